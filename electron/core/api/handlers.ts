@@ -1,0 +1,7 @@
+import type { MethodName } from '../../../shared/api';
+import { officeHandlers } from '../office/service';
+import { placesHandlers } from '../places/service';
+import type { Handlers } from './types';
+
+/** Every feature's handlers; the type makes a missing or extra method a compile error. */
+export const handlers: Handlers<MethodName> = { ...officeHandlers, ...placesHandlers };

@@ -1,0 +1,16 @@
+import placesCreate from '../places/0010-places-create.sql';
+
+/**
+ * The ordered migration list. Versions go up in steps of 10 (room to insert a fix) and
+ * are written to PRAGMA user_version in the same transaction as the SQL, so a failure
+ * leaves the file at the last good version. Never edit a shipped entry: add a new one.
+ */
+export interface Migration {
+  version: number;
+  name: string;
+  sql: string;
+}
+
+export const migrations: Migration[] = [{ version: 10, name: 'places-create', sql: placesCreate }];
+
+export const latestVersion = (list: Migration[] = migrations) => list.at(-1)?.version ?? 0;

@@ -1,0 +1,29 @@
+import type Database from 'better-sqlite3';
+import { stmt } from '../db/statements';
+import { checkpoints } from '../places/checkpoints';
+import { communities } from '../places/communities';
+import { compounds } from '../places/compounds';
+import { createRow } from '../places/entity';
+import { grids } from '../places/grids';
+import { generateDemo } from './generate';
+
+/**
+ * Replaces the office's territory with the demo office. Runs inside the caller's
+ * transaction; inserts go through the same definitions as the forms, so search keys
+ * and checks are identical to hand-entered rows.
+ */
+export function replaceWithDemo(db: Database.Database, now: Date, seed?: number): void {
+  const demo = generateDemo(seed);
+  for (const table of ['checkpoints', 'compounds', 'grids', 'communities']) db.exec(`DELETE FROM ${table}`);
+  stmt(db, 'UPDATE office SET name = ?, division_code = ? WHERE id = 1').run(demo.office.name, demo.office.divisionCode);
+
+  const gridIds = demo.grids.map((g) => createRow(db, grids, g, now).id);
+  const communityIds = demo.communities.map(({ gridIndex: _g, centre: _c, ...c }) => createRow(db, communities, c, now).id);
+  const compoundIds = demo.compounds.map(({ communityIndex, gridIndex, ...c }) =>
+    createRow(db, compounds, { ...c, communityId: communityIds[communityIndex]!, gridId: gridIds[gridIndex]! }, now).id,
+  );
+  for (const { communityIndex, compoundIndex, ...k } of demo.checkpoints) {
+    const compoundId = compoundIndex === null ? null : compoundIds[compoundIndex]!;
+    createRow(db, checkpoints, { ...k, communityId: communityIds[communityIndex]!, compoundId }, now);
+  }
+}

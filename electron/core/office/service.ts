@@ -1,0 +1,31 @@
+import type { office } from '../../../shared/api/office';
+import type { Handlers } from '../api/types';
+import { backupNow, listBackups } from '../db/backup';
+import { schemaVersion } from '../db/migrate';
+import { stmt } from '../db/statements';
+import { replaceWithDemo } from '../demo/replace';
+import { dashboardSummary } from './dashboard';
+
+export const officeHandlers: Handlers<keyof typeof office> = {
+  'office.get': (_, { db }) => stmt(db, 'SELECT name, division_code AS divisionCode FROM office WHERE id = 1').get() as never,
+  'office.update': (f, { db }) => {
+    stmt(db, 'UPDATE office SET name = ?, division_code = ? WHERE id = 1').run(f.name, f.divisionCode);
+    return f;
+  },
+  'dashboard.summary': (_, { db }) => dashboardSummary(db),
+  'system.info': (_, ctx) => ({
+    appVersion: ctx.appVersion,
+    schemaVersion: schemaVersion(ctx.db),
+    dataDir: ctx.dataDir,
+    databaseFile: ctx.databaseFile,
+    transport: ctx.transport,
+  }),
+  'system.backups': (_, { backupDir }) => listBackups(backupDir),
+  'system.backupNow': (_, { db, backupDir, now }) => backupNow(db, backupDir, 'manual', now()),
+  'demo.reset': async (_, { db, backupDir, now }) => {
+    // The current data is kept as a backup first, so a mistaken reset can be undone.
+    await backupNow(db, backupDir, 'prereset', now());
+    db.transaction(() => replaceWithDemo(db, now()))();
+    return { ok: true as const };
+  },
+};

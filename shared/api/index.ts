@@ -1,0 +1,22 @@
+import './zod-locale';
+import type { z } from 'zod';
+import { office } from './office';
+import { places } from './places';
+
+/** The one method list. Every transport derives its routes from the keys of `api`. */
+export const api = { ...office, ...places };
+
+export type Api = typeof api;
+export type MethodName = keyof Api & string;
+export const methodNames = Object.keys(api) as MethodName[];
+
+/** What a caller passes (before defaults/transforms). */
+export type Input<N extends MethodName> = z.input<Api[N]['input']>;
+/** What a caller receives. */
+export type Output<N extends MethodName> = z.output<Api[N]['output']>;
+
+export function isMethodName(name: string): name is MethodName {
+  return Object.prototype.hasOwnProperty.call(api, name);
+}
+
+export * from './errors';

@@ -1,0 +1,22 @@
+/**
+ * Enumerations stored as short English codes (stable in SQL CHECKs and code) with the
+ * Chinese label the UI, exports and imports use. Order here is display order.
+ */
+function enumOf<const T extends Record<string, string>>(labels: T) {
+  const values = Object.keys(labels) as [keyof T & string, ...(keyof T & string)[]];
+  return { values, labels, label: (v: keyof T & string) => labels[v] };
+}
+
+export const CommunityKind = enumOf({ community: '社区', village: '村', committee: '居委会' });
+export const ManagementType = enumOf({ managed: '物业', self: '自管', unmanaged: '三不管' });
+export const ControlLevel = enumOf({ sealed: '封控区', controlled: '管控区', precaution: '防范区', normal: '常态' });
+export const CheckpointKind = enumOf({ gate: '小区门岗', road: '道路卡点', village: '村口卡点', unit: '单位门岗' });
+export const CheckpointHours = enumOf({ allDay: '24小时', daytime: '白天' });
+export const CheckpointStatus = enumOf({ active: '值守中', paused: '暂停', removed: '已撤除' });
+
+export type CommunityKindCode = (typeof CommunityKind.values)[number];
+export type ManagementTypeCode = (typeof ManagementType.values)[number];
+export type ControlLevelCode = (typeof ControlLevel.values)[number];
+export type CheckpointKindCode = (typeof CheckpointKind.values)[number];
+export type CheckpointHoursCode = (typeof CheckpointHours.values)[number];
+export type CheckpointStatusCode = (typeof CheckpointStatus.values)[number];
