@@ -1,0 +1,60 @@
+import { app, BrowserWindow, dialog, ipcMain, Menu, protocol, session } from 'electron';
+import { fileURLToPath } from 'node:url';
+import { APP_VERSION, type Core, createCore } from '../core/core';
+import { registerApi } from './ipc';
+import { menuTemplate } from './menu';
+import { appSchemeHandler, hardenSession, registerAppScheme } from './protocol';
+import { APP_ORIGIN, APP_SCHEME, createMainWindow, hardenWebContents } from './window';
+
+/**
+ * The desktop shell stays thin: open the core, bind IPC, show one hardened window.
+ * All behaviour lives in electron/core, which the browser/LAN mode serves as well.
+ */
+const devUrl = !app.isPackaged ? process.env.ELECTRON_RENDERER_URL : undefined;
+const trustedOrigin = devUrl ?? APP_ORIGIN;
+const rendererDir = fileURLToPath(new URL('../renderer', import.meta.url));
+const preload = fileURLToPath(new URL('../preload/index.cjs', import.meta.url));
+
+let core: Core | null = null;
+
+registerAppScheme(protocol);
+app.enableSandbox();
+app.on('web-contents-created', (_e, contents) => hardenWebContents(contents, trustedOrigin));
+
+if (!app.requestSingleInstanceLock()) app.quit();
+
+app.whenReady().then(async () => {
+  try {
+    core = await createCore({ dataDir: app.getPath('userData'), demoOnCreate: true, transport: 'desktop' });
+  } catch (e) {
+    dialog.showErrorBox('无法打开数据库', e instanceof Error ? e.message : String(e));
+    app.quit();
+    return;
+  }
+  hardenSession(session.defaultSession);
+  protocol.handle(APP_SCHEME, appSchemeHandler(rendererDir));
+  registerApi(ipcMain, core, trustedOrigin);
+  Menu.setApplicationMenu(
+    Menu.buildFromTemplate(
+      menuTemplate(!app.isPackaged, () =>
+        void dialog.showMessageBox({ title: '关于', message: `街道防控指挥台 ${APP_VERSION}`, detail: `数据目录：${app.getPath('userData')}` }),
+      ),
+    ),
+  );
+  createMainWindow(preload, devUrl ?? `${APP_ORIGIN}/index.html`, trustedOrigin);
+});
+
+app.on('second-instance', () => {
+  // Bring the running window forward instead of opening the database twice.
+  const [win] = BrowserWindow.getAllWindows();
+  if (win) {
+    if (win.isMinimized()) win.restore();
+    win.focus();
+  }
+});
+
+app.on('window-all-closed', () => {
+  core?.close();
+  core = null;
+  app.quit();
+});

@@ -1,0 +1,74 @@
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { parseArgs } from 'node:util';
+import { ApiError } from '../../shared/api/errors';
+import { createCore } from '../core/core';
+import { ensureRenderer } from './ensure-renderer';
+import { createHttpServer } from './http';
+
+/**
+ * `npm run serve`: the same app in a browser, for office PCs without the desktop build
+ * and for colleagues on the office LAN (--lan).
+ */
+const HELP = `用法: npm run serve -- [--port 5780] [--data 目录] [--lan] [--empty]
+  --port   端口（默认 5780）
+  --data   数据目录（默认 ${defaultDataDir()}）
+  --lan    在所有网卡上监听，供办公室局域网内其他电脑访问
+  --empty  新建数据库时不生成演示数据`;
+
+function defaultDataDir(): string {
+  const base = process.env.APPDATA ?? process.env.XDG_DATA_HOME ?? path.join(os.homedir(), '.local', 'share');
+  return path.join(base, 'street-command');
+}
+
+function lanAddresses(): string[] {
+  return Object.values(os.networkInterfaces())
+    .flat()
+    .filter((a): a is os.NetworkInterfaceInfo => !!a && a.family === 'IPv4' && !a.internal)
+    .map((a) => a.address);
+}
+
+async function main(): Promise<void> {
+  const { values } = parseArgs({
+    options: {
+      port: { type: 'string', default: '5780' },
+      data: { type: 'string' },
+      lan: { type: 'boolean', default: false },
+      empty: { type: 'boolean', default: false },
+      help: { type: 'boolean', default: false },
+    },
+  });
+  if (values.help) {
+    console.log(HELP);
+    return;
+  }
+  const port = Number(values.port);
+  if (!Number.isInteger(port) || port < 1 || port > 65535) throw new Error(`端口无效：${values.port}`);
+  const dataDir = path.resolve(values.data ?? defaultDataDir());
+  const repoRoot = fileURLToPath(new URL('../../', import.meta.url));
+  const staticDir = await ensureRenderer(repoRoot);
+
+  const core = await createCore({ dataDir, demoOnCreate: !values.empty, transport: 'http' });
+  const server = createHttpServer(core, staticDir);
+  const host = values.lan ? '0.0.0.0' : '127.0.0.1';
+  server.listen(port, host, () => {
+    console.log(`数据目录：${dataDir}`);
+    console.log(`街道防控指挥台已启动：http://127.0.0.1:${port}`);
+    if (values.lan) for (const a of lanAddresses()) console.log(`局域网访问：http://${a}:${port}`);
+  });
+  const stop = () => {
+    server.close();
+    server.closeAllConnections();
+    core.close();
+    process.exit(0);
+  };
+  process.on('SIGINT', stop);
+  process.on('SIGTERM', stop);
+}
+
+main().catch((e: unknown) => {
+  const message = e instanceof ApiError ? e.message : e instanceof Error ? e.message : String(e);
+  console.error(`启动失败：${message}`);
+  process.exit(1);
+});

@@ -1,0 +1,104 @@
+import fs from 'node:fs';
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
+import os from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { type Core, createCore } from '../core/core';
+import { createHttpServer, MAX_BODY_BYTES } from './http';
+
+let dir: string;
+let core: Core;
+let server: http.Server;
+let port: number;
+let base: string;
+
+beforeAll(async () => {
+  dir = fs.mkdtempSync(path.join(os.tmpdir(), 'sc-http-'));
+  const staticDir = path.join(dir, 'static');
+  fs.mkdirSync(path.join(staticDir, 'assets'), { recursive: true });
+  fs.writeFileSync(path.join(staticDir, 'index.html'), '<!doctype html><title>街道防控指挥台</title>');
+  fs.writeFileSync(path.join(staticDir, 'assets', 'app.js'), 'console.log(1)');
+  fs.writeFileSync(path.join(dir, 'secret.txt'), 'TOP-SECRET');
+  core = await createCore({ dataDir: path.join(dir, 'data'), demoOnCreate: false, transport: 'http' });
+  server = createHttpServer(core, staticDir);
+  await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
+  port = (server.address() as AddressInfo).port;
+  base = `http://127.0.0.1:${port}`;
+});
+
+afterAll(async () => {
+  await new Promise((r) => server.close(r));
+  core.close();
+  fs.rmSync(dir, { recursive: true, force: true });
+});
+
+/** Raw request so the path is sent exactly as written (fetch would normalise ../). */
+function raw(pathname: string): Promise<{ status: number; body: string; headers: http.IncomingHttpHeaders }> {
+  return new Promise((resolve, reject) => {
+    http
+      .get({ host: '127.0.0.1', port, path: pathname }, (res) => {
+        let body = '';
+        res.on('data', (c) => (body += c));
+        res.on('end', () => resolve({ status: res.statusCode!, body, headers: res.headers }));
+      })
+      .on('error', reject);
+  });
+}
+
+describe('LAN server', () => {
+  it('serves the app with security headers', async () => {
+    const res = await fetch(`${base}/`);
+    expect(res.status).toBe(200);
+    expect(await res.text()).toContain('街道防控指挥台');
+    expect(res.headers.get('content-security-policy')).toContain("frame-ancestors 'none'");
+    expect(res.headers.get('x-content-type-options')).toBe('nosniff');
+    expect(res.headers.get('referrer-policy')).toBe('no-referrer');
+  });
+
+  it('falls back to index.html for app routes but 404s missing assets', async () => {
+    expect((await fetch(`${base}/places`)).status).toBe(200);
+    expect((await fetch(`${base}/assets/missing.js`)).status).toBe(404);
+    expect((await fetch(`${base}/assets/app.js`)).headers.get('content-type')).toContain('javascript');
+  });
+
+  it('never serves files outside the built renderer', async () => {
+    for (const p of ['/../secret.txt', '/..%2fsecret.txt', '/%2e%2e/secret.txt', '/assets/..%2f..%2fsecret.txt', '/..%5csecret.txt']) {
+      const res = await raw(p);
+      expect(res.body, p).not.toContain('TOP-SECRET');
+    }
+  });
+
+  it('answers API calls with the envelope and Chinese errors', async () => {
+    const ok = await fetch(`${base}/api/office.get`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: '{}' });
+    expect(ok.status).toBe(200);
+    expect(((await ok.json()) as { ok: boolean }).ok).toBe(true);
+    const bad = await fetch(`${base}/api/communities.create`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json' },
+      body: JSON.stringify({ name: '', kind: 'community' }),
+    });
+    expect(bad.status).toBe(400);
+    expect(((await bad.json()) as { error: { message: string } }).error.message).toContain('请填写社区名称');
+  });
+
+  it('refuses GET, non-JSON, cross-site and oversized requests', async () => {
+    expect((await fetch(`${base}/api/office.get`)).status).toBe(405);
+    const form = await fetch(`${base}/api/office.get`, { method: 'POST', headers: { 'Content-Type': 'text/plain' }, body: '{}' });
+    expect(form.status).toBe(415);
+    const cross = await fetch(`${base}/api/office.get`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json', Origin: 'https://evil.example' },
+      body: '{}',
+    });
+    expect(cross.status).toBe(403);
+    const big = await fetch(`${base}/api/office.get`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json' },
+      body: JSON.stringify({ pad: 'x'.repeat(MAX_BODY_BYTES + 10) }),
+    }).catch(() => null);
+    expect(big === null || big.status === 413).toBe(true);
+    const broken = await fetch(`${base}/api/office.get`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: '{"a":' });
+    expect(broken.status).toBe(400);
+  });
+});

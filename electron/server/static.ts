@@ -1,0 +1,71 @@
+import fs from 'node:fs';
+import type http from 'node:http';
+import path from 'node:path';
+
+const TYPES: Record<string, string> = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.mjs': 'text/javascript; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.json': 'application/json; charset=utf-8',
+  '.svg': 'image/svg+xml',
+  '.png': 'image/png',
+  '.jpg': 'image/jpeg',
+  '.ico': 'image/x-icon',
+  '.woff2': 'font/woff2',
+  '.woff': 'font/woff',
+  '.ttf': 'font/ttf',
+};
+
+/**
+ * Resolves a URL path inside root, or null when it would leave it (../, %2e%2e, %2f,
+ * backslashes, NUL). Decoding happens once, before the containment check.
+ */
+export function resolveInside(root: string, urlPath: string): string | null {
+  let decoded: string;
+  try {
+    decoded = decodeURIComponent(urlPath);
+  } catch {
+    return null;
+  }
+  if (decoded.includes('\0') || decoded.includes('\\')) return null;
+  const full = path.resolve(root, `.${path.posix.normalize(`/${decoded}`)}`);
+  const rootResolved = path.resolve(root);
+  if (full !== rootResolved && !full.startsWith(rootResolved + path.sep)) return null;
+  if (decoded.split('/').some((seg) => seg === '..')) return null;
+  return full;
+}
+
+/** Serves a built file; unknown paths without an extension get index.html (the app's own routes). */
+export function sendStatic(
+  req: http.IncomingMessage,
+  res: http.ServerResponse,
+  root: string,
+  urlPath: string,
+  headers: Record<string, string>,
+): void {
+  const file = resolveInside(root, urlPath === '/' ? '/index.html' : urlPath);
+  if (file === null) {
+    res.writeHead(400, { ...headers, 'Content-Type': 'text/plain; charset=utf-8' });
+    res.end('非法路径');
+    return;
+  }
+  let target = file;
+  if (!fs.existsSync(target) || !fs.statSync(target).isFile()) {
+    if (path.extname(urlPath)) {
+      res.writeHead(404, { ...headers, 'Content-Type': 'text/plain; charset=utf-8' });
+      res.end('未找到');
+      return;
+    }
+    target = path.join(root, 'index.html');
+  }
+  const type = TYPES[path.extname(target).toLowerCase()] ?? 'application/octet-stream';
+  // Hashed assets never change; index.html must always be fresh after an update.
+  const cache = target.includes(`${path.sep}assets${path.sep}`) ? 'public, max-age=31536000, immutable' : 'no-cache';
+  res.writeHead(200, { ...headers, 'Content-Type': type, 'Cache-Control': cache });
+  if (req.method === 'HEAD') {
+    res.end();
+    return;
+  }
+  fs.createReadStream(target).pipe(res);
+}

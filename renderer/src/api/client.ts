@@ -1,0 +1,46 @@
+import type { Envelope, Input, MethodName, Output } from '../../../shared/api';
+import type { Bridge } from '../../../shared/api/bridge';
+import { ApiError } from '../../../shared/api/errors';
+
+/**
+ * The renderer's one client for the contract. Under Electron the preload exposes
+ * window.api (IPC); in a browser (serve/LAN mode) the same call goes over HTTP.
+ * Neither path lists methods: the name is forwarded as given and checked by the core.
+ */
+export type { Bridge };
+
+declare global {
+  interface Window {
+    api?: Bridge;
+  }
+}
+
+export const httpBridge: Bridge = {
+  async call(name, input) {
+    let res: Response;
+    try {
+      res = await fetch(`/api/${encodeURIComponent(name)}`, {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/json' },
+        credentials: 'same-origin',
+        body: JSON.stringify(input ?? {}),
+      });
+    } catch {
+      return { ok: false, error: { code: 'INTERNAL', message: '无法连接到指挥台服务，请检查网络或服务是否已启动。' } };
+    }
+    try {
+      return (await res.json()) as Envelope;
+    } catch {
+      return { ok: false, error: { code: 'INTERNAL', message: `服务返回了无法识别的内容（HTTP ${res.status}）。` } };
+    }
+  },
+};
+
+export const bridge = (): Bridge => (typeof window !== 'undefined' && window.api ? window.api : httpBridge);
+
+/** Calls a contract method; resolves with its output or throws ApiError (Chinese message). */
+export async function call<N extends MethodName>(name: N, input: Input<N>): Promise<Output<N>> {
+  const env = await bridge().call(name, input);
+  if (!env.ok) throw new ApiError(env.error.code, env.error.message, env.error.issues);
+  return env.data as Output<N>;
+}
