@@ -82,8 +82,6 @@ export const Checkpoint = CheckpointFields.extend({
   ...Timestamps,
 });
 
-const withId = <T extends z.ZodObject>(fields: T) => fields.extend({ id: Id });
-
 export const places = {
   'communities.list': method({
     summary: '社区列表（搜索、筛选、排序、分页）',
@@ -93,12 +91,12 @@ export const places = {
     output: listResult(Community),
   }),
   'communities.create': method({ summary: '新建社区', perm: 'places:write', write: 'tx', input: CommunityFields, output: Community }),
-  'communities.update': method({ summary: '修改社区', perm: 'places:write', write: 'tx', input: withId(CommunityFields), output: Community }),
+  'communities.update': method({ summary: '修改社区', perm: 'places:write', write: 'tx', input: CommunityFields.extend({ id: Id }), output: Community }),
   'communities.delete': method({ summary: '删除社区', perm: 'places:write', write: 'tx', input: DeleteInput, output: Ok }),
 
   'grids.list': method({ summary: '片区列表', perm: 'places:read', write: false, input: ListQuery, output: listResult(Grid) }),
   'grids.create': method({ summary: '新建片区', perm: 'places:write', write: 'tx', input: GridFields, output: Grid }),
-  'grids.update': method({ summary: '修改片区', perm: 'places:write', write: 'tx', input: withId(GridFields), output: Grid }),
+  'grids.update': method({ summary: '修改片区', perm: 'places:write', write: 'tx', input: GridFields.extend({ id: Id }), output: Grid }),
   'grids.delete': method({ summary: '删除片区', perm: 'places:write', write: 'tx', input: DeleteInput, output: Ok }),
 
   'compounds.list': method({
@@ -115,7 +113,7 @@ export const places = {
   }),
   'compounds.get': method({ summary: '小区详情', perm: 'places:read', write: false, input: z.object({ id: Id }), output: Compound }),
   'compounds.create': method({ summary: '新建小区', perm: 'places:write', write: 'tx', input: CompoundFields, output: Compound }),
-  'compounds.update': method({ summary: '修改小区', perm: 'places:write', write: 'tx', input: withId(CompoundFields), output: Compound }),
+  'compounds.update': method({ summary: '修改小区', perm: 'places:write', write: 'tx', input: CompoundFields.extend({ id: Id }), output: Compound }),
   'compounds.delete': method({ summary: '删除小区', perm: 'places:write', write: 'tx', input: DeleteInput, output: Ok }),
 
   'checkpoints.list': method({
@@ -132,7 +130,7 @@ export const places = {
   }),
   'checkpoints.get': method({ summary: '卡点详情', perm: 'places:read', write: false, input: z.object({ id: Id }), output: Checkpoint }),
   'checkpoints.create': method({ summary: '新建卡点', perm: 'places:write', write: 'tx', input: CheckpointFields, output: Checkpoint }),
-  'checkpoints.update': method({ summary: '修改卡点', perm: 'places:write', write: 'tx', input: withId(CheckpointFields), output: Checkpoint }),
+  'checkpoints.update': method({ summary: '修改卡点', perm: 'places:write', write: 'tx', input: CheckpointFields.extend({ id: Id }), output: Checkpoint }),
   'checkpoints.delete': method({ summary: '删除卡点', perm: 'places:write', write: 'tx', input: DeleteInput, output: Ok }),
 };
 

@@ -1,0 +1,48 @@
+import { Layout, Menu, Typography } from 'antd';
+import type { ReactNode } from 'react';
+import { call } from './api/client';
+import { OverviewPage } from './features/overview/OverviewPage';
+import { PlacesPage } from './features/places/PlacesPage';
+import { SettingsPage } from './features/settings/SettingsPage';
+import { NotBuilt } from './features/shell/NotBuilt';
+import { SECTIONS } from './features/shell/sections';
+import { useHashRoute } from './lib/useHashRoute';
+import { useLoad } from './lib/useLoad';
+
+const PAGES: Record<string, () => ReactNode> = {
+  overview: () => <OverviewPage />,
+  places: () => <PlacesPage />,
+  settings: () => <SettingsPage />,
+};
+
+export function App() {
+  const [route, go] = useHashRoute('overview');
+  const office = useLoad(() => call('office.get', {}), [route]);
+  const section = SECTIONS.find((s) => s.key === route) ?? SECTIONS[0]!;
+  const page = PAGES[section.key];
+  return (
+    <Layout style={{ minHeight: '100vh' }}>
+      <Layout.Sider width={196} theme="dark" breakpoint="lg" collapsedWidth={64}>
+        <div className="brand">街道防控指挥台</div>
+        <Menu
+          theme="dark"
+          mode="inline"
+          selectedKeys={[section.key]}
+          items={SECTIONS.map((s) => ({ key: s.key, icon: s.icon, label: s.label }))}
+          onClick={({ key }) => go(key)}
+        />
+      </Layout.Sider>
+      <Layout>
+        <Layout.Header className="app-header">
+          <Typography.Title level={4} style={{ margin: 0 }}>
+            {section.label}
+          </Typography.Title>
+          <Typography.Text type="secondary" data-testid="office-name">
+            {office.data?.name ?? ''}
+          </Typography.Text>
+        </Layout.Header>
+        <Layout.Content className="app-content">{page ? page() : <NotBuilt title={section.label} />}</Layout.Content>
+      </Layout>
+    </Layout>
+  );
+}

@@ -1,0 +1,180 @@
+import { PlusOutlined } from '@ant-design/icons';
+import { App, Button, Form, Input, Modal, Popconfirm, Select, Space, Table } from 'antd';
+import type { ColumnsType, TablePaginationConfig } from 'antd/es/table';
+import type { SorterResult } from 'antd/es/table/interface';
+import { type ReactNode, useState } from 'react';
+import { showFieldIssues } from '../../lib/zodRule';
+import { useLoad } from '../../lib/useLoad';
+
+export interface ListQueryState {
+  q?: string;
+  page: number;
+  pageSize: number;
+  sort?: string;
+  order: 'asc' | 'desc';
+  [filter: string]: unknown;
+}
+
+export interface FilterDef {
+  key: string;
+  placeholder: string;
+  options: { value: string | number; label: string }[];
+}
+
+/** Everything that differs between the 小区 / 卡点 / 社区 / 片区 tabs. */
+export interface EntityConfig<Row extends { id: number }> {
+  noun: string;
+  list: (query: ListQueryState) => Promise<{ rows: Row[]; total: number }>;
+  save: (values: Record<string, unknown>, editing: Row | null) => Promise<unknown>;
+  remove: (id: number) => Promise<unknown>;
+  columns: ColumnsType<Row>;
+  filters: FilterDef[];
+  /** The form's fields; receives the form to show/hide dependent fields. */
+  fields: ReactNode;
+  toForm: (row: Row | null) => Record<string, unknown>;
+  /** Column widths add up to this, so the table scrolls sideways instead of squeezing. */
+  scrollX?: number;
+}
+
+/**
+ * One list + form page for a territory table: search (name or pinyin initials),
+ * filters, sorting and paging all done by the core in SQL.
+ */
+export function EntityTab<Row extends { id: number }>({ config, onChanged }: { config: EntityConfig<Row>; onChanged?: () => void }) {
+  const { message } = App.useApp();
+  const [query, setQuery] = useState<ListQueryState>({ page: 1, pageSize: 20, order: 'asc' });
+  const [editing, setEditing] = useState<Row | null | undefined>(undefined);
+  const [saving, setSaving] = useState(false);
+  const [form] = Form.useForm();
+  const { data, loading, error, reload } = useLoad(() => config.list(query), [JSON.stringify(query)]);
+
+  const setFilter = (key: string, value: unknown) => setQuery((q) => ({ ...q, [key]: value ?? undefined, page: 1 }));
+  const open = (row: Row | null) => {
+    form.resetFields();
+    form.setFieldsValue(config.toForm(row));
+    setEditing(row);
+  };
+  const submit = async () => {
+    let values: Record<string, unknown>;
+    try {
+      values = await form.validateFields();
+    } catch {
+      return; // antd shows the field messages
+    }
+    setSaving(true);
+    try {
+      await config.save(values, editing ?? null);
+      message.success('已保存');
+      setEditing(undefined);
+      reload();
+      onChanged?.();
+    } catch (e) {
+      showFieldIssues(form, e);
+      message.error((e as Error).message);
+    } finally {
+      setSaving(false);
+    }
+  };
+  const remove = async (row: Row) => {
+    try {
+      await config.remove(row.id);
+      message.success('已删除');
+      reload();
+      onChanged?.();
+    } catch (e) {
+      message.error((e as Error).message);
+    }
+  };
+  const onTableChange = (p: TablePaginationConfig, _f: unknown, s: SorterResult<Row> | SorterResult<Row>[]) => {
+    const sorter = Array.isArray(s) ? s[0] : s;
+    setQuery((q) => ({
+      ...q,
+      page: p.current ?? 1,
+      pageSize: p.pageSize ?? 20,
+      sort: sorter?.order ? String(sorter.columnKey) : undefined,
+      order: sorter?.order === 'descend' ? 'desc' : 'asc',
+    }));
+  };
+
+  const actions: ColumnsType<Row>[number] = {
+    title: '操作',
+    key: 'actions',
+    fixed: 'right',
+    width: 120,
+    render: (_: unknown, row: Row) => (
+      <Space size="small">
+        <Button type="link" size="small" onClick={() => open(row)}>
+          编辑
+        </Button>
+        <Popconfirm title={`确定删除这个${config.noun}？`} okText="删除" cancelText="取消" onConfirm={() => remove(row)}>
+          <Button type="link" size="small" danger>
+            删除
+          </Button>
+        </Popconfirm>
+      </Space>
+    ),
+  };
+
+  return (
+    <>
+      <div className="toolbar">
+        <Input.Search
+          allowClear
+          placeholder="名称或拼音首字母"
+          style={{ width: 220 }}
+          aria-label={`搜索${config.noun}`}
+          onSearch={(v) => setFilter('q', v.trim() || undefined)}
+        />
+        {config.filters.map((f) => (
+          <Select
+            key={f.key}
+            allowClear
+            showSearch={{ optionFilterProp: 'label' }}
+            placeholder={f.placeholder}
+            style={{ minWidth: 140 }}
+            options={f.options}
+            onChange={(v) => setFilter(f.key, v)}
+          />
+        ))}
+        <span className="spacer" />
+        <Button type="primary" icon={<PlusOutlined />} onClick={() => open(null)}>
+          新建{config.noun}
+        </Button>
+      </div>
+      {error && <div role="alert" style={{ color: '#cf1322', marginBottom: 8 }}>{error}</div>}
+      <Table<Row>
+        rowKey="id"
+        size="middle"
+        loading={loading}
+        columns={[...config.columns, actions]}
+        dataSource={data?.rows ?? []}
+        scroll={{ x: config.scrollX ?? 900 }}
+        onChange={onTableChange}
+        pagination={{
+          current: query.page,
+          pageSize: query.pageSize,
+          total: data?.total ?? 0,
+          showSizeChanger: true,
+          pageSizeOptions: [20, 50, 100],
+          showTotal: (t) => `共 ${t} 条`,
+        }}
+      />
+      <Modal
+        open={editing !== undefined}
+        title={`${editing ? '编辑' : '新建'}${config.noun}`}
+        okText="保存"
+        cancelText="取消"
+        confirmLoading={saving}
+        onOk={submit}
+        onCancel={() => setEditing(undefined)}
+        destroyOnHidden
+        forceRender
+        width={640}
+      >
+        <Form form={form} layout="vertical" requiredMark>
+          {config.fields}
+        </Form>
+      </Modal>
+    </>
+  );
+}

@@ -1,0 +1,34 @@
+import {
+  AlertOutlined,
+  ApartmentOutlined,
+  AuditOutlined,
+  DashboardOutlined,
+  EnvironmentOutlined,
+  FileTextOutlined,
+  MedicineBoxOutlined,
+  SettingOutlined,
+  SwapOutlined,
+  TeamOutlined,
+} from '@ant-design/icons';
+import type { ReactNode } from 'react';
+
+/** The product's sections, in menu order. `ready: false` ones say plainly they are not built yet. */
+export interface Section {
+  key: string;
+  label: string;
+  icon: ReactNode;
+  ready: boolean;
+}
+
+export const SECTIONS: Section[] = [
+  { key: 'overview', label: '总览', icon: <DashboardOutlined />, ready: true },
+  { key: 'map', label: '地图', icon: <EnvironmentOutlined />, ready: false },
+  { key: 'places', label: '小区与卡点', icon: <ApartmentOutlined />, ready: true },
+  { key: 'residents', label: '人员排查', icon: <AlertOutlined />, ready: false },
+  { key: 'supplies', label: '物资保障', icon: <MedicineBoxOutlined />, ready: false },
+  { key: 'volunteers', label: '志愿者与排班', icon: <TeamOutlined />, ready: false },
+  { key: 'inspections', label: '督查整改', icon: <AuditOutlined />, ready: false },
+  { key: 'briefing', label: '每日简报', icon: <FileTextOutlined />, ready: false },
+  { key: 'excel', label: '数据导入导出', icon: <SwapOutlined />, ready: false },
+  { key: 'settings', label: '设置', icon: <SettingOutlined />, ready: true },
+];
