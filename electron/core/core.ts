@@ -1,9 +1,10 @@
-import type Database from 'better-sqlite3';
+import type Database from 'better-sqlite3-multiple-ciphers';
 import type { Envelope } from '../../shared/api';
 import { call } from './api/call';
 import type { Ctx } from './api/types';
 import { dailyBackupIfDue } from './db/backup';
 import type { Migration } from './db/migrations';
+import type { KeyStore } from './db/key';
 import { openDatabase } from './db/open';
 import { replaceWithDemo } from './demo/replace';
 
@@ -15,6 +16,8 @@ export interface CoreOptions {
   demoOnCreate: boolean;
   transport: Ctx['transport'];
   migrations?: Migration[];
+  /** Where the database key is kept; default: a key file beside the data directory. */
+  keyStore?: KeyStore;
   now?: () => Date;
 }
 
@@ -30,7 +33,7 @@ export interface Core {
 /** Opens the office database and returns the API every transport serves. Node-only. */
 export async function createCore(opts: CoreOptions): Promise<Core> {
   const now = opts.now ?? (() => new Date());
-  const { db, file, backupDir, created } = await openDatabase(opts.dataDir, opts.migrations);
+  const { db, file, backupDir, created } = await openDatabase(opts.dataDir, opts.migrations, opts.keyStore);
   if (created && opts.demoOnCreate) db.transaction(() => replaceWithDemo(db, now()))();
   await dailyBackupIfDue(db, backupDir, now());
   const base: Omit<Ctx, 'client'> = {

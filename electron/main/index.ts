@@ -1,7 +1,9 @@
-import { app, BrowserWindow, dialog, ipcMain, Menu, protocol, session } from 'electron';
+import { app, BrowserWindow, dialog, ipcMain, Menu, protocol, safeStorage, session } from 'electron';
+import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { APP_VERSION, type Core, createCore } from '../core/core';
 import { registerApi } from './ipc';
+import { safeStorageKeyStore } from './key-store';
 import { menuTemplate } from './menu';
 import { appSchemeHandler, hardenSession, registerAppScheme } from './protocol';
 import { APP_ORIGIN, APP_SCHEME, createMainWindow, hardenWebContents } from './window';
@@ -25,7 +27,9 @@ if (!app.requestSingleInstanceLock()) app.quit();
 
 app.whenReady().then(async () => {
   try {
-    core = await createCore({ dataDir: app.getPath('userData'), demoOnCreate: true, transport: 'desktop' });
+    const dataDir = app.getPath('userData');
+    const keyStore = safeStorageKeyStore(safeStorage, path.join(dataDir, 'database-key.bin'));
+    core = await createCore({ dataDir, demoOnCreate: true, transport: 'desktop', keyStore });
   } catch (e) {
     dialog.showErrorBox('无法打开数据库', e instanceof Error ? e.message : String(e));
     app.quit();

@@ -1,9 +1,11 @@
+import crypto from 'node:crypto';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { ApiError } from '../../shared/api/errors';
 import { createCore } from '../core/core';
+import { fileKeyStore } from '../core/db/key';
 import { ensureRenderer } from './ensure-renderer';
 import { createHttpServer } from './http';
 
@@ -15,11 +17,20 @@ const HELP = `用法: npm run serve -- [--port 5780] [--data 目录] [--lan] [--
   --port   端口（默认 5780）
   --data   数据目录（默认 ${defaultDataDir()}）
   --lan    在所有网卡上监听，供办公室局域网内其他电脑访问
-  --empty  新建数据库时不生成演示数据`;
+  --empty  新建数据库时不生成演示数据
+  --key-file  数据库密钥文件（默认在用户配置目录）
+  --tls-cert/--tls-key  启用 HTTPS（局域网模式下强烈建议）`;
 
 function defaultDataDir(): string {
   const base = process.env.APPDATA ?? process.env.XDG_DATA_HOME ?? path.join(os.homedir(), '.local', 'share');
   return path.join(base, 'street-command');
+}
+
+/** The key lives in the user's config folder, not beside the data, so a copied data folder alone is unreadable. */
+function defaultKeyFile(dataDir: string): string {
+  const base = process.env.APPDATA ?? process.env.XDG_CONFIG_HOME ?? path.join(os.homedir(), '.config');
+  const id = crypto.createHash('sha256').update(dataDir).digest('hex').slice(0, 16);
+  return path.join(base, 'street-command', 'keys', `${id}.key`);
 }
 
 function lanAddresses(): string[] {
@@ -36,6 +47,9 @@ async function main(): Promise<void> {
       data: { type: 'string' },
       lan: { type: 'boolean', default: false },
       empty: { type: 'boolean', default: false },
+      'key-file': { type: 'string' },
+      'tls-cert': { type: 'string' },
+      'tls-key': { type: 'string' },
       help: { type: 'boolean', default: false },
     },
   });
@@ -49,11 +63,13 @@ async function main(): Promise<void> {
   const repoRoot = fileURLToPath(new URL('../../', import.meta.url));
   const staticDir = await ensureRenderer(repoRoot);
 
-  const core = await createCore({ dataDir, demoOnCreate: !values.empty, transport: 'http' });
+  const keyFile = path.resolve(values['key-file'] ?? defaultKeyFile(dataDir));
+  const core = await createCore({ dataDir, demoOnCreate: !values.empty, transport: 'http', keyStore: fileKeyStore(keyFile) });
   const server = createHttpServer(core, staticDir);
   const host = values.lan ? '0.0.0.0' : '127.0.0.1';
   server.listen(port, host, () => {
     console.log(`数据目录：${dataDir}`);
+    console.log(`数据库密钥：${keyFile}（请与数据分开备份；丢失密钥将无法读取数据）`);
     console.log(`街道防控指挥台已启动：http://127.0.0.1:${port}`);
     if (values.lan) for (const a of lanAddresses()) console.log(`局域网访问：http://${a}:${port}`);
   });

@@ -7,6 +7,11 @@ export type ErrorCode =
   | 'UNKNOWN_METHOD'
   | 'BAD_REQUEST'
   | 'MIGRATION_FAILED'
+  | 'KEY_INVALID'
+  | 'UNAUTHENTICATED'
+  | 'FORBIDDEN'
+  | 'PASSWORD_CHANGE_REQUIRED'
+  | 'LOCKED'
   | 'INTERNAL';
 
 export interface FieldIssue {

@@ -40,7 +40,8 @@ export interface RunningServer {
 export async function startServer(dataDir: string, extra: string[] = []): Promise<RunningServer> {
   const port = await freePort();
   const tsx = path.join(repoRoot, 'node_modules', '.bin', 'tsx');
-  const child: ChildProcess = spawn(tsx, ['electron/server/cli.ts', '--port', String(port), '--data', dataDir, ...extra], {
+  const args = ['electron/server/cli.ts', '--port', String(port), '--data', dataDir, '--key-file', `${dataDir}.key`, ...extra];
+  const child: ChildProcess = spawn(tsx, args, {
     cwd: repoRoot,
     stdio: ['ignore', 'pipe', 'pipe'],
   });

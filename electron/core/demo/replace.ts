@@ -1,4 +1,4 @@
-import type Database from 'better-sqlite3';
+import type Database from 'better-sqlite3-multiple-ciphers';
 import { stmt } from '../db/statements';
 import { checkpoints } from '../places/checkpoints';
 import { communities } from '../places/communities';

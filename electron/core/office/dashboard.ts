@@ -1,4 +1,4 @@
-import type Database from 'better-sqlite3';
+import type Database from 'better-sqlite3-multiple-ciphers';
 import type { DashboardSummaryData } from '../../../shared/api/office';
 import { CheckpointStatus, ControlLevel, ManagementType } from '../../../shared/domain/enums';
 import { stmt } from '../db/statements';
