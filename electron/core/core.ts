@@ -1,7 +1,8 @@
 import type Database from 'better-sqlite3-multiple-ciphers';
-import type { Envelope } from '../../shared/api';
-import { call } from './api/call';
-import type { Ctx } from './api/types';
+import { type BaseCtx, call, type CallResult } from './api/call';
+import type { Caller, Ctx } from './api/types';
+import { purgeAudit } from './auth/audit';
+import { bootstrapUsers } from './auth/bootstrap';
 import { dailyBackupIfDue } from './db/backup';
 import type { Migration } from './db/migrations';
 import type { KeyStore } from './db/key';
@@ -16,6 +17,8 @@ export interface CoreOptions {
   demoOnCreate: boolean;
   transport: Ctx['transport'];
   migrations?: Migration[];
+  /** STREET_COMMAND_ADMIN_PASSWORD: creates `admin` (and demo users) on a new database. */
+  adminPassword?: string;
   /** Where the database key is kept; default: a key file beside the data directory. */
   keyStore?: KeyStore;
   now?: () => Date;
@@ -25,8 +28,8 @@ export interface Core {
   db: Database.Database;
   dataDir: string;
   databaseFile: string;
-  /** Run one contract method; `client` names the caller (desktop window or IP). */
-  call(name: string, input: unknown, client?: string): Promise<Envelope>;
+  /** Run one contract method for a caller (session token, client address). */
+  call(name: string, input: unknown, caller: Caller): Promise<CallResult>;
   close(): void;
 }
 
@@ -34,9 +37,16 @@ export interface Core {
 export async function createCore(opts: CoreOptions): Promise<Core> {
   const now = opts.now ?? (() => new Date());
   const { db, file, backupDir, created } = await openDatabase(opts.dataDir, opts.migrations, opts.keyStore);
-  if (created && opts.demoOnCreate) db.transaction(() => replaceWithDemo(db, now()))();
-  await dailyBackupIfDue(db, backupDir, now());
-  const base: Omit<Ctx, 'client'> = {
+  try {
+    if (created && opts.demoOnCreate) db.transaction(() => replaceWithDemo(db, now()))();
+    if (created && opts.adminPassword) await bootstrapUsers(db, opts.adminPassword, opts.demoOnCreate, now());
+    purgeAudit(db, now());
+    await dailyBackupIfDue(db, backupDir, now());
+  } catch (e) {
+    db.close();
+    throw e;
+  }
+  const base: BaseCtx = {
     db,
     dataDir: opts.dataDir,
     databaseFile: file,
@@ -49,7 +59,7 @@ export async function createCore(opts: CoreOptions): Promise<Core> {
     db,
     dataDir: opts.dataDir,
     databaseFile: file,
-    call: (name, input, client = opts.transport) => call(name, input, { ...base, client }),
+    call: (name, input, caller) => call(name, input, caller, base),
     close: () => db.close(),
   };
 }

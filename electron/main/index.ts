@@ -29,7 +29,7 @@ app.whenReady().then(async () => {
   try {
     const dataDir = app.getPath('userData');
     const keyStore = safeStorageKeyStore(safeStorage, path.join(dataDir, 'database-key.bin'));
-    core = await createCore({ dataDir, demoOnCreate: true, transport: 'desktop', keyStore });
+    core = await createCore({ dataDir, demoOnCreate: true, transport: 'desktop', keyStore, adminPassword: process.env.STREET_COMMAND_ADMIN_PASSWORD });
   } catch (e) {
     dialog.showErrorBox('无法打开数据库', e instanceof Error ? e.message : String(e));
     app.quit();

@@ -64,14 +64,27 @@ async function main(): Promise<void> {
   const staticDir = await ensureRenderer(repoRoot);
 
   const keyFile = path.resolve(values['key-file'] ?? defaultKeyFile(dataDir));
-  const core = await createCore({ dataDir, demoOnCreate: !values.empty, transport: 'http', keyStore: fileKeyStore(keyFile) });
-  const server = createHttpServer(core, staticDir);
+  const core = await createCore({
+    dataDir,
+    demoOnCreate: !values.empty,
+    transport: 'http',
+    keyStore: fileKeyStore(keyFile),
+    adminPassword: process.env.STREET_COMMAND_ADMIN_PASSWORD,
+  });
+  const tlsCert = values['tls-cert'];
+  const tlsKey = values['tls-key'];
+  if (!!tlsCert !== !!tlsKey) throw new Error('--tls-cert 与 --tls-key 必须同时提供');
+  const server = createHttpServer(core, staticDir, tlsCert && tlsKey ? { cert: tlsCert, key: tlsKey } : undefined);
+  const scheme = tlsCert ? 'https' : 'http';
   const host = values.lan ? '0.0.0.0' : '127.0.0.1';
   server.listen(port, host, () => {
     console.log(`数据目录：${dataDir}`);
     console.log(`数据库密钥：${keyFile}（请与数据分开备份；丢失密钥将无法读取数据）`);
-    console.log(`街道防控指挥台已启动：http://127.0.0.1:${port}`);
-    if (values.lan) for (const a of lanAddresses()) console.log(`局域网访问：http://${a}:${port}`);
+    console.log(`街道防控指挥台已启动：${scheme}://127.0.0.1:${port}`);
+    if (values.lan) for (const a of lanAddresses()) console.log(`局域网访问：${scheme}://${a}:${port}`);
+    if (values.lan && !tlsCert) {
+      console.warn('警告：局域网模式未启用 HTTPS，登录密码将以明文在网络上传输。请使用 --tls-cert 和 --tls-key 提供证书。');
+    }
   });
   const stop = () => {
     server.close();

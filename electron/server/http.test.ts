@@ -4,33 +4,41 @@ import type { AddressInfo } from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type Core, createCore } from '../core/core';
+import { openTestCore, type TestCore, TEST_PASSWORD } from '../../test/helpers/sessions';
 import { createHttpServer, MAX_BODY_BYTES } from './http';
 
 let dir: string;
-let core: Core;
+let t: TestCore;
+let cookie: string;
 let server: http.Server;
 let port: number;
 let base: string;
 
 beforeAll(async () => {
-  dir = fs.mkdtempSync(path.join(os.tmpdir(), 'sc-http-'));
+  t = await openTestCore({ demoOnCreate: false });
+  dir = t.root;
   const staticDir = path.join(dir, 'static');
   fs.mkdirSync(path.join(staticDir, 'assets'), { recursive: true });
   fs.writeFileSync(path.join(staticDir, 'index.html'), '<!doctype html><title>街道防控指挥台</title>');
   fs.writeFileSync(path.join(staticDir, 'assets', 'app.js'), 'console.log(1)');
   fs.writeFileSync(path.join(dir, 'secret.txt'), 'TOP-SECRET');
-  core = await createCore({ dataDir: path.join(dir, 'data'), demoOnCreate: false, transport: 'http' });
-  server = createHttpServer(core, staticDir);
+  server = createHttpServer(t.core, staticDir);
   await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
   port = (server.address() as AddressInfo).port;
   base = `http://127.0.0.1:${port}`;
+  const login = await fetch(`${base}/api/auth.login`, {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json', Origin: base },
+    body: JSON.stringify({ username: 'admin', password: TEST_PASSWORD }),
+  });
+  cookie = login.headers.get('set-cookie')!.split(';')[0]!;
 });
+
+const json = () => ({ 'Content-Type': 'application/json', Origin: base, Cookie: cookie });
 
 afterAll(async () => {
   await new Promise((r) => server.close(r));
-  core.close();
-  fs.rmSync(dir, { recursive: true, force: true });
+  t.cleanup();
 });
 
 /** Raw request so the path is sent exactly as written (fetch would normalise ../). */
@@ -70,35 +78,39 @@ describe('LAN server', () => {
   });
 
   it('answers API calls with the envelope and Chinese errors', async () => {
-    const ok = await fetch(`${base}/api/office.get`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: '{}' });
+    const ok = await fetch(`${base}/api/office.get`, { method: 'POST', headers: json(), body: '{}' });
     expect(ok.status).toBe(200);
     expect(((await ok.json()) as { ok: boolean }).ok).toBe(true);
-    const bad = await fetch(`${base}/api/communities.create`, {
+    const bad = await fetch(`${base}/api/office.update`, {
       method: 'POST',
-      headers: { 'Content-Type': 'application/json' },
-      body: JSON.stringify({ name: '', kind: 'community' }),
+      headers: json(),
+      body: JSON.stringify({ name: '', kind: 'community', divisionCode: '12' }),
     });
     expect(bad.status).toBe(400);
-    expect(((await bad.json()) as { error: { message: string } }).error.message).toContain('请填写社区名称');
+    expect(((await bad.json()) as { error: { message: string } }).error.message).toContain('请填写街道名称');
+    const anonymous = await fetch(`${base}/api/office.get`, { method: 'POST', headers: { 'Content-Type': 'application/json', Origin: base }, body: '{}' });
+    expect(anonymous.status).toBe(401);
   });
 
   it('refuses GET, non-JSON, cross-site and oversized requests', async () => {
     expect((await fetch(`${base}/api/office.get`)).status).toBe(405);
-    const form = await fetch(`${base}/api/office.get`, { method: 'POST', headers: { 'Content-Type': 'text/plain' }, body: '{}' });
+    const form = await fetch(`${base}/api/office.get`, { method: 'POST', headers: { ...json(), 'Content-Type': 'text/plain' }, body: '{}' });
     expect(form.status).toBe(415);
     const cross = await fetch(`${base}/api/office.get`, {
       method: 'POST',
-      headers: { 'Content-Type': 'application/json', Origin: 'https://evil.example' },
+      headers: { ...json(), Origin: 'https://evil.example' },
       body: '{}',
     });
     expect(cross.status).toBe(403);
+    const noOrigin = await fetch(`${base}/api/office.get`, { method: 'POST', headers: { 'Content-Type': 'application/json', Cookie: cookie }, body: '{}' });
+    expect(noOrigin.status).toBe(403);
     const big = await fetch(`${base}/api/office.get`, {
       method: 'POST',
-      headers: { 'Content-Type': 'application/json' },
+      headers: json(),
       body: JSON.stringify({ pad: 'x'.repeat(MAX_BODY_BYTES + 10) }),
     }).catch(() => null);
     expect(big === null || big.status === 413).toBe(true);
-    const broken = await fetch(`${base}/api/office.get`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: '{"a":' });
+    const broken = await fetch(`${base}/api/office.get`, { method: 'POST', headers: json(), body: '{"a":' });
     expect(broken.status).toBe(400);
   });
 });

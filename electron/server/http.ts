@@ -1,7 +1,9 @@
 import fs from 'node:fs';
 import http from 'node:http';
+import https from 'node:https';
 import path from 'node:path';
-import { type ErrorCode, methodNames } from '../../shared/api';
+import { api, type ErrorCode, methodNames } from '../../shared/api';
+import type { SessionChange } from '../core/api/types';
 import type { Core } from '../core/core';
 import { sendStatic } from './static';
 
@@ -34,22 +36,43 @@ export const SECURITY_HEADERS: Record<string, string> = {
   'Cross-Origin-Resource-Policy': 'same-origin',
 };
 
-function reply(res: http.ServerResponse, status: number, body: unknown): void {
+function reply(res: http.ServerResponse, status: number, body: unknown, cookie?: string | null): void {
   const text = JSON.stringify(body);
-  res.writeHead(status, { ...SECURITY_HEADERS, 'Content-Type': 'application/json; charset=utf-8', 'Cache-Control': 'no-store' });
+  const headers: http.OutgoingHttpHeaders = { ...SECURITY_HEADERS, 'Content-Type': 'application/json; charset=utf-8', 'Cache-Control': 'no-store' };
+  if (cookie) headers['Set-Cookie'] = cookie;
+  res.writeHead(status, headers);
   res.end(text);
 }
 
 const fail = (res: http.ServerResponse, status: number, code: ErrorCode, message: string) =>
   reply(res, status, { ok: false, error: { code, message } });
 
-function readBody(req: http.IncomingMessage): Promise<string | null> {
+export const SESSION_COOKIE = 'sc_session';
+
+function readCookie(req: http.IncomingMessage, name: string): string | null {
+  for (const part of (req.headers.cookie ?? '').split(';')) {
+    const [k, ...v] = part.trim().split('=');
+    if (k === name) return decodeURIComponent(v.join('='));
+  }
+  return null;
+}
+
+function sessionCookie(change: SessionChange, secure: boolean): string | null {
+  const flags = `Path=/; HttpOnly; SameSite=Strict${secure ? '; Secure' : ''}`;
+  if (change.set) return `${SESSION_COOKIE}=${change.set}; ${flags}; Max-Age=${12 * 3600}`;
+  if (change.clear) return `${SESSION_COOKIE}=; ${flags}; Max-Age=0`;
+  return null;
+}
+
+const LOOPBACK = new Set(['127.0.0.1', '::1', '::ffff:127.0.0.1']);
+
+function readBody(req: http.IncomingMessage, limit: number): Promise<string | null> {
   return new Promise((resolve, reject) => {
     const chunks: Buffer[] = [];
     let size = 0;
     req.on('data', (c: Buffer) => {
       size += c.length;
-      if (size > MAX_BODY_BYTES) {
+      if (size > limit) {
         resolve(null);
         req.destroy();
         return;
@@ -61,10 +84,10 @@ function readBody(req: http.IncomingMessage): Promise<string | null> {
   });
 }
 
-/** Browsers send Origin on POST; a page from another site must not drive the API. */
+/** Browsers send Origin on every POST; one missing or from another site is refused. */
 function sameOrigin(req: http.IncomingMessage): boolean {
   const origin = req.headers.origin;
-  if (!origin) return true;
+  if (!origin) return false;
   try {
     return new URL(origin).host === req.headers.host;
   } catch {
@@ -76,7 +99,7 @@ function sameOrigin(req: http.IncomingMessage): boolean {
  * The browser/LAN transport: POST /api/<method> for each method of the contract, and the
  * built renderer as static files. Routes are derived from the contract, not listed here.
  */
-export function createHttpHandler(core: Core, staticDir: string) {
+export function createHttpHandler(core: Core, staticDir: string, secure = false) {
   const routes = new Map(methodNames.map((n) => [`/api/${n}`, n]));
   const indexHtml = path.join(staticDir, 'index.html');
   return async (req: http.IncomingMessage, res: http.ServerResponse): Promise<void> => {
@@ -89,16 +112,22 @@ export function createHttpHandler(core: Core, staticDir: string) {
       if (!/^application\/json\b/i.test(req.headers['content-type'] ?? '')) {
         return fail(res, 415, 'BAD_REQUEST', '请求格式必须是 JSON');
       }
-      const text = await readBody(req);
-      if (text === null) return fail(res, 413, 'BAD_REQUEST', `请求内容超过 ${MAX_BODY_BYTES / 1024 / 1024} MB 上限`);
+      const limit = api[name].maxBodyBytes ?? MAX_BODY_BYTES;
+      const text = await readBody(req, limit);
+      if (text === null) return fail(res, 413, 'BAD_REQUEST', `请求内容超过 ${Math.round(limit / 1024 / 1024)} MB 上限`);
       let input: unknown;
       try {
         input = text.trim() ? JSON.parse(text) : {};
       } catch {
         return fail(res, 400, 'BAD_REQUEST', '请求内容不是有效的 JSON');
       }
-      const env = await core.call(name, input, req.socket.remoteAddress ?? 'unknown');
-      return reply(res, env.ok ? 200 : STATUS[env.error.code], env);
+      const address = req.socket.remoteAddress ?? 'unknown';
+      const { envelope, session } = await core.call(name, input, {
+        client: address,
+        token: readCookie(req, SESSION_COOKIE),
+        local: LOOPBACK.has(address),
+      });
+      return reply(res, envelope.ok ? 200 : STATUS[envelope.error.code], envelope, sessionCookie(session, secure));
     }
     if (req.method !== 'GET' && req.method !== 'HEAD') return fail(res, 405, 'BAD_REQUEST', '不支持的请求方法');
     if (!fs.existsSync(indexHtml)) return fail(res, 503, 'INTERNAL', '界面尚未构建，请运行 npm run build');
@@ -106,12 +135,19 @@ export function createHttpHandler(core: Core, staticDir: string) {
   };
 }
 
-export function createHttpServer(core: Core, staticDir: string): http.Server {
-  const handle = createHttpHandler(core, staticDir);
-  return http.createServer((req, res) => {
+export interface TlsFiles {
+  cert: string;
+  key: string;
+}
+
+/** HTTPS when a certificate is given (LAN mode: passwords then never cross the network in clear). */
+export function createHttpServer(core: Core, staticDir: string, tls?: TlsFiles): http.Server {
+  const handle = createHttpHandler(core, staticDir, !!tls);
+  const listener: http.RequestListener = (req, res) => {
     handle(req, res).catch(() => {
       if (!res.headersSent) fail(res, 500, 'INTERNAL', '服务器内部错误');
       else res.end();
     });
-  });
+  };
+  return tls ? https.createServer({ cert: fs.readFileSync(tls.cert), key: fs.readFileSync(tls.key) }, listener) : http.createServer(listener);
 }

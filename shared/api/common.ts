@@ -54,3 +54,12 @@ export const Timestamps = { createdAt: z.string(), updatedAt: z.string() };
 
 export const DeleteInput = z.object({ id: Id });
 export const Ok = z.object({ ok: z.literal(true) });
+
+/** Why a user asks to see personal data unmasked; logged with the row count. */
+export const REVEAL_REASONS = ['流调', '核酸组织', '物资配送', '其他'] as const;
+export const Reveal = z
+  .object({
+    reason: z.enum(REVEAL_REASONS, { error: '请选择查看完整信息的原因' }),
+    note: z.string().trim().max(100).optional(),
+  })
+  .refine((r) => r.reason !== '其他' || !!r.note, { message: '选择“其他”时请填写具体原因', path: ['note'] });

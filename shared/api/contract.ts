@@ -7,28 +7,40 @@ import { z } from 'zod';
  * this list instead of keeping their own.
  */
 
-/** Permissions are declared now so later features state theirs from the first line. */
+/** What a role may do; every method names one (see shared/domain/roles.ts). */
 export type Permission =
   | 'office:read'
   | 'office:write'
   | 'places:read'
   | 'places:write'
-  | 'system:admin';
+  | 'personal:unmask'
+  | 'system:backup'
+  | 'system:settings'
+  | 'users:manage'
+  | 'audit:read';
+
+/** 'public': callable without a session (sign-in itself); 'session': any signed-in user. */
+export type Access = Permission | 'public' | 'session';
 
 export interface MethodSpec<I extends z.ZodType = z.ZodType, O extends z.ZodType = z.ZodType> {
   /** One line in Chinese: shown in logs and the API listing. */
   summary: string;
   input: I;
   output: O;
-  perm: Permission;
+  perm: Access;
   /**
    * 'tx': the core runs the handler inside one write transaction (all or nothing).
    * 'self': the handler manages its own transactions (e.g. it must back up first).
    * false: read only.
    */
   write: 'tx' | 'self' | false;
-  /** Whether the output can contain residents' personal data (masked by default). */
+  /**
+   * Whether the output can contain personal data. It is masked unless the input carries
+   * `reveal` (a reason) and the role has personal:unmask; such reads are audited.
+   */
   personal?: boolean;
+  /** Body size the LAN server accepts for this method (default 5 MB); for file uploads. */
+  maxBodyBytes?: number;
 }
 
 export function method<I extends z.ZodType, O extends z.ZodType>(spec: MethodSpec<I, O>): MethodSpec<I, O> {

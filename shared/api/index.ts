@@ -1,10 +1,11 @@
 import './zod-locale';
 import type { z } from 'zod';
+import { auth } from './auth';
 import { office } from './office';
 import { places } from './places';
 
 /** The one method list. Every transport derives its routes from the keys of `api`. */
-export const api = { ...office, ...places };
+export const api = { ...auth, ...office, ...places };
 
 export type Api = typeof api;
 export type MethodName = keyof Api & string;

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { method } from './contract';
-import { count, DeleteInput, Id, lat, ListQuery, listResult, lng, name, Ok, optionalText, phone, Timestamps } from './common';
+import { count, DeleteInput, Id, lat, ListQuery, listResult, lng, name, Ok, optionalText, phone, Reveal, Timestamps } from './common';
 import { CheckpointHours, CheckpointKind, CheckpointStatus, CommunityKind, ControlLevel, ManagementType } from '../domain/enums';
 
 /** Territory: communities, grid areas, compounds (小区) and checkpoints (卡点). */
@@ -87,14 +87,22 @@ export const places = {
     summary: '社区列表（搜索、筛选、排序、分页）',
     perm: 'places:read',
     write: false,
-    input: ListQuery.extend({ kind: z.enum(CommunityKind.values).optional() }),
+    personal: true,
+    input: ListQuery.extend({ kind: z.enum(CommunityKind.values).optional(), reveal: Reveal.optional() }),
     output: listResult(Community),
   }),
   'communities.create': method({ summary: '新建社区', perm: 'places:write', write: 'tx', input: CommunityFields, output: Community }),
   'communities.update': method({ summary: '修改社区', perm: 'places:write', write: 'tx', input: CommunityFields.extend({ id: Id }), output: Community }),
   'communities.delete': method({ summary: '删除社区', perm: 'places:write', write: 'tx', input: DeleteInput, output: Ok }),
 
-  'grids.list': method({ summary: '片区列表', perm: 'places:read', write: false, input: ListQuery, output: listResult(Grid) }),
+  'grids.list': method({
+    summary: '片区列表',
+    perm: 'places:read',
+    write: false,
+    personal: true,
+    input: ListQuery.extend({ reveal: Reveal.optional() }),
+    output: listResult(Grid),
+  }),
   'grids.create': method({ summary: '新建片区', perm: 'places:write', write: 'tx', input: GridFields, output: Grid }),
   'grids.update': method({ summary: '修改片区', perm: 'places:write', write: 'tx', input: GridFields.extend({ id: Id }), output: Grid }),
   'grids.delete': method({ summary: '删除片区', perm: 'places:write', write: 'tx', input: DeleteInput, output: Ok }),

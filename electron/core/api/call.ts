@@ -1,7 +1,12 @@
 import type { z } from 'zod';
 import { api, ApiError, type ApiErrorBody, type Envelope, isMethodName, type MethodName } from '../../../shared/api';
+import { maskPersonal, rowCount } from '../../../shared/domain/mask';
+import { type AuditInput, diff, writeAudit } from '../auth/audit';
+import { resolveSession } from '../auth/sessions';
+import type { Change } from '../places/entity';
+import { authorize } from './guard';
 import { handlers } from './handlers';
-import type { Ctx } from './types';
+import type { Caller, Ctx, SessionChange } from './types';
 
 /** Zod issues → one Chinese sentence plus per-field messages for the form. */
 export function validationError(error: z.ZodError): ApiError {
@@ -28,36 +33,71 @@ function toErrorBody(e: unknown, name: string): ApiErrorBody {
   return { code: 'INTERNAL', message: '操作失败，数据未改动。请重试，或联系技术人员。' };
 }
 
+/** Input as it may be logged: passwords never, personal fields masked later by writeAudit. */
+function loggable(input: unknown): unknown {
+  if (!input || typeof input !== 'object') return input;
+  return Object.fromEntries(Object.entries(input).filter(([k]) => !/password/i.test(k)));
+}
+
+export interface CallResult {
+  envelope: Envelope;
+  /** For the transport: set or clear the caller's session (cookie or window session). */
+  session: SessionChange;
+}
+
+export type BaseCtx = Omit<Ctx, 'client' | 'local' | 'user' | 'record' | 'session'>;
+
 /**
- * The one entry point every transport uses: refuses unknown names, validates the input
- * with the contract's zod schema, runs the handler (inside one transaction for writes,
- * validating the output before commit) and returns an envelope, never throws.
+ * The one entry point every transport uses: refuses unknown names, resolves the
+ * session, checks the permission, validates the input with the contract's zod schema,
+ * runs the handler (inside one transaction for writes, with the audit rows and the
+ * output check before commit), masks personal data unless revealed. Never throws.
  */
-export async function call(name: string, rawInput: unknown, ctx: Ctx): Promise<Envelope> {
-  if (!isMethodName(name)) return { ok: false, error: { code: 'UNKNOWN_METHOD', message: `未知的接口：${name}` } };
+export async function call(name: string, rawInput: unknown, caller: Caller, base: BaseCtx): Promise<CallResult> {
+  const session: SessionChange = {};
+  if (!isMethodName(name)) return { envelope: { ok: false, error: { code: 'UNKNOWN_METHOD', message: `未知的接口：${name}` } }, session };
   const spec = api[name];
+  const changes: Change[] = [];
+  const user = caller.token ? resolveSession(base.db, caller.token, base.now()) : null;
+  const ctx: Ctx = { ...base, client: caller.client, local: caller.local ?? false, user, record: (c) => changes.push(c), session };
+  const audit = (e: Omit<AuditInput, 'ts' | 'userId' | 'username' | 'client' | 'method'>) =>
+    writeAudit(base.db, { ts: base.now().toISOString(), userId: user?.id ?? null, username: user?.username ?? null, client: caller.client, method: name, ...e });
+
+  try {
+    authorize(name, spec, user, rawInput, !!caller.token);
+  } catch (e) {
+    if (e instanceof ApiError && e.code === 'FORBIDDEN') audit({ kind: 'security', detail: { refused: e.message } });
+    return { envelope: { ok: false, error: toErrorBody(e, name) }, session };
+  }
   const parsed = spec.input.safeParse(rawInput ?? {});
-  if (!parsed.success) return { ok: false, error: validationError(parsed.error).toBody() };
-  const handler = handlers[name] as (input: unknown, ctx: Ctx) => unknown;
+  if (!parsed.success) return { envelope: { ok: false, error: validationError(parsed.error).toBody() }, session };
+
+  const handler = handlers[name as MethodName] as (input: unknown, ctx: Ctx) => unknown;
+  const reveal = (parsed.data as { reveal?: { reason: string; note?: string } }).reveal;
   const finish = (out: unknown) => {
     const checked = spec.output.safeParse(out);
     if (!checked.success) throw new Error(`output of ${name} does not match the contract: ${checked.error.message}`);
+    if (spec.write) {
+      const kind = name.startsWith('auth.') ? 'auth' : 'write';
+      if (changes.length === 0) audit({ kind, entity: name.split('.')[0]!, detail: loggable(parsed.data) });
+      for (const c of changes) audit({ kind, entity: c.entity, entityId: c.id, detail: diff(c.before, c.after) });
+    }
+    if (!spec.personal) return checked.data;
+    if (!reveal) return maskPersonal(checked.data);
+    audit({ kind: 'read_personal', detail: reveal, rowCount: rowCount(checked.data) });
     return checked.data;
   };
   try {
     const data =
       spec.write === 'tx'
-        ? ctx.db.transaction(() => {
+        ? base.db.transaction(() => {
             const out = handler(parsed.data, ctx);
             if (out instanceof Promise) throw new Error(`${name} is a 'tx' method and must be synchronous`);
             return finish(out);
           })()
         : finish(await handler(parsed.data, ctx));
-    return { ok: true, data };
+    return { envelope: { ok: true, data }, session };
   } catch (e) {
-    return { ok: false, error: toErrorBody(e, name) };
+    return { envelope: { ok: false, error: toErrorBody(e, name) }, session };
   }
 }
-
-export type CallFn = typeof call;
-export const declaredMethods = (): MethodName[] => Object.keys(handlers) as MethodName[];

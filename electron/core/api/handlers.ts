@@ -1,7 +1,8 @@
 import type { MethodName } from '../../../shared/api';
+import { authHandlers } from '../auth/service';
 import { officeHandlers } from '../office/service';
 import { placesHandlers } from '../places/service';
 import type { Handlers } from './types';
 
 /** Every feature's handlers; the type makes a missing or extra method a compile error. */
-export const handlers: Handlers<MethodName> = { ...officeHandlers, ...placesHandlers };
+export const handlers: Handlers<MethodName> = { ...authHandlers, ...officeHandlers, ...placesHandlers };

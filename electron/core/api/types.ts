@@ -1,19 +1,48 @@
 import type Database from 'better-sqlite3-multiple-ciphers';
 import type { z } from 'zod';
 import type { Api, MethodName } from '../../../shared/api';
+import type { SessionUser } from '../auth/sessions';
+import { ALL_COMMUNITIES, type Change, type EntityCtx } from '../places/entity';
 
-/** Everything a handler may use. The core never sees which transport called it beyond `client`. */
+/** Who is calling, as the transport knows it. */
+export interface Caller {
+  /** 'desktop' for the Electron window, else the client's IP address. */
+  client: string;
+  /** The session token from the cookie (HTTP) or the window's session (IPC). */
+  token?: string | null;
+  /** True for the desktop window and for 127.0.0.1/::1 in serve mode. */
+  local?: boolean;
+}
+
+/** What a handler asks the transport to do with the session after the call. */
+export interface SessionChange {
+  set?: string;
+  clear?: boolean;
+}
+
+/** Everything a handler may use. */
 export interface Ctx {
   db: Database.Database;
   dataDir: string;
   databaseFile: string;
   backupDir: string;
   appVersion: string;
-  /** 'desktop' for the Electron window, 'http' for the browser/LAN mode. */
   transport: 'desktop' | 'http';
-  /** Client address in LAN mode, for the audit log later. */
   client: string;
+  local: boolean;
+  /** The signed-in user; null only for 'public' methods. */
+  user: SessionUser | null;
   now: () => Date;
+  /** Collects field changes for this call's audit rows. */
+  record: (change: Change) => void;
+  /** Set by sign-in/sign-out handlers; carried out by the transport. */
+  session: SessionChange;
+}
+
+/** The entity layer's view of a call: scope comes from the user, in SQL. */
+export function entityCtx(ctx: Ctx): EntityCtx {
+  const scope = !ctx.user || ctx.user.scopeAll ? ALL_COMMUNITIES : { all: false, userId: ctx.user.id };
+  return { db: ctx.db, now: ctx.now(), scope, record: ctx.record };
 }
 
 export type Handler<N extends MethodName> = (

@@ -4,6 +4,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createCore } from '../core';
+import { signIn, TEST_PASSWORD } from '../../../test/helpers/sessions';
 import { listBackups } from './backup';
 import { fileKeyStore } from './key';
 import { DB_FILE } from './open';
@@ -28,9 +29,11 @@ describe('encrypted database', () => {
   it('keeps no readable text in the database, its WAL or its backups', async () => {
     const root = tempDir();
     const dataDir = path.join(root, 'data');
-    const core = await createCore({ dataDir, demoOnCreate: true, transport: 'http', keyStore: fileKeyStore(path.join(root, 'k.key')) });
-    await core.call('communities.create', { name: '保密测试社区', kind: 'community' }, 'test');
-    await core.call('system.backupNow', {}, 'test');
+    const core = await createCore({ dataDir, demoOnCreate: true, transport: 'http', keyStore: fileKeyStore(path.join(root, 'k.key')), adminPassword: TEST_PASSWORD });
+    const admin = await signIn(core, 'admin');
+    const command = await signIn(core, 'zhihui');
+    expect((await command('communities.create', { name: '保密测试社区', kind: 'community' })).ok).toBe(true);
+    expect((await admin('system.backupNow', {})).ok).toBe(true);
     const wal = path.join(dataDir, `${DB_FILE}-wal`);
     expect(fs.existsSync(wal) && fs.statSync(wal).size > 0).toBe(true);
     const files = [path.join(dataDir, DB_FILE), wal, ...listBackups(path.join(dataDir, 'backups')).map((b) => path.join(dataDir, 'backups', b.file))];
@@ -67,8 +70,11 @@ describe('encrypted database', () => {
     expect(leaks(path.join(dataDir, DB_FILE))).toEqual([]);
     expect(fs.readFileSync(path.join(dataDir, DB_FILE)).includes(Buffer.from('旧数据社区'))).toBe(true);
 
-    const core = await createCore({ dataDir, demoOnCreate: true, transport: 'http', keyStore: fileKeyStore(path.join(root, 'k.key')) });
-    const list = await core.call('communities.list', {}, 'test');
+    const core = await createCore({ dataDir, demoOnCreate: true, transport: 'http', keyStore: fileKeyStore(path.join(root, 'k.key')), adminPassword: TEST_PASSWORD });
+    // A database from before sign-in existed has no users: the first administrator is set up locally.
+    const setup = await core.call('auth.setup', { username: 'admin', displayName: '管理员', password: TEST_PASSWORD }, { client: '127.0.0.1', local: true });
+    expect(setup.envelope.ok).toBe(true);
+    const list = await (await signIn(core, 'admin'))('communities.list', {});
     expect(list).toMatchObject({ ok: true, data: { total: 1, rows: [{ name: '旧数据社区' }] } });
     core.close();
     expect(fs.readFileSync(path.join(dataDir, DB_FILE)).includes(Buffer.from('旧数据社区'))).toBe(false);

@@ -1,3 +1,4 @@
+import authCreate from '../auth/0020-auth-create.sql';
 import placesCreate from '../places/0010-places-create.sql';
 
 /**
@@ -11,6 +12,9 @@ export interface Migration {
   sql: string;
 }
 
-export const migrations: Migration[] = [{ version: 10, name: 'places-create', sql: placesCreate }];
+export const migrations: Migration[] = [
+  { version: 10, name: 'places-create', sql: placesCreate },
+  { version: 20, name: 'auth-create', sql: authCreate },
+];
 
 export const latestVersion = (list: Migration[] = migrations) => list.at(-1)?.version ?? 0;

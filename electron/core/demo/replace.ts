@@ -3,7 +3,7 @@ import { stmt } from '../db/statements';
 import { checkpoints } from '../places/checkpoints';
 import { communities } from '../places/communities';
 import { compounds } from '../places/compounds';
-import { createRow } from '../places/entity';
+import { ALL_COMMUNITIES, createRow, type EntityCtx } from '../places/entity';
 import { grids } from '../places/grids';
 import { generateDemo } from './generate';
 
@@ -14,16 +14,17 @@ import { generateDemo } from './generate';
  */
 export function replaceWithDemo(db: Database.Database, now: Date, seed?: number): void {
   const demo = generateDemo(seed);
+  const ctx: EntityCtx = { db, now, scope: ALL_COMMUNITIES };
   for (const table of ['checkpoints', 'compounds', 'grids', 'communities']) db.exec(`DELETE FROM ${table}`);
   stmt(db, 'UPDATE office SET name = ?, division_code = ? WHERE id = 1').run(demo.office.name, demo.office.divisionCode);
 
-  const gridIds = demo.grids.map((g) => createRow(db, grids, g, now).id);
-  const communityIds = demo.communities.map(({ gridIndex: _g, centre: _c, ...c }) => createRow(db, communities, c, now).id);
+  const gridIds = demo.grids.map((g) => createRow(ctx, grids, g).id);
+  const communityIds = demo.communities.map(({ gridIndex: _g, centre: _c, ...c }) => createRow(ctx, communities, c).id);
   const compoundIds = demo.compounds.map(({ communityIndex, gridIndex, ...c }) =>
-    createRow(db, compounds, { ...c, communityId: communityIds[communityIndex]!, gridId: gridIds[gridIndex]! }, now).id,
+    createRow(ctx, compounds, { ...c, communityId: communityIds[communityIndex]!, gridId: gridIds[gridIndex]! }).id,
   );
   for (const { communityIndex, compoundIndex, ...k } of demo.checkpoints) {
     const compoundId = compoundIndex === null ? null : compoundIds[compoundIndex]!;
-    createRow(db, checkpoints, { ...k, communityId: communityIds[communityIndex]!, compoundId }, now);
+    createRow(ctx, checkpoints, { ...k, communityId: communityIds[communityIndex]!, compoundId });
   }
 }

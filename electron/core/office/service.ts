@@ -1,5 +1,5 @@
 import type { office } from '../../../shared/api/office';
-import type { Handlers } from '../api/types';
+import { entityCtx, type Handlers } from '../api/types';
 import { backupNow, listBackups } from '../db/backup';
 import { schemaVersion } from '../db/migrate';
 import { stmt } from '../db/statements';
@@ -12,7 +12,7 @@ export const officeHandlers: Handlers<keyof typeof office> = {
     stmt(db, 'UPDATE office SET name = ?, division_code = ? WHERE id = 1').run(f.name, f.divisionCode);
     return f;
   },
-  'dashboard.summary': (_, { db }) => dashboardSummary(db),
+  'dashboard.summary': (_, ctx) => dashboardSummary(ctx.db, entityCtx(ctx).scope),
   'system.info': (_, ctx) => ({
     appVersion: ctx.appVersion,
     schemaVersion: schemaVersion(ctx.db),

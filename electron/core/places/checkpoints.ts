@@ -8,6 +8,8 @@ type Fields = z.output<typeof CheckpointFields>;
 
 export const checkpoints: EntityDef<Fields, CheckpointRow> = {
   table: 'checkpoints',
+  scopeColumn: 't.community_id',
+  communityOf: (f) => f.communityId!,
   label: '卡点',
   from: 'checkpoints t JOIN communities m ON m.id = t.community_id LEFT JOIN compounds c ON c.id = t.compound_id',
   select: `t.id, t.name, t.kind, t.community_id AS communityId, m.name AS communityName, t.compound_id AS compoundId,

@@ -6,6 +6,7 @@ type Fields = z.output<typeof CommunityFields>;
 
 export const communities: EntityDef<Fields, CommunityRow> = {
   table: 'communities',
+  scopeColumn: null,
   label: '社区',
   from: 'communities t',
   select: `t.id, t.name, t.kind, t.secretary, t.phone, t.note, t.created_at AS createdAt, t.updated_at AS updatedAt,

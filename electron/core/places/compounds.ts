@@ -6,6 +6,8 @@ type Fields = z.output<typeof CompoundFields>;
 
 export const compounds: EntityDef<Fields, CompoundRow> = {
   table: 'compounds',
+  scopeColumn: 't.community_id',
+  communityOf: (f) => f.communityId,
   label: '小区',
   from: 'compounds t JOIN communities m ON m.id = t.community_id LEFT JOIN grids g ON g.id = t.grid_id',
   select: `t.id, t.name, t.community_id AS communityId, m.name AS communityName, t.grid_id AS gridId, g.name AS gridName,

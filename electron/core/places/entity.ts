@@ -9,8 +9,37 @@ import { searchKey, searchPattern } from './search-key';
  * reviewed strings; user input only ever reaches SQL as bound parameters, and the sort
  * column is picked from the definition's whitelist.
  */
+/** Whose rows a caller may see: all, or only the communities linked to the user. */
+export interface Scope {
+  all: boolean;
+  userId: number;
+}
+export const ALL_COMMUNITIES: Scope = { all: true, userId: 0 };
+
+export interface Change {
+  entity: string;
+  id: number;
+  before: Record<string, unknown> | null;
+  after: Record<string, unknown> | null;
+}
+
+/** What the CRUD functions need from a call: the connection, the clock, the caller's scope, the audit sink. */
+export interface EntityCtx {
+  db: Database.Database;
+  now: Date;
+  scope: Scope;
+  record?: (change: Change) => void;
+}
+
 export interface EntityDef<F extends object, R> {
   table: string;
+  /**
+   * The community a row belongs to, as SQL on alias t (scope is enforced in SQL), and
+   * the community of new values. Office-level registers have neither: community-scoped
+   * users can read them but not change them.
+   */
+  scopeColumn: string | null;
+  communityOf?: (f: F) => number;
   /** Chinese noun for messages, e.g. 小区. */
   label: string;
   /** FROM clause with joins; the main table is aliased `t`. */
@@ -43,9 +72,16 @@ export interface ListInput {
   [filter: string]: unknown;
 }
 
-export function listRows<F extends object, R>(db: Database.Database, def: EntityDef<F, R>, input: ListInput) {
+const scopeSql = (column: string) => `(? = 1 OR ${column} IN (SELECT community_id FROM user_communities WHERE user_id = ?))`;
+const scopeParams = (scope: Scope) => [scope.all ? 1 : 0, scope.userId];
+
+export function listRows<F extends object, R>({ db, scope }: EntityCtx, def: EntityDef<F, R>, input: ListInput) {
   const where: string[] = [];
   const params: unknown[] = [];
+  if (def.scopeColumn) {
+    where.push(scopeSql(def.scopeColumn));
+    params.push(...scopeParams(scope));
+  }
   if (input.q) {
     where.push(`t.search_key LIKE ? ESCAPE '\\'`);
     params.push(searchPattern(input.q));
@@ -69,8 +105,10 @@ export function listRows<F extends object, R>(db: Database.Database, def: Entity
   return { rows: raw.map((r) => (def.fromRow ? def.fromRow(r) : (r as R))), total };
 }
 
-export function getRow<F extends object, R>(db: Database.Database, def: EntityDef<F, R>, id: number): R {
-  const raw = stmt(db, `SELECT ${def.select} FROM ${def.from} WHERE t.id = ?`).get(id) as Record<string, unknown> | undefined;
+export function getRow<F extends object, R>({ db, scope }: Pick<EntityCtx, 'db' | 'scope'>, def: EntityDef<F, R>, id: number): R {
+  const scoped = def.scopeColumn ? ` AND ${scopeSql(def.scopeColumn)}` : '';
+  const params = def.scopeColumn ? [id, ...scopeParams(scope)] : [id];
+  const raw = stmt(db, `SELECT ${def.select} FROM ${def.from} WHERE t.id = ?${scoped}`).get(...params) as Record<string, unknown> | undefined;
   if (!raw) throw new ApiError('NOT_FOUND', `${def.label}不存在或已被删除（编号 ${id}）`);
   return def.fromRow ? def.fromRow(raw) : (raw as R);
 }
@@ -89,34 +127,55 @@ function columnsOf<F extends object>(def: EntityDef<F, unknown>, f: F, now: stri
   return { ...def.columns(f), search_key: searchKey(name), updated_at: now };
 }
 
-export function createRow<F extends object, R>(db: Database.Database, def: EntityDef<F, R>, fields: F, now: Date): R {
-  const f = def.check ? def.check(db, fields) : fields;
-  const cols = { ...columnsOf(def, f, now.toISOString()), created_at: now.toISOString() };
+/** Community-scoped users may only write rows of their own communities. */
+function assertWritable<F extends object>(ctx: EntityCtx, def: EntityDef<F, unknown>, f: F | null): void {
+  if (ctx.scope.all) return;
+  if (!def.scopeColumn || !def.communityOf) throw new ApiError('FORBIDDEN', `只有全街道范围的用户才能修改${def.label}`);
+  if (f === null) return;
+  const cid = def.communityOf(f);
+  if (!stmt(ctx.db, 'SELECT 1 FROM user_communities WHERE user_id = ? AND community_id = ?').get(ctx.scope.userId, cid)) {
+    throw new ApiError('FORBIDDEN', `只能管理自己负责社区的${def.label}`);
+  }
+}
+
+export function createRow<F extends object, R extends { id: number }>(ctx: EntityCtx, def: EntityDef<F, R>, fields: F): R {
+  const f = def.check ? def.check(ctx.db, fields) : fields;
+  assertWritable(ctx, def as EntityDef<F, unknown>, f);
+  const at = ctx.now.toISOString();
+  const cols = { ...columnsOf(def, f, at), created_at: at };
   const names = Object.keys(cols);
   const sql = `INSERT INTO ${def.table} (${names.join(', ')}) VALUES (${names.map((n) => `@${n}`).join(', ')})`;
-  const info = writeGuard(def as never, f, () => stmt(db, sql).run(cols));
-  return getRow(db, def, Number(info.lastInsertRowid));
+  const info = writeGuard(def as never, f, () => stmt(ctx.db, sql).run(cols));
+  const row = getRow({ db: ctx.db, scope: ALL_COMMUNITIES }, def, Number(info.lastInsertRowid));
+  ctx.record?.({ entity: def.table, id: row.id, before: null, after: row as Record<string, unknown> });
+  return row;
 }
 
-export function updateRow<F extends object, R>(db: Database.Database, def: EntityDef<F, R>, id: number, fields: F, now: Date): R {
-  getRow(db, def, id);
-  const f = def.check ? def.check(db, fields) : fields;
-  const cols = columnsOf(def, f, now.toISOString());
+export function updateRow<F extends object, R extends { id: number }>(ctx: EntityCtx, def: EntityDef<F, R>, id: number, fields: F): R {
+  const before = getRow(ctx, def, id);
+  assertWritable(ctx, def as EntityDef<F, unknown>, null);
+  const f = def.check ? def.check(ctx.db, fields) : fields;
+  assertWritable(ctx, def as EntityDef<F, unknown>, f);
+  const cols = columnsOf(def, f, ctx.now.toISOString());
   const sql = `UPDATE ${def.table} SET ${Object.keys(cols).map((n) => `${n} = @${n}`).join(', ')} WHERE id = @id`;
-  writeGuard(def as never, f, () => stmt(db, sql).run({ ...cols, id }));
-  return getRow(db, def, id);
+  writeGuard(def as never, f, () => stmt(ctx.db, sql).run({ ...cols, id }));
+  const after = getRow({ db: ctx.db, scope: ALL_COMMUNITIES }, def, id);
+  ctx.record?.({ entity: def.table, id, before: before as Record<string, unknown>, after: after as Record<string, unknown> });
+  return after;
 }
 
-export function deleteRow<F extends object, R>(db: Database.Database, def: EntityDef<F, R>, id: number): { ok: true } {
-  const row = getRow(db, def, id) as { name?: string };
+export function deleteRow<F extends object, R extends { id: number }>(ctx: EntityCtx, def: EntityDef<F, R>, id: number): { ok: true } {
+  const row = getRow(ctx, def, id) as R & { name?: string };
+  assertWritable(ctx, def as EntityDef<F, unknown>, null);
   const blockers = def.dependents
-    .map((d) => ({ n: (stmt(db, d.sql).get(id) as { n: number }).n, noun: d.noun }))
+    .map((d) => ({ n: (stmt(ctx.db, d.sql).get(id) as { n: number }).n, noun: d.noun }))
     .filter((d) => d.n > 0);
   if (blockers.length) {
     const what = blockers.map((b) => `${b.n} 个${b.noun}`).join('、');
     throw new ApiError('IN_USE', `无法删除${def.label}“${row.name ?? id}”：还有 ${what}属于它。请先移走或删除这些数据。`);
   }
-  stmt(db, `DELETE FROM ${def.table} WHERE id = ?`).run(id);
+  stmt(ctx.db, `DELETE FROM ${def.table} WHERE id = ?`).run(id);
+  ctx.record?.({ entity: def.table, id, before: row as Record<string, unknown>, after: null });
   return { ok: true };
 }
 

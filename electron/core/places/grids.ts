@@ -6,6 +6,7 @@ type Fields = z.output<typeof GridFields>;
 
 export const grids: EntityDef<Fields, GridRow> = {
   table: 'grids',
+  scopeColumn: null,
   label: '片区',
   from: 'grids t',
   select: `t.id, t.name, t.leader, t.leader_phone AS leaderPhone, t.note, t.created_at AS createdAt, t.updated_at AS updatedAt,

@@ -1,5 +1,5 @@
 import type { places } from '../../../shared/api/places';
-import type { Handlers } from '../api/types';
+import { entityCtx, type Handlers } from '../api/types';
 import { checkpoints } from './checkpoints';
 import { communities } from './communities';
 import { compounds } from './compounds';
@@ -7,25 +7,25 @@ import { createRow, deleteRow, getRow, listRows, updateRow } from './entity';
 import { grids } from './grids';
 
 export const placesHandlers: Handlers<keyof typeof places> = {
-  'communities.list': (input, { db }) => listRows(db, communities, input),
-  'communities.create': (input, { db, now }) => createRow(db, communities, input, now()),
-  'communities.update': ({ id, ...f }, { db, now }) => updateRow(db, communities, id, f, now()),
-  'communities.delete': ({ id }, { db }) => deleteRow(db, communities, id),
+  'communities.list': (input, ctx) => listRows(entityCtx(ctx), communities, input),
+  'communities.create': (input, ctx) => createRow(entityCtx(ctx), communities, input),
+  'communities.update': ({ id, ...f }, ctx) => updateRow(entityCtx(ctx), communities, id, f),
+  'communities.delete': ({ id }, ctx) => deleteRow(entityCtx(ctx), communities, id),
 
-  'grids.list': (input, { db }) => listRows(db, grids, input),
-  'grids.create': (input, { db, now }) => createRow(db, grids, input, now()),
-  'grids.update': ({ id, ...f }, { db, now }) => updateRow(db, grids, id, f, now()),
-  'grids.delete': ({ id }, { db }) => deleteRow(db, grids, id),
+  'grids.list': (input, ctx) => listRows(entityCtx(ctx), grids, input),
+  'grids.create': (input, ctx) => createRow(entityCtx(ctx), grids, input),
+  'grids.update': ({ id, ...f }, ctx) => updateRow(entityCtx(ctx), grids, id, f),
+  'grids.delete': ({ id }, ctx) => deleteRow(entityCtx(ctx), grids, id),
 
-  'compounds.list': (input, { db }) => listRows(db, compounds, input),
-  'compounds.get': ({ id }, { db }) => getRow(db, compounds, id),
-  'compounds.create': (input, { db, now }) => createRow(db, compounds, input, now()),
-  'compounds.update': ({ id, ...f }, { db, now }) => updateRow(db, compounds, id, f, now()),
-  'compounds.delete': ({ id }, { db }) => deleteRow(db, compounds, id),
+  'compounds.list': (input, ctx) => listRows(entityCtx(ctx), compounds, input),
+  'compounds.get': ({ id }, ctx) => getRow(entityCtx(ctx), compounds, id),
+  'compounds.create': (input, ctx) => createRow(entityCtx(ctx), compounds, input),
+  'compounds.update': ({ id, ...f }, ctx) => updateRow(entityCtx(ctx), compounds, id, f),
+  'compounds.delete': ({ id }, ctx) => deleteRow(entityCtx(ctx), compounds, id),
 
-  'checkpoints.list': (input, { db }) => listRows(db, checkpoints, input),
-  'checkpoints.get': ({ id }, { db }) => getRow(db, checkpoints, id),
-  'checkpoints.create': (input, { db, now }) => createRow(db, checkpoints, input, now()),
-  'checkpoints.update': ({ id, ...f }, { db, now }) => updateRow(db, checkpoints, id, f, now()),
-  'checkpoints.delete': ({ id }, { db }) => deleteRow(db, checkpoints, id),
+  'checkpoints.list': (input, ctx) => listRows(entityCtx(ctx), checkpoints, input),
+  'checkpoints.get': ({ id }, ctx) => getRow(entityCtx(ctx), checkpoints, id),
+  'checkpoints.create': (input, ctx) => createRow(entityCtx(ctx), checkpoints, input),
+  'checkpoints.update': ({ id, ...f }, ctx) => updateRow(entityCtx(ctx), checkpoints, id, f),
+  'checkpoints.delete': ({ id }, ctx) => deleteRow(entityCtx(ctx), checkpoints, id),
 };

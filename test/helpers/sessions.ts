@@ -1,0 +1,63 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import type { Envelope } from '../../shared/api';
+import type { Role } from '../../shared/domain/roles';
+import { type Core, type CoreOptions, createCore } from '../../electron/core/core';
+import { fileKeyStore } from '../../electron/core/db/key';
+
+/** The password the scripted set-up gives `admin` and the demo users in tests. */
+export const TEST_PASSWORD = 'Test-pass-2026';
+
+/** The demo user of each role (see electron/core/auth/bootstrap.ts). */
+export const ROLE_USER: Record<Role, string> = {
+  admin: 'admin',
+  command: 'zhihui',
+  community: 'shequ',
+  supplies: 'wuzi',
+  roster: 'diaodu',
+  viewer: 'lingdao',
+};
+
+export interface TestCore {
+  core: Core;
+  root: string;
+  dataDir: string;
+  cleanup(): void;
+}
+
+/** A real encrypted database in a temp folder, with `admin` and one demo user per role. */
+export async function openTestCore(opts: Partial<CoreOptions> = {}): Promise<TestCore> {
+  const root = fs.mkdtempSync(path.join(os.tmpdir(), 'sc-test-'));
+  const dataDir = path.join(root, 'data');
+  const core = await createCore({
+    dataDir,
+    demoOnCreate: true,
+    transport: 'http',
+    keyStore: fileKeyStore(path.join(root, 'db.key')),
+    adminPassword: TEST_PASSWORD,
+    ...opts,
+  });
+  return {
+    core,
+    root,
+    dataDir,
+    cleanup: () => {
+      core.close();
+      fs.rmSync(root, { recursive: true, force: true });
+    },
+  };
+}
+
+export type Call = (name: string, input?: unknown) => Promise<Envelope>;
+
+/** Signs in through auth.login and returns a caller bound to that session. */
+export async function signIn(core: Core, username: string, password = TEST_PASSWORD, client = '127.0.0.1'): Promise<Call & { token: string }> {
+  const { envelope, session } = await core.call('auth.login', { username, password }, { client, local: true });
+  if (!envelope.ok || !session.set) throw new Error(`sign-in as ${username} failed: ${JSON.stringify(envelope)}`);
+  const token = session.set;
+  const fn = (name: string, input: unknown = {}) => core.call(name, input, { client, token, local: true }).then((r) => r.envelope);
+  return Object.assign(fn, { token });
+}
+
+export const signInAs = (core: Core, role: Role) => signIn(core, ROLE_USER[role]);
