@@ -30,6 +30,14 @@ export const PERSONAL_FIELDS: Record<string, (v: string) => string> = {
   idNumber: maskIdNumber,
 };
 
+/** Applies one masker to every string below a personal field (e.g. an audit diff's before/after). */
+function maskAll(value: unknown, masker: (v: string) => string): unknown {
+  if (typeof value === 'string') return masker(value);
+  if (Array.isArray(value)) return value.map((v) => maskAll(v, masker));
+  if (value && typeof value === 'object') return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, maskAll(v, masker)]));
+  return value;
+}
+
 /** Returns a copy with every personal field masked, at any depth. */
 export function maskPersonal<T>(value: T): T {
   if (Array.isArray(value)) return value.map(maskPersonal) as T;
@@ -37,7 +45,7 @@ export function maskPersonal<T>(value: T): T {
   const out: Record<string, unknown> = {};
   for (const [k, v] of Object.entries(value)) {
     const masker = PERSONAL_FIELDS[k];
-    out[k] = masker && typeof v === 'string' ? masker(v) : maskPersonal(v);
+    out[k] = masker ? maskAll(v, masker) : maskPersonal(v);
   }
   return out as T;
 }
