@@ -1,6 +1,7 @@
-import { Layout, Menu, Typography } from 'antd';
+import { Layout, Menu, Space, Typography } from 'antd';
 import type { ReactNode } from 'react';
 import { call } from './api/client';
+import { UserMenu } from './features/auth/UserMenu';
 import { OverviewPage } from './features/overview/OverviewPage';
 import { PlacesPage } from './features/places/PlacesPage';
 import { SettingsPage } from './features/settings/SettingsPage';
@@ -37,9 +38,12 @@ export function App() {
           <Typography.Title level={4} style={{ margin: 0 }}>
             {section.label}
           </Typography.Title>
-          <Typography.Text type="secondary" data-testid="office-name">
-            {office.data?.name ?? ''}
-          </Typography.Text>
+          <Space size="large">
+            <Typography.Text type="secondary" data-testid="office-name">
+              {office.data?.name ?? ''}
+            </Typography.Text>
+            <UserMenu />
+          </Space>
         </Layout.Header>
         <Layout.Content className="app-content">{page ? page() : <NotBuilt title={section.label} />}</Layout.Content>
       </Layout>

@@ -5,6 +5,7 @@ import 'dayjs/locale/zh-cn';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './App';
+import { AuthGate } from './features/auth/AuthGate';
 import './styles.css';
 
 dayjs.locale('zh-cn');
@@ -13,7 +14,9 @@ createRoot(document.getElementById('root')!).render(
   <StrictMode>
     <ConfigProvider locale={zhCN} button={{ autoInsertSpace: false }} theme={{ token: { colorPrimary: '#b71c1c', borderRadius: 4 } }}>
       <AntApp>
-        <App />
+        <AuthGate>
+          <App />
+        </AuthGate>
       </AntApp>
     </ConfigProvider>
   </StrictMode>,

@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { apiCall, launchBrowser, type RunningServer, startServer, tempDataDir } from './harness';
+import { apiCall, launchBrowser, type RunningServer, signInUI, startServer, tempDataDir } from './harness';
 
 /**
  * The foundation as a user meets it: `npm run serve` on an empty data directory, the
@@ -17,12 +17,14 @@ beforeAll(async () => {
   browser = await launchBrowser();
   server = await startServer(dataDir);
   page = await browser.newPage({ viewport: { width: 1400, height: 900 }, locale: 'zh-CN' });
+  await signInUI(page, server, 'zhihui');
 });
 
 afterAll(async () => {
   await browser?.close();
   await server?.stop();
   fs.rmSync(dataDir, { recursive: true, force: true });
+  fs.rmSync(`${dataDir}.key`, { force: true });
 });
 
 async function pickOption(p: Page, label: string, option: string) {
@@ -74,6 +76,7 @@ describe('foundation in Chromium', () => {
   it('keeps the compound after the server restarts', async () => {
     await server.stop();
     server = await startServer(dataDir);
+    // The session is kept in the database, so it survives the restart too.
     await visit(page, '#/places');
     await page.getByLabel('搜索小区').fill('馨苑华园');
     await page.getByLabel('搜索小区').press('Enter');
@@ -111,7 +114,9 @@ describe('foundation in Chromium', () => {
   });
 
   it('重置为演示数据 asks for confirmation, backs up first, and restores the demo office', async () => {
+    await signInUI(page, server, 'admin');
     await visit(page, '#/settings');
+    await page.getByRole('tab', { name: '系统' }).click();
     await page.getByRole('button', { name: '重置为演示数据' }).click();
     const dialog = page.getByRole('dialog');
     expect(await dialog.getByRole('button', { name: '确认重置' }).isDisabled()).toBe(true);

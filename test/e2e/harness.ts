@@ -4,7 +4,7 @@ import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { type Browser, chromium } from 'playwright-core';
+import { type Browser, chromium, type Page } from 'playwright-core';
 
 const repoRoot = fileURLToPath(new URL('../../', import.meta.url));
 
@@ -43,6 +43,7 @@ export async function startServer(dataDir: string, extra: string[] = []): Promis
   const args = ['electron/server/cli.ts', '--port', String(port), '--data', dataDir, '--key-file', `${dataDir}.key`, ...extra];
   const child: ChildProcess = spawn(tsx, args, {
     cwd: repoRoot,
+    env: { ...process.env, STREET_COMMAND_ADMIN_PASSWORD: E2E_PASSWORD },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let output = '';
@@ -74,14 +75,39 @@ export async function startServer(dataDir: string, extra: string[] = []): Promis
   };
 }
 
-/** Calls the API of a running server directly, to check what the UI saved. */
-export async function apiCall<T>(server: RunningServer, name: string, input: unknown): Promise<T> {
+/** The scripted set-up password for `admin` and the demo users (zhihui, shequ, wuzi, diaodu, lingdao). */
+export const E2E_PASSWORD = 'E2e-pass-2026';
+
+const cookies = new Map<string, string>();
+
+/** Calls the API of a running server directly (signed in as `as`), to check what the UI saved. */
+export async function apiCall<T>(server: RunningServer, name: string, input: unknown, as = 'admin'): Promise<T> {
+  const key = `${server.url}|${as}`;
+  if (!cookies.has(key)) {
+    const login = await fetch(`${server.url}/api/auth.login`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json', Origin: server.url },
+      body: JSON.stringify({ username: as, password: E2E_PASSWORD }),
+    });
+    cookies.set(key, login.headers.get('set-cookie')!.split(';')[0]!);
+  }
   const res = await fetch(`${server.url}/api/${name}`, {
     method: 'POST',
-    headers: { 'Content-Type': 'application/json' },
+    headers: { 'Content-Type': 'application/json', Origin: server.url, Cookie: cookies.get(key)! },
     body: JSON.stringify(input),
   });
   const env = (await res.json()) as { ok: boolean; data: T; error?: { message: string } };
   if (!env.ok) throw new Error(env.error?.message);
   return env.data;
+}
+
+/** Signs in through the real login form. */
+export async function signInUI(page: Page, server: RunningServer, username: string, password = E2E_PASSWORD): Promise<void> {
+  await page.context().clearCookies();
+  await page.goto('about:blank');
+  await page.goto(`${server.url}/`);
+  await page.getByLabel('用户名').fill(username);
+  await page.getByLabel('密码').fill(password);
+  await page.getByRole('button', { name: '登录' }).click();
+  await page.getByTestId('user-menu').waitFor();
 }

@@ -38,9 +38,19 @@ export const httpBridge: Bridge = {
 
 export const bridge = (): Bridge => (typeof window !== 'undefined' && window.api ? window.api : httpBridge);
 
+/** Subscribers hear when the server says the session is gone (expired, signed out elsewhere). */
+const sessionLost = new Set<(message: string) => void>();
+export function onSessionLost(fn: (message: string) => void): () => void {
+  sessionLost.add(fn);
+  return () => sessionLost.delete(fn);
+}
+
 /** Calls a contract method; resolves with its output or throws ApiError (Chinese message). */
 export async function call<N extends MethodName>(name: N, input: Input<N>): Promise<Output<N>> {
   const env = await bridge().call(name, input);
-  if (!env.ok) throw new ApiError(env.error.code, env.error.message, env.error.issues);
+  if (!env.ok) {
+    if (env.error.code === 'UNAUTHENTICATED' && name !== 'auth.login') sessionLost.forEach((fn) => fn(env.error.message));
+    throw new ApiError(env.error.code, env.error.message, env.error.issues);
+  }
   return env.data as Output<N>;
 }

@@ -5,6 +5,7 @@ import type { SorterResult } from 'antd/es/table/interface';
 import { type ReactNode, useState } from 'react';
 import { showFieldIssues } from '../../lib/zodRule';
 import { useLoad } from '../../lib/useLoad';
+import { RevealButton } from './RevealButton';
 
 export interface ListQueryState {
   q?: string;
@@ -40,7 +41,19 @@ export interface EntityConfig<Row extends { id: number }> {
  * One list + form page for a territory table: search (name or pinyin initials),
  * filters, sorting and paging all done by the core in SQL.
  */
-export function EntityTab<Row extends { id: number }>({ config, onChanged }: { config: EntityConfig<Row>; onChanged?: () => void }) {
+export function EntityTab<Row extends { id: number }>({
+  config,
+  onChanged,
+  canWrite,
+  canReveal = false,
+}: {
+  config: EntityConfig<Row>;
+  onChanged?: () => void;
+  /** Hidden rather than disabled: a role that cannot write sees a read-only register. */
+  canWrite: boolean;
+  /** Offer 查看完整信息 (personal data unmasked, with a reason that is logged). */
+  canReveal?: boolean;
+}) {
   const { message } = App.useApp();
   const [query, setQuery] = useState<ListQueryState>({ page: 1, pageSize: 20, order: 'asc' });
   const [editing, setEditing] = useState<Row | null | undefined>(undefined);
@@ -137,16 +150,19 @@ export function EntityTab<Row extends { id: number }>({ config, onChanged }: { c
           />
         ))}
         <span className="spacer" />
-        <Button type="primary" icon={<PlusOutlined />} onClick={() => open(null)}>
-          新建{config.noun}
-        </Button>
+        {canReveal && <RevealButton revealed={!!query.reveal} onChange={(reveal) => setQuery((q) => ({ ...q, reveal }))} />}
+        {canWrite && (
+          <Button type="primary" icon={<PlusOutlined />} onClick={() => open(null)}>
+            新建{config.noun}
+          </Button>
+        )}
       </div>
       {error && <div role="alert" style={{ color: '#cf1322', marginBottom: 8 }}>{error}</div>}
       <Table<Row>
         rowKey="id"
         size="middle"
         loading={loading}
-        columns={[...config.columns, actions]}
+        columns={canWrite ? [...config.columns, actions] : config.columns}
         dataSource={data?.rows ?? []}
         scroll={{ x: config.scrollX ?? 900 }}
         onChange={onTableChange}

@@ -2,6 +2,7 @@ import { Tabs } from 'antd';
 import { useMemo, useState } from 'react';
 import { call } from '../../api/client';
 import { useLoad } from '../../lib/useLoad';
+import { useSession } from '../auth/me';
 import { checkpointsConfig } from './checkpointsConfig';
 import { communitiesConfig, gridsConfig } from './communitiesConfig';
 import { compoundsConfig } from './compoundsConfig';
@@ -10,6 +11,10 @@ import type { RefOptions } from './options';
 
 /** 小区与卡点: the four territory registers, each a searchable list with a form. */
 export function PlacesPage() {
+  const { me, can } = useSession();
+  const write = can('places:write');
+  const officeWrite = write && me.scopeAll;
+  const reveal = can('personal:unmask');
   const [version, setVersion] = useState(0);
   const refs = useLoad(async (): Promise<RefOptions> => {
     const [communities, grids, compounds] = await Promise.all([
@@ -34,10 +39,10 @@ export function PlacesPage() {
     <Tabs
       defaultActiveKey="compounds"
       items={[
-        { key: 'compounds', label: '小区', children: <EntityTab config={configs.compounds} onChanged={changed} /> },
-        { key: 'checkpoints', label: '卡点', children: <EntityTab config={configs.checkpoints} onChanged={changed} /> },
-        { key: 'communities', label: '社区', children: <EntityTab config={configs.communities} onChanged={changed} /> },
-        { key: 'grids', label: '片区', children: <EntityTab config={configs.grids} onChanged={changed} /> },
+        { key: 'compounds', label: '小区', children: <EntityTab config={configs.compounds} onChanged={changed} canWrite={write} /> },
+        { key: 'checkpoints', label: '卡点', children: <EntityTab config={configs.checkpoints} onChanged={changed} canWrite={write} /> },
+        { key: 'communities', label: '社区', children: <EntityTab config={configs.communities} onChanged={changed} canWrite={officeWrite} canReveal={reveal} /> },
+        { key: 'grids', label: '片区', children: <EntityTab config={configs.grids} onChanged={changed} canWrite={officeWrite} canReveal={reveal} /> },
       ]}
     />
   );

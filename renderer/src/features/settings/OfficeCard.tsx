@@ -3,9 +3,11 @@ import { useEffect } from 'react';
 import { call } from '../../api/client';
 import { Office } from '../../../../shared/api/office';
 import { useLoad } from '../../lib/useLoad';
+import { useSession } from '../auth/me';
 import { showFieldIssues, zodRule } from '../../lib/zodRule';
 
 export function OfficeCard() {
+  const canEdit = useSession().can('office:write');
   const { message } = App.useApp();
   const [form] = Form.useForm();
   const office = useLoad(() => call('office.get', {}), []);
@@ -26,16 +28,18 @@ export function OfficeCard() {
   };
   return (
     <Card title="街道信息" size="small">
-      <Form form={form} layout="vertical">
+      <Form form={form} layout="vertical" disabled={!canEdit}>
         <Form.Item name="name" label="街道名称" rules={[zodRule(Office.shape.name)]} required>
           <Input maxLength={40} />
         </Form.Item>
         <Form.Item name="divisionCode" label="行政区划代码" rules={[zodRule(Office.shape.divisionCode)]}>
           <Input maxLength={12} placeholder="6、9 或 12 位数字" />
         </Form.Item>
-        <Button type="primary" onClick={save}>
-          保存
-        </Button>
+        {canEdit && (
+          <Button type="primary" onClick={save}>
+            保存
+          </Button>
+        )}
       </Form>
       {info.data && (
         <Descriptions size="small" column={1} style={{ marginTop: 16 }} title="系统信息">

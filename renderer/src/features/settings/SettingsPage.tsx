@@ -1,22 +1,36 @@
-import { Card, Col, Row } from 'antd';
+import { Card, Tabs } from 'antd';
+import type { ReactNode } from 'react';
+import type { Permission } from '../../../../shared/api/contract';
+import { useSession } from '../auth/me';
+import { AuditCard } from './AuditCard';
 import { BackupsCard } from './BackupsCard';
 import { DemoResetCard } from './DemoResetCard';
 import { OfficeCard } from './OfficeCard';
+import { SecurityCard } from './SecurityCard';
+import { UsersCard } from './UsersCard';
 
-export function SettingsPage() {
-  return (
-    <Row gutter={[16, 16]}>
-      <Col xs={24} xl={12}>
-        <OfficeCard />
-      </Col>
-      <Col xs={24} xl={12}>
-        <BackupsCard />
-      </Col>
-      <Col xs={24}>
-        <Card title="演示数据" size="small">
+/** Each tab shows only to roles that may use it (the server refuses the rest anyway). */
+const TABS: { key: string; label: string; perm: Permission | null; body: () => ReactNode }[] = [
+  { key: 'office', label: '街道信息', perm: null, body: () => <OfficeCard /> },
+  { key: 'users', label: '用户与权限', perm: 'users:manage', body: () => <UsersCard /> },
+  { key: 'audit', label: '操作日志', perm: 'audit:read', body: () => <AuditCard /> },
+  { key: 'backups', label: '数据备份', perm: 'system:backup', body: () => <BackupsCard /> },
+  {
+    key: 'system',
+    label: '系统',
+    perm: 'system:settings',
+    body: () => (
+      <>
+        <SecurityCard />
+        <Card title="演示数据" size="small" style={{ marginTop: 16 }}>
           <DemoResetCard />
         </Card>
-      </Col>
-    </Row>
-  );
+      </>
+    ),
+  },
+];
+
+export function SettingsPage() {
+  const { can } = useSession();
+  return <Tabs items={TABS.filter((t) => t.perm === null || can(t.perm)).map((t) => ({ key: t.key, label: t.label, children: t.body() }))} />;
 }

@@ -1,0 +1,51 @@
+import { Card, Input, Select, Table } from 'antd';
+import dayjs from 'dayjs';
+import { useState } from 'react';
+import { call } from '../../api/client';
+import type { AuditRow } from '../../../../shared/api/auth';
+import { useLoad } from '../../lib/useLoad';
+
+const KIND_LABELS: Record<AuditRow['kind'], string> = {
+  write: '修改数据',
+  read_personal: '查看完整信息',
+  export: '导出',
+  auth: '登录/退出',
+  security: '安全事件',
+};
+
+/** 操作日志: who did or saw what, when and from where. Append-only. */
+export function AuditCard() {
+  const [q, setQ] = useState<{ username?: string; kind?: AuditRow['kind']; page: number }>({ page: 1 });
+  const log = useLoad(() => call('audit.list', { ...q, pageSize: 20 }), [JSON.stringify(q)]);
+  return (
+    <Card title="操作日志" size="small">
+      <div className="toolbar">
+        <Input.Search allowClear placeholder="用户名" style={{ width: 180 }} onSearch={(v) => setQ((o) => ({ ...o, username: v || undefined, page: 1 }))} />
+        <Select
+          allowClear
+          placeholder="类型"
+          style={{ width: 160 }}
+          options={Object.entries(KIND_LABELS).map(([value, label]) => ({ value, label }))}
+          onChange={(kind) => setQ((o) => ({ ...o, kind, page: 1 }))}
+        />
+      </div>
+      <Table<AuditRow>
+        rowKey="id"
+        size="small"
+        loading={log.loading}
+        dataSource={log.data?.rows ?? []}
+        pagination={{ current: q.page, pageSize: 20, total: log.data?.total ?? 0, onChange: (page) => setQ((o) => ({ ...o, page })) }}
+        columns={[
+          { title: '时间', dataIndex: 'ts', width: 170, render: (v: string) => dayjs(v).format('YYYY-MM-DD HH:mm:ss') },
+          { title: '用户', dataIndex: 'username', width: 100 },
+          { title: '来源', dataIndex: 'client', width: 120, render: (v: string) => (v === 'desktop' ? '本机窗口' : v) },
+          { title: '类型', dataIndex: 'kind', width: 110, render: (v: AuditRow['kind']) => KIND_LABELS[v] },
+          { title: '操作', dataIndex: 'method', width: 170 },
+          { title: '对象', render: (_, r) => (r.entity ? `${r.entity}${r.entityId ? ` #${r.entityId}` : ''}` : '') },
+          { title: '条数', dataIndex: 'rowCount', width: 60 },
+          { title: '详情', dataIndex: 'detail', ellipsis: true },
+        ]}
+      />
+    </Card>
+  );
+}
