@@ -61,3 +61,14 @@ export async function signIn(core: Core, username: string, password = TEST_PASSW
 }
 
 export const signInAs = (core: Core, role: Role) => signIn(core, ROLE_USER[role]);
+
+/** A new user of `role` made by the administrator, past the forced first password change. */
+export async function newUserAs(core: Core, role: Role, username = `u${role}${Date.now() % 100000}`): Promise<Call & { token: string }> {
+  const admin = await signIn(core, 'admin');
+  const made = await admin('users.create', { username, displayName: '测试用户', role, password: 'Temp-pass-1' });
+  if (!made.ok) throw new Error(made.error.message);
+  const first = await signIn(core, username, 'Temp-pass-1');
+  const changed = await first('auth.changePassword', { oldPassword: 'Temp-pass-1', newPassword: TEST_PASSWORD });
+  if (!changed.ok) throw new Error(changed.error.message);
+  return first;
+}

@@ -15,11 +15,21 @@ import { generateDemo } from './generate';
 export function replaceWithDemo(db: Database.Database, now: Date, seed?: number): void {
   const demo = generateDemo(seed);
   const ctx: EntityCtx = { db, now, scope: ALL_COMMUNITIES };
+  // Deleting the communities cascades to users' community scopes; keep them by community name.
+  const scopes = stmt(
+    db,
+    'SELECT u.user_id AS userId, c.name FROM user_communities u JOIN communities c ON c.id = u.community_id',
+  ).all() as { userId: number; name: string }[];
   for (const table of ['checkpoints', 'compounds', 'grids', 'communities']) db.exec(`DELETE FROM ${table}`);
   stmt(db, 'UPDATE office SET name = ?, division_code = ? WHERE id = 1').run(demo.office.name, demo.office.divisionCode);
 
   const gridIds = demo.grids.map((g) => createRow(ctx, grids, g).id);
   const communityIds = demo.communities.map(({ gridIndex: _g, centre: _c, ...c }) => createRow(ctx, communities, c).id);
+  const idByName = new Map(demo.communities.map((c, i) => [c.name, communityIds[i]!]));
+  for (const { userId, name } of scopes) {
+    const id = idByName.get(name);
+    if (id !== undefined) stmt(db, 'INSERT INTO user_communities (user_id, community_id) VALUES (?, ?)').run(userId, id);
+  }
   const compoundIds = demo.compounds.map(({ communityIndex, gridIndex, ...c }) =>
     createRow(ctx, compounds, { ...c, communityId: communityIds[communityIndex]!, gridId: gridIds[gridIndex]! }).id,
   );

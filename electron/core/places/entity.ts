@@ -92,7 +92,8 @@ export function listRows<F extends object, R>({ db, scope }: EntityCtx, def: Ent
     params.push(input[key]);
   }
   const sortKey = input.sort ?? def.defaultSort;
-  const sortExpr = def.sorts[sortKey];
+  // Own keys only: "constructor" or "__proto__" must not reach the prototype and the SQL.
+  const sortExpr = Object.hasOwn(def.sorts, sortKey) ? def.sorts[sortKey] : undefined;
   if (!sortExpr) throw new ApiError('VALIDATION', `不支持按“${sortKey}”排序`);
   const whereSql = where.length ? `WHERE ${where.join(' AND ')}` : '';
   const order = input.order === 'desc' ? 'DESC' : 'ASC';

@@ -1,0 +1,138 @@
+import Database from 'better-sqlite3-multiple-ciphers';
+import fs from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { closeLater, dataOf, makeDataDir, makeTempDir, openTempCore, openWithKey, signInAs } from '../../../test/helpers/temp-core';
+import { backupNow, dailyBackupIfDue, KEEP_COUNT, KEEP_DAYS, listBackups } from './backup';
+import { schemaVersion } from './migrate';
+
+const at = (local: string) => new Date(local);
+const rowsOf = (db: Database.Database, table: string) => db.prepare(`SELECT * FROM ${table} ORDER BY rowid`).all();
+const filesOf = (dir: string, kind: string) => listBackups(dir).filter((b) => b.kind === kind).map((b) => b.file);
+
+describe('backups', () => {
+  it('backupNow writes a valid, encrypted copy of the database with the same rows', async () => {
+    const core = await openTempCore({ demo: true });
+    const dir = path.join(core.dataDir, 'copies');
+    const info = await backupNow(core.db, dir, 'manual', at('2025-03-04T10:20:30.456'));
+
+    expect(info).toMatchObject({ kind: 'manual', file: 'street-command-20250304-102030456-manual.db', createdAt: '2025-03-04T10:20:30.456' });
+    expect(info.size).toBe(fs.statSync(path.join(dir, info.file)).size);
+    expect(fs.readdirSync(dir)).toEqual([info.file]); // no .partial left behind
+
+    const copy = openWithKey(path.join(dir, info.file), core.dataDir);
+    expect(copy.pragma('integrity_check', { simple: true })).toBe('ok');
+    expect(schemaVersion(copy)).toBe(schemaVersion(core.db));
+    for (const table of ['office', 'communities', 'grids', 'compounds', 'checkpoints', 'users']) {
+      expect(rowsOf(copy, table), table).toEqual(rowsOf(core.db, table));
+    }
+    expect(rowsOf(copy, 'compounds')).toHaveLength(168);
+
+    const plain = closeLater(new Database(path.join(dir, info.file), { readonly: true }));
+    expect(() => plain.prepare('SELECT count(*) FROM compounds').get()).toThrow(/not a database/);
+  });
+
+  it('the copy is a snapshot: later edits do not reach it', async () => {
+    const core = await openTempCore({ demo: true });
+    const info = await backupNow(core.db, path.join(core.dataDir, 'snap'), 'manual');
+    const command = await signInAs(core, 'command');
+    dataOf(await command('communities.create', { name: '后来新建社区', kind: 'community' }));
+    const copy = openWithKey(path.join(core.dataDir, 'snap', info.file), core.dataDir);
+    expect(copy.prepare(`SELECT count(*) AS n FROM communities WHERE name = '后来新建社区'`).get()).toEqual({ n: 0 });
+    expect(copy.prepare('SELECT count(*) AS n FROM communities').get()).toEqual({ n: 15 });
+  });
+
+  it('keeps only the last 7 daily backups and leaves manual ones alone', async () => {
+    expect(KEEP_COUNT.daily).toBe(7);
+    const core = await openTempCore();
+    const dir = path.join(makeTempDir(), 'backups');
+    const manual: string[] = [];
+    const daily: string[] = [];
+    for (let day = 1; day <= 9; day++) {
+      manual.push((await backupNow(core.db, dir, 'manual', at(`2025-02-0${day}T07:00:00.000`))).file);
+      daily.push((await backupNow(core.db, dir, 'daily', at(`2025-02-0${day}T08:00:00.000`))).file);
+    }
+    expect(filesOf(dir, 'daily')).toEqual(daily.slice(2).reverse());
+    expect(filesOf(dir, 'manual')).toEqual([...manual].reverse());
+    expect(fs.readdirSync(dir)).toHaveLength(7 + 9);
+  });
+
+  it('keeps the last 4 weekly backups', async () => {
+    expect(KEEP_COUNT.weekly).toBe(4);
+    const core = await openTempCore();
+    const dir = path.join(makeTempDir(), 'backups');
+    const weekly: string[] = [];
+    for (let week = 0; week < 6; week++) weekly.push((await backupNow(core.db, dir, 'weekly', new Date(2025, 2, 1 + week * 7, 8))).file);
+    expect(filesOf(dir, 'weekly')).toEqual(weekly.slice(2).reverse());
+  });
+
+  it('keeps safety copies (before migration or reset) for 30 days, whatever their number', async () => {
+    expect(KEEP_DAYS.premigrate).toBe(30);
+    expect(KEEP_DAYS.prereset).toBe(30);
+    const core = await openTempCore();
+    const dir = path.join(makeTempDir(), 'backups');
+    const old = await backupNow(core.db, dir, 'prereset', at('2025-01-01T08:00:00.000'));
+    const recent: string[] = [];
+    for (let day = 10; day <= 19; day++) recent.push((await backupNow(core.db, dir, 'prereset', at(`2025-01-${day}T08:00:00.000`))).file);
+    expect(filesOf(dir, 'prereset')).toHaveLength(11); // ten of them within 30 days of the eleventh: all kept
+    await backupNow(core.db, dir, 'premigrate', at('2025-02-05T08:00:00.000'));
+    // 35 days after the first: only that one is gone.
+    expect(filesOf(dir, 'prereset')).toEqual([...recent].reverse());
+    expect(filesOf(dir, 'prereset')).not.toContain(old.file);
+    expect(filesOf(dir, 'premigrate')).toHaveLength(1);
+  });
+
+  it('the list is newest first and ignores foreign files', async () => {
+    const core = await openTempCore();
+    const dir = path.join(makeTempDir(), 'backups');
+    await backupNow(core.db, dir, 'manual', at('2025-05-01T08:00:00.000'));
+    await backupNow(core.db, dir, 'daily', at('2025-05-03T08:00:00.000'));
+    await backupNow(core.db, dir, 'premigrate', at('2025-05-02T08:00:00.000'));
+    fs.writeFileSync(path.join(dir, 'notes.txt'), 'not a backup');
+    fs.writeFileSync(path.join(dir, 'street-command-20250504-080000000-daily.db.partial'), '');
+    expect(listBackups(dir).map((b) => b.kind)).toEqual(['daily', 'premigrate', 'manual']);
+  });
+
+  it('dailyBackupIfDue makes one daily backup per calendar day, and a weekly one each week', async () => {
+    const core = await openTempCore();
+    const dir = path.join(makeTempDir(), 'backups');
+    const first = await dailyBackupIfDue(core.db, dir, at('2025-06-10T08:00:00.000'));
+    expect(first?.kind).toBe('daily');
+    expect(await dailyBackupIfDue(core.db, dir, at('2025-06-10T23:59:59.000'))).toBeNull();
+    const next = await dailyBackupIfDue(core.db, dir, at('2025-06-11T00:00:01.000'));
+    expect(next?.kind).toBe('daily');
+    expect(listBackups(dir).filter((b) => b.kind === 'daily').map((b) => b.createdAt)).toEqual(['2025-06-11T00:00:01.000', '2025-06-10T08:00:00.000']);
+    expect(listBackups(dir).filter((b) => b.kind === 'weekly').map((b) => b.createdAt)).toEqual(['2025-06-10T08:00:00.000']);
+
+    await dailyBackupIfDue(core.db, dir, at('2025-06-17T09:00:00.000'));
+    expect(listBackups(dir).filter((b) => b.kind === 'weekly').map((b) => b.createdAt)).toEqual(['2025-06-17T09:00:00.000', '2025-06-10T08:00:00.000']);
+  });
+
+  it('a manual backup does not count as the day’s daily backup', async () => {
+    const core = await openTempCore();
+    const dir = path.join(makeTempDir(), 'backups');
+    await backupNow(core.db, dir, 'manual', at('2025-06-10T07:00:00.000'));
+    expect((await dailyBackupIfDue(core.db, dir, at('2025-06-10T08:00:00.000')))?.kind).toBe('daily');
+  });
+
+  it('starting the app on an existing data dir makes that day’s backup', async () => {
+    const dataDir = makeDataDir();
+    const first = await openTempCore({ dataDir, now: () => at('2025-07-01T09:00:00.000') });
+    const admin = await signInAs(first, 'admin');
+    dataOf(await admin('office.update', { name: '第一天街道', divisionCode: null }));
+    first.close();
+
+    (await openTempCore({ dataDir, now: () => at('2025-07-01T17:00:00.000') })).close();
+    expect(filesOf(path.join(dataDir, 'backups'), 'daily')).toHaveLength(1);
+
+    const nextDay = await openTempCore({ dataDir, now: () => at('2025-07-02T08:30:00.000') });
+    const daily = listBackups(path.join(dataDir, 'backups')).filter((b) => b.kind === 'daily');
+    expect(daily.map((b) => b.createdAt)).toEqual(['2025-07-02T08:30:00.000', '2025-07-01T09:00:00.000']);
+    const copy = openWithKey(path.join(dataDir, 'backups', daily[0]!.file), dataDir);
+    expect(copy.prepare('SELECT name FROM office').get()).toEqual({ name: '第一天街道' });
+
+    // The same list is what 设置 → 备份 shows.
+    const listed = dataOf<{ kind: string }[]>(await (await signInAs(nextDay, 'admin'))('system.backups'));
+    expect(listed.filter((b) => b.kind === 'daily')).toHaveLength(2);
+  });
+});
