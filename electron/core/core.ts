@@ -4,9 +4,11 @@ import type { Caller, Ctx } from './api/types';
 import { purgeAudit } from './auth/audit';
 import { bootstrapUsers } from './auth/bootstrap';
 import { dailyBackupIfDue } from './db/backup';
-import type { Migration } from './db/migrations';
+import { migrate } from './db/migrate';
+import { type Migration, migrations } from './db/migrations';
+import { swapDatabaseFile } from './backup/swap';
 import type { KeyStore } from './db/key';
-import { openDatabase } from './db/open';
+import { configure, defaultKeyStore, openDatabase, openKeyed } from './db/open';
 import { replaceWithDemo } from './demo/replace';
 
 export const APP_VERSION = '0.1.0';
@@ -25,7 +27,8 @@ export interface CoreOptions {
 }
 
 export interface Core {
-  db: Database.Database;
+  /** The current connection (a restore replaces it). */
+  readonly db: Database.Database;
   dataDir: string;
   databaseFile: string;
   /** Run one contract method for a caller (session token, client address). */
@@ -36,7 +39,9 @@ export interface Core {
 /** Opens the office database and returns the API every transport serves. Node-only. */
 export async function createCore(opts: CoreOptions): Promise<Core> {
   const now = opts.now ?? (() => new Date());
-  const { db, file, backupDir, created } = await openDatabase(opts.dataDir, opts.migrations, opts.keyStore);
+  const keyStore = opts.keyStore ?? defaultKeyStore(opts.dataDir);
+  const list = opts.migrations ?? migrations;
+  const { db, file, backupDir, created, key } = await openDatabase(opts.dataDir, list, keyStore);
   try {
     if (created && opts.demoOnCreate) db.transaction(() => replaceWithDemo(db, now()))();
     if (created && opts.adminPassword) await bootstrapUsers(db, opts.adminPassword, opts.demoOnCreate, now());
@@ -46,8 +51,18 @@ export async function createCore(opts: CoreOptions): Promise<Core> {
     db.close();
     throw e;
   }
-  const base: BaseCtx = {
-    db,
+  let current = db;
+  /** Swaps in a verified copy, reopens it keyed and brings it to this version's schema. */
+  const swapDatabase = (prepared: string) => {
+    swapDatabaseFile(current, file, prepared);
+    current = openKeyed(file, key, keyStore);
+    configure(current);
+    migrate(current, list);
+    return current;
+  };
+  const base: Omit<BaseCtx, 'db'> = {
+    key,
+    swapDatabase,
     dataDir: opts.dataDir,
     databaseFile: file,
     backupDir,
@@ -56,10 +71,12 @@ export async function createCore(opts: CoreOptions): Promise<Core> {
     now,
   };
   return {
-    db,
+    get db() {
+      return current;
+    },
     dataDir: opts.dataDir,
     databaseFile: file,
-    call: (name, input, caller) => call(name, input, caller, base),
-    close: () => db.close(),
+    call: (name, input, caller) => call(name, input, caller, { ...base, db: current }),
+    close: () => current.close(),
   };
 }

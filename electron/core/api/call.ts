@@ -30,6 +30,7 @@ function toErrorBody(e: unknown, name: string): ApiErrorBody {
   if (mapped) return mapped.toBody();
   // Only the method and error class are logged: inputs may hold residents' data.
   console.error(`[api] ${name} failed: ${(e as Error)?.name ?? 'Error'}: ${(e as Error)?.message ?? ''}`);
+  if (process.env.DEBUG_API) console.error((e as Error)?.stack);
   return { code: 'INTERNAL', message: '操作失败，数据未改动。请重试，或联系技术人员。' };
 }
 
@@ -61,7 +62,7 @@ export async function call(name: string, rawInput: unknown, caller: Caller, base
   const user = caller.token ? resolveSession(base.db, caller.token, base.now()) : null;
   const ctx: Ctx = { ...base, client: caller.client, local: caller.local ?? false, user, record: (c) => changes.push(c), session };
   const audit = (e: Omit<AuditInput, 'ts' | 'userId' | 'username' | 'client' | 'method'>) =>
-    writeAudit(base.db, { ts: base.now().toISOString(), userId: user?.id ?? null, username: user?.username ?? null, client: caller.client, method: name, ...e });
+    writeAudit(ctx.db, { ts: base.now().toISOString(), userId: user?.id ?? null, username: user?.username ?? null, client: caller.client, method: name, ...e });
 
   try {
     authorize(name, spec, user, rawInput, !!caller.token);
@@ -78,7 +79,7 @@ export async function call(name: string, rawInput: unknown, caller: Caller, base
     const checked = spec.output.safeParse(out);
     if (!checked.success) throw new Error(`output of ${name} does not match the contract: ${checked.error.message}`);
     if (spec.write) {
-      const kind = name.startsWith('auth.') ? 'auth' : 'write';
+      const kind = name.startsWith('auth.') ? 'auth' : name.endsWith('.export') ? 'export' : 'write';
       if (changes.length === 0) audit({ kind, entity: name.split('.')[0]!, detail: loggable(parsed.data) });
       for (const c of changes) audit({ kind, entity: c.entity, entityId: c.id, detail: diff(c.before, c.after) });
     }
@@ -90,7 +91,7 @@ export async function call(name: string, rawInput: unknown, caller: Caller, base
   try {
     const data =
       spec.write === 'tx'
-        ? base.db.transaction(() => {
+        ? ctx.db.transaction(() => {
             const out = handler(parsed.data, ctx);
             if (out instanceof Promise) throw new Error(`${name} is a 'tx' method and must be synchronous`);
             return finish(out);

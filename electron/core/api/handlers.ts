@@ -1,8 +1,9 @@
 import type { MethodName } from '../../../shared/api';
 import { authHandlers } from '../auth/service';
+import { backupHandlers } from '../backup/service';
 import { officeHandlers } from '../office/service';
 import { placesHandlers } from '../places/service';
 import type { Handlers } from './types';
 
 /** Every feature's handlers; the type makes a missing or extra method a compile error. */
-export const handlers: Handlers<MethodName> = { ...authHandlers, ...officeHandlers, ...placesHandlers };
+export const handlers: Handlers<MethodName> = { ...authHandlers, ...backupHandlers, ...officeHandlers, ...placesHandlers };

@@ -27,6 +27,10 @@ export interface Ctx {
   databaseFile: string;
   backupDir: string;
   appVersion: string;
+  /** The database key, for re-encrypting exported and restored copies. */
+  key: Buffer;
+  /** Replaces the database file with a verified copy and returns the new connection. */
+  swapDatabase: (prepared: string) => Database.Database;
   transport: 'desktop' | 'http';
   client: string;
   local: boolean;

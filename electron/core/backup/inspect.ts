@@ -1,0 +1,45 @@
+import Database from 'better-sqlite3-multiple-ciphers';
+import { ApiError } from '../../../shared/api/errors';
+import { applyKey, applyPassword } from '../db/key';
+import { latestVersion } from '../db/migrations';
+
+export type Secret = { key: Buffer } | { password: string };
+
+/**
+ * Checks a candidate backup before anything is replaced: it must open with the secret,
+ * pass integrity_check, be this app's database and not come from a newer version.
+ * Run it on a private copy: the copy is also taken out of WAL mode (a read-only open of
+ * a WAL file needs side files and fails at random), so it travels as one file.
+ */
+export function inspectBackup(file: string, secret: Secret): { schemaVersion: number } {
+  let db: Database.Database | null = null;
+  try {
+    db = new Database(file, { fileMustExist: true });
+    if ('key' in secret) applyKey(db, secret.key);
+    else applyPassword(db, secret.password);
+    let check: unknown;
+    try {
+      db.prepare('SELECT count(*) FROM sqlite_master').get();
+      check = db.pragma('integrity_check', { simple: true });
+    } catch (e) {
+      const msg = String((e as Error).message);
+      if (/not a database|encrypted/i.test(msg) && 'password' in secret) throw new ApiError('VALIDATION', '密码不正确，或该文件不是本系统导出的备份。未做任何修改。');
+      throw new ApiError('VALIDATION', `备份文件已损坏或不是本系统的备份（${msg}）。未做任何修改。`);
+    }
+    if (check !== 'ok') throw new ApiError('VALIDATION', `备份文件已损坏（完整性检查：${String(check)}）。未做任何修改。`);
+    if (!db.prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'office'").get()) {
+      throw new ApiError('VALIDATION', '该文件不是街道防控指挥台的备份。未做任何修改。');
+    }
+    db.pragma('journal_mode = DELETE');
+    const version = db.pragma('user_version', { simple: true }) as number;
+    if (version > latestVersion()) {
+      throw new ApiError('VALIDATION', `该备份来自更新版本的程序（数据库版本 ${version}），请先升级本程序。未做任何修改。`);
+    }
+    return { schemaVersion: version };
+  } catch (e) {
+    if (e instanceof ApiError) throw e;
+    throw new ApiError('VALIDATION', `无法读取备份文件（${(e as Error).message}）。未做任何修改。`);
+  } finally {
+    db?.close();
+  }
+}

@@ -1,0 +1,72 @@
+import Database from 'better-sqlite3-multiple-ciphers';
+import fs from 'node:fs';
+import path from 'node:path';
+import type { backup } from '../../../shared/api/backup';
+import { ApiError } from '../../../shared/api/errors';
+import type { Handlers } from '../api/types';
+import { backupNow } from '../db/backup';
+import { applyKey, applyPassword } from '../db/key';
+import { resolveInside } from '../../server/static';
+import { inspectBackup } from './inspect';
+
+const pad = (n: number) => String(n).padStart(2, '0');
+const stamp = (d: Date) => `${d.getFullYear()}${pad(d.getMonth() + 1)}${pad(d.getDate())}-${pad(d.getHours())}${pad(d.getMinutes())}`;
+
+/** Re-encrypts a copy from the user's password to the database key (or the other way round). */
+function rekeyCopy(file: string, open: (db: Database.Database) => void, rekey: (db: Database.Database) => void): void {
+  const db = new Database(file);
+  try {
+    open(db);
+    db.pragma('journal_mode = DELETE');
+    rekey(db);
+  } finally {
+    db.close();
+  }
+}
+
+export const backupHandlers: Handlers<keyof typeof backup> = {
+  'backup.export': async ({ password }, ctx) => {
+    const tmp = path.join(ctx.backupDir, `export-${process.pid}-${Date.now()}.partial`);
+    fs.mkdirSync(ctx.backupDir, { recursive: true });
+    try {
+      ctx.db.prepare('VACUUM INTO ?').run(tmp);
+      rekeyCopy(tmp, (db) => applyKey(db, ctx.key), (db) => applyPassword(db, password, true));
+      inspectBackup(tmp, { password });
+      for (const ext of ['-wal', '-shm']) fs.rmSync(`${tmp}${ext}`, { force: true });
+      const bytes = fs.readFileSync(tmp);
+      return { fileName: `街道防控指挥台备份-${stamp(ctx.now())}.scbak`, base64: bytes.toString('base64'), size: bytes.length };
+    } finally {
+      fs.rmSync(tmp, { force: true });
+    }
+  },
+  'backup.restore': async (input, ctx) => {
+    const prepared = `${ctx.databaseFile}.restoring`;
+    // Leftovers of an interrupted restore, including a journal SQLite would replay onto the new copy.
+    for (const ext of ['', '-journal', '-wal', '-shm', '.upload']) fs.rmSync(`${prepared}${ext}`, { force: true });
+    try {
+      if ('backup' in input) {
+        const src = resolveInside(ctx.backupDir, `/${input.backup}`);
+        if (!src || !fs.existsSync(src)) throw new ApiError('NOT_FOUND', `找不到备份文件：${input.backup}`);
+        fs.copyFileSync(src, prepared);
+      } else {
+        const upload = `${prepared}.upload`;
+        try {
+          fs.writeFileSync(upload, Buffer.from(input.upload, 'base64'));
+          inspectBackup(upload, { password: input.password });
+          rekeyCopy(upload, (db) => applyPassword(db, input.password), (db) => db.pragma(`rekey="x'${ctx.key.toString('hex')}'"`));
+          fs.renameSync(upload, prepared);
+        } finally {
+          fs.rmSync(upload, { force: true });
+        }
+      }
+      inspectBackup(prepared, { key: ctx.key });
+      await backupNow(ctx.db, ctx.backupDir, 'prerestore', ctx.now());
+      ctx.db = ctx.swapDatabase(prepared);
+      // The restored data has its own users: every session of the old data ends.
+      ctx.session.clear = true;
+      return { ok: true as const };
+    } finally {
+      fs.rmSync(prepared, { force: true });
+    }
+  },
+};
