@@ -1,5 +1,7 @@
 import fs from 'node:fs';
+import { execFileSync } from 'node:child_process';
 import http from 'node:http';
+import https from 'node:https';
 import type { AddressInfo } from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
@@ -112,5 +114,29 @@ describe('LAN server', () => {
     expect(big === null || big.status === 413).toBe(true);
     const broken = await fetch(`${base}/api/office.get`, { method: 'POST', headers: json(), body: '{"a":' });
     expect(broken.status).toBe(400);
+  });
+
+  it('serves HTTPS with a Secure session cookie when given a certificate', async () => {
+    const cert = path.join(dir, 'cert.pem');
+    const key = path.join(dir, 'key.pem');
+    execFileSync('openssl', ['req', '-x509', '-newkey', 'rsa:2048', '-nodes', '-keyout', key, '-out', cert, '-days', '1', '-subj', '/CN=127.0.0.1'], { stdio: 'ignore' });
+    const tls = createHttpServer(t.core, path.join(dir, 'static'), { cert, key });
+    await new Promise<void>((r) => tls.listen(0, '127.0.0.1', r));
+    const tlsPort = (tls.address() as AddressInfo).port;
+    const origin = `https://127.0.0.1:${tlsPort}`;
+    const res = await new Promise<{ status: number; cookie: string }>((resolve, reject) => {
+      const req = https.request(
+        { host: '127.0.0.1', port: tlsPort, path: '/api/auth.login', method: 'POST', rejectUnauthorized: false, headers: { 'Content-Type': 'application/json', Origin: origin, Host: `127.0.0.1:${tlsPort}` } },
+        (r) => {
+          r.resume();
+          r.on('end', () => resolve({ status: r.statusCode!, cookie: String(r.headers['set-cookie'] ?? '') }));
+        },
+      );
+      req.on('error', reject);
+      req.end(JSON.stringify({ username: 'admin', password: TEST_PASSWORD }));
+    });
+    await new Promise((r) => tls.close(r));
+    expect(res.status).toBe(200);
+    expect(res.cookie).toMatch(/HttpOnly; SameSite=Strict; Secure/);
   });
 });

@@ -154,6 +154,19 @@ export const auth = {
     }),
     output: listResult(AuditEntry),
   }),
+  'audit.export': method({
+    summary: '导出操作日志为 Excel（导出本身也记入日志）',
+    perm: 'audit:read',
+    write: 'self',
+    input: z.object({
+      username: z.string().trim().max(32).optional(),
+      kind: AuditEntry.shape.kind.optional(),
+      entity: z.string().max(40).optional(),
+      from: z.string().max(30).optional(),
+      to: z.string().max(30).optional(),
+    }),
+    output: z.object({ fileName: z.string(), base64: z.string(), rowCount: z.number().int() }),
+  }),
   'settings.security': method({ summary: '安全设置', perm: 'session', write: false, input: z.object({}), output: SecuritySettings }),
   'settings.updateSecurity': method({
     summary: '修改安全设置（空闲锁定、日志保留）',

@@ -80,7 +80,8 @@ export async function call(name: string, rawInput: unknown, caller: Caller, base
     if (!checked.success) throw new Error(`output of ${name} does not match the contract: ${checked.error.message}`);
     if (spec.write) {
       const kind = name.startsWith('auth.') ? 'auth' : name.endsWith('.export') ? 'export' : 'write';
-      if (changes.length === 0) audit({ kind, entity: name.split('.')[0]!, detail: loggable(parsed.data) });
+      const exported = (checked.data as { rowCount?: number }).rowCount ?? null;
+      if (changes.length === 0) audit({ kind, entity: name.split('.')[0]!, detail: loggable(parsed.data), rowCount: exported });
       for (const c of changes) audit({ kind, entity: c.entity, entityId: c.id, detail: diff(c.before, c.after) });
     }
     if (!spec.personal) return checked.data;

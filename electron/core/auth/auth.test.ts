@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { openTestCore, signIn, type TestCore, TEST_PASSWORD } from '../../../test/helpers/sessions';
-import { resetClientFailures } from './login';
+import { clientDelayMs, resetClientFailures } from './login';
 
 let t: TestCore | null = null;
 afterEach(() => {
@@ -67,6 +67,15 @@ describe('sign-in', () => {
     expect(events.map((e) => JSON.parse(e.detail).event)).toEqual(expect.arrayContaining(['locked', 'locked-attempt']));
     c.advance(16);
     expect((await login(t, 'zhihui', TEST_PASSWORD, '10.0.0.11')).envelope.ok).toBe(true);
+  });
+
+  it('slows down an address that keeps failing, across user names', async () => {
+    t = await openTestCore();
+    for (let i = 0; i < 5; i++) await login(t, `name${i}`, 'wrong-password', '10.9.9.9');
+    expect(clientDelayMs('10.9.9.9')).toBeGreaterThan(0);
+    expect(clientDelayMs('10.9.9.10')).toBe(0);
+    const events = t.core.db.prepare("SELECT count(*) AS n FROM audit_log WHERE client = '10.9.9.9' AND kind = 'auth'").get() as { n: number };
+    expect(events.n).toBe(5);
   });
 
   it('locks unknown user names the same way, so a lock does not reveal that a name exists', async () => {

@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { read, utils } from 'xlsx';
 import type { Envelope } from '../../../shared/api';
 import { openTestCore, signInAs, type Call, type TestCore } from '../../../test/helpers/sessions';
 
@@ -107,6 +108,16 @@ describe('audit log', () => {
   it('cannot be altered or deleted', () => {
     expect(() => t.core.db.prepare("UPDATE audit_log SET username = 'x'").run()).toThrow(/操作日志不可修改/);
     expect(() => t.core.db.prepare('DELETE FROM audit_log').run()).toThrow(/操作日志不可删除/);
+  });
+
+  it('exports to Excel, and the export itself is logged with its row count', async () => {
+    const out = data<{ base64: string; rowCount: number }>(await admin('audit.export', { username: 'zhihui' }));
+    const book = read(Buffer.from(out.base64, 'base64'));
+    const rows = utils.sheet_to_json<Record<string, string>>(book.Sheets['操作日志']!);
+    expect(rows.length).toBe(out.rowCount);
+    expect(rows.every((r) => r['用户'] === 'zhihui')).toBe(true);
+    const logged = t.core.db.prepare("SELECT row_count AS n FROM audit_log WHERE kind = 'export' ORDER BY id DESC LIMIT 1").get() as { n: number };
+    expect(logged.n).toBe(out.rowCount);
   });
 
   it('is readable, filtered, by the administrator only', async () => {

@@ -8,6 +8,7 @@ import { createSession, resolveSession, revokeAllSessions, revokeSession } from 
 import { putSetting } from './settings';
 import { auditRetentionYears, idleTimeoutMinutes } from './settings';
 import { getUser, insertUser, listUsers, setCommunities, toMe, userCount } from './users-repo';
+import { exportAudit } from './audit-export';
 import { listAudit } from './audit-list';
 
 const me = (ctx: Ctx) => {
@@ -87,6 +88,7 @@ export const authHandlers: Handlers<keyof typeof auth> = {
     return { ok: true as const };
   },
   'audit.list': (input, { db }) => listAudit(db, input),
+  'audit.export': (input, { db, now }) => exportAudit(db, input, now()),
   'settings.security': (_, { db }) => ({ idleTimeoutMinutes: idleTimeoutMinutes(db), auditRetentionYears: auditRetentionYears(db) }),
   'settings.updateSecurity': (input, { db }) => {
     putSetting(db, 'idle_timeout_minutes', String(input.idleTimeoutMinutes));

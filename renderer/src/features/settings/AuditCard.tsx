@@ -1,8 +1,9 @@
-import { Card, Input, Select, Table } from 'antd';
+import { App, Button, Card, Input, Select, Table } from 'antd';
 import dayjs from 'dayjs';
 import { useState } from 'react';
 import { call } from '../../api/client';
 import type { AuditRow } from '../../../../shared/api/auth';
+import { downloadBase64 } from '../../lib/download';
 import { useLoad } from '../../lib/useLoad';
 
 const KIND_LABELS: Record<AuditRow['kind'], string> = {
@@ -16,7 +17,17 @@ const KIND_LABELS: Record<AuditRow['kind'], string> = {
 /** 操作日志: who did or saw what, when and from where. Append-only. */
 export function AuditCard() {
   const [q, setQ] = useState<{ username?: string; kind?: AuditRow['kind']; page: number }>({ page: 1 });
+  const { message } = App.useApp();
   const log = useLoad(() => call('audit.list', { ...q, pageSize: 20 }), [JSON.stringify(q)]);
+  const exportXlsx = async () => {
+    try {
+      const out = await call('audit.export', { username: q.username, kind: q.kind });
+      downloadBase64(out.fileName, out.base64);
+      message.success(`已导出 ${out.rowCount} 条`);
+    } catch (e) {
+      message.error((e as Error).message);
+    }
+  };
   return (
     <Card title="操作日志" size="small">
       <div className="toolbar">
@@ -28,6 +39,8 @@ export function AuditCard() {
           options={Object.entries(KIND_LABELS).map(([value, label]) => ({ value, label }))}
           onChange={(kind) => setQ((o) => ({ ...o, kind, page: 1 }))}
         />
+        <span className="spacer" />
+        <Button onClick={exportXlsx}>导出 Excel</Button>
       </div>
       <Table<AuditRow>
         rowKey="id"
