@@ -69,4 +69,20 @@ describe('sign-in in Chromium', () => {
     const row = page.locator('[role=tabpanel]:visible .ant-table-row').first();
     await expect.poll(() => row.innerText()).toMatch(/1\d{10}/);
   });
+
+  it('locks the screen after 30 idle minutes and returns to the same page after sign-in', async () => {
+    const context = await browser.newContext({ viewport: { width: 1400, height: 900 }, locale: 'zh-CN' });
+    const p = await context.newPage();
+    await p.clock.install();
+    await signInUI(p, server, 'zhihui');
+    await p.goto(`${server.url}/#/places`);
+    await expect.poll(() => p.locator('[role=tabpanel]:visible .ant-table-row').count()).toBeGreaterThan(0);
+    await p.clock.fastForward('31:00');
+    await expect.poll(() => p.getByText('屏幕已锁定，请输入 zhihui 的密码继续').isVisible()).toBe(true);
+    await p.getByLabel('密码').fill(E2E_PASSWORD);
+    await p.getByRole('button', { name: '登录' }).click();
+    await expect.poll(() => p.locator('[role=tabpanel]:visible .ant-table-row').count()).toBeGreaterThan(0);
+    expect(p.url()).toContain('#/places');
+    await context.close();
+  });
 });

@@ -146,3 +146,18 @@ describe('passwords set by an administrator', () => {
     expect((await login(t, 'wangwei', 'New-pass-123')).envelope.ok).toBe(true);
   });
 });
+
+describe('audit retention', () => {
+  it('purges entries older than the retention period at start-up and keeps the rest', async () => {
+    t = await openTestCore();
+    const insert = t.core.db.prepare("INSERT INTO audit_log (ts, client, method, kind) VALUES (?, 'desktop', 'test.old', 'write')");
+    const old = new Date();
+    old.setFullYear(old.getFullYear() - 4);
+    insert.run(old.toISOString());
+    insert.run(new Date().toISOString());
+    expect(() => t!.core.db.prepare("DELETE FROM audit_log WHERE method = 'test.old'").run()).toThrow(/不可删除/);
+    const { purgeAudit } = await import('./audit');
+    expect(purgeAudit(t.core.db, new Date())).toBe(1);
+    expect((t.core.db.prepare("SELECT count(*) AS n FROM audit_log WHERE method = 'test.old'").get() as { n: number }).n).toBe(1);
+  });
+});
