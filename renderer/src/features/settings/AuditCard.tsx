@@ -1,4 +1,4 @@
-import { App, Button, Card, Input, Select, Table } from 'antd';
+import { App, Button, Card, DatePicker, Input, Select, Table } from 'antd';
 import dayjs from 'dayjs';
 import { useState } from 'react';
 import { call } from '../../api/client';
@@ -14,14 +14,24 @@ const KIND_LABELS: Record<AuditRow['kind'], string> = {
   security: '安全事件',
 };
 
+const ENTITIES = [
+  { value: 'communities', label: '社区' },
+  { value: 'grids', label: '片区' },
+  { value: 'compounds', label: '小区' },
+  { value: 'checkpoints', label: '卡点' },
+  { value: 'users', label: '用户' },
+  { value: 'backup', label: '备份' },
+  { value: 'auth', label: '登录' },
+];
+
 /** 操作日志: who did or saw what, when and from where. Append-only. */
 export function AuditCard() {
-  const [q, setQ] = useState<{ username?: string; kind?: AuditRow['kind']; page: number }>({ page: 1 });
+  const [q, setQ] = useState<{ username?: string; kind?: AuditRow['kind']; entity?: string; from?: string; to?: string; page: number }>({ page: 1 });
   const { message } = App.useApp();
   const log = useLoad(() => call('audit.list', { ...q, pageSize: 20 }), [JSON.stringify(q)]);
   const exportXlsx = async () => {
     try {
-      const out = await call('audit.export', { username: q.username, kind: q.kind });
+      const out = await call('audit.export', { username: q.username, kind: q.kind, entity: q.entity, from: q.from, to: q.to });
       downloadBase64(out.fileName, out.base64);
       message.success(`已导出 ${out.rowCount} 条`);
     } catch (e) {
@@ -38,6 +48,23 @@ export function AuditCard() {
           style={{ width: 160 }}
           options={Object.entries(KIND_LABELS).map(([value, label]) => ({ value, label }))}
           onChange={(kind) => setQ((o) => ({ ...o, kind, page: 1 }))}
+        />
+        <Select
+          allowClear
+          placeholder="对象"
+          style={{ width: 140 }}
+          options={ENTITIES}
+          onChange={(entity) => setQ((o) => ({ ...o, entity, page: 1 }))}
+        />
+        <DatePicker.RangePicker
+          onChange={(range) =>
+            setQ((o) => ({
+              ...o,
+              from: range?.[0]?.startOf('day').toISOString(),
+              to: range?.[1]?.add(1, 'day').startOf('day').toISOString(),
+              page: 1,
+            }))
+          }
         />
         <span className="spacer" />
         <Button onClick={exportXlsx}>导出 Excel</Button>
