@@ -1,0 +1,45 @@
+import { describe, expect, it } from 'vitest';
+import { checkIdNumber, checkPhone, normalizeHeader, parseDate, parseNumber, toHalfWidth } from './values';
+
+describe('ID numbers (GB 11643)', () => {
+  it('accepts valid numbers, upper-cases a trailing x and reads birth date and gender', () => {
+    expect(checkIdNumber('11010519491231002x')).toEqual({ ok: true, value: '11010519491231002X', birth: '1949-12-31', gender: 'female' });
+    expect(checkIdNumber(' 440524188001010014 ')).toMatchObject({ ok: true, gender: 'male' });
+  });
+  it('rejects a wrong check digit, an impossible birth date and a wrong length, in Chinese', () => {
+    expect(checkIdNumber('110105194912310021')).toMatchObject({ ok: false, reason: expect.stringContaining('校验位') });
+    expect(checkIdNumber('110105194902300026')).toMatchObject({ ok: false, reason: expect.stringContaining('出生日期') });
+    expect(checkIdNumber('11010519491231002')).toMatchObject({ ok: false, reason: expect.stringContaining('18 位') });
+  });
+  it('reports numbers Excel has damaged instead of importing them', () => {
+    expect(checkIdNumber(410102199003071000)).toMatchObject({ ok: false, reason: expect.stringContaining('存成了数字') });
+    expect(checkIdNumber('4.10102E+17')).toMatchObject({ ok: false, reason: expect.stringContaining('科学计数法') });
+    expect(checkIdNumber('410102199003071000')).toMatchObject({ ok: false, reason: expect.stringContaining('000') });
+  });
+});
+
+describe('phones, dates, numbers, headers', () => {
+  it('phones: mobile, landline with area code, and a landline without one', () => {
+    expect(checkPhone('138 1234 5678')).toEqual({ ok: true, value: '13812345678' });
+    expect(checkPhone('+86 13812345678')).toEqual({ ok: true, value: '13812345678' });
+    expect(checkPhone('03703126688')).toEqual({ ok: true, value: '0370-3126688' });
+    expect(checkPhone('3126688')).toMatchObject({ ok: false, reason: expect.stringContaining('区号') });
+  });
+  it('dates in every form offices use', () => {
+    for (const v of [44836, '2022-10-02', '2022/10/2', '2022.10.2', '2022年10月2日', '20221002', '２０２２－１０－０２']) {
+      expect(parseDate(v), String(v)).toEqual({ ok: true, value: '2022-10-02' });
+    }
+    expect(parseDate('2022-02-30')).toMatchObject({ ok: false });
+    expect(parseDate('十月二日')).toMatchObject({ ok: false });
+  });
+  it('numbers stored as text, with full-width digits or separators', () => {
+    expect(parseNumber('１，２３４')).toEqual({ ok: true, value: 1234 });
+    expect(parseNumber(' 56 ')).toEqual({ ok: true, value: 56 });
+    expect(parseNumber('约50')).toMatchObject({ ok: false });
+  });
+  it('headers compare without spaces, brackets and full-width forms', () => {
+    expect(normalizeHeader(' 身份证号（必填）* ')).toBe('身份证号必填');
+    expect(normalizeHeader('小区 名称')).toBe(normalizeHeader('小区名称'));
+    expect(toHalfWidth('ＡＢＣ１２３')).toBe('ABC123');
+  });
+});
