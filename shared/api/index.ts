@@ -2,11 +2,12 @@ import './zod-locale';
 import type { z } from 'zod';
 import { auth } from './auth';
 import { backup } from './backup';
+import { excel } from './excel';
 import { office } from './office';
 import { places } from './places';
 
 /** The one method list. Every transport derives its routes from the keys of `api`. */
-export const api = { ...auth, ...backup, ...office, ...places };
+export const api = { ...auth, ...backup, ...excel, ...office, ...places };
 
 export type Api = typeof api;
 export type MethodName = keyof Api & string;

@@ -1,9 +1,10 @@
 import type { MethodName } from '../../../shared/api';
 import { authHandlers } from '../auth/service';
 import { backupHandlers } from '../backup/service';
+import { excelHandlers } from '../excel/service';
 import { officeHandlers } from '../office/service';
 import { placesHandlers } from '../places/service';
 import type { Handlers } from './types';
 
 /** Every feature's handlers; the type makes a missing or extra method a compile error. */
-export const handlers: Handlers<MethodName> = { ...authHandlers, ...backupHandlers, ...officeHandlers, ...placesHandlers };
+export const handlers: Handlers<MethodName> = { ...authHandlers, ...backupHandlers, ...excelHandlers, ...officeHandlers, ...placesHandlers };

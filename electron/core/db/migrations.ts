@@ -1,4 +1,5 @@
 import authCreate from '../auth/0020-auth-create.sql';
+import excelMappings from '../excel/0030-excel-mappings.sql';
 import placesCreate from '../places/0010-places-create.sql';
 
 /**
@@ -15,6 +16,7 @@ export interface Migration {
 export const migrations: Migration[] = [
   { version: 10, name: 'places-create', sql: placesCreate },
   { version: 20, name: 'auth-create', sql: authCreate },
+  { version: 30, name: 'excel-mappings', sql: excelMappings },
 ];
 
 export const latestVersion = (list: Migration[] = migrations) => list.at(-1)?.version ?? 0;

@@ -1,0 +1,50 @@
+import { checkIdNumber, checkPhone, cleanText, normalizeHeader, parseDate, parseNumber } from '../../../shared/domain/values';
+import type { ColumnSpec } from './table-schema';
+
+export type CoordSystem = 'WGS84' | 'GCJ02' | 'BD09';
+
+const COORD_SYSTEMS: Record<string, CoordSystem> = {
+  wgs84: 'WGS84', gps: 'WGS84', 天地图: 'WGS84', cgcs2000: 'WGS84',
+  gcj02: 'GCJ02', 火星坐标: 'GCJ02', 高德: 'GCJ02', 腾讯: 'GCJ02', 高德地图: 'GCJ02', 腾讯地图: 'GCJ02',
+  bd09: 'BD09', 百度: 'BD09', 百度地图: 'BD09',
+};
+
+const isEmpty = (raw: unknown) => raw === null || raw === undefined || (typeof raw === 'string' && cleanText(raw) === '');
+
+/** Reads one cell for its column: normalised value, or a Chinese reason it cannot be used. */
+export function readCell(col: ColumnSpec, raw: unknown): { value: unknown; error?: string } {
+  if (isEmpty(raw)) return col.required ? { value: null, error: `请填写${col.label}` } : { value: null };
+  switch (col.kind) {
+    case 'text':
+      return { value: cleanText(String(raw)) };
+    case 'int':
+    case 'number': {
+      const n = parseNumber(raw);
+      if (!n.ok) return { value: raw, error: `${col.label}${n.reason}` };
+      if (col.kind === 'int' && !Number.isInteger(n.value)) return { value: raw, error: `${col.label}应为整数` };
+      return { value: n.value };
+    }
+    case 'enum': {
+      const wanted = normalizeHeader(raw);
+      const hit = Object.entries(col.enumLabels!).find(([code, label]) => normalizeHeader(label) === wanted || code.toLowerCase() === wanted);
+      if (!hit) return { value: raw, error: `${col.label}应为 ${Object.values(col.enumLabels!).join(' / ')} 之一` };
+      return { value: hit[0] };
+    }
+    case 'idNumber': {
+      const id = checkIdNumber(raw);
+      return id.ok ? { value: id.value } : { value: raw, error: id.reason };
+    }
+    case 'phone': {
+      const p = checkPhone(raw);
+      return p.ok ? { value: p.value } : { value: raw, error: p.reason };
+    }
+    case 'date': {
+      const d = parseDate(raw);
+      return d.ok ? { value: d.value } : { value: raw, error: d.reason };
+    }
+    case 'coordSystem': {
+      const sys = COORD_SYSTEMS[normalizeHeader(raw)];
+      return sys ? { value: sys } : { value: raw, error: '坐标系应为 WGS-84、GCJ-02（高德/腾讯）或 BD-09（百度）' };
+    }
+  }
+}

@@ -1,0 +1,73 @@
+import { read, type Range, utils, type WorkBook } from 'xlsx';
+import { ApiError } from '../../../shared/api/errors';
+
+/** Limits that keep a malformed or huge file from hanging the app; said in the error. */
+export const MAX_FILE_BYTES = 50 * 1024 * 1024;
+export const MAX_ROWS = 200_000;
+
+export interface Sheet {
+  name: string;
+  /** Cell values as stored: numbers stay numbers (so a damaged ID can be recognised). */
+  rows: unknown[][];
+  merges: Range[];
+}
+
+const startsWith = (b: Buffer, sig: number[]) => sig.every((v, i) => b[i] === v);
+const ZIP = [0x50, 0x4b, 0x03, 0x04];
+const OLE = [0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1];
+
+/**
+ * CSV from Chinese Windows is usually GB18030/GBK, from elsewhere UTF-8 (with or without
+ * BOM). Valid UTF-8 is taken as UTF-8; anything else is decoded as GB18030.
+ */
+export function decodeText(bytes: Buffer): string {
+  if (startsWith(bytes, [0xef, 0xbb, 0xbf])) return bytes.subarray(3).toString('utf8');
+  if (startsWith(bytes, [0xff, 0xfe])) return new TextDecoder('utf-16le').decode(bytes.subarray(2));
+  try {
+    return new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+  } catch {
+    return new TextDecoder('gb18030').decode(bytes);
+  }
+}
+
+function looksLikeText(bytes: Buffer): boolean {
+  const head = bytes.subarray(0, 4096);
+  return !head.includes(0) || startsWith(bytes, [0xff, 0xfe]);
+}
+
+/**
+ * Reads .xlsx, .xls (BIFF8, also WPS .et), .ods and .csv into plain rows. Every failure
+ * is a Chinese message naming the file.
+ */
+export function readWorkbook(bytes: Buffer, fileName: string): Sheet[] {
+  if (bytes.length === 0) throw new ApiError('VALIDATION', `文件“${fileName}”是空的`);
+  if (bytes.length > MAX_FILE_BYTES) {
+    throw new ApiError('VALIDATION', `文件“${fileName}”超过 ${MAX_FILE_BYTES / 1024 / 1024} MB 上限，请拆分后分批导入`);
+  }
+  let book: WorkBook;
+  try {
+    if (startsWith(bytes, ZIP) || startsWith(bytes, OLE)) {
+      book = read(bytes, { type: 'buffer', dense: true, cellDates: false, cellHTML: false, cellFormula: false, sheetRows: MAX_ROWS + 50 });
+    } else if (looksLikeText(bytes)) {
+      // raw: every CSV value stays text, so 18-digit IDs and leading zeros survive.
+      book = read(decodeText(bytes), { type: 'string', dense: true, raw: true, sheetRows: MAX_ROWS + 50 });
+    } else {
+      throw new Error('unknown format');
+    }
+  } catch (e) {
+    const msg = String((e as Error).message ?? '');
+    if (/password|encrypt/i.test(msg)) throw new ApiError('VALIDATION', `文件“${fileName}”设置了打开密码，请在 Excel/WPS 中取消密码后再导入`);
+    throw new ApiError('VALIDATION', `文件“${fileName}”不是可识别的表格文件（支持 .xlsx、.xls、.et、.csv、.ods）`);
+  }
+  const sheets = book.SheetNames.map((name) => {
+    const ws = book.Sheets[name]!;
+    const rows = utils.sheet_to_json<unknown[]>(ws, { header: 1, raw: true, defval: null, blankrows: true });
+    return { name, rows, merges: ws['!merges'] ?? [] };
+  });
+  const big = sheets.find((s) => s.rows.length > MAX_ROWS);
+  if (big) throw new ApiError('VALIDATION', `文件“${fileName}”的工作表“${big.name}”超过 ${MAX_ROWS.toLocaleString()} 行上限，请拆分后分批导入`);
+  if (sheets.every((s) => s.rows.every((r) => r.every((c) => c === null || c === '')))) {
+    throw new ApiError('VALIDATION', `文件“${fileName}”中没有数据`);
+  }
+  return sheets;
+}

@@ -1,0 +1,109 @@
+import crypto from 'node:crypto';
+import type { excel } from '../../../shared/api/excel';
+import { ApiError } from '../../../shared/api/errors';
+import { can } from '../../../shared/domain/roles';
+import { normalizeHeader } from '../../../shared/domain/values';
+import { entityCtx, type Handlers } from '../api/types';
+import { backupNow } from '../db/backup';
+import { stmt } from '../db/statements';
+import { checkpoints } from '../places/checkpoints';
+import { compounds } from '../places/compounds';
+import { type EntityDef, listRows } from '../places/entity';
+import { analyze, describeError } from './analyze';
+import { autoMap, detectHeader } from './header';
+import { readWorkbook } from './read-workbook';
+import { TABLES, tableOf } from './tables';
+import { dropUpload, getUpload, putUpload } from './uploads';
+import { buildErrorReport, buildExport, buildTemplate } from './write-workbook';
+
+const PREVIEW_ROWS = 2000;
+const day = (d: Date) => d.toISOString().slice(0, 10);
+const signature = (table: string, headers: string[]) => crypto.createHash('sha256').update(`${table}|${headers.map(normalizeHeader).join('|')}`).digest('hex');
+
+function remembered(db: Parameters<typeof stmt>[0], table: string, headers: string[]): (string | null)[] | undefined {
+  const row = stmt(db, 'SELECT mapping FROM import_mappings WHERE table_name = ? AND signature = ?').get(table, signature(table, headers)) as { mapping: string } | undefined;
+  return row ? (JSON.parse(row.mapping) as (string | null)[]) : undefined;
+}
+
+async function exportList(def: EntityDef<never, unknown>, table: string, ctx: Parameters<Handlers<'compounds.export'>['compounds.export']>[1], input: Record<string, unknown>) {
+  if (input.full && !(ctx.user && can(ctx.user.role, 'personal:unmask'))) throw new ApiError('FORBIDDEN', '当前角色无权导出完整的个人信息');
+  const { rows } = listRows(entityCtx(ctx), def, { ...input, page: 1, pageSize: 200_000, order: (input.order as 'asc' | 'desc') ?? 'asc' });
+  const schema = tableOf(table);
+  const base64 = await buildExport(schema, rows as Record<string, unknown>[], !!input.full);
+  return { fileName: `${schema.label}-${day(ctx.now())}.xlsx`, base64, rowCount: rows.length };
+}
+
+export const excelHandlers: Handlers<keyof typeof excel> = {
+  'excel.tables': () =>
+    Object.values(TABLES).map((t) => ({ name: t.name, label: t.label, columns: t.columns.map((c) => ({ key: c.key, label: c.label, required: !!c.required })) })),
+  'excel.template': async ({ table }) => {
+    const schema = tableOf(table);
+    return { fileName: `${schema.label}导入模板.xlsx`, base64: await buildTemplate(schema) };
+  },
+  'excel.upload': ({ table, fileName, base64 }, ctx) => {
+    const sheets = readWorkbook(Buffer.from(base64, 'base64'), fileName);
+    const upload = putUpload({ table, fileName, sheets, userId: ctx.user!.id });
+    return { uploadId: upload.id, sheets: sheets.map((s) => ({ name: s.name, rows: s.rows.length })) };
+  },
+  'excel.preview': ({ uploadId, sheet, mapping }, ctx) => {
+    const upload = getUpload(uploadId, ctx.user!.id);
+    const schema = tableOf(upload.table);
+    const chosen = sheet ? upload.sheets.find((s) => s.name === sheet) : upload.sheets.find((s) => s.rows.some((r) => r.some((c) => c !== null && c !== '')));
+    if (!chosen) throw new ApiError('VALIDATION', `文件“${upload.fileName}”中没有工作表“${sheet}”`);
+    const header = detectHeader(chosen, schema, upload.fileName);
+    const map = mapping ?? autoMap(header.headers, schema, remembered(ctx.db, schema.name, header.headers));
+    const analysis = analyze(entityCtx(ctx), schema, chosen, header, map);
+    upload.analysis = analysis;
+    upload.chosenMapping = mapping;
+    const rows = analysis.rows.slice(0, PREVIEW_ROWS).map((r) => ({
+      rowNumber: r.rowNumber,
+      status: r.status,
+      values: Object.fromEntries(schema.columns.map((c) => [c.key, r.values[c.key] ?? null])),
+      errors: r.errors,
+    }));
+    return { sheet: analysis.sheetName, headerRow: analysis.header.headerRow + 1, headers: analysis.header.headers, mapping: analysis.mapping, counts: analysis.counts, total: analysis.rows.length, rows };
+  },
+  'excel.commit': async ({ uploadId, onDuplicate, excludeErrors }, ctx) => {
+    const upload = getUpload(uploadId, ctx.user!.id);
+    const analysis = upload.analysis;
+    if (!analysis) throw new ApiError('VALIDATION', '请先预览再导入');
+    const schema = tableOf(upload.table);
+    const { counts } = analysis;
+    if (counts.error > 0 && !excludeErrors) {
+      throw new ApiError('VALIDATION', `有 ${counts.error} 行存在错误，未导入任何数据。请修正后重新导入，或勾选“跳过错误行”。`);
+    }
+    await backupNow(ctx.db, ctx.backupDir, 'preimport', ctx.now());
+    const ectx = { ...entityCtx(ctx), record: undefined };
+    const result = ctx.db.transaction(() => {
+      let created = 0;
+      let updated = 0;
+      let skipped = 0;
+      for (const r of analysis.rows) {
+        if (r.status === 'error') continue;
+        if (r.status === 'new') (schema.save(ectx, r.input!, null), created++);
+        else if (r.status === 'update' && onDuplicate === 'update') (schema.save(ectx, r.input!, r.existingId), updated++);
+        else skipped++;
+      }
+      if (upload.chosenMapping) {
+        stmt(ctx.db, 'INSERT INTO import_mappings (table_name, signature, mapping, updated_at) VALUES (?, ?, ?, ?) ON CONFLICT DO UPDATE SET mapping = excluded.mapping, updated_at = excluded.updated_at').run(
+          schema.name, signature(schema.name, analysis.header.headers), JSON.stringify(upload.chosenMapping), ctx.now().toISOString(),
+        );
+      }
+      return { created, updated, skipped, excluded: counts.error, rowCount: created + updated };
+    })();
+    dropUpload(uploadId);
+    return result;
+  },
+  'excel.errorReport': async ({ uploadId }, ctx) => {
+    const upload = getUpload(uploadId, ctx.user!.id);
+    if (!upload.analysis) throw new ApiError('VALIDATION', '请先预览');
+    const bad = upload.analysis.rows.filter((r) => r.status === 'error');
+    const base64 = await buildErrorReport(
+      upload.analysis.header.headers,
+      bad.map((r) => ({ cells: r.cells, reasons: describeError(upload.fileName, upload.analysis!.sheetName, r) })),
+    );
+    return { fileName: `${upload.fileName.replace(/\.[^.]+$/, '')}-错误行.xlsx`, base64 };
+  },
+  'compounds.export': (input, ctx) => exportList(compounds as never, 'compounds', ctx, input),
+  'checkpoints.export': (input, ctx) => exportList(checkpoints as never, 'checkpoints', ctx as never, input),
+};

@@ -1,0 +1,44 @@
+import type { EntityCtx } from '../places/entity';
+
+/** One column of an importable table: its Chinese header, the other headers people use, and how to read it. */
+export interface ColumnSpec {
+  key: string;
+  label: string;
+  synonyms: string[];
+  required?: boolean;
+  kind: 'text' | 'int' | 'number' | 'enum' | 'idNumber' | 'phone' | 'date' | 'coordSystem';
+  /** Code → Chinese label; an import accepts either. */
+  enumLabels?: Record<string, string>;
+  /** Shown in the template's 填写说明 sheet. */
+  hint: string;
+  example: string | number;
+  width?: number;
+  /** Personal data: masked in exports unless 导出完整信息. */
+  personal?: 'phone' | 'name' | 'idNumber';
+}
+
+export interface CellError {
+  key: string;
+  message: string;
+}
+
+/**
+ * An importable table. Features declare one and the engine does the rest: templates,
+ * header detection, mapping, validation, duplicates, preview, commit, export.
+ */
+export interface TableSchema {
+  name: string;
+  label: string;
+  columns: ColumnSpec[];
+  /** Explains the natural key in duplicate messages, e.g. "同一社区中同名的小区". */
+  keyLabel: string;
+  /** Turns normalised cell values into the contract's input, or errors per column. */
+  resolve(ctx: EntityCtx, values: Record<string, unknown>): { input: Record<string, unknown> | null; errors: CellError[]; key: string };
+  /** The row already in the database with the same natural key, as contract output. */
+  findExisting(ctx: EntityCtx, input: Record<string, unknown>): Record<string, unknown> | null;
+  /** Fields compared to decide between update and unchanged. */
+  compare: string[];
+  save(ctx: EntityCtx, input: Record<string, unknown>, existingId: number | null): void;
+  /** Rows for export (already filtered and scoped by the caller), as cell values by column key. */
+  toCells(row: Record<string, unknown>): Record<string, unknown>;
+}

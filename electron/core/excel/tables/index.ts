@@ -1,0 +1,13 @@
+import { ApiError } from '../../../../shared/api/errors';
+import type { TableSchema } from '../table-schema';
+import { checkpointsTable } from './checkpoints';
+import { compoundsTable } from './compounds';
+
+/** Importable tables; later features (residents, supplies, volunteers) add theirs here. */
+export const TABLES: Record<string, TableSchema> = { compounds: compoundsTable, checkpoints: checkpointsTable };
+
+export function tableOf(name: string): TableSchema {
+  const t = TABLES[name];
+  if (!t) throw new ApiError('VALIDATION', `不支持导入“${name}”`);
+  return t;
+}

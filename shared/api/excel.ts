@@ -1,0 +1,77 @@
+import { z } from 'zod';
+import { method } from './contract';
+import { Id, ListQuery } from './common';
+import { CheckpointKind, CheckpointStatus, ControlLevel, ManagementType } from '../domain/enums';
+
+/** The import/export engine every register plugs into by declaring a table schema. */
+
+const TableName = z.enum(['compounds', 'checkpoints'], { error: '不支持导入该数据' });
+const File = z.object({ fileName: z.string(), base64: z.string() });
+
+export const PreviewRow = z.object({
+  rowNumber: z.number().int(),
+  status: z.enum(['new', 'update', 'unchanged', 'error']),
+  values: z.record(z.string(), z.unknown()),
+  errors: z.array(z.object({ column: z.string(), message: z.string() })),
+});
+
+const Mapping = z.array(z.string().nullable());
+
+const ExportInput = (filters: z.ZodRawShape) =>
+  ListQuery.omit({ page: true, pageSize: true }).extend({ ...filters, full: z.boolean().default(false) });
+
+export const excel = {
+  'excel.tables': method({
+    summary: '可导入的数据表及其列',
+    perm: 'places:read',
+    write: false,
+    input: z.object({}),
+    output: z.array(z.object({ name: z.string(), label: z.string(), columns: z.array(z.object({ key: z.string(), label: z.string(), required: z.boolean() })) })),
+  }),
+  'excel.template': method({ summary: '下载导入模板', perm: 'places:write', write: false, input: z.object({ table: TableName }), output: File }),
+  'excel.upload': method({
+    summary: '上传要导入的文件（解析，不写入）',
+    perm: 'places:write',
+    write: false,
+    maxBodyBytes: 72 * 1024 * 1024,
+    input: z.object({ table: TableName, fileName: z.string().min(1).max(200), base64: z.string().min(1, '请选择文件') }),
+    output: z.object({ uploadId: z.string(), sheets: z.array(z.object({ name: z.string(), rows: z.number().int() })) }),
+  }),
+  'excel.preview': method({
+    summary: '导入预览：每行的状态（新增/更新/无变化/错误）和错误原因',
+    perm: 'places:write',
+    write: false,
+    input: z.object({ uploadId: z.string(), sheet: z.string().optional(), mapping: Mapping.optional() }),
+    output: z.object({
+      sheet: z.string(),
+      headerRow: z.number().int(),
+      headers: z.array(z.string()),
+      mapping: Mapping,
+      counts: z.object({ new: z.number().int(), update: z.number().int(), unchanged: z.number().int(), error: z.number().int() }),
+      total: z.number().int(),
+      rows: z.array(PreviewRow),
+    }),
+  }),
+  'excel.commit': method({
+    summary: '确认导入：一个事务，全部成功或全部不写入',
+    perm: 'places:write',
+    write: 'self',
+    input: z.object({ uploadId: z.string(), onDuplicate: z.enum(['update', 'skip']).default('update'), excludeErrors: z.boolean().default(false) }),
+    output: z.object({ created: z.number().int(), updated: z.number().int(), skipped: z.number().int(), excluded: z.number().int(), rowCount: z.number().int() }),
+  }),
+  'excel.errorReport': method({ summary: '下载错误行（原始数据加“错误原因”列）', perm: 'places:write', write: false, input: z.object({ uploadId: z.string() }), output: File }),
+  'compounds.export': method({
+    summary: '按当前筛选导出小区',
+    perm: 'places:read',
+    write: 'self',
+    input: ExportInput({ communityId: Id.optional(), gridId: Id.optional(), managementType: z.enum(ManagementType.values).optional(), controlLevel: z.enum(ControlLevel.values).optional() }),
+    output: File.extend({ rowCount: z.number().int() }),
+  }),
+  'checkpoints.export': method({
+    summary: '按当前筛选导出卡点',
+    perm: 'places:read',
+    write: 'self',
+    input: ExportInput({ communityId: Id.optional(), compoundId: Id.optional(), kind: z.enum(CheckpointKind.values).optional(), status: z.enum(CheckpointStatus.values).optional() }),
+    output: File.extend({ rowCount: z.number().int() }),
+  }),
+};
