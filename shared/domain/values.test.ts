@@ -38,7 +38,9 @@ describe('phones, dates, numbers, headers', () => {
     expect(parseNumber('约50')).toMatchObject({ ok: false });
   });
   it('headers compare without spaces, brackets and full-width forms', () => {
-    expect(normalizeHeader(' 身份证号（必填）* ')).toBe('身份证号必填');
+    expect(normalizeHeader(' 身份证号（必填）* ')).toBe('身份证号');
+    expect(normalizeHeader('人口（人）')).toBe('人口');
+    expect(normalizeHeader('（备注）')).toBe('备注');
     expect(normalizeHeader('小区 名称')).toBe(normalizeHeader('小区名称'));
     expect(toHalfWidth('ＡＢＣ１２３')).toBe('ABC123');
   });

@@ -103,9 +103,14 @@ export function parseNumber(raw: unknown): NumberCheck {
   return { ok: true, value: Number(s) };
 }
 
-/** A header cell reduced to what matters: no spaces, brackets, asterisks or punctuation. */
+/**
+ * A header cell reduced to what matters: bracketed notes ("人口（人）", "身份证号（必填）"),
+ * spaces, asterisks and punctuation go; full-width forms become half-width.
+ */
 export function normalizeHeader(s: unknown): string {
-  return cleanText(String(s ?? ''))
+  const text = cleanText(String(s ?? ''));
+  const withoutNotes = text.replace(/[(\[【][^)\]】]*[)\]】]/g, '');
+  return (withoutNotes.trim() ? withoutNotes : text)
     .replace(/[\s*＊:：()（）[\]【】<>《》「」'"“”‘’·、,，.。/\\_-]/g, '')
     .toLowerCase();
 }

@@ -1,4 +1,4 @@
-import { read, type Range, utils, type WorkBook } from 'xlsx';
+import { CFB, read, type Range, utils, type WorkBook } from 'xlsx';
 import { ApiError } from '../../../shared/api/errors';
 
 /** Limits that keep a malformed or huge file from hanging the app; said in the error. */
@@ -30,6 +30,14 @@ export function decodeText(bytes: Buffer): string {
   }
 }
 
+function isEncryptedPackage(bytes: Buffer): boolean {
+  try {
+    return !!CFB.find(CFB.read(bytes, { type: 'buffer' }), 'EncryptionInfo');
+  } catch {
+    return false;
+  }
+}
+
 function looksLikeText(bytes: Buffer): boolean {
   const head = bytes.subarray(0, 4096);
   return !head.includes(0) || startsWith(bytes, [0xff, 0xfe]);
@@ -44,6 +52,10 @@ export function readWorkbook(bytes: Buffer, fileName: string): Sheet[] {
   if (bytes.length > MAX_FILE_BYTES) {
     throw new ApiError('VALIDATION', `文件“${fileName}”超过 ${MAX_FILE_BYTES / 1024 / 1024} MB 上限，请拆分后分批导入`);
   }
+  // Office wraps a password-protected .xlsx in an OLE container with an EncryptionInfo stream.
+  if (startsWith(bytes, OLE) && isEncryptedPackage(bytes)) {
+    throw new ApiError('VALIDATION', `文件“${fileName}”设置了打开密码，请在 Excel/WPS 中取消密码后再导入`);
+  }
   let book: WorkBook;
   try {
     if (startsWith(bytes, ZIP) || startsWith(bytes, OLE)) {
@@ -55,7 +67,7 @@ export function readWorkbook(bytes: Buffer, fileName: string): Sheet[] {
       throw new Error('unknown format');
     }
   } catch (e) {
-    const msg = String((e as Error).message ?? '');
+    const msg = String((e as Error)?.message ?? e);
     if (/password|encrypt/i.test(msg)) throw new ApiError('VALIDATION', `文件“${fileName}”设置了打开密码，请在 Excel/WPS 中取消密码后再导入`);
     throw new ApiError('VALIDATION', `文件“${fileName}”不是可识别的表格文件（支持 .xlsx、.xls、.et、.csv、.ods）`);
   }
