@@ -15,8 +15,11 @@ const isEmpty = (raw: unknown) => raw === null || raw === undefined || (typeof r
 export function readCell(col: ColumnSpec, raw: unknown): { value: unknown; error?: string } {
   if (isEmpty(raw)) return col.required ? { value: null, error: `请填写${col.label}` } : { value: null };
   switch (col.kind) {
-    case 'text':
-      return { value: cleanText(String(raw)) };
+    case 'text': {
+      // Exports neutralise formula-like text with a leading apostrophe; take it off again.
+      const text = cleanText(String(raw));
+      return { value: /^'[=+\-@]/.test(text) ? text.slice(1) : text };
+    }
     case 'int':
     case 'number': {
       const n = parseNumber(raw);
