@@ -2,6 +2,7 @@ import { Layout, Menu, Space, Typography } from 'antd';
 import type { ReactNode } from 'react';
 import { call } from './api/client';
 import { UserMenu } from './features/auth/UserMenu';
+import { ExcelPage } from './features/excel/ExcelPage';
 import { OverviewPage } from './features/overview/OverviewPage';
 import { PlacesPage } from './features/places/PlacesPage';
 import { SettingsPage } from './features/settings/SettingsPage';
@@ -14,6 +15,7 @@ const PAGES: Record<string, () => ReactNode> = {
   overview: () => <OverviewPage />,
   places: () => <PlacesPage />,
   settings: () => <SettingsPage />,
+  excel: () => <ExcelPage />,
 };
 
 export function App() {

@@ -26,7 +26,7 @@ export const excel = {
     perm: 'places:read',
     write: false,
     input: z.object({}),
-    output: z.array(z.object({ name: z.string(), label: z.string(), columns: z.array(z.object({ key: z.string(), label: z.string(), required: z.boolean() })) })),
+    output: z.array(z.object({ name: z.string(), label: z.string(), columns: z.array(z.object({ key: z.string(), label: z.string(), required: z.boolean(), enumLabels: z.record(z.string(), z.string()).optional() })) })),
   }),
   'excel.template': method({ summary: '下载导入模板', perm: 'places:write', write: false, input: z.object({ table: TableName }), output: File }),
   'excel.upload': method({

@@ -17,7 +17,7 @@ const data = <T>(e: Envelope): T => {
 };
 async function book(base64: string) {
   const wb = new ExcelJS.Workbook();
-  await wb.xlsx.load(Buffer.from(base64, 'base64'));
+  await wb.xlsx.load(Buffer.from(base64, 'base64') as never);
   return wb;
 }
 

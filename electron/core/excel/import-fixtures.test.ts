@@ -52,7 +52,7 @@ describe('messy office spreadsheets', () => {
 
     const report = data<{ base64: string }>(await call('excel.errorReport', { uploadId }));
     const wb = new ExcelJS.Workbook();
-    await wb.xlsx.load(Buffer.from(report.base64, 'base64'));
+    await wb.xlsx.load(Buffer.from(report.base64, 'base64') as never);
     const ws = wb.worksheets[0]!;
     expect(ws.getRow(1).values).toContain('错误原因');
     expect(String(ws.getRow(2).getCell(9).value)).toBe('wps-title-merged.xlsx › 小区登记 › 第 6 行 › “所属社区”：社区“不存在社区”不存在（请先在“社区”中建立，或核对名称）');

@@ -35,7 +35,7 @@ async function exportList(def: EntityDef<never, unknown>, table: string, ctx: Pa
 
 export const excelHandlers: Handlers<keyof typeof excel> = {
   'excel.tables': () =>
-    Object.values(TABLES).map((t) => ({ name: t.name, label: t.label, columns: t.columns.map((c) => ({ key: c.key, label: c.label, required: !!c.required })) })),
+    Object.values(TABLES).map((t) => ({ name: t.name, label: t.label, columns: t.columns.map((c) => ({ key: c.key, label: c.label, required: !!c.required, enumLabels: c.enumLabels })) })),
   'excel.template': async ({ table }) => {
     const schema = tableOf(table);
     return { fileName: `${schema.label}导入模板.xlsx`, base64: await buildTemplate(schema) };

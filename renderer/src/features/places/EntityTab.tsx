@@ -1,9 +1,10 @@
-import { PlusOutlined } from '@ant-design/icons';
+import { DownloadOutlined, PlusOutlined } from '@ant-design/icons';
 import { App, Button, Form, Input, Modal, Popconfirm, Select, Space, Table } from 'antd';
 import type { ColumnsType, TablePaginationConfig } from 'antd/es/table';
 import type { SorterResult } from 'antd/es/table/interface';
 import { type ReactNode, useState } from 'react';
 import { showFieldIssues } from '../../lib/zodRule';
+import { downloadBase64 } from '../../lib/download';
 import { useLoad } from '../../lib/useLoad';
 import { RevealButton } from './RevealButton';
 
@@ -33,6 +34,8 @@ export interface EntityConfig<Row extends { id: number }> {
   /** The form's fields; receives the form to show/hide dependent fields. */
   fields: ReactNode;
   toForm: (row: Row | null) => Record<string, unknown>;
+  /** Exports what the list shows (current search and filters) to .xlsx. */
+  exportList?: (query: ListQueryState) => Promise<{ fileName: string; base64: string; rowCount: number }>;
   /** Column widths add up to this, so the table scrolls sideways instead of squeezing. */
   scrollX?: number;
 }
@@ -150,6 +153,23 @@ export function EntityTab<Row extends { id: number }>({
           />
         ))}
         <span className="spacer" />
+        {config.exportList && (
+          <Button
+            icon={<DownloadOutlined />}
+            onClick={async () => {
+              try {
+                const { page: _p, pageSize: _s, ...filters } = query;
+                const out = await config.exportList!(filters as ListQueryState);
+                downloadBase64(out.fileName, out.base64);
+                message.success(`已导出 ${out.rowCount} 条`);
+              } catch (e) {
+                message.error((e as Error).message);
+              }
+            }}
+          >
+            导出 Excel
+          </Button>
+        )}
         {canReveal && <RevealButton revealed={!!query.reveal} onChange={(reveal) => setQuery((q) => ({ ...q, reveal }))} />}
         {canWrite && (
           <Button type="primary" icon={<PlusOutlined />} onClick={() => open(null)}>

@@ -77,6 +77,7 @@ export function checkpointsConfig(refs: RefOptions): EntityConfig<CheckpointRow>
       return row ? call('checkpoints.update', { ...(input as object), id: row.id } as never) : call('checkpoints.create', input);
     },
     remove: (id) => call('checkpoints.delete', { id }),
+    exportList: (q) => call('checkpoints.export', q as never),
     filters: [
       { key: 'communityId', placeholder: '社区', options: refs.communities },
       { key: 'kind', placeholder: '类型', options: enumOptions(CheckpointKind.labels) },

@@ -81,6 +81,7 @@ export function compoundsConfig(refs: RefOptions): EntityConfig<CompoundRow> {
     list: (q) => call('compounds.list', q as never),
     save: (v, row) => (row ? call('compounds.update', { ...v, id: row.id } as never) : call('compounds.create', v as never)),
     remove: (id) => call('compounds.delete', { id }),
+    exportList: (q) => call('compounds.export', q as never),
     filters: [
       { key: 'communityId', placeholder: '社区', options: refs.communities },
       { key: 'gridId', placeholder: '片区', options: refs.grids },

@@ -29,6 +29,6 @@ export const SECTIONS: Section[] = [
   { key: 'volunteers', label: '志愿者与排班', icon: <TeamOutlined />, ready: false },
   { key: 'inspections', label: '督查整改', icon: <AuditOutlined />, ready: false },
   { key: 'briefing', label: '每日简报', icon: <FileTextOutlined />, ready: false },
-  { key: 'excel', label: '数据导入导出', icon: <SwapOutlined />, ready: false },
+  { key: 'excel', label: '数据导入导出', icon: <SwapOutlined />, ready: true },
   { key: 'settings', label: '设置', icon: <SettingOutlined />, ready: true },
 ];

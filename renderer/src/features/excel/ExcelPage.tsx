@@ -1,0 +1,154 @@
+import { InboxOutlined } from '@ant-design/icons';
+import { Alert, App, Button, Card, Checkbox, Radio, Result, Select, Space, Steps, Upload } from 'antd';
+import { useState } from 'react';
+import { call } from '../../api/client';
+import type { Output } from '../../../../shared/api';
+import { downloadBase64 } from '../../lib/download';
+import { useLoad } from '../../lib/useLoad';
+import { useSession } from '../auth/me';
+import { MappingCard } from './MappingCard';
+import { PreviewTable } from './PreviewTable';
+
+type Table = 'compounds' | 'checkpoints';
+type Preview = Output<'excel.preview'>;
+type Committed = Output<'excel.commit'>;
+
+const readBase64 = (file: File) =>
+  new Promise<string>((resolve, reject) => {
+    const r = new FileReader();
+    r.onload = () => resolve(String(r.result).split(',')[1] ?? '');
+    r.onerror = () => reject(new Error(`无法读取文件“${file.name}”`));
+    r.readAsDataURL(file);
+  });
+
+/**
+ * 数据导入导出: template → file → sheet and column mapping → preview with every row's
+ * status → one all-or-nothing commit. Nothing is written before 确认导入.
+ */
+export function ExcelPage() {
+  const { message } = App.useApp();
+  const { can } = useSession();
+  const tables = useLoad(() => call('excel.tables', {}), []);
+  const [table, setTable] = useState<Table>('compounds');
+  const [upload, setUpload] = useState<{ uploadId: string; fileName: string; sheets: { name: string; rows: number }[] } | null>(null);
+  const [sheet, setSheet] = useState<string | undefined>();
+  const [preview, setPreview] = useState<Preview | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+  const [onDuplicate, setOnDuplicate] = useState<'update' | 'skip'>('update');
+  const [excludeErrors, setExcludeErrors] = useState(false);
+  const [done, setDone] = useState<Committed | null>(null);
+  const columns = tables.data?.find((t) => t.name === table)?.columns ?? [];
+
+  const reset = () => (setUpload(null), setPreview(null), setError(null), setDone(null), setSheet(undefined));
+  const runPreview = async (uploadId: string, s?: string, mapping?: (string | null)[]) => {
+    setBusy(true);
+    setError(null);
+    try {
+      setPreview(await call('excel.preview', { uploadId, sheet: s, mapping }));
+    } catch (e) {
+      setError((e as Error).message);
+    } finally {
+      setBusy(false);
+    }
+  };
+  const chooseFile = async (file: File) => {
+    reset();
+    setBusy(true);
+    try {
+      const up = await call('excel.upload', { table, fileName: file.name, base64: await readBase64(file) });
+      setUpload({ ...up, fileName: file.name });
+      await runPreview(up.uploadId);
+    } catch (e) {
+      setError((e as Error).message);
+      setBusy(false);
+    }
+    return false;
+  };
+  const commit = async () => {
+    if (!upload) return;
+    setBusy(true);
+    try {
+      const result = await call('excel.commit', { uploadId: upload.uploadId, onDuplicate, excludeErrors });
+      setDone(result);
+      message.success(`已导入：新增 ${result.created} 条，更新 ${result.updated} 条`);
+    } catch (e) {
+      message.error((e as Error).message);
+    } finally {
+      setBusy(false);
+    }
+  };
+  const download = async (what: () => Promise<{ fileName: string; base64: string }>) => {
+    try {
+      const f = await what();
+      downloadBase64(f.fileName, f.base64);
+    } catch (e) {
+      message.error((e as Error).message);
+    }
+  };
+
+  if (!can('places:write')) {
+    return <Result status="info" title="当前角色不能导入数据" subTitle="可以在各列表页用“导出 Excel”导出当前筛选的数据。" />;
+  }
+  const step = done ? 3 : preview ? 2 : upload ? 1 : 0;
+  return (
+    <Space orientation="vertical" size="middle" style={{ width: '100%' }}>
+      <Steps current={step} items={[{ title: '选择数据和文件' }, { title: '确认列对应' }, { title: '预览并导入' }, { title: '完成' }]} />
+      <Card size="small">
+        <Space wrap>
+          <span>导入到：</span>
+          <Radio.Group value={table} onChange={(e) => (setTable(e.target.value), reset())} optionType="button" options={(tables.data ?? []).map((t) => ({ value: t.name, label: t.label }))} />
+          <Button onClick={() => download(() => call('excel.template', { table }))}>下载导入模板</Button>
+        </Space>
+        <Upload.Dragger style={{ marginTop: 12 }} accept=".xlsx,.xls,.et,.csv,.ods" showUploadList={false} beforeUpload={chooseFile} disabled={busy} data-testid="excel-file">
+          <p className="ant-upload-drag-icon"><InboxOutlined /></p>
+          <p>点击或拖入 Excel / WPS / CSV 文件（.xlsx .xls .et .csv .ods，最大 50 MB、20 万行）</p>
+          {upload && <p>当前文件：{upload.fileName}</p>}
+        </Upload.Dragger>
+      </Card>
+      {error && <Alert type="error" showIcon title={error} role="alert" />}
+      {upload && upload.sheets.length > 1 && (
+        <Space>
+          <span>工作表：</span>
+          <Select style={{ minWidth: 200 }} value={sheet ?? preview?.sheet} options={upload.sheets.map((s) => ({ value: s.name, label: `${s.name}（${s.rows} 行）` }))} onChange={(s) => (setSheet(s), runPreview(upload.uploadId, s))} />
+        </Space>
+      )}
+      {upload && (preview || error) && (
+        <MappingCard
+          key={`${upload.uploadId}|${preview?.sheet}`}
+          headers={preview?.headers ?? []}
+          mapping={preview?.mapping ?? []}
+          columns={columns}
+          busy={busy}
+          onApply={(mapping) => runPreview(upload.uploadId, sheet, mapping)}
+        />
+      )}
+      {preview && !done && (
+        <Card size="small" title={`预览：共 ${preview.total} 行（表头在第 ${preview.headerRow} 行）`}>
+          <PreviewTable preview={preview} columns={columns} />
+          <Space wrap style={{ marginTop: 12 }}>
+            <span>已有的数据：</span>
+            <Radio.Group value={onDuplicate} onChange={(e) => setOnDuplicate(e.target.value)} options={[{ value: 'update', label: '更新' }, { value: 'skip', label: '跳过' }]} />
+            {preview.counts.error > 0 && (
+              <>
+                <Checkbox checked={excludeErrors} onChange={(e) => setExcludeErrors(e.target.checked)}>跳过 {preview.counts.error} 行错误数据</Checkbox>
+                <Button onClick={() => download(() => call('excel.errorReport', { uploadId: upload!.uploadId }))}>下载错误行</Button>
+              </>
+            )}
+            <Button type="primary" loading={busy} disabled={preview.counts.error > 0 && !excludeErrors} onClick={commit}>
+              确认导入
+            </Button>
+          </Space>
+        </Card>
+      )}
+      {done && (
+        <Result
+          status="success"
+          title="导入完成"
+          subTitle={`新增 ${done.created} 条，更新 ${done.updated} 条，跳过 ${done.skipped} 条，排除错误行 ${done.excluded} 条。导入前已自动备份。`}
+          extra={<Button onClick={reset}>继续导入</Button>}
+        />
+      )}
+    </Space>
+  );
+}

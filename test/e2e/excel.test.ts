@@ -1,0 +1,69 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { launchBrowser, type RunningServer, signInUI, startServer, tempDataDir } from './harness';
+
+/** A messy WPS compounds file goes in through the real UI; a filtered list comes out as .xlsx. */
+let browser: Browser;
+let server: RunningServer;
+let page: Page;
+const dataDir = tempDataDir();
+const fixture = path.resolve('test/fixtures/excel/wps-title-merged.xlsx');
+
+beforeAll(async () => {
+  browser = await launchBrowser();
+  server = await startServer(dataDir);
+  page = await (await browser.newContext({ viewport: { width: 1400, height: 900 }, locale: 'zh-CN', acceptDownloads: true })).newPage();
+  await signInUI(page, server, 'zhihui');
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await server?.stop();
+  fs.rmSync(dataDir, { recursive: true, force: true });
+  fs.rmSync(`${dataDir}.key`, { force: true });
+});
+
+describe('Excel import and export in Chromium', () => {
+  it('imports a WPS file with a title row and merged header: mapping, preview with an error row, commit', async () => {
+    await page.goto(`${server.url}/#/excel`);
+    const [chooser] = await Promise.all([page.waitForEvent('filechooser'), page.getByText('点击或拖入 Excel / WPS / CSV 文件').click()]);
+    await chooser.setFiles(fixture);
+
+    const mapping = page.locator('.ant-card', { hasText: '列对应（自动识别，可修改）' });
+    await expect.poll(() => mapping.isVisible()).toBe(true);
+    expect(await mapping.innerText()).toContain('人口（人）');
+    await mapping.getByRole('button', { name: '按此对应重新预览' }).click();
+
+    await expect.poll(() => page.getByTestId('preview-counts').innerText()).toContain('错误 1');
+    expect(await page.getByTestId('preview-counts').innerText()).toContain('新增 3');
+    const errorRow = page.locator('.row-error');
+    expect(await errorRow.innerText()).toContain('社区“不存在社区”不存在');
+    expect(await errorRow.innerText()).toContain('6');
+
+    const commit = page.getByRole('button', { name: '确认导入' });
+    expect(await commit.isDisabled()).toBe(true);
+    await page.getByText('跳过 1 行错误数据').click();
+    await commit.click();
+    await expect.poll(() => page.getByText('导入完成').isVisible()).toBe(true);
+    expect(await page.locator('.ant-result').innerText()).toContain('新增 3 条');
+
+    await page.goto(`${server.url}/#/places`);
+    await page.getByLabel('搜索小区').fill('hmjy');
+    await page.getByLabel('搜索小区').press('Enter');
+    await expect.poll(() => page.locator('[role=tabpanel]:visible .ant-table-row').count()).toBe(1);
+    expect(await page.locator('[role=tabpanel]:visible .ant-table-row').innerText()).toContain('和美家园');
+  });
+
+  it('exports the filtered list to .xlsx', async () => {
+    await page.goto('about:blank');
+    await page.goto(`${server.url}/#/places`);
+    await page.getByLabel('搜索小区').fill('和美家园');
+    await page.getByLabel('搜索小区').press('Enter');
+    await expect.poll(() => page.locator('[role=tabpanel]:visible .ant-table-row').count()).toBe(1);
+    const [download] = await Promise.all([page.waitForEvent('download'), page.locator('[role=tabpanel]:visible').getByRole('button', { name: '导出 Excel' }).click()]);
+    expect(download.suggestedFilename()).toMatch(/^小区-.*\.xlsx$/);
+    expect(fs.statSync(await download.path()).size).toBeGreaterThan(1000);
+  });
+});
