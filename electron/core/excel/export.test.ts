@@ -1,6 +1,7 @@
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Envelope } from '../../../shared/api';
+import { uploadFile } from '../../../test/helpers/excel';
 import { type Call, newUserAs, openTestCore, signInAs, type TestCore } from '../../../test/helpers/sessions';
 
 let t: TestCore;
@@ -77,7 +78,7 @@ describe('round trip', () => {
         data(await admin('communities.create', { name: c.name, kind: c.kind }));
       }
       for (const g of data<{ rows: { name: string }[] }>(await call('grids.list', { pageSize: 500 })).rows) data(await admin('grids.create', { name: g.name }));
-      const up = data<{ uploadId: string }>(await admin('excel.upload', { table: 'compounds', fileName: 'export.xlsx', base64: exported.base64 }));
+      const up = data<{ uploadId: string }>(await uploadFile(admin, 'compounds', 'export.xlsx', exported.base64));
       const p = data<{ counts: Record<string, number> }>(await admin('excel.preview', { uploadId: up.uploadId }));
       expect(p.counts).toEqual({ new: source.length, update: 0, unchanged: 0, error: 0 });
       data(await admin('excel.commit', { uploadId: up.uploadId }));
@@ -85,7 +86,7 @@ describe('round trip', () => {
       expect(imported.map(pick)).toEqual(source.map(pick));
 
       // Importing the same file again changes nothing.
-      const again = data<{ uploadId: string }>(await admin('excel.upload', { table: 'compounds', fileName: 'export.xlsx', base64: exported.base64 }));
+      const again = data<{ uploadId: string }>(await uploadFile(admin, 'compounds', 'export.xlsx', exported.base64));
       expect(data<{ counts: Record<string, number> }>(await admin('excel.preview', { uploadId: again.uploadId })).counts).toMatchObject({ unchanged: source.length });
     } finally {
       empty.cleanup();
@@ -99,13 +100,13 @@ describe('column mapping', () => {
     const wb = new ExcelJS.Workbook();
     wb.addWorksheet('S').addRows(sheet);
     const base64 = Buffer.from(await wb.xlsx.writeBuffer()).toString('base64');
-    const first = data<{ uploadId: string }>(await call('excel.upload', { table: 'compounds', fileName: 'm.xlsx', base64 }));
+    const first = data<{ uploadId: string }>(await uploadFile(call, 'compounds', 'm.xlsx', base64));
     // "楼院代号" is not a known header: the preview refuses until the user maps it.
     expect(await call('excel.preview', { uploadId: first.uploadId })).toMatchObject({ ok: false, error: { message: expect.stringContaining('缺少必填列 “小区名称”') } });
     const mapping = ['name', 'communityName', 'managementType', 'buildings', 'households', 'population'];
     data(await call('excel.preview', { uploadId: first.uploadId, mapping }));
     data(await call('excel.commit', { uploadId: first.uploadId }));
-    const second = data<{ uploadId: string }>(await call('excel.upload', { table: 'compounds', fileName: 'm2.xlsx', base64 }));
+    const second = data<{ uploadId: string }>(await uploadFile(call, 'compounds', 'm2.xlsx', base64));
     const p = data<{ mapping: (string | null)[]; counts: Record<string, number> }>(await call('excel.preview', { uploadId: second.uploadId }));
     expect(p.mapping).toEqual(mapping);
     expect(p.counts.unchanged).toBe(1);

@@ -3,6 +3,7 @@ import path from 'node:path';
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Envelope } from '../../../shared/api';
+import { uploadFile } from '../../../test/helpers/excel';
 import { type Call, openTestCore, signInAs, type TestCore } from '../../../test/helpers/sessions';
 import { analyze } from './analyze';
 import { autoMap, detectHeader } from './header';
@@ -28,7 +29,7 @@ const data = <T>(e: Envelope): T => {
 type Preview = { total: number; headerRow: number; counts: Record<string, number>; rows: { rowNumber: number; status: string; values: Record<string, unknown>; errors: { column: string; message: string }[] }[] };
 
 async function upload(table: string, file: string) {
-  return call('excel.upload', { table, fileName: file, base64: b64(file) });
+  return uploadFile(call, table, file, b64(file));
 }
 async function preview(table: string, file: string) {
   const up = data<{ uploadId: string }>(await upload(table, file));
@@ -128,5 +129,26 @@ describe('resident-roster shape (scratch table)', () => {
     expect(a.rows.slice(0, 6).map((r) => r.values.returnDate)).toEqual(Array(6).fill('2022-10-02'));
     expect(a.rows[6]!.status).toBe('error');
     expect(a.rows[6]!.errors[0]!.column).toBe('返回日期');
+  });
+});
+
+describe('parsing off the main thread', () => {
+  it('runs in a worker that can be cancelled, and a cancelled import writes nothing', async () => {
+    // A big generated sheet keeps the worker busy long enough to cancel it.
+    const { utils, write } = await import('xlsx');
+    const rows = [['小区名称', '所属社区', '管理类型', '楼栋数', '户数', '人口'], ...Array.from({ length: 60_000 }, (_, i) => [`批量小区${i}`, '建设路社区', '自管', 1, 10, 30])];
+    const book = utils.book_new();
+    utils.book_append_sheet(book, utils.aoa_to_sheet(rows), 'S');
+    const base64 = (write(book, { type: 'buffer', bookType: 'xlsx' }) as Buffer).toString('base64');
+    const before = (t.core.db.prepare('SELECT count(*) AS n FROM compounds').get() as { n: number }).n;
+
+    const started = data<{ jobId: string }>(await call('excel.upload', { table: 'compounds', fileName: 'big.xlsx', base64 }));
+    // The core answers other calls while the worker parses.
+    expect((await call('dashboard.summary')).ok).toBe(true);
+    const state = data<{ state: string; progress: number }>(await call('excel.job', { jobId: started.jobId }));
+    expect(['queued', 'parsing', 'rows']).toContain(state.state);
+    data(await call('excel.cancel', { jobId: started.jobId }));
+    expect(await call('excel.job', { jobId: started.jobId })).toMatchObject({ ok: true, data: { state: 'cancelled', uploadId: null } });
+    expect((t.core.db.prepare('SELECT count(*) AS n FROM compounds').get() as { n: number }).n).toBe(before);
   });
 });

@@ -1,4 +1,4 @@
-import { CFB, read, type Range, utils, type WorkBook } from 'xlsx';
+import { CFB, type ParsingOptions, read, type Range, utils, type WorkBook } from 'xlsx';
 import { ApiError } from '../../../shared/api/errors';
 
 /** Limits that keep a malformed or huge file from hanging the app; said in the error. */
@@ -43,11 +43,15 @@ function looksLikeText(bytes: Buffer): boolean {
   return !head.includes(0) || startsWith(bytes, [0xff, 0xfe]);
 }
 
-/**
- * Reads .xlsx, .xls (BIFF8, also WPS .et), .ods and .csv into plain rows. Every failure
- * is a Chinese message naming the file.
- */
-export function readWorkbook(bytes: Buffer, fileName: string): Sheet[] {
+const PARSE_OPTIONS = { dense: true, cellDates: false, cellHTML: false, cellFormula: false, sheetRows: MAX_ROWS + 50 } as const;
+
+/** What to hand to SheetJS: bytes for binary formats, decoded text for CSV (raw, so IDs stay text). */
+export type ParsePlan =
+  | { kind: 'binary'; bytes: Uint8Array; options: ParsingOptions }
+  | { kind: 'text'; text: string; options: ParsingOptions };
+
+/** Checks that need no parsing: size, emptiness, password protection, text encoding. */
+export function planParse(bytes: Buffer, fileName: string): ParsePlan {
   if (bytes.length === 0) throw new ApiError('VALIDATION', `文件“${fileName}”是空的`);
   if (bytes.length > MAX_FILE_BYTES) {
     throw new ApiError('VALIDATION', `文件“${fileName}”超过 ${MAX_FILE_BYTES / 1024 / 1024} MB 上限，请拆分后分批导入`);
@@ -56,16 +60,31 @@ export function readWorkbook(bytes: Buffer, fileName: string): Sheet[] {
   if (startsWith(bytes, OLE) && isEncryptedPackage(bytes)) {
     throw new ApiError('VALIDATION', `文件“${fileName}”设置了打开密码，请在 Excel/WPS 中取消密码后再导入`);
   }
+  if (startsWith(bytes, ZIP) || startsWith(bytes, OLE)) return { kind: 'binary', bytes, options: { ...PARSE_OPTIONS, type: 'buffer' } };
+  if (looksLikeText(bytes)) return { kind: 'text', text: decodeText(bytes), options: { ...PARSE_OPTIONS, type: 'string', raw: true } };
+  throw new ApiError('VALIDATION', `文件“${fileName}”不是可识别的表格文件（支持 .xlsx、.xls、.et、.csv、.ods）`);
+}
+
+/** Row limit and "no data" checks on parsed sheets. */
+export function toSheets(sheets: Sheet[], fileName: string): Sheet[] {
+  const big = sheets.find((s) => s.rows.length > MAX_ROWS);
+  if (big) throw new ApiError('VALIDATION', `文件“${fileName}”的工作表“${big.name}”超过 ${MAX_ROWS.toLocaleString()} 行上限，请拆分后分批导入`);
+  if (sheets.every((s) => s.rows.every((r) => r.every((c) => c === null || c === '')))) {
+    throw new ApiError('VALIDATION', `文件“${fileName}”中没有数据`);
+  }
+  return sheets;
+}
+
+/**
+ * Reads .xlsx, .xls (BIFF8, also WPS .et), .ods and .csv into plain rows, on this
+ * thread (the API uses parse-job.ts to do the same in a worker). Every failure is a
+ * Chinese message naming the file.
+ */
+export function readWorkbook(bytes: Buffer, fileName: string): Sheet[] {
+  const plan = planParse(bytes, fileName);
   let book: WorkBook;
   try {
-    if (startsWith(bytes, ZIP) || startsWith(bytes, OLE)) {
-      book = read(bytes, { type: 'buffer', dense: true, cellDates: false, cellHTML: false, cellFormula: false, sheetRows: MAX_ROWS + 50 });
-    } else if (looksLikeText(bytes)) {
-      // raw: every CSV value stays text, so 18-digit IDs and leading zeros survive.
-      book = read(decodeText(bytes), { type: 'string', dense: true, raw: true, sheetRows: MAX_ROWS + 50 });
-    } else {
-      throw new Error('unknown format');
-    }
+    book = read(plan.kind === 'text' ? plan.text : plan.bytes, plan.options);
   } catch (e) {
     const msg = String((e as Error)?.message ?? e);
     if (/password|encrypt/i.test(msg)) throw new ApiError('VALIDATION', `文件“${fileName}”设置了打开密码，请在 Excel/WPS 中取消密码后再导入`);
@@ -76,10 +95,5 @@ export function readWorkbook(bytes: Buffer, fileName: string): Sheet[] {
     const rows = utils.sheet_to_json<unknown[]>(ws, { header: 1, raw: true, defval: null, blankrows: true });
     return { name, rows, merges: ws['!merges'] ?? [] };
   });
-  const big = sheets.find((s) => s.rows.length > MAX_ROWS);
-  if (big) throw new ApiError('VALIDATION', `文件“${fileName}”的工作表“${big.name}”超过 ${MAX_ROWS.toLocaleString()} 行上限，请拆分后分批导入`);
-  if (sheets.every((s) => s.rows.every((r) => r.every((c) => c === null || c === '')))) {
-    throw new ApiError('VALIDATION', `文件“${fileName}”中没有数据`);
-  }
-  return sheets;
+  return toSheets(sheets, fileName);
 }

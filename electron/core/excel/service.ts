@@ -11,12 +11,15 @@ import { compounds } from '../places/compounds';
 import { type EntityDef, listRows } from '../places/entity';
 import { analyze, describeError } from './analyze';
 import { autoMap, detectHeader } from './header';
-import { readWorkbook } from './read-workbook';
+import { cancelJob, forgetJob, getJob, PROGRESS, startParse } from './parse-job';
 import { TABLES, tableOf } from './tables';
 import { dropUpload, getUpload, putUpload } from './uploads';
 import { buildErrorReport, buildExport, buildTemplate } from './write-workbook';
 
 const PREVIEW_ROWS = 2000;
+/** Jobs still parsing (what they are for), and the upload each finished job became. */
+const pending = new Map<string, { table: string; fileName: string }>();
+const uploadOfJob = new Map<string, string>();
 const day = (d: Date) => d.toISOString().slice(0, 10);
 const signature = (table: string, headers: string[]) => crypto.createHash('sha256').update(`${table}|${headers.map(normalizeHeader).join('|')}`).digest('hex');
 
@@ -41,9 +44,28 @@ export const excelHandlers: Handlers<keyof typeof excel> = {
     return { fileName: `${schema.label}导入模板.xlsx`, base64: await buildTemplate(schema) };
   },
   'excel.upload': ({ table, fileName, base64 }, ctx) => {
-    const sheets = readWorkbook(Buffer.from(base64, 'base64'), fileName);
-    const upload = putUpload({ table, fileName, sheets, userId: ctx.user!.id });
-    return { uploadId: upload.id, sheets: sheets.map((s) => ({ name: s.name, rows: s.rows.length })) };
+    const job = startParse(Buffer.from(base64, 'base64'), fileName, ctx.user!.id);
+    pending.set(job.id, { table, fileName });
+    return { jobId: job.id };
+  },
+  'excel.job': ({ jobId }, ctx) => {
+    const job = getJob(jobId, ctx.user!.id);
+    const meta = pending.get(jobId);
+    if (job.state === 'done' && job.sheets && meta) {
+      const upload = putUpload({ ...meta, sheets: job.sheets, userId: ctx.user!.id });
+      uploadOfJob.set(jobId, upload.id);
+      pending.delete(jobId);
+      job.sheets = undefined;
+    }
+    const uploadId = uploadOfJob.get(jobId) ?? null;
+    const sheets = uploadId ? getUpload(uploadId, ctx.user!.id).sheets.map((s) => ({ name: s.name, rows: s.rows.length })) : [];
+    if (job.state === 'failed' || job.state === 'cancelled') forgetJob(jobId);
+    return { state: job.state, progress: PROGRESS[job.state], error: job.error ?? null, uploadId, sheets };
+  },
+  'excel.cancel': async ({ jobId }, ctx) => {
+    await cancelJob(jobId, ctx.user!.id);
+    pending.delete(jobId);
+    return { ok: true as const };
   },
   'excel.preview': ({ uploadId, sheet, mapping }, ctx) => {
     const upload = getUpload(uploadId, ctx.user!.id);

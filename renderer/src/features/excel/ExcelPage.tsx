@@ -1,5 +1,5 @@
 import { InboxOutlined } from '@ant-design/icons';
-import { Alert, App, Button, Card, Checkbox, Radio, Result, Select, Space, Steps, Upload } from 'antd';
+import { Alert, App, Button, Card, Checkbox, Progress, Radio, Result, Select, Space, Steps, Upload } from 'antd';
 import { useState } from 'react';
 import { call } from '../../api/client';
 import type { Output } from '../../../../shared/api';
@@ -38,6 +38,7 @@ export function ExcelPage() {
   const [onDuplicate, setOnDuplicate] = useState<'update' | 'skip'>('update');
   const [excludeErrors, setExcludeErrors] = useState(false);
   const [done, setDone] = useState<Committed | null>(null);
+  const [parsing, setParsing] = useState<{ jobId: string; progress: number } | null>(null);
   const columns = tables.data?.find((t) => t.name === table)?.columns ?? [];
 
   const reset = () => (setUpload(null), setPreview(null), setError(null), setDone(null), setSheet(undefined));
@@ -52,18 +53,39 @@ export function ExcelPage() {
       setBusy(false);
     }
   };
+  /** Parsing runs in a worker on the server side; poll its stage, allow 取消. */
   const chooseFile = async (file: File) => {
     reset();
     setBusy(true);
     try {
-      const up = await call('excel.upload', { table, fileName: file.name, base64: await readBase64(file) });
-      setUpload({ ...up, fileName: file.name });
-      await runPreview(up.uploadId);
+      const { jobId } = await call('excel.upload', { table, fileName: file.name, base64: await readBase64(file) });
+      setParsing({ jobId, progress: 5 });
+      for (;;) {
+        await new Promise((r) => setTimeout(r, 250));
+        const job = await call('excel.job', { jobId });
+        setParsing((p) => (p ? { ...p, progress: job.progress } : p));
+        if (job.state === 'cancelled') return false;
+        if (job.state === 'failed') throw new Error(job.error ?? '解析失败');
+        if (job.state === 'done' && job.uploadId) {
+          setParsing(null);
+          setUpload({ uploadId: job.uploadId, fileName: file.name, sheets: job.sheets });
+          await runPreview(job.uploadId);
+          return false;
+        }
+      }
     } catch (e) {
+      setParsing(null);
       setError((e as Error).message);
       setBusy(false);
     }
     return false;
+  };
+  const cancelParsing = async () => {
+    if (!parsing) return;
+    await call('excel.cancel', { jobId: parsing.jobId }).catch(() => undefined);
+    setParsing(null);
+    setBusy(false);
+    message.info('已取消，未写入任何数据');
   };
   const commit = async () => {
     if (!upload) return;
@@ -106,6 +128,15 @@ export function ExcelPage() {
           {upload && <p>当前文件：{upload.fileName}</p>}
         </Upload.Dragger>
       </Card>
+      {parsing && (
+        <Card size="small">
+          <Space style={{ width: '100%' }}>
+            <span>正在解析文件…</span>
+            <Progress percent={parsing.progress} style={{ width: 320 }} status="active" />
+            <Button onClick={cancelParsing}>取消</Button>
+          </Space>
+        </Card>
+      )}
       {error && <Alert type="error" showIcon title={error} role="alert" />}
       {upload && upload.sheets.length > 1 && (
         <Space>
