@@ -1,11 +1,11 @@
 import { z } from 'zod';
 import { method } from './contract';
 import { Id, ListQuery } from './common';
-import { CheckpointKind, CheckpointStatus, ControlLevel, ManagementType } from '../domain/enums';
+import { CheckpointKind, CheckpointStatus, CommunityKind, ControlLevel, ManagementType } from '../domain/enums';
 
 /** The import/export engine every register plugs into by declaring a table schema. */
 
-const TableName = z.enum(['compounds', 'checkpoints'], { error: '不支持导入该数据' });
+const TableName = z.enum(['compounds', 'checkpoints', 'communities', 'grids'], { error: '不支持导入该数据' });
 const File = z.object({ fileName: z.string(), base64: z.string() });
 
 export const PreviewRow = z.object({
@@ -79,6 +79,22 @@ export const excel = {
     perm: 'places:read',
     write: 'self',
     input: ExportInput({ communityId: Id.optional(), gridId: Id.optional(), managementType: z.enum(ManagementType.values).optional(), controlLevel: z.enum(ControlLevel.values).optional() }),
+    output: File.extend({ rowCount: z.number().int() }),
+  }),
+  'communities.export': method({
+    summary: '导出社区（负责人、电话默认脱敏；勾选“导出完整信息”须有权限并记入日志）',
+    perm: 'places:read',
+    write: 'self',
+    personal: true,
+    input: ExportInput({ kind: z.enum(CommunityKind.values).optional() }),
+    output: File.extend({ rowCount: z.number().int() }),
+  }),
+  'grids.export': method({
+    summary: '导出片区（片区长、电话默认脱敏）',
+    perm: 'places:read',
+    write: 'self',
+    personal: true,
+    input: ExportInput({}),
     output: File.extend({ rowCount: z.number().int() }),
   }),
   'checkpoints.export': method({

@@ -112,3 +112,22 @@ describe('column mapping', () => {
     expect(p.counts.unchanged).toBe(1);
   });
 });
+
+describe('personal data in exports', () => {
+  it('masks contacts unless a permitted user asks for the full export, which is logged', async () => {
+    const masked = data<{ base64: string }>(await call('communities.export', {}));
+    const ws = (await book(masked.base64)).worksheets[0]!;
+    const phones = ws.getColumn(4).values.slice(2).map(String);
+    expect(phones.every((p) => /^1\d{2}\*{4}\d{4}$/.test(p))).toBe(true);
+    expect(ws.getColumn(3).values.slice(2).map(String).every((n) => n.includes('*'))).toBe(true);
+
+    const full = data<{ base64: string }>(await call('communities.export', { full: true }));
+    const fullPhones = (await book(full.base64)).worksheets[0]!.getColumn(4).values.slice(2).map(String);
+    expect(fullPhones.every((p) => /^1\d{10}$/.test(p))).toBe(true);
+    const logged = t.core.db.prepare("SELECT detail FROM audit_log WHERE method = 'communities.export' ORDER BY id DESC LIMIT 1").get() as { detail: string };
+    expect(JSON.parse(logged.detail)).toMatchObject({ full: true });
+
+    const viewer = await signInAs(t.core, 'viewer');
+    expect(await viewer('communities.export', { full: true })).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
+  });
+});

@@ -7,7 +7,9 @@ import { entityCtx, type Handlers } from '../api/types';
 import { backupNow } from '../db/backup';
 import { stmt } from '../db/statements';
 import { checkpoints } from '../places/checkpoints';
+import { communities } from '../places/communities';
 import { compounds } from '../places/compounds';
+import { grids } from '../places/grids';
 import { type EntityDef, listRows } from '../places/entity';
 import { analyze, describeError } from './analyze';
 import { autoMap, detectHeader } from './header';
@@ -128,4 +130,6 @@ export const excelHandlers: Handlers<keyof typeof excel> = {
   },
   'compounds.export': (input, ctx) => exportList(compounds as never, 'compounds', ctx, input),
   'checkpoints.export': (input, ctx) => exportList(checkpoints as never, 'checkpoints', ctx as never, input),
+  'communities.export': (input, ctx) => exportList(communities as never, 'communities', ctx as never, input),
+  'grids.export': (input, ctx) => exportList(grids as never, 'grids', ctx as never, input),
 };

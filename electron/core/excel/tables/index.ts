@@ -1,10 +1,11 @@
 import { ApiError } from '../../../../shared/api/errors';
 import type { TableSchema } from '../table-schema';
 import { checkpointsTable } from './checkpoints';
+import { communitiesTable, gridsTable } from './communities';
 import { compoundsTable } from './compounds';
 
 /** Importable tables; later features (residents, supplies, volunteers) add theirs here. */
-export const TABLES: Record<string, TableSchema> = { compounds: compoundsTable, checkpoints: checkpointsTable };
+export const TABLES: Record<string, TableSchema> = { compounds: compoundsTable, checkpoints: checkpointsTable, communities: communitiesTable, grids: gridsTable };
 
 export function tableOf(name: string): TableSchema {
   const t = TABLES[name];

@@ -158,8 +158,9 @@ export function EntityTab<Row extends { id: number }>({
             icon={<DownloadOutlined />}
             onClick={async () => {
               try {
-                const { page: _p, pageSize: _s, ...filters } = query;
-                const out = await config.exportList!(filters as ListQueryState);
+                // With 查看完整信息 on (a reason given), the export is complete too; the server checks and logs it.
+                const { page: _p, pageSize: _s, reveal, ...filters } = query;
+                const out = await config.exportList!({ ...filters, full: !!reveal } as unknown as ListQueryState);
                 downloadBase64(out.fileName, out.base64);
                 message.success(`已导出 ${out.rowCount} 条`);
               } catch (e) {
@@ -167,7 +168,7 @@ export function EntityTab<Row extends { id: number }>({
               }
             }}
           >
-            导出 Excel
+            {query.reveal ? '导出 Excel（完整信息）' : '导出 Excel'}
           </Button>
         )}
         {canReveal && <RevealButton revealed={!!query.reveal} onChange={(reveal) => setQuery((q) => ({ ...q, reveal }))} />}

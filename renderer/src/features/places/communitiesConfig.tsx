@@ -16,6 +16,7 @@ export function communitiesConfig(): EntityConfig<CommunityRow> {
     list: (q) => call('communities.list', q as never),
     save: (v, row) => (row ? call('communities.update', { ...v, id: row.id } as never) : call('communities.create', v as never)),
     remove: (id) => call('communities.delete', { id }),
+    exportList: (q) => call('communities.export', q as never),
     filters: [{ key: 'kind', placeholder: '类型', options: enumOptions(CommunityKind.labels) }],
     columns: [
       { title: '名称', dataIndex: 'name', key: 'name', sorter: true, width: 160 },
@@ -54,6 +55,7 @@ export function gridsConfig(): EntityConfig<GridRow> {
     list: (q) => call('grids.list', q as never),
     save: (v, row) => (row ? call('grids.update', { ...v, id: row.id } as never) : call('grids.create', v as never)),
     remove: (id) => call('grids.delete', { id }),
+    exportList: (q) => call('grids.export', q as never),
     filters: [],
     columns: [
       { title: '名称', dataIndex: 'name', key: 'name', sorter: true, width: 160 },
