@@ -55,9 +55,19 @@ export const excel = {
     summary: '导入预览：每行的状态（新增/更新/无变化/错误）和错误原因',
     perm: 'places:write',
     write: false,
-    input: z.object({ uploadId: z.string(), sheet: z.string().optional(), mapping: Mapping.optional() }),
+    input: z.object({
+      uploadId: z.string(),
+      sheet: z.string().optional(),
+      mapping: Mapping.optional(),
+      /** Page through the analysed rows without analysing again (every row, 150,000 or more). */
+      page: z.number().int().min(1).optional(),
+      pageSize: z.number().int().min(1).max(500).default(50),
+      status: z.enum(['new', 'update', 'unchanged', 'error']).optional(),
+    }),
     output: z.object({
       sheet: z.string(),
+      /** Rows matching `status`, for the pager. */
+      matching: z.number().int(),
       headerRow: z.number().int(),
       headers: z.array(z.string()),
       mapping: Mapping,

@@ -37,6 +37,9 @@ describe('Excel import and export in Chromium', () => {
     await mapping.getByRole('button', { name: '按此对应重新预览' }).click();
 
     await expect.poll(() => page.getByTestId('preview-counts').innerText()).toContain('错误 1');
+    await page.getByTestId('preview-counts').getByText('错误 1').click();
+    await expect.poll(() => page.locator('.ant-table-row', { hasText: '不存在的小区' }).count()).toBe(1);
+    expect(await page.locator('.row-error').count()).toBe(1);
     expect(await page.getByTestId('preview-counts').innerText()).toContain('新增 3');
     const errorRow = page.locator('.row-error');
     expect(await errorRow.innerText()).toContain('社区“不存在社区”不存在');

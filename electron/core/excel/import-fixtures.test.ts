@@ -58,6 +58,13 @@ describe('messy office spreadsheets', () => {
     expect(ws.getRow(1).values).toContain('错误原因');
     expect(String(ws.getRow(2).getCell(9).value)).toBe('wps-title-merged.xlsx › 小区登记 › 第 6 行 › “所属社区”：社区“不存在社区”不存在（请先在“社区”中建立，或核对名称）');
 
+    // Every row is reachable page by page, and the error rows alone.
+    const page2 = data<Preview & { matching: number }>(await call('excel.preview', { uploadId, page: 2, pageSize: 3 }));
+    expect(page2.rows.map((r) => r.rowNumber)).toEqual([7]);
+    const errorsOnly = data<Preview & { matching: number }>(await call('excel.preview', { uploadId, page: 1, status: 'error' }));
+    expect(errorsOnly.matching).toBe(1);
+    expect(errorsOnly.rows.map((r) => r.rowNumber)).toEqual([6]);
+
     expect(data(await call('excel.commit', { uploadId, excludeErrors: true }))).toMatchObject({ created: 3, excluded: 1 });
     expect(data<{ rows: { communityName: string; population: number }[] }>(await call('compounds.list', { q: '和美家园' })).rows[0]).toMatchObject({ communityName: '建设路社区', population: 960 });
   });

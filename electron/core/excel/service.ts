@@ -11,14 +11,25 @@ import { communities } from '../places/communities';
 import { compounds } from '../places/compounds';
 import { grids } from '../places/grids';
 import { type EntityDef, listRows } from '../places/entity';
-import { analyze, describeError } from './analyze';
+import { type Analysis, analyze, describeError, type RowStatus } from './analyze';
 import { autoMap, detectHeader } from './header';
 import { cancelJob, forgetJob, getJob, PROGRESS, startParse } from './parse-job';
+import type { TableSchema } from './table-schema';
 import { TABLES, tableOf } from './tables';
 import { dropUpload, getUpload, putUpload } from './uploads';
 import { buildErrorReport, buildExport, buildTemplate } from './write-workbook';
 
-const PREVIEW_ROWS = 2000;
+function previewPage(analysis: Analysis, schema: TableSchema, page: number, pageSize: number, status?: RowStatus) {
+  const matching = status ? analysis.rows.filter((r) => r.status === status) : analysis.rows;
+  const rows = matching.slice((page - 1) * pageSize, page * pageSize).map((r) => ({
+    rowNumber: r.rowNumber,
+    status: r.status,
+    values: Object.fromEntries(schema.columns.map((c) => [c.key, r.values[c.key] ?? null])),
+    errors: r.errors,
+  }));
+  const { sheetName, header, mapping, counts } = analysis;
+  return { sheet: sheetName, matching: matching.length, headerRow: header.headerRow + 1, headers: header.headers, mapping, counts, total: analysis.rows.length, rows };
+}
 /** Jobs still parsing (what they are for), and the upload each finished job became. */
 const pending = new Map<string, { table: string; fileName: string }>();
 const uploadOfJob = new Map<string, string>();
@@ -69,9 +80,11 @@ export const excelHandlers: Handlers<keyof typeof excel> = {
     pending.delete(jobId);
     return { ok: true as const };
   },
-  'excel.preview': ({ uploadId, sheet, mapping }, ctx) => {
+  'excel.preview': ({ uploadId, sheet, mapping, page, pageSize, status }, ctx) => {
     const upload = getUpload(uploadId, ctx.user!.id);
     const schema = tableOf(upload.table);
+    // Paging an analysis already made: no new parse, no new lookups.
+    if (page !== undefined && upload.analysis && !sheet && !mapping) return previewPage(upload.analysis, schema, page, pageSize, status);
     const chosen = sheet ? upload.sheets.find((s) => s.name === sheet) : upload.sheets.find((s) => s.rows.some((r) => r.some((c) => c !== null && c !== '')));
     if (!chosen) throw new ApiError('VALIDATION', `文件“${upload.fileName}”中没有工作表“${sheet}”`);
     const header = detectHeader(chosen, schema, upload.fileName);
@@ -79,13 +92,7 @@ export const excelHandlers: Handlers<keyof typeof excel> = {
     const analysis = analyze(entityCtx(ctx), schema, chosen, header, map);
     upload.analysis = analysis;
     upload.chosenMapping = mapping;
-    const rows = analysis.rows.slice(0, PREVIEW_ROWS).map((r) => ({
-      rowNumber: r.rowNumber,
-      status: r.status,
-      values: Object.fromEntries(schema.columns.map((c) => [c.key, r.values[c.key] ?? null])),
-      errors: r.errors,
-    }));
-    return { sheet: analysis.sheetName, headerRow: analysis.header.headerRow + 1, headers: analysis.header.headers, mapping: analysis.mapping, counts: analysis.counts, total: analysis.rows.length, rows };
+    return previewPage(analysis, schema, page ?? 1, pageSize, status);
   },
   'excel.commit': async ({ uploadId, onDuplicate, excludeErrors }, ctx) => {
     const upload = getUpload(uploadId, ctx.user!.id);

@@ -156,7 +156,12 @@ export function ExcelPage() {
       )}
       {preview && !done && (
         <Card size="small" title={`预览：共 ${preview.total} 行（表头在第 ${preview.headerRow} 行）`}>
-          <PreviewTable preview={preview} columns={columns} />
+          <PreviewTable
+            key={`${upload?.uploadId}|${preview.sheet}|${preview.mapping.join()}`}
+            preview={preview}
+            columns={columns}
+            onPage={(page, status) => call('excel.preview', { uploadId: upload!.uploadId, page, pageSize: 50, status }).then(setPreview, (e: Error) => message.error(e.message))}
+          />
           <Space wrap style={{ marginTop: 12 }}>
             <span>已有的数据：</span>
             <Radio.Group value={onDuplicate} onChange={(e) => setOnDuplicate(e.target.value)} options={[{ value: 'update', label: '更新' }, { value: 'skip', label: '跳过' }]} />

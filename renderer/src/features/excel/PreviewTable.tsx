@@ -1,7 +1,9 @@
 import { Space, Table, Tag } from 'antd';
+import { useState } from 'react';
 import type { Output } from '../../../../shared/api';
 
 type Preview = Output<'excel.preview'>;
+type Status = 'new' | 'update' | 'unchanged' | 'error';
 const STATUS: Record<string, { label: string; color: string }> = {
   new: { label: '新增', color: 'green' },
   update: { label: '更新', color: 'blue' },
@@ -10,14 +12,31 @@ const STATUS: Record<string, { label: string; color: string }> = {
 };
 
 /** Every row with its status; error rows say which column is wrong and why, in Chinese. */
-export function PreviewTable({ preview, columns }: { preview: Preview; columns: { key: string; label: string; enumLabels?: Record<string, string> }[] }) {
+export function PreviewTable({
+  preview,
+  columns,
+  onPage,
+}: {
+  preview: Preview;
+  columns: { key: string; label: string; enumLabels?: Record<string, string> }[];
+  /** Every row is reachable: the server pages through its analysis, optionally one status only. */
+  onPage: (page: number, status?: Status) => void;
+}) {
+  const [status, setStatus] = useState<Status | undefined>();
+  const [page, setPage] = useState(1);
+  const go = (p: number, s: Status | undefined) => (setPage(p), setStatus(s), onPage(p, s));
   return (
     <>
       <Space style={{ marginBottom: 8 }} data-testid="preview-counts">
-        {Object.entries(preview.counts).map(([k, n]) => (
-          <Tag key={k} color={STATUS[k]!.color}>
-            {STATUS[k]!.label} {n}
-          </Tag>
+        <Tag.CheckableTag checked={!status} onChange={() => go(1, undefined)}>
+          全部 {preview.total}
+        </Tag.CheckableTag>
+        {(Object.keys(STATUS) as Status[]).map((k) => (
+          <Tag.CheckableTag key={k} checked={status === k} onChange={() => go(1, k)}>
+            <span style={{ color: k === 'error' && preview.counts.error ? '#cf1322' : undefined }}>
+              {STATUS[k]!.label} {preview.counts[k]}
+            </span>
+          </Tag.CheckableTag>
         ))}
       </Space>
       <Table
@@ -25,7 +44,7 @@ export function PreviewTable({ preview, columns }: { preview: Preview; columns: 
         rowKey="rowNumber"
         dataSource={preview.rows}
         scroll={{ x: 1200, y: 420 }}
-        pagination={{ pageSize: 50, showSizeChanger: false }}
+        pagination={{ current: page, pageSize: 50, total: preview.matching, showSizeChanger: false, onChange: (p) => go(p, status) }}
         rowClassName={(r) => (r.status === 'error' ? 'row-error' : '')}
         columns={[
           { title: '行号', dataIndex: 'rowNumber', width: 60, fixed: 'left' },
