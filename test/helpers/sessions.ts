@@ -72,3 +72,9 @@ export async function newUserAs(core: Core, role: Role, username = `u${role}${Da
   if (!changed.ok) throw new Error(changed.error.message);
   return first;
 }
+
+/** The data of a successful call, or a thrown error naming the code and Chinese message. */
+export function unwrap<T>(e: Envelope): T {
+  if (!e.ok) throw new Error(`${e.error.code}: ${e.error.message}`);
+  return e.data as T;
+}

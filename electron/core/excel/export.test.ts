@@ -1,8 +1,7 @@
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Envelope } from '../../../shared/api';
 import { uploadFile } from '../../../test/helpers/excel';
-import { type Call, newUserAs, openTestCore, signInAs, type TestCore } from '../../../test/helpers/sessions';
+import { type Call, newUserAs, openTestCore, signInAs, type TestCore, unwrap } from '../../../test/helpers/sessions';
 
 let t: TestCore;
 let call: Call;
@@ -12,10 +11,7 @@ beforeAll(async () => {
 });
 afterAll(() => t.cleanup());
 
-const data = <T>(e: Envelope): T => {
-  if (!e.ok) throw new Error(`${e.error.code}: ${e.error.message}`);
-  return e.data as T;
-};
+const data = unwrap;
 async function book(base64: string) {
   const wb = new ExcelJS.Workbook();
   await wb.xlsx.load(Buffer.from(base64, 'base64') as never);

@@ -1,9 +1,8 @@
 import gcoord from 'gcoord';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { utils, write } from 'xlsx';
-import type { Envelope } from '../../../shared/api';
 import { uploadFile } from '../../../test/helpers/excel';
-import { type Call, openTestCore, signInAs, type TestCore } from '../../../test/helpers/sessions';
+import { type Call, openTestCore, signInAs, type TestCore, unwrap } from '../../../test/helpers/sessions';
 import { MAX_ROWS, readWorkbook } from './read-workbook';
 
 let t: TestCore;
@@ -14,10 +13,7 @@ beforeAll(async () => {
 });
 afterAll(() => t.cleanup());
 
-const data = <T>(e: Envelope): T => {
-  if (!e.ok) throw new Error(`${e.error.code}: ${e.error.message}`);
-  return e.data as T;
-};
+const data = unwrap;
 const workbook = (sheets: Record<string, unknown[][]>, bookType: 'xlsx' | 'ods') => {
   const book = utils.book_new();
   for (const [name, rows] of Object.entries(sheets)) utils.book_append_sheet(book, utils.aoa_to_sheet(rows), name);

@@ -2,9 +2,8 @@ import fs from 'node:fs';
 import path from 'node:path';
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Envelope } from '../../../shared/api';
 import { uploadFile } from '../../../test/helpers/excel';
-import { type Call, openTestCore, signInAs, type TestCore } from '../../../test/helpers/sessions';
+import { type Call, openTestCore, signInAs, type TestCore, unwrap } from '../../../test/helpers/sessions';
 import { analyze } from './analyze';
 import { autoMap, detectHeader } from './header';
 import { readWorkbook } from './read-workbook';
@@ -22,10 +21,7 @@ beforeAll(async () => {
 });
 afterAll(() => t.cleanup());
 
-const data = <T>(e: Envelope): T => {
-  if (!e.ok) throw new Error(`${e.error.code}: ${e.error.message}`);
-  return e.data as T;
-};
+const data = unwrap;
 type Preview = { total: number; headerRow: number; counts: Record<string, number>; rows: { rowNumber: number; status: string; values: Record<string, unknown>; errors: { column: string; message: string }[] }[] };
 
 async function upload(table: string, file: string) {

@@ -3,8 +3,7 @@ import { CheckpointHours, CheckpointKind, CheckpointStatus } from '../../../../s
 import { stmt } from '../../db/statements';
 import { checkpoints } from '../../places/checkpoints';
 import { createRow, getRow, updateRow } from '../../places/entity';
-import { toWgs84 } from '../coords';
-import type { CoordSystem } from '../read-cell';
+import { rowCoordinates } from '../coords';
 import { idByName, issuesToColumns } from '../resolve-refs';
 import type { CellError, TableSchema } from '../table-schema';
 
@@ -37,10 +36,7 @@ export const checkpointsTable: TableSchema = {
       if (hits.length === 1) compoundId = hits[0]!.id;
       else errors.push({ key: 'compoundName', message: hits.length ? `有多个名为“${v.compoundName}”的小区，请同时填写所属社区` : `小区“${v.compoundName}”不存在` });
     }
-    let lng = v.lng as number | null;
-    let lat = v.lat as number | null;
-    if ((lng === null) !== (lat === null)) errors.push({ key: lng === null ? 'lng' : 'lat', message: '经度和纬度须同时填写' });
-    if (lng !== null && lat !== null) [lng, lat] = toWgs84(lng, lat, (v.coordSystem as CoordSystem | null) ?? 'WGS84');
+    const { lng, lat } = rowCoordinates(v, errors);
     const key = String(v.name);
     if (errors.length) return { input: null, errors, key };
     const parsed = CheckpointFields.safeParse({ ...v, compoundId, communityId, lng, lat, hours: v.hours ?? undefined, status: v.status ?? undefined });

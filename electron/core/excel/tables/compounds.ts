@@ -3,8 +3,7 @@ import { ControlLevel, ManagementType } from '../../../../shared/domain/enums';
 import { stmt } from '../../db/statements';
 import { compounds } from '../../places/compounds';
 import { createRow, getRow, updateRow } from '../../places/entity';
-import { toWgs84 } from '../coords';
-import type { CoordSystem } from '../read-cell';
+import { rowCoordinates } from '../coords';
 import { idByName, issuesToColumns } from '../resolve-refs';
 import type { CellError, TableSchema } from '../table-schema';
 
@@ -34,10 +33,7 @@ export const compoundsTable: TableSchema = {
     if (v.communityName && communityId === null) errors.push({ key: 'communityName', message: `社区“${v.communityName}”不存在（请先在“社区”中建立，或核对名称）` });
     const gridId = v.gridName ? idByName(ctx, 'grids', String(v.gridName)) : null;
     if (v.gridName && gridId === null) errors.push({ key: 'gridName', message: `片区“${v.gridName}”不存在` });
-    let lng = v.lng as number | null;
-    let lat = v.lat as number | null;
-    if ((lng === null) !== (lat === null)) errors.push({ key: lng === null ? 'lng' : 'lat', message: '经度和纬度须同时填写' });
-    if (lng !== null && lat !== null) [lng, lat] = toWgs84(lng, lat, (v.coordSystem as CoordSystem | null) ?? 'WGS84');
+    const { lng, lat } = rowCoordinates(v, errors);
     const key = `${communityId ?? v.communityName}|${v.name}`;
     if (errors.length) return { input: null, errors, key };
     const parsed = CompoundFields.safeParse({ ...v, communityId, gridId, lng, lat, controlLevel: v.controlLevel ?? undefined });

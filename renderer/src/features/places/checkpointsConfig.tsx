@@ -3,6 +3,7 @@ import { call } from '../../api/client';
 import { CheckpointFields, type CheckpointRow } from '../../../../shared/api/places';
 import { CheckpointHours, CheckpointKind, CheckpointStatus } from '../../../../shared/domain/enums';
 import { zodRule } from '../../lib/zodRule';
+import { CoordinateFields } from './CoordinateFields';
 import type { EntityConfig } from './EntityTab';
 import { enumOptions, type RefOptions } from './options';
 
@@ -50,16 +51,7 @@ function CheckpointFormFields({ refs }: { refs: RefOptions }) {
             <Select options={enumOptions(CheckpointStatus.labels)} />
           </Form.Item>
         </Col>
-        <Col span={12}>
-          <Form.Item name="lng" label="经度（WGS-84）" rules={[zodRule(S.lng)]}>
-            <InputNumber style={{ width: '100%' }} precision={6} />
-          </Form.Item>
-        </Col>
-        <Col span={12}>
-          <Form.Item name="lat" label="纬度（WGS-84）" rules={[zodRule(S.lat)]}>
-            <InputNumber style={{ width: '100%' }} precision={6} />
-          </Form.Item>
-        </Col>
+        <CoordinateFields />
       </Row>
       <Form.Item name="note" label="备注" rules={[zodRule(S.note)]}>
         <Input.TextArea rows={2} maxLength={200} />

@@ -4,6 +4,7 @@ import { CompoundFields, type CompoundRow } from '../../../../shared/api/places'
 import { ControlLevel, ManagementType } from '../../../../shared/domain/enums';
 import { fmt } from '../../lib/format';
 import { zodRule } from '../../lib/zodRule';
+import { CoordinateFields } from './CoordinateFields';
 import type { EntityConfig } from './EntityTab';
 import { enumOptions, type RefOptions } from './options';
 
@@ -60,16 +61,7 @@ function CompoundFormFields({ refs }: { refs: RefOptions }) {
         {num('population', '人口', S.population)}
       </Row>
       <Row gutter={12}>
-        <Col span={12}>
-          <Form.Item name="lng" label="经度（WGS-84）" rules={[zodRule(S.lng)]}>
-            <InputNumber style={{ width: '100%' }} precision={6} />
-          </Form.Item>
-        </Col>
-        <Col span={12}>
-          <Form.Item name="lat" label="纬度（WGS-84）" rules={[zodRule(S.lat)]}>
-            <InputNumber style={{ width: '100%' }} precision={6} />
-          </Form.Item>
-        </Col>
+        <CoordinateFields />
       </Row>
     </>
   );
