@@ -3,6 +3,7 @@ import type { ReactNode } from 'react';
 import { call } from './api/client';
 import { UserMenu } from './features/auth/UserMenu';
 import { ExcelPage } from './features/excel/ExcelPage';
+import { MapPage } from './features/map/MapPage';
 import { OverviewPage } from './features/overview/OverviewPage';
 import { PlacesPage } from './features/places/PlacesPage';
 import { SettingsPage } from './features/settings/SettingsPage';
@@ -16,6 +17,7 @@ const PAGES: Record<string, () => ReactNode> = {
   places: () => <PlacesPage />,
   settings: () => <SettingsPage />,
   excel: () => <ExcelPage />,
+  map: () => <MapPage />,
 };
 
 export function App() {

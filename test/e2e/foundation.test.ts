@@ -27,9 +27,23 @@ afterAll(async () => {
   fs.rmSync(`${dataDir}.key`, { force: true });
 });
 
+/** Picks an option of an antd Select in the open dialog and waits until the field shows it. */
 async function pickOption(p: Page, label: string, option: string) {
-  await p.getByRole('dialog').getByLabel(label, { exact: true }).click();
-  await p.locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: option }).first().click();
+  const field = p.getByRole('dialog').getByLabel(label, { exact: true });
+  const item = p.getByRole('dialog').locator('.ant-form-item', { has: p.getByLabel(label, { exact: true }) });
+  for (let attempt = 0; attempt < 3; attempt++) {
+    await field.click();
+    const choice = p.locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden) .ant-select-item-option', { hasText: option }).first();
+    await choice.waitFor({ state: 'visible' });
+    await choice.click();
+    try {
+      await expect.poll(() => item.innerText(), { timeout: 3000 }).toContain(option);
+      return;
+    } catch {
+      // The dropdown was still animating; open it again.
+    }
+  }
+  throw new Error(`could not pick ${option} in ${label}`);
 }
 
 /** A full load (a hash-only goto would keep the previous page state). */

@@ -73,6 +73,7 @@ export function generateDemo(seed = DEMO_SEED): DemoOffice {
 
   let index = 0;
   const compounds: DemoOffice['compounds'] = [];
+  const placed: { lng: number; lat: number; half: number }[] = [];
   COMMUNITIES.forEach(([, kind, n], ci) => {
     for (let k = 0; k < n; k++, index++) {
       // Villages have no property companies: their compounds are self-run or unmanaged.
@@ -80,9 +81,16 @@ export function generateDemo(seed = DEMO_SEED): DemoOffice {
       const households = type === 'managed' ? int(260, 1400) : type === 'self' ? int(40, 320) : int(20, 140);
       const name = type === 'self' && kind !== 'village' && units.length > 0 && f.datatype.boolean() ? `${units.pop()}家属院` : names.pop()!;
       const [clng, clat] = communities[ci]!.centre;
-      const lng = clng + jitter(0.008);
-      const lat = clat + jitter(0.006);
-      const half = 0.0004 + Math.sqrt(households) * 0.00004;
+      // Compounds do not overlap: retry a few placements, then accept the last one.
+      const half = 0.00025 + Math.sqrt(households) * 0.000025;
+      let lng = clng;
+      let lat = clat;
+      for (let attempt = 0; attempt < 30; attempt++) {
+        lng = clng + jitter(0.009 + attempt * 0.0004);
+        lat = clat + jitter(0.007 + attempt * 0.0003);
+        if (!placed.some((b) => Math.abs(b.lng - lng) < b.half + half + 0.0002 && Math.abs(b.lat - lat) < (b.half + half) * 0.8 + 0.0002)) break;
+      }
+      placed.push({ lng, lat, half });
       const ring: [number, number][] = [[lng - half, lat - half * 0.8], [lng + half, lat - half * 0.8], [lng + half, lat + half * 0.8], [lng - half, lat + half * 0.8]];
       compounds.push({
         name,

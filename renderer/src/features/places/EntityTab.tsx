@@ -49,7 +49,10 @@ export function EntityTab<Row extends { id: number }>({
   onChanged,
   canWrite,
   canReveal = false,
+  initialQuery,
 }: {
+  /** A search to start with (links from the map). */
+  initialQuery?: string;
   config: EntityConfig<Row>;
   onChanged?: () => void;
   /** Hidden rather than disabled: a role that cannot write sees a read-only register. */
@@ -58,7 +61,7 @@ export function EntityTab<Row extends { id: number }>({
   canReveal?: boolean;
 }) {
   const { message } = App.useApp();
-  const [query, setQuery] = useState<ListQueryState>({ page: 1, pageSize: 20, order: 'asc' });
+  const [query, setQuery] = useState<ListQueryState>({ page: 1, pageSize: 20, order: 'asc', q: initialQuery });
   const [editing, setEditing] = useState<Row | null | undefined>(undefined);
   const [saving, setSaving] = useState(false);
   const [form] = Form.useForm();
@@ -136,6 +139,7 @@ export function EntityTab<Row extends { id: number }>({
       <div className="toolbar">
         <Input.Search
           allowClear
+          defaultValue={initialQuery}
           placeholder="名称或拼音首字母"
           style={{ width: 220 }}
           aria-label={`搜索${config.noun}`}

@@ -16,6 +16,10 @@ export function PlacesPage() {
   const officeWrite = write && me.scopeAll;
   const reveal = can('personal:unmask');
   const [version, setVersion] = useState(0);
+  // Links from the map: #/places?tab=checkpoints&q=名称
+  const params = new URLSearchParams(window.location.hash.split('?')[1] ?? '');
+  const tab = params.get('tab') ?? 'compounds';
+  const q = params.get('q') ?? undefined;
   const refs = useLoad(async (): Promise<RefOptions> => {
     const [communities, grids, compounds] = await Promise.all([
       call('communities.list', { pageSize: 500, sort: 'name' }),
@@ -37,10 +41,10 @@ export function PlacesPage() {
   );
   return (
     <Tabs
-      defaultActiveKey="compounds"
+      defaultActiveKey={tab}
       items={[
-        { key: 'compounds', label: '小区', children: <EntityTab config={configs.compounds} onChanged={changed} canWrite={write} /> },
-        { key: 'checkpoints', label: '卡点', children: <EntityTab config={configs.checkpoints} onChanged={changed} canWrite={write} /> },
+        { key: 'compounds', label: '小区', children: <EntityTab config={configs.compounds} onChanged={changed} canWrite={write} initialQuery={tab === 'compounds' ? q : undefined} /> },
+        { key: 'checkpoints', label: '卡点', children: <EntityTab config={configs.checkpoints} onChanged={changed} canWrite={write} initialQuery={tab === 'checkpoints' ? q : undefined} /> },
         { key: 'communities', label: '社区', children: <EntityTab config={configs.communities} onChanged={changed} canWrite={officeWrite} canReveal={reveal} /> },
         { key: 'grids', label: '片区', children: <EntityTab config={configs.grids} onChanged={changed} canWrite={officeWrite} canReveal={reveal} /> },
       ]}

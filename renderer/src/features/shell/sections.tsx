@@ -22,7 +22,7 @@ export interface Section {
 
 export const SECTIONS: Section[] = [
   { key: 'overview', label: '总览', icon: <DashboardOutlined />, ready: true },
-  { key: 'map', label: '地图', icon: <EnvironmentOutlined />, ready: false },
+  { key: 'map', label: '地图', icon: <EnvironmentOutlined />, ready: true },
   { key: 'places', label: '小区与卡点', icon: <ApartmentOutlined />, ready: true },
   { key: 'residents', label: '人员排查', icon: <AlertOutlined />, ready: false },
   { key: 'supplies', label: '物资保障', icon: <MedicineBoxOutlined />, ready: false },

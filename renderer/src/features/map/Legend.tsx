@@ -1,0 +1,23 @@
+import { CheckpointStatus, ControlLevel } from '../../../../shared/domain/enums';
+import { CONTROL_COLORS, STATUS_COLORS } from './styles';
+
+export function Legend() {
+  return (
+    <div className="map-legend leaflet-bottom leaflet-left" data-testid="map-legend">
+      <div className="leaflet-control">
+        <strong>小区管控等级</strong>
+        {Object.entries(ControlLevel.labels).map(([k, label]) => (
+          <div key={k}>
+            <i style={{ background: CONTROL_COLORS[k] }} /> {label}
+          </div>
+        ))}
+        <strong>卡点状态</strong>
+        {Object.entries(CheckpointStatus.labels).map(([k, label]) => (
+          <div key={k}>
+            <i className="dot" style={{ background: STATUS_COLORS[k] }} /> {label}
+          </div>
+        ))}
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,78 @@
+import 'leaflet/dist/leaflet.css';
+import { Alert, Checkbox, Space, Spin } from 'antd';
+import { useMemo, useState } from 'react';
+import { MapContainer } from 'react-leaflet';
+import type { Output } from '../../../../shared/api';
+import { call } from '../../api/client';
+import { useLoad } from '../../lib/useLoad';
+import { FeatureLayers, type Layers } from './FeatureLayers';
+import { Legend } from './Legend';
+import { MapSearch } from './MapSearch';
+import { SidePanel } from './SidePanel';
+import { FitToFeatures } from './FitToFeatures';
+
+export type Features = Output<'map.features'>;
+export type Selection = { kind: 'compound'; id: number } | { kind: 'checkpoint'; id: number } | null;
+
+const LAYER_OPTIONS = [
+  { value: 'office', label: '街道边界' },
+  { value: 'grids', label: '片区' },
+  { value: 'compounds', label: '小区' },
+  { value: 'checkpoints', label: '卡点' },
+  { value: 'labels', label: '名称' },
+];
+
+/**
+ * 地图: the office's own geometry drawn without any basemap, so it works on a PC with no
+ * internet at all. Canvas rendering keeps thousands of shapes fluid.
+ */
+export function MapPage() {
+  const [version, setVersion] = useState(0);
+  const features = useLoad(() => call('map.features', {}), [version]);
+  const [layers, setLayers] = useState<Layers>(['office', 'grids', 'compounds', 'checkpoints', 'labels']);
+  const [selected, setSelected] = useState<Selection>(null);
+  const [flyTo, setFlyTo] = useState<{ lat: number; lng: number; zoom: number; seq: number } | null>(null);
+  const [moving, setMoving] = useState<{ id: number; lat: number; lng: number } | null>(null);
+  const data = features.data;
+  const counts = useMemo(() => (data ? { compounds: data.compounds.length, checkpoints: data.checkpoints.filter((c) => c.lng !== null).length } : null), [data]);
+
+  if (features.error) return <Alert type="error" showIcon title="无法读取地图数据" description={features.error} />;
+  if (!data) return <Spin />;
+  return (
+    <div className="map-page">
+      <Space className="map-toolbar" wrap>
+        <MapSearch
+          onPick={(sel, lat, lng) => {
+            setSelected(sel);
+            setFlyTo((f) => ({ lat, lng, zoom: 17, seq: (f?.seq ?? 0) + 1 }));
+          }}
+          features={data}
+        />
+        <Checkbox.Group options={LAYER_OPTIONS} value={layers} onChange={(v) => setLayers(v as Layers)} />
+        <span data-testid="map-status" className="map-status">
+          已显示 {counts!.compounds} 个小区、{counts!.checkpoints} 个卡点
+        </span>
+      </Space>
+      <div className="map-body">
+        <MapContainer className="map-canvas" preferCanvas center={[34.41, 115.65]} zoom={13} attributionControl={false} data-testid="map">
+          <FitToFeatures features={data} flyTo={flyTo} />
+          <FeatureLayers features={data} layers={layers} selected={selected} onSelect={setSelected} moving={moving} onPlace={(lat, lng) => moving && setMoving({ ...moving, lat, lng })} />
+          <Legend />
+        </MapContainer>
+        {selected && (
+          <SidePanel
+            features={data}
+            selected={selected}
+            moving={moving}
+            onClose={() => (setSelected(null), setMoving(null))}
+            onMoveStart={(id, lat, lng) => setMoving({ id, lat, lng })}
+            onMoveEnd={(saved) => {
+              setMoving(null);
+              if (saved) setVersion((v) => v + 1);
+            }}
+          />
+        )}
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,53 @@
+import { z } from 'zod';
+import { method } from './contract';
+import { Id, lat, lng } from './common';
+import { CheckpointKind, CheckpointStatus, ControlLevel, ManagementType } from '../domain/enums';
+import { PolygonGeometry } from './places';
+
+/** Everything the map draws in one call (scoped like every list), and the edits made on it. */
+export const MapCompound = z.object({
+  id: Id,
+  name: z.string(),
+  communityName: z.string(),
+  gridId: z.number().int().nullable(),
+  gridName: z.string().nullable(),
+  managementType: z.enum(ManagementType.values),
+  controlLevel: z.enum(ControlLevel.values),
+  households: z.number().int(),
+  population: z.number().int(),
+  checkpointCount: z.number().int(),
+  lng: z.number().nullable(),
+  lat: z.number().nullable(),
+  boundary: PolygonGeometry.nullable(),
+});
+
+export const MapCheckpoint = z.object({
+  id: Id,
+  name: z.string(),
+  kind: z.enum(CheckpointKind.values),
+  status: z.enum(CheckpointStatus.values),
+  communityName: z.string(),
+  compoundId: z.number().int().nullable(),
+  compoundName: z.string().nullable(),
+  staffPerShift: z.number().int(),
+  hours: z.string(),
+  lng: z.number().nullable(),
+  lat: z.number().nullable(),
+});
+
+export const map = {
+  'map.features': method({
+    summary: '地图数据：小区（边界或中心点）和卡点',
+    perm: 'places:read',
+    write: false,
+    input: z.object({}),
+    output: z.object({ compounds: z.array(MapCompound), checkpoints: z.array(MapCheckpoint) }),
+  }),
+  'checkpoints.move': method({
+    summary: '在地图上移动卡点位置（WGS-84）',
+    perm: 'places:write',
+    write: 'tx',
+    input: z.object({ id: Id, lng, lat }),
+    output: MapCheckpoint,
+  }),
+};

@@ -1,0 +1,78 @@
+import fs from 'node:fs';
+import { pinyin } from 'pinyin-pro';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { apiCall, launchBrowser, type RunningServer, signInUI, startServer, tempDataDir } from './harness';
+
+/** The map as the command centre uses it, on a PC with no internet (no basemap at all). */
+let browser: Browser;
+let server: RunningServer;
+let page: Page;
+const dataDir = tempDataDir();
+
+beforeAll(async () => {
+  browser = await launchBrowser();
+  server = await startServer(dataDir);
+  page = await browser.newPage({ viewport: { width: 1400, height: 900 }, locale: 'zh-CN' });
+  await signInUI(page, server, 'zhihui');
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await server?.stop();
+  fs.rmSync(dataDir, { recursive: true, force: true });
+  fs.rmSync(`${dataDir}.key`, { force: true });
+});
+
+const mapCentre = async () => {
+  const box = (await page.locator('.map-canvas').boundingBox())!;
+  return { x: box.x + box.width / 2, y: box.y + box.height / 2 };
+};
+
+async function searchAndPick(text: string, optionText: string) {
+  await page.getByLabel('地图搜索').fill(text);
+  await page.locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: optionText }).first().click();
+  await page.waitForTimeout(900); // the fly-to animation
+}
+
+describe('map in Chromium', () => {
+  it('draws the demo office: 168 compounds and 99 checkpoints, with a legend', async () => {
+    await page.goto(`${server.url}/#/map`);
+    await expect.poll(() => page.getByTestId('map-status').innerText()).toBe('已显示 168 个小区、99 个卡点');
+    expect(await page.getByTestId('map-legend').innerText()).toContain('封控区');
+    expect(await page.locator('.map-canvas canvas').count()).toBeGreaterThan(0);
+  });
+
+  it('search by pinyin initials flies to a compound; clicking it opens its facts', async () => {
+    const { rows } = await apiCall<{ rows: { name: string; communityName: string }[] }>(server, 'compounds.list', { pageSize: 1, sort: 'population', order: 'desc' });
+    const target = rows[0]!;
+    const initials = pinyin(target.name, { pattern: 'first', toneType: 'none', type: 'array' }).join('');
+    await searchAndPick(initials, target.name);
+    await expect.poll(() => page.getByTestId('map-panel').innerText()).toContain(target.name);
+    await page.getByTestId('map-panel').getByLabel('关闭').click();
+    const c = await mapCentre();
+    await page.mouse.click(c.x, c.y);
+    await expect.poll(() => page.getByTestId('map-panel').innerText()).toContain(target.communityName);
+    expect(await page.getByTestId('map-panel').innerText()).toContain('户数');
+  });
+
+  it('a checkpoint moved on the map keeps its new position after reload', async () => {
+    const { rows } = await apiCall<{ rows: { id: number; name: string; lng: number; lat: number }[] }>(server, 'checkpoints.list', { kind: 'road', pageSize: 1 });
+    const cp = rows[0]!;
+    await searchAndPick(cp.name, cp.name);
+    const panel = page.getByTestId('map-panel');
+    await expect.poll(() => panel.innerText()).toContain(cp.name);
+    await panel.getByRole('button', { name: '移动位置' }).click();
+    const c = await mapCentre();
+    await page.mouse.click(c.x + 80, c.y - 40);
+    await panel.getByRole('button', { name: '保存位置' }).click();
+    await expect.poll(() => page.getByText('位置已保存').isVisible()).toBe(true);
+
+    const moved = await apiCall<{ lng: number; lat: number }>(server, 'checkpoints.get', { id: cp.id });
+    expect(moved.lng).toBeGreaterThan(cp.lng);
+    expect(moved.lat).toBeGreaterThan(cp.lat); // up on the screen is north
+    await page.reload();
+    await searchAndPick(cp.name, cp.name);
+    await expect.poll(() => page.getByTestId('map-panel').innerText()).toContain(moved.lng.toFixed(6));
+  });
+});
