@@ -43,6 +43,33 @@ export const map = {
     input: z.object({}),
     output: z.object({ compounds: z.array(MapCompound), checkpoints: z.array(MapCheckpoint) }),
   }),
+  'map.exportGeoJson': method({
+    summary: '导出小区边界和卡点位置为 GeoJSON（WGS-84）',
+    perm: 'places:read',
+    write: 'self',
+    input: z.object({}),
+    output: z.object({ fileName: z.string(), base64: z.string(), rowCount: z.number().int() }),
+  }),
+  'map.importGeoJson': method({
+    summary: '从 GeoJSON 导入小区边界（面）和卡点位置（点），按名称对应；apply=false 只检查',
+    perm: 'places:write',
+    write: 'self',
+    maxBodyBytes: 30 * 1024 * 1024,
+    input: z.object({
+      fileName: z.string().max(200),
+      text: z.string().min(1, '文件是空的').max(25 * 1024 * 1024, 'GeoJSON 文件超过 25 MB 上限'),
+      coordSystem: z.enum(['WGS84', 'GCJ02', 'BD09']).default('WGS84'),
+      apply: z.boolean().default(false),
+    }),
+    output: z.object({
+      compounds: z.number().int(),
+      checkpoints: z.number().int(),
+      errors: z.array(z.object({ feature: z.number().int(), name: z.string().nullable(), message: z.string() })),
+      warnings: z.array(z.object({ feature: z.number().int(), name: z.string().nullable(), message: z.string() })),
+      applied: z.boolean(),
+      rowCount: z.number().int(),
+    }),
+  }),
   'checkpoints.move': method({
     summary: '在地图上移动卡点位置（WGS-84）',
     perm: 'places:write',
