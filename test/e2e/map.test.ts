@@ -13,7 +13,7 @@ const dataDir = tempDataDir();
 beforeAll(async () => {
   browser = await launchBrowser();
   server = await startServer(dataDir);
-  page = await browser.newPage({ viewport: { width: 1400, height: 900 }, locale: 'zh-CN' });
+  page = await (await browser.newContext({ viewport: { width: 1400, height: 900 }, locale: 'zh-CN', acceptDownloads: true })).newPage();
   await signInUI(page, server, 'zhihui');
 });
 
@@ -74,5 +74,20 @@ describe('map in Chromium', () => {
     await page.reload();
     await searchAndPick(cp.name, cp.name);
     await expect.poll(() => page.getByTestId('map-panel').innerText()).toContain(moved.lng.toFixed(6));
+  });
+
+  it('exports the current view as a PNG and the geometry as GeoJSON', async () => {
+    await page.goto('about:blank');
+    await page.goto(`${server.url}/#/map`);
+    await expect.poll(() => page.getByTestId('map-status').innerText()).toContain('168');
+    await page.getByRole('button', { name: '导出' }).hover();
+    const [png] = await Promise.all([page.waitForEvent('download'), page.getByRole('menuitem', { name: '导出当前视图（PNG 图片）' }).click()]);
+    const bytes = fs.readFileSync(await png.path());
+    expect(bytes.subarray(1, 4).toString()).toBe('PNG');
+    expect(bytes.length).toBeGreaterThan(20_000);
+    await page.getByRole('button', { name: '导出' }).hover();
+    const [geo] = await Promise.all([page.waitForEvent('download'), page.getByRole('menuitem', { name: '导出 GeoJSON' }).click()]);
+    const fc = JSON.parse(fs.readFileSync(await geo.path(), 'utf8')) as { features: unknown[] };
+    expect(fc.features).toHaveLength(168 + 99);
   });
 });

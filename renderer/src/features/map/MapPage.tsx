@@ -8,6 +8,7 @@ import { useLoad } from '../../lib/useLoad';
 import { FeatureLayers, type Layers } from './FeatureLayers';
 import { Legend } from './Legend';
 import { MapSearch } from './MapSearch';
+import { MapTools } from './MapTools';
 import { SidePanel } from './SidePanel';
 import { FitToFeatures } from './FitToFeatures';
 
@@ -29,6 +30,7 @@ const LAYER_OPTIONS = [
 export function MapPage() {
   const [version, setVersion] = useState(0);
   const features = useLoad(() => call('map.features', {}), [version]);
+  const office = useLoad(() => call('office.get', {}), []);
   const [layers, setLayers] = useState<Layers>(['office', 'grids', 'compounds', 'checkpoints', 'labels']);
   const [selected, setSelected] = useState<Selection>(null);
   const [flyTo, setFlyTo] = useState<{ lat: number; lng: number; zoom: number; seq: number } | null>(null);
@@ -49,6 +51,7 @@ export function MapPage() {
           features={data}
         />
         <Checkbox.Group options={LAYER_OPTIONS} value={layers} onChange={(v) => setLayers(v as Layers)} />
+        <MapTools officeName={office.data?.name ?? ''} onImported={() => setVersion((v) => v + 1)} />
         <span data-testid="map-status" className="map-status">
           已显示 {counts!.compounds} 个小区、{counts!.checkpoints} 个卡点
         </span>
