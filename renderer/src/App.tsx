@@ -1,16 +1,18 @@
-import { Layout, Menu, Space, Typography } from 'antd';
-import type { ReactNode } from 'react';
+import { Layout, Menu, Space, Spin, Typography } from 'antd';
+import { lazy, type ReactNode, Suspense } from 'react';
 import { call } from './api/client';
 import { UserMenu } from './features/auth/UserMenu';
-import { ExcelPage } from './features/excel/ExcelPage';
-import { MapPage } from './features/map/MapPage';
 import { OverviewPage } from './features/overview/OverviewPage';
-import { PlacesPage } from './features/places/PlacesPage';
-import { SettingsPage } from './features/settings/SettingsPage';
 import { NotBuilt } from './features/shell/NotBuilt';
 import { SECTIONS } from './features/shell/sections';
 import { useHashRoute } from './lib/useHashRoute';
 import { useLoad } from './lib/useLoad';
+
+// Sections load on first visit, so the first screen needs only the shell and 总览.
+const MapPage = lazy(() => import('./features/map/MapPage').then((m) => ({ default: m.MapPage })));
+const ExcelPage = lazy(() => import('./features/excel/ExcelPage').then((m) => ({ default: m.ExcelPage })));
+const PlacesPage = lazy(() => import('./features/places/PlacesPage').then((m) => ({ default: m.PlacesPage })));
+const SettingsPage = lazy(() => import('./features/settings/SettingsPage').then((m) => ({ default: m.SettingsPage })));
 
 const PAGES: Record<string, () => ReactNode> = {
   overview: () => <OverviewPage />,
@@ -49,7 +51,9 @@ export function App() {
             <UserMenu />
           </Space>
         </Layout.Header>
-        <Layout.Content className="app-content">{page ? page() : <NotBuilt title={section.label} />}</Layout.Content>
+        <Layout.Content className="app-content">
+          <Suspense fallback={<Spin />}>{page ? page() : <NotBuilt title={section.label} />}</Suspense>
+        </Layout.Content>
       </Layout>
     </Layout>
   );

@@ -1,8 +1,10 @@
 /**
  * `npm run bench`: speed figures printed with a baseline measured in the same process.
- * Not part of `npm test` (timings never decide a test).
+ * Not part of `npm test` (timings never decide a test). BENCH=excel or BENCH=map runs one.
  */
 import { benchExcelImport } from './excel-import';
+import { benchMapRender } from './map-render';
 
-const rows = Number(process.env.BENCH_ROWS ?? 150_000);
-await benchExcelImport(rows);
+const only = process.env.BENCH;
+if (!only || only === 'excel') await benchExcelImport(Number(process.env.BENCH_ROWS ?? 150_000));
+if (!only || only === 'map') await benchMapRender();

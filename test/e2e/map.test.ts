@@ -41,6 +41,11 @@ describe('map in Chromium', () => {
     await expect.poll(() => page.getByTestId('map-status').innerText()).toBe('已显示 168 个小区、99 个卡点');
     expect(await page.getByTestId('map-legend').innerText()).toContain('封控区');
     expect(await page.locator('.map-canvas canvas').count()).toBeGreaterThan(0);
+    // Hiding a layer takes its shapes off the map.
+    await page.getByRole('checkbox', { name: '卡点' }).uncheck();
+    await expect.poll(() => page.getByTestId('map-status').innerText()).toBe('已显示 168 个小区、0 个卡点');
+    await page.getByRole('checkbox', { name: '卡点' }).check();
+    await expect.poll(() => page.getByTestId('map-status').innerText()).toBe('已显示 168 个小区、99 个卡点');
   });
 
   it('search by pinyin initials flies to a compound; clicking it opens its facts', async () => {

@@ -1,5 +1,6 @@
-import { CircleMarker, LayerGroup, Polygon, Tooltip, useMap, useMapEvents } from 'react-leaflet';
-import { useMemo, useState } from 'react';
+import L from 'leaflet';
+import { useEffect, useMemo, useRef, useState } from 'react';
+import { Polygon, Tooltip, useMap, useMapEvents } from 'react-leaflet';
 import { CheckpointKind, CheckpointStatus } from '../../../../shared/domain/enums';
 import { convexHull, padRing, type Point } from '../../../../shared/domain/geo';
 import type { Features, Selection } from './MapPage';
@@ -8,8 +9,9 @@ import { CONTROL_COLORS, STATUS_COLORS } from './styles';
 export type Layers = ('office' | 'grids' | 'compounds' | 'checkpoints' | 'labels')[];
 const LABEL_ZOOM = 16;
 const toLatLng = (ring: Point[]) => ring.map(([x, y]) => [y, x] as [number, number]);
+type Compound = Features['compounds'][number];
 
-function pointsOf(c: Features['compounds'][number]): Point[] {
+function pointsOf(c: Compound): Point[] {
   if (c.boundary) return c.boundary.coordinates[0]! as Point[];
   return c.lng !== null && c.lat !== null ? [[c.lng, c.lat]] : [];
 }
@@ -27,78 +29,130 @@ function useOutlines(features: Features) {
   }, [features]);
 }
 
-export function FeatureLayers(props: {
+const compoundStyle = (c: Compound, selected: boolean): L.PathOptions => {
+  const color = CONTROL_COLORS[c.controlLevel]!;
+  return { color: selected ? '#1d39c4' : color, weight: selected ? 3 : 1, fillColor: color, fillOpacity: c.controlLevel === 'normal' ? 0.25 : 0.5 };
+};
+
+interface Props {
   features: Features;
   layers: Layers;
   selected: Selection;
   onSelect: (s: Selection) => void;
   moving: { id: number; lat: number; lng: number } | null;
   onPlace: (lat: number, lng: number) => void;
-}) {
-  const { features, layers, selected, moving } = props;
-  // While a checkpoint is being placed, clicks only pick the new position.
-  const onSelect = (s: Selection) => !moving && props.onSelect(s);
+  /** Reports how many shapes are on the map now (what the status line shows). */
+  onDrawn: (counts: { compounds: number; checkpoints: number }) => void;
+}
+
+/**
+ * Compounds and checkpoints are created with plain Leaflet in one pass (thousands of
+ * React components would make the first render slow); the few outlines use react-leaflet.
+ */
+export function FeatureLayers({ features, layers, selected, onSelect, moving, onPlace, onDrawn }: Props) {
   const map = useMap();
   const [zoom, setZoom] = useState(map.getZoom());
-  useMapEvents({
-    zoomend: () => setZoom(map.getZoom()),
-    click: (e) => moving && props.onPlace(e.latlng.lat, e.latlng.lng),
-  });
+  useMapEvents({ zoomend: () => setZoom(map.getZoom()), click: (e) => moving && onPlace(e.latlng.lat, e.latlng.lng) });
   const outlines = useOutlines(features);
   const on = (l: Layers[number]) => layers.includes(l);
   const labels = on('labels') && zoom >= LABEL_ZOOM;
+
+  // Handlers read the latest props through refs, so the layers are built once per data load.
+  const latest = useRef({ onSelect, moving });
+  latest.current = { onSelect, moving };
+  const select = (s: Selection) => !latest.current.moving && latest.current.onSelect(s);
+
+  const built = useMemo(() => {
+    const compoundLayers = new Map<number, L.Path>();
+    const compoundGroup = L.layerGroup();
+    for (const c of features.compounds) {
+      const layer = c.boundary
+        ? L.polygon(toLatLng(c.boundary.coordinates[0]! as Point[]), compoundStyle(c, false))
+        : c.lat !== null && c.lng !== null
+          ? L.circleMarker([c.lat, c.lng], { ...compoundStyle(c, false), radius: 7 })
+          : null;
+      if (!layer) continue;
+      layer.on('click', () => select({ kind: 'compound', id: c.id }));
+      compoundLayers.set(c.id, layer);
+      compoundGroup.addLayer(layer);
+    }
+    const checkpointLayers = new Map<number, L.CircleMarker>();
+    const checkpointGroup = L.layerGroup();
+    for (const k of features.checkpoints) {
+      if (k.lat === null || k.lng === null) continue;
+      const layer = L.circleMarker([k.lat, k.lng], { radius: 5, color: '#fff', weight: 2, fillColor: STATUS_COLORS[k.status], fillOpacity: 1 });
+      layer.bindTooltip(`${k.name}（${CheckpointKind.labels[k.kind]}，${CheckpointStatus.labels[k.status]}）`);
+      layer.on('click', (e) => (L.DomEvent.stopPropagation(e), select({ kind: 'checkpoint', id: k.id })));
+      checkpointLayers.set(k.id, layer);
+      checkpointGroup.addLayer(layer);
+    }
+    return { compoundLayers, compoundGroup, checkpointLayers, checkpointGroup };
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [features]);
+
+  const showCompounds = on('compounds');
+  const showCheckpoints = on('checkpoints');
+  useEffect(() => {
+    if (showCompounds) built.compoundGroup.addTo(map);
+    if (showCheckpoints) built.checkpointGroup.addTo(map);
+    const count = (g: L.LayerGroup) => (map.hasLayer(g) ? g.getLayers().length : 0);
+    onDrawn({ compounds: count(built.compoundGroup), checkpoints: count(built.checkpointGroup) });
+    return () => {
+      built.compoundGroup.remove();
+      built.checkpointGroup.remove();
+    };
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [built, map, showCompounds, showCheckpoints]);
+
+  // Selection: restyle just the two layers concerned.
+  useEffect(() => {
+    if (selected?.kind === 'compound') {
+      const c = features.compounds.find((x) => x.id === selected.id);
+      const layer = built.compoundLayers.get(selected.id);
+      if (c && layer) layer.setStyle(compoundStyle(c, true)).bringToFront();
+      return () => void (c && layer?.setStyle(compoundStyle(c, false)));
+    }
+    if (selected?.kind === 'checkpoint') {
+      const layer = built.checkpointLayers.get(selected.id);
+      layer?.setRadius(8);
+      return () => void layer?.setRadius(5);
+    }
+  }, [selected, built, features]);
+
+  // The checkpoint being moved follows the clicked position until it is saved or undone.
+  useEffect(() => {
+    if (!moving) return;
+    const layer = built.checkpointLayers.get(moving.id);
+    const original = layer?.getLatLng();
+    layer?.setLatLng([moving.lat, moving.lng]);
+    return () => void (original && layer?.setLatLng(original));
+  }, [moving, built]);
+
+  // Names appear when zoomed in, for the compounds in view only.
+  useEffect(() => {
+    if (!labels || !showCompounds) return;
+    const bounds = map.getBounds();
+    const shown: L.Tooltip[] = [];
+    for (const c of features.compounds) {
+      const layer = built.compoundLayers.get(c.id);
+      const centre = layer && ('getBounds' in layer ? (layer as L.Polygon).getBounds().getCenter() : (layer as L.CircleMarker).getLatLng());
+      if (!centre || !bounds.contains(centre)) continue;
+      shown.push(L.tooltip({ permanent: true, direction: 'center', className: 'map-label' }).setLatLng(centre).setContent(c.name).addTo(map));
+    }
+    return () => shown.forEach((t) => t.remove());
+  }, [labels, showCompounds, built, features, map, zoom]);
+
   return (
     <>
       {on('office') && outlines.office && (
         <Polygon positions={toLatLng(outlines.office)} interactive={false} pathOptions={{ color: '#b71c1c', weight: 2, dashArray: '8 6', fill: false }} />
       )}
-      {on('grids') && (
-        <LayerGroup>
-          {outlines.grids.map((g) => (
-            <Polygon key={g.name} positions={toLatLng(g.ring)} pathOptions={{ color: '#5b8ff9', weight: 1, dashArray: '4 4', fillOpacity: 0.03 }}>
-              <Tooltip sticky>{g.name}</Tooltip>
-            </Polygon>
-          ))}
-        </LayerGroup>
-      )}
-      {on('compounds') &&
-        features.compounds.map((c) => {
-          const color = CONTROL_COLORS[c.controlLevel]!;
-          const isSel = selected?.kind === 'compound' && selected.id === c.id;
-          const style = { color: isSel ? '#1d39c4' : color, weight: isSel ? 3 : 1, fillColor: color, fillOpacity: c.controlLevel === 'normal' ? 0.25 : 0.5 };
-          const click = { click: () => onSelect({ kind: 'compound', id: c.id }) };
-          const label = labels && <Tooltip permanent direction="center" className="map-label">{c.name}</Tooltip>;
-          if (c.boundary) {
-            return (
-              <Polygon key={`c${c.id}`} positions={toLatLng(c.boundary.coordinates[0]! as Point[])} pathOptions={style} eventHandlers={click}>
-                {label}
-              </Polygon>
-            );
-          }
-          if (c.lat === null || c.lng === null) return null;
-          return (
-            <CircleMarker key={`c${c.id}`} center={[c.lat, c.lng]} radius={7} pathOptions={style} eventHandlers={click}>
-              {label}
-            </CircleMarker>
-          );
-        })}
-      {on('checkpoints') &&
-        features.checkpoints.map((k) => {
-          const pos = moving?.id === k.id ? { lat: moving.lat, lng: moving.lng } : k.lat !== null && k.lng !== null ? { lat: k.lat, lng: k.lng } : null;
-          if (!pos) return null;
-          const isSel = selected?.kind === 'checkpoint' && selected.id === k.id;
-          return (
-            <CircleMarker
-              key={`k${k.id}`}
-              center={[pos.lat, pos.lng]}
-              radius={isSel ? 8 : 5}
-              pathOptions={{ color: '#fff', weight: 2, fillColor: STATUS_COLORS[k.status], fillOpacity: 1 }}
-              eventHandlers={{ click: (e) => (e.originalEvent.stopPropagation(), onSelect({ kind: 'checkpoint', id: k.id })) }}
-            >
-              <Tooltip>{`${k.name}（${CheckpointKind.labels[k.kind]}，${CheckpointStatus.labels[k.status]}）`}</Tooltip>
-            </CircleMarker>
-          );
-        })}
+      {on('grids') &&
+        outlines.grids.map((g) => (
+          <Polygon key={g.name} positions={toLatLng(g.ring)} pathOptions={{ color: '#5b8ff9', weight: 1, dashArray: '4 4', fillOpacity: 0.03 }}>
+            <Tooltip sticky>{g.name}</Tooltip>
+          </Polygon>
+        ))}
     </>
   );
 }

@@ -1,6 +1,6 @@
 import 'leaflet/dist/leaflet.css';
 import { Alert, Checkbox, Space, Spin } from 'antd';
-import { useMemo, useState } from 'react';
+import { useState } from 'react';
 import { MapContainer } from 'react-leaflet';
 import type { Output } from '../../../../shared/api';
 import { call } from '../../api/client';
@@ -36,7 +36,7 @@ export function MapPage() {
   const [flyTo, setFlyTo] = useState<{ lat: number; lng: number; zoom: number; seq: number } | null>(null);
   const [moving, setMoving] = useState<{ id: number; lat: number; lng: number } | null>(null);
   const data = features.data;
-  const counts = useMemo(() => (data ? { compounds: data.compounds.length, checkpoints: data.checkpoints.filter((c) => c.lng !== null).length } : null), [data]);
+  const [drawn, setDrawn] = useState<{ compounds: number; checkpoints: number } | null>(null);
 
   if (features.error) return <Alert type="error" showIcon title="无法读取地图数据" description={features.error} />;
   if (!data) return <Spin />;
@@ -52,14 +52,16 @@ export function MapPage() {
         />
         <Checkbox.Group options={LAYER_OPTIONS} value={layers} onChange={(v) => setLayers(v as Layers)} />
         <MapTools officeName={office.data?.name ?? ''} onImported={() => setVersion((v) => v + 1)} />
-        <span data-testid="map-status" className="map-status">
-          已显示 {counts!.compounds} 个小区、{counts!.checkpoints} 个卡点
-        </span>
+        {drawn && (
+          <span data-testid="map-status" className="map-status">
+            已显示 {drawn.compounds} 个小区、{drawn.checkpoints} 个卡点
+          </span>
+        )}
       </Space>
       <div className="map-body">
         <MapContainer className="map-canvas" preferCanvas center={[34.41, 115.65]} zoom={13} attributionControl={false} data-testid="map">
           <FitToFeatures features={data} flyTo={flyTo} />
-          <FeatureLayers features={data} layers={layers} selected={selected} onSelect={setSelected} moving={moving} onPlace={(lat, lng) => moving && setMoving({ ...moving, lat, lng })} />
+          <FeatureLayers features={data} layers={layers} selected={selected} onSelect={setSelected} moving={moving} onPlace={(lat, lng) => moving && setMoving({ ...moving, lat, lng })} onDrawn={setDrawn} />
           <Legend />
         </MapContainer>
         {selected && (
