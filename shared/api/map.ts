@@ -70,6 +70,13 @@ export const map = {
       rowCount: z.number().int(),
     }),
   }),
+  'compounds.setBoundary': method({
+    summary: '保存在地图上绘制或修改的小区边界（WGS-84，中心点随之更新）',
+    perm: 'places:write',
+    write: 'tx',
+    input: z.object({ id: Id, boundary: PolygonGeometry }),
+    output: MapCompound,
+  }),
   'checkpoints.move': method({
     summary: '在地图上移动卡点位置（WGS-84）',
     perm: 'places:write',

@@ -95,4 +95,27 @@ describe('map in Chromium', () => {
     const fc = JSON.parse(fs.readFileSync(await geo.path(), 'utf8')) as { features: unknown[] };
     expect(fc.features).toHaveLength(168 + 99);
   });
+
+  it('reshapes a compound boundary by dragging a vertex and saves it', async () => {
+    await page.goto('about:blank');
+    await page.goto(`${server.url}/#/map`);
+    const { rows } = await apiCall<{ rows: { id: number; name: string }[] }>(server, 'compounds.list', { pageSize: 1, sort: 'population', order: 'desc' });
+    const target = rows[0]!;
+    const before = await apiCall<{ boundary: { coordinates: number[][][] } }>(server, 'compounds.get', { id: target.id });
+    await searchAndPick(target.name, target.name);
+    const panel = page.getByTestId('map-panel');
+    await panel.getByRole('button', { name: '修改边界' }).click();
+    const vertex = page.locator('.marker-icon:not(.marker-icon-middle)').first();
+    await vertex.waitFor();
+    const box = (await vertex.boundingBox())!;
+    await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
+    await page.mouse.down();
+    await page.mouse.move(box.x - 40, box.y - 30, { steps: 5 });
+    await page.mouse.up();
+    await panel.getByRole('button', { name: '保存边界' }).click();
+    await expect.poll(() => page.getByText('边界已保存').isVisible()).toBe(true);
+    const after = await apiCall<{ boundary: { coordinates: number[][][] } }>(server, 'compounds.get', { id: target.id });
+    expect(after.boundary.coordinates[0]).not.toEqual(before.boundary.coordinates[0]);
+    expect(after.boundary.coordinates[0]).toHaveLength(before.boundary.coordinates[0]!.length);
+  });
 });

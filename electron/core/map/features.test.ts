@@ -63,3 +63,16 @@ describe('GeoJSON', () => {
     expect(await command('map.importGeoJson', { fileName: 'bad.geojson', text: '{"type":' })).toMatchObject({ ok: false, error: { message: '文件不是有效的 GeoJSON（JSON 格式错误）' } });
   });
 });
+
+describe('drawing a boundary', () => {
+  it('saves a drawn ring (turned counter-clockwise), moves the centre, and refuses an open ring', async () => {
+    const command = await signInAs(t.core, 'command');
+    const c = t.core.db.prepare('SELECT id FROM compounds ORDER BY id LIMIT 1').get() as { id: number };
+    const clockwise: [number, number][] = [[115.6, 34.4], [115.6, 34.402], [115.602, 34.402], [115.602, 34.4], [115.6, 34.4]];
+    const saved = unwrap<{ boundary: { coordinates: [number, number][][] }; lng: number; lat: number }>(await command('compounds.setBoundary', { id: c.id, boundary: { type: 'Polygon', coordinates: [clockwise] } }));
+    expect(saved.boundary.coordinates[0]).toEqual([...clockwise].reverse());
+    expect(saved).toMatchObject({ lng: 115.601, lat: 34.401 });
+    const open = clockwise.slice(0, 4);
+    expect(await command('compounds.setBoundary', { id: c.id, boundary: { type: 'Polygon', coordinates: [[...open, [115.7, 34.5]]] } })).toMatchObject({ ok: false, error: { message: '边界无效：面没有闭合（首尾坐标不同）' } });
+  });
+});

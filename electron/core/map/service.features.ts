@@ -1,4 +1,7 @@
+import { ApiError } from '../../../shared/api/errors';
 import type { map } from '../../../shared/api/map';
+import { ringCentre } from '../../../shared/domain/geo';
+import { checkGeoJson } from '../../../shared/domain/geojson';
 import { entityCtx, type Handlers } from '../api/types';
 import { checkpoints } from '../places/checkpoints';
 import { compounds } from '../places/compounds';
@@ -19,6 +22,16 @@ export const mapFeatureHandlers: Handlers<keyof typeof map> = {
     return { fileName: `小区与卡点-${day}.geojson`, base64: Buffer.from(JSON.stringify(fc)).toString('base64'), rowCount: fc.features.length };
   },
   'map.importGeoJson': ({ text, coordSystem, apply }, ctx) => importGeoJson(entityCtx(ctx), text, coordSystem, apply),
+  'compounds.setBoundary': ({ id, boundary }, ctx) => {
+    const checked = checkGeoJson({ type: 'Feature', properties: { name: 'x' }, geometry: boundary });
+    if (checked.errors.length) throw new ApiError('VALIDATION', `边界无效：${checked.errors[0]!.message}`);
+    const ring = checked.features[0]!.coordinates as [number, number][];
+    const [lng, lat] = ringCentre(ring);
+    const e = entityCtx(ctx);
+    const { id: _id, communityName: _a, gridName: _b, checkpointCount: _c, createdAt: _d, updatedAt: _u, ...fields } = getRow(e, compounds, id);
+    const r6 = (v: number) => Math.round(v * 1e6) / 1e6;
+    return updateRow(e, compounds, id, { ...fields, boundary: { type: 'Polygon', coordinates: [ring.map(([x, y]) => [r6(x), r6(y)] as [number, number])] }, lng: r6(lng), lat: r6(lat) });
+  },
   'checkpoints.move': ({ id, lng, lat }, ctx) => {
     const e = entityCtx(ctx);
     const { id: _id, communityName: _c, compoundName: _n, createdAt: _a, updatedAt: _u, ...fields } = getRow(e, checkpoints, id);

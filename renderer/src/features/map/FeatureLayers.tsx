@@ -4,6 +4,7 @@ import { Polygon, Tooltip, useMap, useMapEvents } from 'react-leaflet';
 import { CheckpointKind, CheckpointStatus } from '../../../../shared/domain/enums';
 import { convexHull, padRing, type Point } from '../../../../shared/domain/geo';
 import type { Features, Selection } from './MapPage';
+import { type BoundaryEdit, useBoundaryEditor } from './useBoundaryEditor';
 import { CONTROL_COLORS, STATUS_COLORS } from './styles';
 
 export type Layers = ('office' | 'grids' | 'compounds' | 'checkpoints' | 'labels')[];
@@ -41,6 +42,8 @@ interface Props {
   onSelect: (s: Selection) => void;
   moving: { id: number; lat: number; lng: number } | null;
   onPlace: (lat: number, lng: number) => void;
+  /** The compound whose boundary is being edited or drawn, if any. */
+  boundaryEdit: BoundaryEdit | null;
   /** Reports how many shapes are on the map now (what the status line shows). */
   onDrawn: (counts: { compounds: number; checkpoints: number }) => void;
 }
@@ -49,7 +52,7 @@ interface Props {
  * Compounds and checkpoints are created with plain Leaflet in one pass (thousands of
  * React components would make the first render slow); the few outlines use react-leaflet.
  */
-export function FeatureLayers({ features, layers, selected, onSelect, moving, onPlace, onDrawn }: Props) {
+export function FeatureLayers({ features, layers, selected, onSelect, moving, onPlace, onDrawn, boundaryEdit }: Props) {
   const map = useMap();
   const [zoom, setZoom] = useState(map.getZoom());
   useMapEvents({ zoomend: () => setZoom(map.getZoom()), click: (e) => moving && onPlace(e.latlng.lat, e.latlng.lng) });
@@ -58,9 +61,9 @@ export function FeatureLayers({ features, layers, selected, onSelect, moving, on
   const labels = on('labels') && zoom >= LABEL_ZOOM;
 
   // Handlers read the latest props through refs, so the layers are built once per data load.
-  const latest = useRef({ onSelect, moving });
-  latest.current = { onSelect, moving };
-  const select = (s: Selection) => !latest.current.moving && latest.current.onSelect(s);
+  const latest = useRef({ onSelect, moving, editing: boundaryEdit !== null });
+  latest.current = { onSelect, moving, editing: boundaryEdit !== null };
+  const select = (s: Selection) => !latest.current.moving && !latest.current.editing && latest.current.onSelect(s);
 
   const built = useMemo(() => {
     const compoundLayers = new Map<number, L.Path>();
@@ -103,6 +106,8 @@ export function FeatureLayers({ features, layers, selected, onSelect, moving, on
     };
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [built, map, showCompounds, showCheckpoints]);
+
+  useBoundaryEditor(map, built.compoundLayers, boundaryEdit);
 
   // Selection: restyle just the two layers concerned.
   useEffect(() => {

@@ -11,6 +11,7 @@ import { MapSearch } from './MapSearch';
 import { MapTools } from './MapTools';
 import { SidePanel } from './SidePanel';
 import { FitToFeatures } from './FitToFeatures';
+import type { BoundaryEdit } from './useBoundaryEditor';
 
 export type Features = Output<'map.features'>;
 export type Selection = { kind: 'compound'; id: number } | { kind: 'checkpoint'; id: number } | null;
@@ -37,6 +38,7 @@ export function MapPage() {
   const [moving, setMoving] = useState<{ id: number; lat: number; lng: number } | null>(null);
   const data = features.data;
   const [drawn, setDrawn] = useState<{ compounds: number; checkpoints: number } | null>(null);
+  const [boundaryEdit, setBoundaryEdit] = useState<BoundaryEdit | null>(null);
 
   if (features.error) return <Alert type="error" showIcon title="无法读取地图数据" description={features.error} />;
   if (!data) return <Spin />;
@@ -61,7 +63,7 @@ export function MapPage() {
       <div className="map-body">
         <MapContainer className="map-canvas" preferCanvas center={[34.41, 115.65]} zoom={13} attributionControl={false} data-testid="map">
           <FitToFeatures features={data} flyTo={flyTo} />
-          <FeatureLayers features={data} layers={layers} selected={selected} onSelect={setSelected} moving={moving} onPlace={(lat, lng) => moving && setMoving({ ...moving, lat, lng })} onDrawn={setDrawn} />
+          <FeatureLayers features={data} layers={layers} selected={selected} onSelect={setSelected} moving={moving} onPlace={(lat, lng) => moving && setMoving({ ...moving, lat, lng })} onDrawn={setDrawn} boundaryEdit={boundaryEdit} />
           <Legend />
         </MapContainer>
         {selected && (
@@ -69,7 +71,13 @@ export function MapPage() {
             features={data}
             selected={selected}
             moving={moving}
-            onClose={() => (setSelected(null), setMoving(null))}
+            onClose={() => (setSelected(null), setMoving(null), setBoundaryEdit(null))}
+            boundaryEdit={boundaryEdit}
+            onBoundaryStart={(id) => setBoundaryEdit({ id, ring: null })}
+            onBoundaryEnd={(saved) => {
+              setBoundaryEdit(null);
+              if (saved) setVersion((v) => v + 1);
+            }}
             onMoveStart={(id, lat, lng) => setMoving({ id, lat, lng })}
             onMoveEnd={(saved) => {
               setMoving(null);

@@ -4,6 +4,7 @@ import { CheckpointHours, CheckpointKind, CheckpointStatus, ControlLevel, Manage
 import { fmt } from '../../lib/format';
 import { useSession } from '../auth/me';
 import type { Features, Selection } from './MapPage';
+import type { BoundaryEdit } from './useBoundaryEditor';
 
 interface Props {
   features: Features;
@@ -12,10 +13,13 @@ interface Props {
   onClose: () => void;
   onMoveStart: (id: number, lat: number, lng: number) => void;
   onMoveEnd: (saved: boolean) => void;
+  boundaryEdit: BoundaryEdit | null;
+  onBoundaryStart: (id: number) => void;
+  onBoundaryEnd: (saved: boolean) => void;
 }
 
 /** Facts of the clicked compound or checkpoint, a link to edit it, and moving a checkpoint (undoable until saved). */
-export function SidePanel({ features, selected, moving, onClose, onMoveStart, onMoveEnd }: Props) {
+export function SidePanel({ features, selected, moving, onClose, onMoveStart, onMoveEnd, boundaryEdit, onBoundaryStart, onBoundaryEnd }: Props) {
   const { message } = App.useApp();
   const canWrite = useSession().can('places:write');
   const editLink = (name: string) => (
@@ -23,6 +27,17 @@ export function SidePanel({ features, selected, moving, onClose, onMoveStart, on
       在列表中编辑
     </Button>
   );
+  const saveBoundary = async (id: number) => {
+    const ring = boundaryEdit?.ring;
+    if (!ring) return message.warning('请先在地图上画出边界');
+    try {
+      await call('compounds.setBoundary', { id, boundary: { type: 'Polygon', coordinates: [ring] } });
+      message.success('边界已保存');
+      onBoundaryEnd(true);
+    } catch (e) {
+      message.error((e as Error).message);
+    }
+  };
   if (selected.kind === 'compound') {
     const c = features.compounds.find((x) => x.id === selected.id);
     if (!c) return null;
@@ -38,7 +53,17 @@ export function SidePanel({ features, selected, moving, onClose, onMoveStart, on
           <Descriptions.Item label="人口">{fmt(c.population)}</Descriptions.Item>
           <Descriptions.Item label="卡点">{gates.length ? gates.map((g) => <Tag key={g.id}>{g.name}</Tag>) : '无'}</Descriptions.Item>
         </Descriptions>
-        {editLink(c.name)}
+        <Space wrap>
+          {editLink(c.name)}
+          {canWrite && !boundaryEdit && <Button onClick={() => onBoundaryStart(c.id)}>{c.boundary ? '修改边界' : '绘制边界'}</Button>}
+          {boundaryEdit?.id === c.id && (
+            <>
+              <span>{c.boundary ? '拖动顶点修改边界' : '在地图上依次点击各角，点第一个点结束'}</span>
+              <Button type="primary" onClick={() => saveBoundary(c.id)}>保存边界</Button>
+              <Button onClick={() => onBoundaryEnd(false)}>撤销</Button>
+            </>
+          )}
+        </Space>
       </Card>
     );
   }
