@@ -35,7 +35,22 @@ export const MapCheckpoint = z.object({
   lat: z.number().nullable(),
 });
 
+export const Basemap = z.object({
+  /** 'none': the schematic map; 'online': an XYZ server; 'pack:<id>': an imported .mbtiles. */
+  source: z.string().regex(/^(none|online|pack:[a-z0-9]+)$/, '底图来源无效'),
+  url: z
+    .string()
+    .trim()
+    .max(500)
+    .refine((u) => u === '' || (/^https?:\/\//.test(u) && /\{z\}/.test(u) && /\{x\}/.test(u) && /\{y\}/.test(u)), '在线底图地址应以 http(s):// 开头，并包含 {z}、{x}、{y}')
+    .default(''),
+  /** The basemap's coordinate system: overlays are shifted onto a GCJ-02 basemap. */
+  crs: z.enum(['WGS84', 'GCJ02']).default('WGS84'),
+});
+
 export const map = {
+  'map.basemap': method({ summary: '当前底图设置', perm: 'places:read', write: false, input: z.object({}), output: Basemap }),
+  'map.setBasemap': method({ summary: '设置底图（无底图 / 离线瓦片包 / 在线地址及其坐标系）', perm: 'system:settings', write: 'tx', input: Basemap, output: Basemap }),
   'map.features': method({
     summary: '地图数据：小区（边界或中心点）和卡点',
     perm: 'places:read',

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openTestCore, signInAs, type TestCore, unwrap } from '../../../test/helpers/sessions';
+import { basemapOrigins } from './basemap';
 
 let t: TestCore;
 beforeAll(async () => {
@@ -74,5 +75,20 @@ describe('drawing a boundary', () => {
     expect(saved).toMatchObject({ lng: 115.601, lat: 34.401 });
     const open = clockwise.slice(0, 4);
     expect(await command('compounds.setBoundary', { id: c.id, boundary: { type: 'Polygon', coordinates: [[...open, [115.7, 34.5]]] } })).toMatchObject({ ok: false, error: { message: '边界无效：面没有闭合（首尾坐标不同）' } });
+  });
+});
+
+describe('basemap settings', () => {
+  it('the administrator chooses the basemap; everyone reads it; the online origin is allowed for images', async () => {
+    const admin = await signInAs(t.core, 'admin');
+    expect(unwrap(await admin('map.basemap'))).toEqual({ source: 'none', url: '', crs: 'WGS84' });
+    expect(await admin('map.setBasemap', { source: 'online', url: 'ftp://x/{z}/{x}/{y}' })).toMatchObject({ ok: false, error: { code: 'VALIDATION' } });
+    expect(await admin('map.setBasemap', { source: 'online', url: '' })).toMatchObject({ ok: false, error: { message: '请填写在线底图地址' } });
+    unwrap(await admin('map.setBasemap', { source: 'online', url: 'https://tiles.example.cn/{z}/{x}/{y}.png', crs: 'GCJ02' }));
+    expect(unwrap(await (await signInAs(t.core, 'viewer'))('map.basemap'))).toMatchObject({ source: 'online', crs: 'GCJ02' });
+    expect(basemapOrigins(t.core.db)).toEqual(['https://tiles.example.cn']);
+    expect(await (await signInAs(t.core, 'command'))('map.setBasemap', { source: 'none' })).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
+    unwrap(await admin('map.setBasemap', { source: 'none' }));
+    expect(basemapOrigins(t.core.db)).toEqual([]);
   });
 });

@@ -6,6 +6,8 @@ import { entityCtx, type Handlers } from '../api/types';
 import { checkpoints } from '../places/checkpoints';
 import { compounds } from '../places/compounds';
 import { getRow, listRows, updateRow } from '../places/entity';
+import { putSetting } from '../auth/settings';
+import { readBasemap } from './basemap';
 import { exportGeoJson, importGeoJson } from './geojson-io';
 
 const ALL_ROWS = { page: 1, pageSize: 100_000, order: 'asc' as const };
@@ -15,6 +17,12 @@ export const mapFeatureHandlers: Handlers<keyof typeof map> = {
   'map.features': (_, ctx) => {
     const e = entityCtx(ctx);
     return { compounds: listRows(e, compounds, ALL_ROWS).rows, checkpoints: listRows(e, checkpoints, ALL_ROWS).rows };
+  },
+  'map.basemap': (_, { db }) => readBasemap(db),
+  'map.setBasemap': (input, { db }) => {
+    if (input.source === 'online' && !input.url) throw new ApiError('VALIDATION', '请填写在线底图地址', [{ path: 'url', message: '请填写在线底图地址' }]);
+    putSetting(db, 'basemap', JSON.stringify(input));
+    return input;
   },
   'map.exportGeoJson': (_, ctx) => {
     const fc = exportGeoJson(entityCtx(ctx));

@@ -4,12 +4,12 @@ import { Polygon, Tooltip, useMap, useMapEvents } from 'react-leaflet';
 import { CheckpointKind, CheckpointStatus } from '../../../../shared/domain/enums';
 import { convexHull, padRing, type Point } from '../../../../shared/domain/geo';
 import type { Features, Selection } from './MapPage';
+import type { Projection } from './projection';
 import { type BoundaryEdit, useBoundaryEditor } from './useBoundaryEditor';
 import { CONTROL_COLORS, STATUS_COLORS } from './styles';
 
 export type Layers = ('office' | 'grids' | 'compounds' | 'checkpoints' | 'labels')[];
 const LABEL_ZOOM = 16;
-const toLatLng = (ring: Point[]) => ring.map(([x, y]) => [y, x] as [number, number]);
 type Compound = Features['compounds'][number];
 
 function pointsOf(c: Compound): Point[] {
@@ -42,6 +42,8 @@ interface Props {
   onSelect: (s: Selection) => void;
   moving: { id: number; lat: number; lng: number } | null;
   onPlace: (lat: number, lng: number) => void;
+  /** How WGS-84 data are placed on the current basemap. */
+  projection: Projection;
   /** The compound whose boundary is being edited or drawn, if any. */
   boundaryEdit: BoundaryEdit | null;
   /** Reports how many shapes are on the map now (what the status line shows). */
@@ -52,10 +54,18 @@ interface Props {
  * Compounds and checkpoints are created with plain Leaflet in one pass (thousands of
  * React components would make the first render slow); the few outlines use react-leaflet.
  */
-export function FeatureLayers({ features, layers, selected, onSelect, moving, onPlace, onDrawn, boundaryEdit }: Props) {
+export function FeatureLayers({ features, layers, selected, onSelect, moving, onPlace, onDrawn, boundaryEdit, projection }: Props) {
+  const toLatLng = (ring: Point[]) => ring.map(projection.toView);
   const map = useMap();
   const [zoom, setZoom] = useState(map.getZoom());
-  useMapEvents({ zoomend: () => setZoom(map.getZoom()), click: (e) => moving && onPlace(e.latlng.lat, e.latlng.lng) });
+  useMapEvents({
+    zoomend: () => setZoom(map.getZoom()),
+    click: (e) => {
+      if (!moving) return;
+      const [lng, lat] = projection.fromView(e.latlng.lat, e.latlng.lng);
+      onPlace(lat, lng);
+    },
+  });
   const outlines = useOutlines(features);
   const on = (l: Layers[number]) => layers.includes(l);
   const labels = on('labels') && zoom >= LABEL_ZOOM;
@@ -72,7 +82,7 @@ export function FeatureLayers({ features, layers, selected, onSelect, moving, on
       const layer = c.boundary
         ? L.polygon(toLatLng(c.boundary.coordinates[0]! as Point[]), compoundStyle(c, false))
         : c.lat !== null && c.lng !== null
-          ? L.circleMarker([c.lat, c.lng], { ...compoundStyle(c, false), radius: 7 })
+          ? L.circleMarker(projection.toView([c.lng, c.lat]), { ...compoundStyle(c, false), radius: 7 })
           : null;
       if (!layer) continue;
       layer.on('click', () => select({ kind: 'compound', id: c.id }));
@@ -83,7 +93,7 @@ export function FeatureLayers({ features, layers, selected, onSelect, moving, on
     const checkpointGroup = L.layerGroup();
     for (const k of features.checkpoints) {
       if (k.lat === null || k.lng === null) continue;
-      const layer = L.circleMarker([k.lat, k.lng], { radius: 5, color: '#fff', weight: 2, fillColor: STATUS_COLORS[k.status], fillOpacity: 1 });
+      const layer = L.circleMarker(projection.toView([k.lng, k.lat]), { radius: 5, color: '#fff', weight: 2, fillColor: STATUS_COLORS[k.status], fillOpacity: 1 });
       layer.bindTooltip(`${k.name}（${CheckpointKind.labels[k.kind]}，${CheckpointStatus.labels[k.status]}）`);
       layer.on('click', (e) => (L.DomEvent.stopPropagation(e), select({ kind: 'checkpoint', id: k.id })));
       checkpointLayers.set(k.id, layer);
@@ -91,7 +101,7 @@ export function FeatureLayers({ features, layers, selected, onSelect, moving, on
     }
     return { compoundLayers, compoundGroup, checkpointLayers, checkpointGroup };
     // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [features]);
+  }, [features, projection]);
 
   const showCompounds = on('compounds');
   const showCheckpoints = on('checkpoints');
@@ -107,7 +117,7 @@ export function FeatureLayers({ features, layers, selected, onSelect, moving, on
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [built, map, showCompounds, showCheckpoints]);
 
-  useBoundaryEditor(map, built.compoundLayers, boundaryEdit);
+  useBoundaryEditor(map, built.compoundLayers, boundaryEdit, projection);
 
   // Selection: restyle just the two layers concerned.
   useEffect(() => {
@@ -129,9 +139,9 @@ export function FeatureLayers({ features, layers, selected, onSelect, moving, on
     if (!moving) return;
     const layer = built.checkpointLayers.get(moving.id);
     const original = layer?.getLatLng();
-    layer?.setLatLng([moving.lat, moving.lng]);
+    layer?.setLatLng(projection.toView([moving.lng, moving.lat]));
     return () => void (original && layer?.setLatLng(original));
-  }, [moving, built]);
+  }, [moving, built, projection]);
 
   // Names appear when zoomed in, for the compounds in view only.
   useEffect(() => {

@@ -10,13 +10,16 @@ import { Legend } from './Legend';
 import { MapSearch } from './MapSearch';
 import { MapTools } from './MapTools';
 import { SidePanel } from './SidePanel';
+import { BasemapLayer } from './BasemapLayer';
 import { FitToFeatures } from './FitToFeatures';
+import { gcj02, identity } from './projection';
 import type { BoundaryEdit } from './useBoundaryEditor';
 
 export type Features = Output<'map.features'>;
 export type Selection = { kind: 'compound'; id: number } | { kind: 'checkpoint'; id: number } | null;
 
 const LAYER_OPTIONS = [
+  { value: 'basemap', label: '底图' },
   { value: 'office', label: '街道边界' },
   { value: 'grids', label: '片区' },
   { value: 'compounds', label: '小区' },
@@ -32,7 +35,10 @@ export function MapPage() {
   const [version, setVersion] = useState(0);
   const features = useLoad(() => call('map.features', {}), [version]);
   const office = useLoad(() => call('office.get', {}), []);
-  const [layers, setLayers] = useState<Layers>(['office', 'grids', 'compounds', 'checkpoints', 'labels']);
+  const basemap = useLoad(() => call('map.basemap', {}), []);
+  const [tileError, setTileError] = useState(false);
+  const projection = basemap.data && basemap.data.source !== 'none' && basemap.data.crs === 'GCJ02' ? gcj02 : identity;
+  const [layers, setLayers] = useState<(Layers[number] | 'basemap')[]>(['basemap', 'office', 'grids', 'compounds', 'checkpoints', 'labels']);
   const [selected, setSelected] = useState<Selection>(null);
   const [flyTo, setFlyTo] = useState<{ lat: number; lng: number; zoom: number; seq: number } | null>(null);
   const [moving, setMoving] = useState<{ id: number; lat: number; lng: number } | null>(null);
@@ -52,7 +58,7 @@ export function MapPage() {
           }}
           features={data}
         />
-        <Checkbox.Group options={LAYER_OPTIONS} value={layers} onChange={(v) => setLayers(v as Layers)} />
+        <Checkbox.Group options={LAYER_OPTIONS} value={layers} onChange={(v) => setLayers(v as typeof layers)} />
         <MapTools officeName={office.data?.name ?? ''} onImported={() => setVersion((v) => v + 1)} />
         {drawn && (
           <span data-testid="map-status" className="map-status">
@@ -60,10 +66,21 @@ export function MapPage() {
           </span>
         )}
       </Space>
+      {tileError && (
+        <Alert
+          type="warning"
+          showIcon
+          closable
+          onClose={() => setTileError(false)}
+          title="底图加载失败（网络不通或地址有误），地图的小区、卡点等数据仍可正常使用。"
+          style={{ marginBottom: 8 }}
+        />
+      )}
       <div className="map-body">
         <MapContainer className="map-canvas" preferCanvas center={[34.41, 115.65]} zoom={13} attributionControl={false} data-testid="map">
-          <FitToFeatures features={data} flyTo={flyTo} />
-          <FeatureLayers features={data} layers={layers} selected={selected} onSelect={setSelected} moving={moving} onPlace={(lat, lng) => moving && setMoving({ ...moving, lat, lng })} onDrawn={setDrawn} boundaryEdit={boundaryEdit} />
+          {basemap.data && layers.includes('basemap') && <BasemapLayer basemap={basemap.data} onError={() => setTileError(true)} />}
+          <FitToFeatures features={data} flyTo={flyTo} projection={projection} />
+          <FeatureLayers features={data} layers={layers.filter((l): l is Layers[number] => l !== 'basemap')} selected={selected} onSelect={setSelected} moving={moving} onPlace={(lat, lng) => moving && setMoving({ ...moving, lat, lng })} onDrawn={setDrawn} boundaryEdit={boundaryEdit} projection={projection} />
           <Legend />
         </MapContainer>
         {selected && (

@@ -3,6 +3,7 @@ import '@geoman-io/leaflet-geoman-free/dist/leaflet-geoman.css';
 import L from 'leaflet';
 import { useEffect } from 'react';
 import type { Point } from '../../../../shared/domain/geo';
+import type { Projection } from './projection';
 
 export interface BoundaryEdit {
   id: number;
@@ -10,8 +11,8 @@ export interface BoundaryEdit {
   ring: Point[] | null;
 }
 
-const ringOf = (layer: L.Polygon): Point[] => {
-  const pts = (layer.getLatLngs()[0] as L.LatLng[]).map((p) => [p.lng, p.lat] as Point);
+const ringOf = (layer: L.Polygon, projection: Projection): Point[] => {
+  const pts = (layer.getLatLngs()[0] as L.LatLng[]).map((p) => projection.fromView(p.lat, p.lng));
   return [...pts, pts[0]!];
 };
 
@@ -20,15 +21,15 @@ const ringOf = (layer: L.Polygon): Point[] => {
  * with Geoman. Nothing is saved here: the panel saves `edit.ring`; leaving edit mode puts
  * the original shape back (undo before save), and a saved one comes back with the data.
  */
-export function useBoundaryEditor(map: L.Map, layers: Map<number, L.Path>, edit: BoundaryEdit | null) {
+export function useBoundaryEditor(map: L.Map, layers: Map<number, L.Path>, edit: BoundaryEdit | null, projection: Projection) {
   useEffect(() => {
     if (!edit) return;
     const layer = layers.get(edit.id);
     if (layer instanceof L.Polygon) {
       const original = layer.getLatLngs();
-      edit.ring = ringOf(layer);
+      edit.ring = ringOf(layer, projection);
       layer.pm.enable({ allowSelfIntersection: false, snappable: false });
-      const update = () => (edit.ring = ringOf(layer));
+      const update = () => (edit.ring = ringOf(layer, projection));
       layer.on('pm:edit', update);
       layer.on('pm:markerdragend', update);
       return () => {
@@ -43,7 +44,7 @@ export function useBoundaryEditor(map: L.Map, layers: Map<number, L.Path>, edit:
     let drawn: L.Polygon | null = null;
     const created = (e: { layer: L.Layer }) => {
       drawn = e.layer as L.Polygon;
-      edit.ring = ringOf(drawn);
+      edit.ring = ringOf(drawn, projection);
       map.pm.disableDraw();
     };
     map.on('pm:create', created);
@@ -53,5 +54,5 @@ export function useBoundaryEditor(map: L.Map, layers: Map<number, L.Path>, edit:
       map.pm.disableDraw();
       drawn?.remove();
     };
-  }, [edit, layers, map]);
+  }, [edit, layers, map, projection]);
 }

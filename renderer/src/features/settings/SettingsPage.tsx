@@ -4,6 +4,7 @@ import type { Permission } from '../../../../shared/api/contract';
 import { useSession } from '../auth/me';
 import { AuditCard } from './AuditCard';
 import { BackupsCard } from './BackupsCard';
+import { BasemapCard } from './BasemapCard';
 import { DemoResetCard } from './DemoResetCard';
 import { OfficeCard } from './OfficeCard';
 import { SecurityCard } from './SecurityCard';
@@ -22,6 +23,7 @@ const TABS: { key: string; label: string; perm: Permission | null; body: () => R
     body: () => (
       <>
         <SecurityCard />
+        <BasemapCard />
         <Card title="演示数据" size="small" style={{ marginTop: 16 }}>
           <DemoResetCard />
         </Card>
