@@ -118,4 +118,16 @@ describe('map in Chromium', () => {
     expect(after.boundary.coordinates[0]).not.toEqual(before.boundary.coordinates[0]);
     expect(after.boundary.coordinates[0]).toHaveLength(before.boundary.coordinates[0]!.length);
   });
+
+  it('an online basemap that cannot be reached is reported, and the map keeps working', async () => {
+    await apiCall(server, 'map.setBasemap', { source: 'online', url: 'http://127.0.0.1:9/{z}/{x}/{y}.png', crs: 'WGS84' });
+    try {
+      await page.goto('about:blank');
+      await page.goto(`${server.url}/#/map`);
+      await expect.poll(() => page.getByText('底图加载失败（网络不通或地址有误），地图的小区、卡点等数据仍可正常使用。').isVisible()).toBe(true);
+      expect(await page.getByTestId('map-status').innerText()).toBe('已显示 168 个小区、99 个卡点');
+    } finally {
+      await apiCall(server, 'map.setBasemap', { source: 'none' });
+    }
+  });
 });
