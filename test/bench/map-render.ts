@@ -10,7 +10,7 @@ import { ALL_COMMUNITIES, createRow } from '../../electron/core/places/entity';
 import { E2E_PASSWORD, startServer } from '../e2e/harness';
 
 /** Grows the demo office to `n` compounds and `m` checkpoints, spread on a grid around the centre. */
-async function makeOffice(dataDir: string, n: number, m: number): Promise<void> {
+export async function makeOfficeForBench(dataDir: string, n: number, m: number): Promise<void> {
   const core = await createCore({ dataDir, demoOnCreate: true, transport: 'http', keyStore: fileKeyStore(`${dataDir}.key`), adminPassword: E2E_PASSWORD });
   const ctx = { db: core.db, now: new Date(), scope: ALL_COMMUNITIES };
   core.db.transaction(() => {
@@ -39,7 +39,7 @@ export async function benchMapRender(): Promise<void> {
   try {
     for (const [label, n, m] of [['demo office', 168, 99], ['large office', 2000, 1000]] as const) {
       const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'sc-mapbench-'));
-      await makeOffice(dataDir, n, m);
+      await makeOfficeForBench(dataDir, n, m);
       const server = await startServer(dataDir);
       try {
         const context = await browser.newContext({ viewport: { width: 1400, height: 900 } });

@@ -1,4 +1,7 @@
 import L from 'leaflet';
+import 'leaflet.markercluster';
+import 'leaflet.markercluster/dist/MarkerCluster.css';
+import 'leaflet.markercluster/dist/MarkerCluster.Default.css';
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { Polygon, Tooltip, useMap, useMapEvents } from 'react-leaflet';
 import { CheckpointKind, CheckpointStatus } from '../../../../shared/domain/enums';
@@ -10,6 +13,7 @@ import { CONTROL_COLORS, STATUS_COLORS } from './styles';
 
 export type Layers = ('office' | 'grids' | 'compounds' | 'checkpoints' | 'labels')[];
 const LABEL_ZOOM = 16;
+const CLUSTER_ABOVE = 300;
 type Compound = Features['compounds'][number];
 
 function pointsOf(c: Compound): Point[] {
@@ -90,7 +94,8 @@ export function FeatureLayers({ features, layers, selected, onSelect, moving, on
       compoundGroup.addLayer(layer);
     }
     const checkpointLayers = new Map<number, L.CircleMarker>();
-    const checkpointGroup = L.layerGroup();
+    // Many checkpoints cluster into counted bubbles until zoomed in; a street office's hundred do not need it.
+    const checkpointGroup: L.LayerGroup = features.checkpoints.length > CLUSTER_ABOVE ? L.markerClusterGroup({ disableClusteringAtZoom: 15, showCoverageOnHover: false }) : L.layerGroup();
     for (const k of features.checkpoints) {
       if (k.lat === null || k.lng === null) continue;
       const layer = L.circleMarker(projection.toView([k.lng, k.lat]), { radius: 5, color: '#fff', weight: 2, fillColor: STATUS_COLORS[k.status], fillOpacity: 1 });

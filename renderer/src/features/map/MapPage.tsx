@@ -77,7 +77,7 @@ export function MapPage() {
         />
       )}
       <div className="map-body">
-        <MapContainer className="map-canvas" preferCanvas center={[34.41, 115.65]} zoom={13} attributionControl={false} data-testid="map">
+        <MapContainer className="map-canvas" preferCanvas center={[34.41, 115.65]} zoom={13} minZoom={5} maxZoom={19} attributionControl={false} data-testid="map">
           {basemap.data && layers.includes('basemap') && <BasemapLayer basemap={basemap.data} onError={() => setTileError(true)} />}
           <FitToFeatures features={data} flyTo={flyTo} projection={projection} />
           <FeatureLayers features={data} layers={layers.filter((l): l is Layers[number] => l !== 'basemap')} selected={selected} onSelect={setSelected} moving={moving} onPlace={(lat, lng) => moving && setMoving({ ...moving, lat, lng })} onDrawn={setDrawn} boundaryEdit={boundaryEdit} projection={projection} />
