@@ -10,6 +10,7 @@ import { swapDatabaseFile } from './backup/swap';
 import type { KeyStore } from './db/key';
 import { configure, defaultKeyStore, openDatabase, openKeyed } from './db/open';
 import { replaceWithDemo } from './demo/replace';
+import { basemapOrigins } from './map/basemap';
 
 export const APP_VERSION = '0.1.0';
 
@@ -33,6 +34,8 @@ export interface Core {
   databaseFile: string;
   /** Run one contract method for a caller (session token, client address). */
   call(name: string, input: unknown, caller: Caller): Promise<CallResult>;
+  /** Origins besides the app itself that pages may load images from (the online basemap). */
+  imgOrigins(): string[];
   close(): void;
 }
 
@@ -77,6 +80,7 @@ export async function createCore(opts: CoreOptions): Promise<Core> {
     dataDir: opts.dataDir,
     databaseFile: file,
     call: (name, input, caller) => call(name, input, caller, { ...base, db: current }),
+    imgOrigins: () => basemapOrigins(current),
     close: () => current.close(),
   };
 }

@@ -35,8 +35,9 @@ app.whenReady().then(async () => {
     app.quit();
     return;
   }
-  hardenSession(session.defaultSession);
-  protocol.handle(APP_SCHEME, appSchemeHandler(rendererDir));
+  const origins = () => core?.imgOrigins() ?? [];
+  hardenSession(session.defaultSession, origins);
+  protocol.handle(APP_SCHEME, appSchemeHandler(rendererDir, origins));
   registerApi(ipcMain, core, trustedOrigin);
   Menu.setApplicationMenu(
     Menu.buildFromTemplate(

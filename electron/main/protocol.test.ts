@@ -35,3 +35,16 @@ describe('app:// scheme', () => {
     }
   });
 });
+
+describe('remote content', () => {
+  it('only the configured basemap origin may serve images', async () => {
+    const { originAllowed } = await import('./protocol');
+    expect(originAllowed('https://t1.example.cn/1/2/3.png', ['https://*.example.cn'])).toBe(true);
+    expect(originAllowed('https://example.cn.evil.com/x.png', ['https://*.example.cn'])).toBe(false);
+    expect(originAllowed('http://t1.example.cn/x.png', ['https://*.example.cn'])).toBe(false);
+    expect(originAllowed('https://tiles.example.cn/x.png', ['https://tiles.example.cn'])).toBe(true);
+    expect(originAllowed('https://other.cn/x.png', [])).toBe(false);
+    const res = await appSchemeHandler(rendererDir, () => ['https://tiles.example.cn'])(new Request('app://street-command/index.html'));
+    expect(res.headers.get('content-security-policy')).toContain("img-src 'self' data: blob: https://tiles.example.cn;");
+  });
+});

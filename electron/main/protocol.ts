@@ -2,10 +2,10 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { Protocol, Session } from 'electron';
 import { resolveInside } from '../server/static';
+import { buildCsp } from '../../shared/domain/csp';
 import { APP_SCHEME } from './window';
 
-export const DESKTOP_CSP =
-  "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data: blob:; font-src 'self' data:; connect-src 'self'; object-src 'none'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'";
+export const DESKTOP_CSP = buildCsp();
 
 const TYPES: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
@@ -25,7 +25,7 @@ export function registerAppScheme(protocol: Protocol): void {
 }
 
 /** Serves the built renderer with a strict CSP; anything outside rendererDir is refused. */
-export function appSchemeHandler(rendererDir: string) {
+export function appSchemeHandler(rendererDir: string, imgOrigins: () => string[] = () => []) {
   return async (request: Request): Promise<Response> => {
     const { pathname } = new URL(request.url);
     const file = resolveInside(rendererDir, pathname === '/' ? '/index.html' : pathname);
@@ -34,19 +34,37 @@ export function appSchemeHandler(rendererDir: string) {
     return new Response(body, {
       headers: {
         'Content-Type': TYPES[path.extname(file).toLowerCase()] ?? 'application/octet-stream',
-        'Content-Security-Policy': DESKTOP_CSP,
+        'Content-Security-Policy': buildCsp(imgOrigins()),
         'X-Content-Type-Options': 'nosniff',
       },
     });
   };
 }
 
-/** No remote content and no device permissions: the app is fully offline. */
-export function hardenSession(session: Session): void {
+/** True when url's origin is one of the allowed ones (an entry may be https://*.example.cn). */
+export function originAllowed(url: string, allowed: string[]): boolean {
+  let u: URL;
+  try {
+    u = new URL(url);
+  } catch {
+    return false;
+  }
+  return allowed.some((a) => {
+    const m = /^(https?:)\/\/(\*\.)?(.+)$/.exec(a);
+    if (!m || m[1] !== u.protocol) return false;
+    return m[2] ? u.host.endsWith(`.${m[3]}`) : u.host === m[3];
+  });
+}
+
+/**
+ * No remote content and no device permissions: the app is offline except for the one
+ * basemap server an administrator configured (and the dev server in development).
+ */
+export function hardenSession(session: Session, imgOrigins: () => string[] = () => []): void {
   session.setPermissionRequestHandler((_wc, _permission, callback) => callback(false));
   session.webRequest.onBeforeRequest({ urls: ['http://*/*', 'https://*/*', 'ws://*/*', 'wss://*/*'] }, (details, callback) => {
-    // The dev server (electron-vite dev) is the one allowed exception.
     const dev = process.env.ELECTRON_RENDERER_URL;
-    callback({ cancel: !(dev && details.url.startsWith(dev)) });
+    const basemapTile = details.resourceType === 'image' && originAllowed(details.url, imgOrigins());
+    callback({ cancel: !((dev && details.url.startsWith(dev)) || basemapTile) });
   });
 }

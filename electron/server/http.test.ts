@@ -65,6 +65,14 @@ describe('LAN server', () => {
     expect(res.headers.get('referrer-policy')).toBe('no-referrer');
   });
 
+  it('names the configured online basemap in the page CSP, and nothing else', async () => {
+    const set = (body: unknown) => fetch(`${base}/api/map.setBasemap`, { method: 'POST', headers: json(), body: JSON.stringify(body) });
+    expect((await set({ source: 'online', url: 'https://tiles.example.cn/{z}/{x}/{y}.png' })).status).toBe(200);
+    expect((await fetch(`${base}/`)).headers.get('content-security-policy')).toContain("img-src 'self' data: blob: https://tiles.example.cn;");
+    expect((await set({ source: 'none' })).status).toBe(200);
+    expect((await fetch(`${base}/`)).headers.get('content-security-policy')).toContain("img-src 'self' data: blob:;");
+  });
+
   it('falls back to index.html for app routes but 404s missing assets', async () => {
     expect((await fetch(`${base}/places`)).status).toBe(200);
     expect((await fetch(`${base}/assets/missing.js`)).status).toBe(404);

@@ -3,6 +3,7 @@ import http from 'node:http';
 import https from 'node:https';
 import path from 'node:path';
 import { api, type ErrorCode, methodNames } from '../../shared/api';
+import { buildCsp } from '../../shared/domain/csp';
 import type { SessionChange } from '../core/api/types';
 import type { Core } from '../core/core';
 import { sendStatic } from './static';
@@ -26,9 +27,9 @@ const STATUS: Record<ErrorCode, number> = {
   INTERNAL: 500,
 };
 
+/** Sent with every response; the CSP also names the online basemap's origin when one is configured. */
 export const SECURITY_HEADERS: Record<string, string> = {
-  'Content-Security-Policy':
-    "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data: blob:; font-src 'self' data:; connect-src 'self'; object-src 'none'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'",
+  'Content-Security-Policy': buildCsp(),
   'X-Content-Type-Options': 'nosniff',
   'X-Frame-Options': 'DENY',
   'Referrer-Policy': 'no-referrer',
@@ -131,7 +132,7 @@ export function createHttpHandler(core: Core, staticDir: string, secure = false)
     }
     if (req.method !== 'GET' && req.method !== 'HEAD') return fail(res, 405, 'BAD_REQUEST', '不支持的请求方法');
     if (!fs.existsSync(indexHtml)) return fail(res, 503, 'INTERNAL', '界面尚未构建，请运行 npm run build');
-    return sendStatic(req, res, staticDir, url.pathname, SECURITY_HEADERS);
+    return sendStatic(req, res, staticDir, url.pathname, { ...SECURITY_HEADERS, 'Content-Security-Policy': buildCsp(core.imgOrigins()) });
   };
 }
 

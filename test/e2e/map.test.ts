@@ -1,7 +1,10 @@
 import fs from 'node:fs';
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { pinyin } from 'pinyin-pro';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { solidPng } from '../fixtures/map/png';
 import { apiCall, launchBrowser, type RunningServer, signInUI, startServer, tempDataDir } from './harness';
 
 /** The map as the command centre uses it, on a PC with no internet (no basemap at all). */
@@ -128,6 +131,29 @@ describe('map in Chromium', () => {
       expect(await page.getByTestId('map-status').innerText()).toBe('已显示 168 个小区、99 个卡点');
     } finally {
       await apiCall(server, 'map.setBasemap', { source: 'none' });
+    }
+  });
+
+  it('draws tiles from a configured online basemap (here a tile server on this machine)', async () => {
+    const requests: string[] = [];
+    const tile = solidPng([200, 230, 200]);
+    const tiles = http.createServer((req, res) => {
+      requests.push(req.url ?? '');
+      res.writeHead(200, { 'Content-Type': 'image/png' });
+      res.end(tile);
+    });
+    await new Promise<void>((r) => tiles.listen(0, '127.0.0.1', r));
+    const port = (tiles.address() as AddressInfo).port;
+    await apiCall(server, 'map.setBasemap', { source: 'online', url: `http://127.0.0.1:${port}/{z}/{x}/{y}.png`, crs: 'WGS84' });
+    try {
+      await page.goto('about:blank');
+      await page.goto(`${server.url}/#/map`);
+      await expect.poll(() => page.locator('img.leaflet-tile-loaded').count()).toBeGreaterThan(3);
+      expect(requests.every((u) => /^\/\d+\/\d+\/\d+\.png$/.test(u))).toBe(true);
+      expect(await page.getByText('底图加载失败').count()).toBe(0);
+    } finally {
+      await apiCall(server, 'map.setBasemap', { source: 'none' });
+      await new Promise((r) => tiles.close(r));
     }
   });
 });
