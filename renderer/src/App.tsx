@@ -5,6 +5,7 @@ import { UserMenu } from './features/auth/UserMenu';
 import { OverviewPage } from './features/overview/OverviewPage';
 import { NotBuilt } from './features/shell/NotBuilt';
 import { SECTIONS } from './features/shell/sections';
+import { useDataEpoch } from './lib/dataReplaced';
 import { useHashRoute } from './lib/useHashRoute';
 import { useLoad } from './lib/useLoad';
 
@@ -24,7 +25,8 @@ const PAGES: Record<string, () => ReactNode> = {
 
 export function App() {
   const [route, go] = useHashRoute('overview');
-  const office = useLoad(() => call('office.get', {}), [route]);
+  const epoch = useDataEpoch();
+  const office = useLoad(() => call('office.get', {}), [route, epoch]);
   const section = SECTIONS.find((s) => s.key === route) ?? SECTIONS[0]!;
   const page = PAGES[section.key];
   return (
@@ -51,7 +53,7 @@ export function App() {
             <UserMenu />
           </Space>
         </Layout.Header>
-        <Layout.Content className="app-content">
+        <Layout.Content className="app-content" key={epoch}>
           <Suspense fallback={<Spin />}>{page ? page() : <NotBuilt title={section.label} />}</Suspense>
         </Layout.Content>
       </Layout>

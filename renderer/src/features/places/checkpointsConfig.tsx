@@ -25,13 +25,19 @@ function CheckpointFormFields({ refs }: { refs: RefOptions }) {
           </Form.Item>
         </Col>
         <Col span={12}>
-          <Form.Item name="compoundId" label="所在小区" required={kind === 'gate'}>
+          <Form.Item
+            name="compoundId"
+            label="所在小区"
+            required={kind === 'gate'}
+            dependencies={['kind']}
+            rules={[{ required: kind === 'gate', message: '小区门岗必须选择所在小区' }]}
+          >
             <Select allowClear showSearch={{ optionFilterProp: 'label' }} options={refs.compounds} placeholder="小区门岗必选" />
           </Form.Item>
         </Col>
-        {!compoundId && (
+        {!compoundId && kind !== 'gate' && (
           <Col span={12}>
-            <Form.Item name="communityId" label="所属社区" required>
+            <Form.Item name="communityId" label="所属社区" rules={[{ required: true, message: '请选择卡点所属社区' }]}>
               <Select showSearch={{ optionFilterProp: 'label' }} options={refs.communities} />
             </Form.Item>
           </Col>

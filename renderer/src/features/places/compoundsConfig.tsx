@@ -30,7 +30,7 @@ function CompoundFormFields({ refs }: { refs: RefOptions }) {
       </Form.Item>
       <Row gutter={12}>
         <Col span={12}>
-          <Form.Item name="communityId" label="所属社区" rules={[zodRule(S.communityId)]} required>
+          <Form.Item name="communityId" label="所属社区" validateFirst rules={[{ required: true, message: '请选择所属社区' }, zodRule(S.communityId)]}>
             <Select showSearch={{ optionFilterProp: 'label' }} options={refs.communities} placeholder="请选择" />
           </Form.Item>
         </Col>

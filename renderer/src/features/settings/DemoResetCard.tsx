@@ -1,6 +1,7 @@
 import { App, Button, Input, Modal, Typography } from 'antd';
 import { useState } from 'react';
 import { call } from '../../api/client';
+import { announceDataReplaced } from '../../lib/dataReplaced';
 
 /** Replacing all data is destructive: the user must type 重置, and a backup is made first. */
 export function DemoResetCard() {
@@ -14,6 +15,7 @@ export function DemoResetCard() {
       await call('demo.reset', { confirm: typed as '重置' });
       message.success('已重置为演示数据（原数据已备份）');
       setOpen(false);
+      announceDataReplaced();
     } catch (e) {
       message.error((e as Error).message);
     } finally {
