@@ -10,7 +10,10 @@ import { swapDatabaseFile } from './backup/swap';
 import type { KeyStore } from './db/key';
 import { configure, defaultKeyStore, openDatabase, openKeyed } from './db/open';
 import { replaceWithDemo } from './demo/replace';
+import { can } from '../../shared/domain/roles';
+import { resolveSession } from './auth/sessions';
 import { basemapOrigins } from './map/basemap';
+import { type TileReply, TilePacks, tilesDir } from './map/packs';
 
 export const APP_VERSION = '0.1.0';
 
@@ -36,6 +39,12 @@ export interface Core {
   call(name: string, input: unknown, caller: Caller): Promise<CallResult>;
   /** Origins besides the app itself that pages may load images from (the online basemap). */
   imgOrigins(): string[];
+  /**
+   * One tile of an imported pack for a session token (cookie or window session), for the
+   * transports' tiles/<pack>/<z>/<x>/<y> route: 401 without a valid session, 403 while the
+   * password must be changed, 404 when the pack has no such tile.
+   */
+  tile(token: string | null | undefined, packId: string, z: number, x: number, y: number): TileReply;
   close(): void;
 }
 
@@ -63,8 +72,10 @@ export async function createCore(opts: CoreOptions): Promise<Core> {
     migrate(current, list);
     return current;
   };
+  const tilePacks = new TilePacks(tilesDir(opts.dataDir));
   const base: Omit<BaseCtx, 'db'> = {
     key,
+    tilePacks,
     swapDatabase,
     dataDir: opts.dataDir,
     databaseFile: file,
@@ -81,6 +92,16 @@ export async function createCore(opts: CoreOptions): Promise<Core> {
     databaseFile: file,
     call: (name, input, caller) => call(name, input, caller, { ...base, db: current }),
     imgOrigins: () => basemapOrigins(current),
-    close: () => current.close(),
+    tile: (token, packId, z, x, y) => {
+      const user = token ? resolveSession(current, token, now()) : null;
+      if (!user) return { status: 401 };
+      if (user.mustChangePassword || !can(user.role, 'places:read')) return { status: 403 };
+      const tile = tilePacks.tile(packId, z, x, y);
+      return tile ? { status: 200, ...tile } : { status: 404 };
+    },
+    close: () => {
+      tilePacks.close();
+      current.close();
+    },
   };
 }

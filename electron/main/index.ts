@@ -2,6 +2,7 @@ import { app, BrowserWindow, dialog, ipcMain, Menu, protocol, safeStorage, sessi
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { APP_VERSION, type Core, createCore } from '../core/core';
+import type { TileRequest } from '../core/map/tile-path';
 import { registerApi } from './ipc';
 import { safeStorageKeyStore } from './key-store';
 import { menuTemplate } from './menu';
@@ -37,8 +38,10 @@ app.whenReady().then(async () => {
   }
   const origins = () => core?.imgOrigins() ?? [];
   hardenSession(session.defaultSession, origins);
-  protocol.handle(APP_SCHEME, appSchemeHandler(rendererDir, origins));
-  registerApi(ipcMain, core, trustedOrigin);
+  const binding = registerApi(ipcMain, core, trustedOrigin);
+  // Tiles of imported packs, for the one window's session (the page cannot send it: it never sees the token).
+  const tiles = ({ packId, z, x, y }: TileRequest) => core?.tile(binding.latestToken(), packId, z, x, y) ?? { status: 404 as const };
+  protocol.handle(APP_SCHEME, appSchemeHandler(rendererDir, origins, tiles));
   Menu.setApplicationMenu(
     Menu.buildFromTemplate(
       menuTemplate(!app.isPackaged, () =>

@@ -2,10 +2,14 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it, vi } from 'vitest';
-import { fakeElectron } from './fake-electron';
+import type { Envelope } from '../../shared/api';
+import { makeMbtiles } from '../../test/fixtures/map/make-mbtiles';
+import { openTestCore, TEST_PASSWORD } from '../../test/helpers/sessions';
+import { FakeIpcMain, fakeElectron } from './fake-electron';
 
 vi.mock('electron', () => fakeElectron);
 const { appSchemeHandler, DESKTOP_CSP } = await import('./protocol');
+const { registerApi } = await import('./ipc');
 
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'sc-proto-'));
 const rendererDir = path.join(dir, 'renderer');
@@ -46,5 +50,43 @@ describe('remote content', () => {
     expect(originAllowed('https://other.cn/x.png', [])).toBe(false);
     const res = await appSchemeHandler(rendererDir, () => ['https://tiles.example.cn'])(new Request('app://street-command/index.html'));
     expect(res.headers.get('content-security-policy')).toContain("img-src 'self' data: blob: https://tiles.example.cn;");
+  });
+});
+
+describe('offline tiles over app://', () => {
+  it('serves a tile of an imported pack for the window signed in, and nothing without a session', async () => {
+    const t = await openTestCore({ demoOnCreate: false });
+    try {
+      const ipc = new FakeIpcMain();
+      const binding = registerApi(ipc as never, t.core, 'app://street-command');
+      const invoke = (name: string, input: unknown = {}) =>
+        ipc.handlers.get(`api:${name}`)!({ sender: { id: 1 }, senderFrame: { url: 'app://street-command/index.html' } }, input) as Promise<Envelope>;
+      const handle = appSchemeHandler(rendererDir, () => [], ({ packId, z, x, y }) => t.core.tile(binding.latestToken(), packId, z, x, y));
+      const made = makeMbtiles(path.join(dir, 'pack.mbtiles'), { tiles: [{ z: 1, x: 1, y: 0, color: '#336699' }] });
+
+      expect(binding.latestToken()).toBeNull();
+      expect((await invoke('auth.login', { username: 'admin', password: TEST_PASSWORD })).ok).toBe(true);
+      expect(binding.tokenFor(1)).toEqual(binding.latestToken());
+      expect(binding.tokenFor(2)).toBeNull();
+      const imported = (await invoke('tiles.import', { fileName: 'pack.mbtiles', base64: made.base64() })) as { ok: true; data: { id: string } };
+      const id = imported.data.id;
+
+      const res = await handle(new Request(`app://street-command/tiles/${id}/1/1/0.png`));
+      expect(res.status).toBe(200);
+      expect(res.headers.get('content-type')).toBe('image/png');
+      expect(res.headers.get('cache-control')).toBe('private, max-age=86400');
+      expect(Buffer.from(await res.arrayBuffer()).equals(made.bytes.get('1/1/0')!)).toBe(true);
+      expect((await handle(new Request(`app://street-command/tiles/${id}/1/0/0.png`))).status).toBe(404);
+      expect((await handle(new Request(`app://street-command/tiles/${id}/1/5/0.png`))).status).toBe(400);
+      expect((await handle(new Request(`app://street-command/tiles/${id}/..%2f..%2fstreet-command.db`))).status).toBe(400);
+
+      expect((await invoke('auth.logout')).ok).toBe(true);
+      expect(binding.latestToken()).toBeNull();
+      expect((await handle(new Request(`app://street-command/tiles/${id}/1/1/0.png`))).status).toBe(401);
+      // Without a tile source (the default) there are no tiles at all.
+      expect((await appSchemeHandler(rendererDir)(new Request(`app://street-command/tiles/${id}/1/1/0.png`))).status).toBe(401);
+    } finally {
+      t.cleanup();
+    }
   });
 });

@@ -1,6 +1,8 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import type { Protocol, Session } from 'electron';
+import type { TileReply } from '../core/map/packs';
+import { isTilePath, parseTilePath, type TileRequest } from '../core/map/tile-path';
 import { resolveInside } from '../server/static';
 import { buildCsp } from '../../shared/domain/csp';
 import { APP_SCHEME } from './window';
@@ -24,10 +26,28 @@ export function registerAppScheme(protocol: Protocol): void {
   ]);
 }
 
-/** Serves the built renderer with a strict CSP; anything outside rendererDir is refused. */
-export function appSchemeHandler(rendererDir: string, imgOrigins: () => string[] = () => []) {
+/** A tile for the window's session (see Core.tile); the default has none. */
+export type TileSource = (t: TileRequest) => TileReply;
+
+/** app://street-command/tiles/<pack>/<z>/<x>/<y>.<png|jpg>, answered like the LAN server's route. */
+function tileResponse(pathname: string, tiles: TileSource): Response {
+  const t = parseTilePath(pathname);
+  if (!t) return new Response('非法的瓦片地址', { status: 400 });
+  const reply = tiles(t);
+  if (reply.status !== 200) return new Response(null, { status: reply.status, headers: { 'Cache-Control': 'no-store' } });
+  return new Response(new Uint8Array(reply.bytes), {
+    headers: { 'Content-Type': reply.contentType, 'Cache-Control': 'private, max-age=86400', 'X-Content-Type-Options': 'nosniff' },
+  });
+}
+
+/**
+ * Serves the built renderer with a strict CSP (anything outside rendererDir is refused)
+ * and the tiles of imported packs under /tiles/.
+ */
+export function appSchemeHandler(rendererDir: string, imgOrigins: () => string[] = () => [], tiles: TileSource = () => ({ status: 401 })) {
   return async (request: Request): Promise<Response> => {
     const { pathname } = new URL(request.url);
+    if (isTilePath(pathname)) return tileResponse(pathname, tiles);
     const file = resolveInside(rendererDir, pathname === '/' ? '/index.html' : pathname);
     if (!file || !fs.existsSync(file) || !fs.statSync(file).isFile()) return new Response('未找到', { status: 404 });
     const body = await fs.promises.readFile(file);

@@ -6,6 +6,7 @@ import { api, type ErrorCode, methodNames } from '../../shared/api';
 import { buildCsp } from '../../shared/domain/csp';
 import type { SessionChange } from '../core/api/types';
 import type { Core } from '../core/core';
+import { isTilePath, parseTilePath } from '../core/map/tile-path';
 import { sendStatic } from './static';
 
 /** Largest JSON body accepted; imports arrive as files, not through this route. */
@@ -97,8 +98,33 @@ function sameOrigin(req: http.IncomingMessage): boolean {
 }
 
 /**
- * The browser/LAN transport: POST /api/<method> for each method of the contract, and the
- * built renderer as static files. Routes are derived from the contract, not listed here.
+ * GET /tiles/<pack>/<z>/<x>/<y>.<png|jpg>: a tile of an imported pack. The path is parsed
+ * as sent (before any normalising of ../); the core decides on the session and the tile.
+ */
+function sendTile(req: http.IncomingMessage, res: http.ServerResponse, core: Core, rawPath: string): void {
+  const end = (status: number, body?: string) => {
+    const headers: http.OutgoingHttpHeaders = { ...SECURITY_HEADERS, 'Cache-Control': 'no-store' };
+    if (body) headers['Content-Type'] = 'text/plain; charset=utf-8';
+    res.writeHead(status, headers);
+    res.end(body);
+  };
+  if (req.method !== 'GET' && req.method !== 'HEAD') return end(405, '不支持的请求方法');
+  const t = parseTilePath(rawPath);
+  if (!t) return end(400, '非法的瓦片地址');
+  const reply = core.tile(readCookie(req, SESSION_COOKIE), t.packId, t.z, t.x, t.y);
+  if (reply.status !== 200) return end(reply.status);
+  res.writeHead(200, {
+    ...SECURITY_HEADERS,
+    'Content-Type': reply.contentType,
+    'Content-Length': reply.bytes.length,
+    'Cache-Control': 'private, max-age=86400',
+  });
+  res.end(req.method === 'HEAD' ? undefined : reply.bytes);
+}
+
+/**
+ * The browser/LAN transport: POST /api/<method> for each method of the contract, GET
+ * /tiles/… for imported tile packs, and the built renderer as static files. Routes are derived from the contract, not listed here.
  */
 export function createHttpHandler(core: Core, staticDir: string, secure = false) {
   const routes = new Map(methodNames.map((n) => [`/api/${n}`, n]));
@@ -130,6 +156,8 @@ export function createHttpHandler(core: Core, staticDir: string, secure = false)
       });
       return reply(res, envelope.ok ? 200 : STATUS[envelope.error.code], envelope, sessionCookie(session, secure));
     }
+    const rawPath = (req.url ?? '/').split('?')[0]!;
+    if (isTilePath(rawPath) || isTilePath(url.pathname)) return sendTile(req, res, core, rawPath);
     if (req.method !== 'GET' && req.method !== 'HEAD') return fail(res, 405, 'BAD_REQUEST', '不支持的请求方法');
     if (!fs.existsSync(indexHtml)) return fail(res, 503, 'INTERNAL', '界面尚未构建，请运行 npm run build');
     return sendStatic(req, res, staticDir, url.pathname, { ...SECURITY_HEADERS, 'Content-Security-Policy': buildCsp(core.imgOrigins()) });

@@ -4,11 +4,12 @@ import { auth } from './auth';
 import { backup } from './backup';
 import { excel } from './excel';
 import { map } from './map';
+import { mapTiles } from './map-tiles';
 import { office } from './office';
 import { places } from './places';
 
 /** The one method list. Every transport derives its routes from the keys of `api`. */
-export const api = { ...auth, ...backup, ...excel, ...map, ...office, ...places };
+export const api = { ...auth, ...backup, ...excel, ...map, ...mapTiles, ...office, ...places };
 
 export type Api = typeof api;
 export type MethodName = keyof Api & string;

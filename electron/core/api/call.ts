@@ -34,10 +34,17 @@ function toErrorBody(e: unknown, name: string): ApiErrorBody {
   return { code: 'INTERNAL', message: '操作失败，数据未改动。请重试，或联系技术人员。' };
 }
 
-/** Input as it may be logged: passwords never, personal fields masked later by writeAudit. */
+/** Longer strings are file contents (base64 uploads, GeoJSON text): the log names their size only. */
+const MAX_LOGGED_STRING = 2000;
+
+/** Input as it may be logged: passwords never, file contents not, personal fields masked later by writeAudit. */
 function loggable(input: unknown): unknown {
   if (!input || typeof input !== 'object') return input;
-  return Object.fromEntries(Object.entries(input).filter(([k]) => !/password/i.test(k)));
+  return Object.fromEntries(
+    Object.entries(input)
+      .filter(([k]) => !/password/i.test(k))
+      .map(([k, v]) => [k, typeof v === 'string' && v.length > MAX_LOGGED_STRING ? `（文件内容 ${v.length} 字符，未记录）` : v]),
+  );
 }
 
 export interface CallResult {

@@ -2,10 +2,11 @@ import type { MethodName } from '../../../shared/api';
 import { authHandlers } from '../auth/service';
 import { backupHandlers } from '../backup/service';
 import { excelHandlers } from '../excel/service';
+import { mapTileHandlers } from '../map/service';
 import { mapFeatureHandlers } from '../map/service.features';
 import { officeHandlers } from '../office/service';
 import { placesHandlers } from '../places/service';
 import type { Handlers } from './types';
 
 /** Every feature's handlers; the type makes a missing or extra method a compile error. */
-export const handlers: Handlers<MethodName> = { ...authHandlers, ...backupHandlers, ...excelHandlers, ...mapFeatureHandlers, ...officeHandlers, ...placesHandlers };
+export const handlers: Handlers<MethodName> = { ...authHandlers, ...backupHandlers, ...excelHandlers, ...mapFeatureHandlers, ...mapTileHandlers, ...officeHandlers, ...placesHandlers };

@@ -2,6 +2,7 @@ import type Database from 'better-sqlite3-multiple-ciphers';
 import type { z } from 'zod';
 import type { Api, MethodName } from '../../../shared/api';
 import type { SessionUser } from '../auth/sessions';
+import type { TilePacks } from '../map/packs';
 import { ALL_COMMUNITIES, type Change, type EntityCtx } from '../places/entity';
 
 /** Who is calling, as the transport knows it. */
@@ -31,6 +32,8 @@ export interface Ctx {
   key: Buffer;
   /** Replaces the database file with a verified copy and returns the new connection. */
   swapDatabase: (prepared: string) => Database.Database;
+  /** The imported offline tile packs (files beside the database, not in it). */
+  tilePacks: TilePacks;
   transport: 'desktop' | 'http';
   client: string;
   local: boolean;

@@ -19,8 +19,11 @@ export const mapFeatureHandlers: Handlers<keyof typeof map> = {
     return { compounds: listRows(e, compounds, ALL_ROWS).rows, checkpoints: listRows(e, checkpoints, ALL_ROWS).rows };
   },
   'map.basemap': (_, { db }) => readBasemap(db),
-  'map.setBasemap': (input, { db }) => {
+  'map.setBasemap': (input, { db, tilePacks }) => {
     if (input.source === 'online' && !input.url) throw new ApiError('VALIDATION', '请填写在线底图地址', [{ path: 'url', message: '请填写在线底图地址' }]);
+    if (input.source.startsWith('pack:') && !tilePacks.get(input.source.slice(5))) {
+      throw new ApiError('VALIDATION', '所选离线瓦片包不存在（可能已被删除），请重新选择或先导入', [{ path: 'source', message: '离线瓦片包不存在' }]);
+    }
     putSetting(db, 'basemap', JSON.stringify(input));
     return input;
   },
