@@ -4,6 +4,7 @@ import { useState } from 'react';
 import { call } from '../../api/client';
 import type { Output } from '../../../../shared/api';
 import { downloadBase64 } from '../../lib/download';
+import { readBase64 } from '../../lib/readFile';
 import { useLoad } from '../../lib/useLoad';
 import { useSession } from '../auth/me';
 import { MappingCard } from './MappingCard';
@@ -13,13 +14,6 @@ type Table = 'compounds' | 'checkpoints';
 type Preview = Output<'excel.preview'>;
 type Committed = Output<'excel.commit'>;
 
-const readBase64 = (file: File) =>
-  new Promise<string>((resolve, reject) => {
-    const r = new FileReader();
-    r.onload = () => resolve(String(r.result).split(',')[1] ?? '');
-    r.onerror = () => reject(new Error(`无法读取文件“${file.name}”`));
-    r.readAsDataURL(file);
-  });
 
 /**
  * 数据导入导出: template → file → sheet and column mapping → preview with every row's

@@ -36,7 +36,7 @@ export function MapPage() {
   const features = useLoad(() => call('map.features', {}), [version]);
   const office = useLoad(() => call('office.get', {}), []);
   const basemap = useLoad(() => call('map.basemap', {}), []);
-  const [tileError, setTileError] = useState(false);
+  const [tileError, setTileError] = useState<string | null>(null);
   const projection = basemap.data && basemap.data.source !== 'none' && basemap.data.crs === 'GCJ02' ? gcj02 : identity;
   const [layers, setLayers] = useState<(Layers[number] | 'basemap')[]>(['basemap', 'office', 'grids', 'compounds', 'checkpoints', 'labels']);
   const [selected, setSelected] = useState<Selection>(null);
@@ -71,14 +71,14 @@ export function MapPage() {
           type="warning"
           showIcon
           closable
-          onClose={() => setTileError(false)}
-          title="底图加载失败（网络不通或地址有误），地图的小区、卡点等数据仍可正常使用。"
+          onClose={() => setTileError(null)}
+          title={tileError}
           style={{ marginBottom: 8 }}
         />
       )}
       <div className="map-body">
         <MapContainer className="map-canvas" preferCanvas center={[34.41, 115.65]} zoom={13} minZoom={5} maxZoom={19} attributionControl={false} data-testid="map">
-          {basemap.data && layers.includes('basemap') && <BasemapLayer basemap={basemap.data} onError={() => setTileError(true)} />}
+          {basemap.data && layers.includes('basemap') && <BasemapLayer basemap={basemap.data} onError={setTileError} />}
           <FitToFeatures features={data} flyTo={flyTo} projection={projection} />
           <FeatureLayers features={data} layers={layers.filter((l): l is Layers[number] => l !== 'basemap')} selected={selected} onSelect={setSelected} moving={moving} onPlace={(lat, lng) => moving && setMoving({ ...moving, lat, lng })} onDrawn={setDrawn} boundaryEdit={boundaryEdit} projection={projection} />
           <Legend />

@@ -5,6 +5,7 @@ import { call } from '../../api/client';
 import { Password } from '../../../../shared/api/auth';
 import { fmtBytes } from '../../lib/format';
 import { downloadBase64 } from '../../lib/download';
+import { readBase64 } from '../../lib/readFile';
 import { useLoad } from '../../lib/useLoad';
 import { zodRule } from '../../lib/zodRule';
 
@@ -18,13 +19,6 @@ const KIND_LABELS: Record<string, string> = {
   prereset: '重置前',
 };
 
-const toBase64 = (file: File) =>
-  new Promise<string>((resolve, reject) => {
-    const r = new FileReader();
-    r.onload = () => resolve(String(r.result).split(',')[1] ?? '');
-    r.onerror = () => reject(new Error('无法读取所选文件'));
-    r.readAsDataURL(file);
-  });
 
 /** 数据备份: what a non-expert needs — back up now, carry a copy away, restore one. */
 export function BackupsCard() {
@@ -64,7 +58,7 @@ export function BackupsCard() {
   const importBackup = async () => {
     const v = await importForm.validateFields().catch(() => null);
     if (!v || !file) return message.error('请选择备份文件');
-    const upload = await toBase64(file);
+    const upload = await readBase64(file);
     const ok = await run(() => call('backup.restore', { upload, fileName: file.name, password: v.password }), '已从备份恢复，请重新登录');
     if (ok) afterRestore();
   };
