@@ -25,7 +25,16 @@ export async function ensureRenderer(repoRoot: string): Promise<string> {
     console.log('正在构建界面（首次运行或源代码有更新）…');
     const { build } = await import('vite');
     const { rendererConfig } = await import('../../renderer/vite.config');
-    await build({ ...rendererConfig, configFile: false, logLevel: 'warn' });
+    // Always the production build: under vitest NODE_ENV is 'test', and Vite and the React
+    // plugin would then bundle React's and antd's development builds (slower to render).
+    const nodeEnv = process.env.NODE_ENV;
+    process.env.NODE_ENV = 'production';
+    try {
+      await build({ ...rendererConfig, configFile: false, logLevel: 'warn', mode: 'production' });
+    } finally {
+      if (nodeEnv === undefined) delete process.env.NODE_ENV;
+      else process.env.NODE_ENV = nodeEnv;
+    }
   }
   return outDir;
 }

@@ -1,27 +1,13 @@
 import { Layout, Menu, Space, Spin, Typography } from 'antd';
-import { lazy, type ReactNode, Suspense } from 'react';
+import { Suspense } from 'react';
 import { call } from './api/client';
 import { UserMenu } from './features/auth/UserMenu';
-import { OverviewPage } from './features/overview/OverviewPage';
 import { NotBuilt } from './features/shell/NotBuilt';
+import { PAGES } from './features/shell/pages';
 import { SECTIONS } from './features/shell/sections';
 import { useDataEpoch } from './lib/dataReplaced';
 import { useHashRoute } from './lib/useHashRoute';
 import { useLoad } from './lib/useLoad';
-
-// Sections load on first visit, so the first screen needs only the shell and 总览.
-const MapPage = lazy(() => import('./features/map/MapPage').then((m) => ({ default: m.MapPage })));
-const ExcelPage = lazy(() => import('./features/excel/ExcelPage').then((m) => ({ default: m.ExcelPage })));
-const PlacesPage = lazy(() => import('./features/places/PlacesPage').then((m) => ({ default: m.PlacesPage })));
-const SettingsPage = lazy(() => import('./features/settings/SettingsPage').then((m) => ({ default: m.SettingsPage })));
-
-const PAGES: Record<string, () => ReactNode> = {
-  overview: () => <OverviewPage />,
-  places: () => <PlacesPage />,
-  settings: () => <SettingsPage />,
-  excel: () => <ExcelPage />,
-  map: () => <MapPage />,
-};
 
 export function App() {
   const [route, go] = useHashRoute('overview');

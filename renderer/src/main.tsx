@@ -5,10 +5,12 @@ import 'dayjs/locale/zh-cn';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './App';
+import { preloadPage } from './features/shell/pages';
 import { AuthGate } from './features/auth/AuthGate';
 import './styles.css';
 
 dayjs.locale('zh-cn');
+preloadPage(location.hash);
 
 createRoot(document.getElementById('root')!).render(
   <StrictMode>

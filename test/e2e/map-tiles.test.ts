@@ -56,7 +56,7 @@ describe('offline tile pack', () => {
     await page.locator('.ant-card', { hasText: '地图底图' }).getByRole('button', { name: '保存' }).click();
     await expect.poll(() => page.getByText('底图设置已保存').isVisible()).toBe(true);
 
-    const [{ id }] = await apiCall<{ id: string }[]>(server, 'tiles.list', {});
+    const id = (await apiCall<{ id: string }[]>(server, 'tiles.list', {}))[0]!.id;
     const tileRequests: { url: string; status: number }[] = [];
     page.on('response', (r) => r.url().includes('/tiles/') && tileRequests.push({ url: new URL(r.url()).pathname, status: r.status() }));
     await page.goto('about:blank');
@@ -79,7 +79,7 @@ describe('offline tile pack', () => {
   });
 
   it('without a session the tiles are refused', async () => {
-    const [{ id }] = await apiCall<{ id: string }[]>(server, 'tiles.list', {});
+    const id = (await apiCall<{ id: string }[]>(server, 'tiles.list', {}))[0]!.id;
     const res = await fetch(`${server.url}/tiles/${id}/13/6780/3293.png`);
     expect(res.status).toBe(401);
   });

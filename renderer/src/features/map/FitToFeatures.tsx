@@ -1,23 +1,21 @@
-import { latLngBounds } from 'leaflet';
-import { useEffect, useRef } from 'react';
+import { type LatLngBounds, latLngBounds } from 'leaflet';
+import { useEffect } from 'react';
 import { useMap } from 'react-leaflet';
 import type { Features } from './MapPage';
 import type { Projection } from './projection';
 
-/** Frames the whole office once, then flies to whatever the search picks. */
-export function FitToFeatures({ features, flyTo, projection }: { features: Features; flyTo: { lat: number; lng: number; zoom: number; seq: number } | null; projection: Projection }) {
+/** The extent of everything placed, where the map opens (null when nothing has a position). */
+export function featureBounds(features: Features, projection: Projection): LatLngBounds | null {
+  const pts = [
+    ...features.compounds.filter((c) => c.lat !== null && c.lng !== null).map((c) => projection.toView([c.lng!, c.lat!])),
+    ...features.checkpoints.filter((c) => c.lat !== null && c.lng !== null).map((c) => projection.toView([c.lng!, c.lat!])),
+  ];
+  return pts.length ? latLngBounds(pts) : null;
+}
+
+/** Flies to whatever the search picks (the map opens framed on the office: see MapPage). */
+export function FlyTo({ flyTo, projection }: { flyTo: { lat: number; lng: number; zoom: number; seq: number } | null; projection: Projection }) {
   const map = useMap();
-  const framed = useRef(false);
-  useEffect(() => {
-    if (framed.current) return;
-    const pts = [
-      ...features.compounds.filter((c) => c.lat !== null && c.lng !== null).map((c) => projection.toView([c.lng!, c.lat!])),
-      ...features.checkpoints.filter((c) => c.lat !== null && c.lng !== null).map((c) => projection.toView([c.lng!, c.lat!])),
-    ];
-    if (pts.length) map.fitBounds(latLngBounds(pts), { padding: [24, 24] });
-    framed.current = true;
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [features, map]);
   useEffect(() => {
     if (flyTo) map.flyTo(projection.toView([flyTo.lng, flyTo.lat]), flyTo.zoom, { duration: 0.6 });
     // eslint-disable-next-line react-hooks/exhaustive-deps

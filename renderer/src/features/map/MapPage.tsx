@@ -1,6 +1,6 @@
 import 'leaflet/dist/leaflet.css';
 import { Alert, Checkbox, Space, Spin } from 'antd';
-import { useState } from 'react';
+import { useMemo, useState } from 'react';
 import { MapContainer } from 'react-leaflet';
 import type { Output } from '../../../../shared/api';
 import { call } from '../../api/client';
@@ -11,7 +11,7 @@ import { MapSearch } from './MapSearch';
 import { MapTools } from './MapTools';
 import { SidePanel } from './SidePanel';
 import { BasemapLayer } from './BasemapLayer';
-import { FitToFeatures } from './FitToFeatures';
+import { featureBounds, FlyTo } from './FitToFeatures';
 import { gcj02, identity } from './projection';
 import type { BoundaryEdit } from './useBoundaryEditor';
 
@@ -46,8 +46,12 @@ export function MapPage() {
   const [drawn, setDrawn] = useState<{ compounds: number; checkpoints: number } | null>(null);
   const [boundaryEdit, setBoundaryEdit] = useState<BoundaryEdit | null>(null);
 
+  // Opened already framed on the office: an animated fit after mounting would cost a zoom transition.
+  const initialBounds = useMemo(() => (data ? featureBounds(data, projection) : null), [data, projection]);
+
   if (features.error) return <Alert type="error" showIcon title="无法读取地图数据" description={features.error} />;
-  if (!data) return <Spin />;
+  // The basemap decides the projection: waiting for it (fetched alongside) avoids drawing everything twice.
+  if (!data || (!basemap.data && !basemap.error)) return <Spin />;
   return (
     <div className="map-page">
       <Space className="map-toolbar" wrap>
@@ -77,9 +81,17 @@ export function MapPage() {
         />
       )}
       <div className="map-body">
-        <MapContainer className="map-canvas" preferCanvas center={[34.41, 115.65]} zoom={13} minZoom={5} maxZoom={19} attributionControl={false} data-testid="map">
+        <MapContainer
+          className="map-canvas"
+          preferCanvas
+          {...(initialBounds ? { bounds: initialBounds, boundsOptions: { padding: [24, 24] } } : { center: [34.41, 115.65], zoom: 13 })}
+          minZoom={5}
+          maxZoom={19}
+          attributionControl={false}
+          data-testid="map"
+        >
           {basemap.data && layers.includes('basemap') && <BasemapLayer basemap={basemap.data} onError={setTileError} />}
-          <FitToFeatures features={data} flyTo={flyTo} projection={projection} />
+          <FlyTo flyTo={flyTo} projection={projection} />
           <FeatureLayers features={data} layers={layers.filter((l): l is Layers[number] => l !== 'basemap')} selected={selected} onSelect={setSelected} moving={moving} onPlace={(lat, lng) => moving && setMoving({ ...moving, lat, lng })} onDrawn={setDrawn} boundaryEdit={boundaryEdit} projection={projection} />
           <Legend />
         </MapContainer>
