@@ -7,9 +7,10 @@ import { map } from './map';
 import { mapTiles } from './map-tiles';
 import { office } from './office';
 import { places } from './places';
+import { supplies } from './supplies';
 
 /** The one method list. Every transport derives its routes from the keys of `api`. */
-export const api = { ...auth, ...backup, ...excel, ...map, ...mapTiles, ...office, ...places };
+export const api = { ...auth, ...backup, ...excel, ...map, ...mapTiles, ...office, ...places, ...supplies };
 
 export type Api = typeof api;
 export type MethodName = keyof Api & string;

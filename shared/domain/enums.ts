@@ -20,3 +20,23 @@ export type ControlLevelCode = (typeof ControlLevel.values)[number];
 export type CheckpointKindCode = (typeof CheckpointKind.values)[number];
 export type CheckpointHoursCode = (typeof CheckpointHours.values)[number];
 export type CheckpointStatusCode = (typeof CheckpointStatus.values)[number];
+
+// ---- supplies
+export const SupplyCategory = enumOf({ protective: '防护物资', disinfection: '消杀物资', living: '生活物资' });
+export const DonorKind = enumOf({ enterprise: '企业', association: '协会/社会组织', individual: '个人' });
+/** Ledger movements; the sign of qty says in (+) or out (−). */
+export const MoveKind = enumOf({
+  purchase: '采购入库',
+  upper: '上级调拨',
+  donation: '社会捐赠',
+  issue: '分配出库',
+  use: '领用出库',
+  transfer_out: '调拨调出',
+  transfer_in: '调拨调入',
+  adjust: '盘点调整',
+  loss: '报损',
+  reversal: '冲正',
+});
+export const PlanStatus = enumOf({ draft: '草稿', approved: '已审批', issued: '已发放' });
+export const PlanBasis = enumOf({ population: '按人口', checkpoints: '按卡点数', staff: '按每日在岗人数', equal: '平均分配' });
+export const RecipientKind = enumOf({ community: '社区', checkpoint: '卡点' });

@@ -27,6 +27,8 @@ export const PERSONAL_FIELDS: Record<string, (v: string) => string> = {
   leaderPhone: maskPhone,
   secretary: maskName,
   leader: maskName,
+  contact: maskName,
+  keeper: maskName,
   idNumber: maskIdNumber,
 };
 

@@ -14,11 +14,11 @@ export const ROLES = Object.keys(ROLE_LABELS) as [Role, ...Role[]];
 
 export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
   admin: ['office:read', 'office:write', 'places:read', 'system:backup', 'system:settings', 'users:manage', 'audit:read'],
-  command: ['office:read', 'office:write', 'places:read', 'places:write', 'personal:unmask'],
-  community: ['office:read', 'places:read', 'places:write', 'personal:unmask'],
-  supplies: ['office:read', 'places:read'],
+  command: ['office:read', 'office:write', 'places:read', 'places:write', 'personal:unmask', 'supplies:read', 'supplies:write', 'supplies:approve'],
+  community: ['office:read', 'places:read', 'places:write', 'personal:unmask', 'supplies:read'],
+  supplies: ['office:read', 'places:read', 'supplies:read', 'supplies:write'],
   roster: ['office:read', 'places:read'],
-  viewer: ['office:read', 'places:read'],
+  viewer: ['office:read', 'places:read', 'supplies:read'],
 };
 
 export const can = (role: Role, perm: Permission) => ROLE_PERMISSIONS[role].includes(perm);

@@ -99,11 +99,13 @@ export async function call(name: string, rawInput: unknown, caller: Caller, base
   try {
     const data =
       spec.write === 'tx'
-        ? ctx.db.transaction(() => {
+        ? // IMMEDIATE takes the write lock at BEGIN: two processes writing the same stock queue
+          // up instead of both reading it and one failing halfway on a stale snapshot.
+          ctx.db.transaction(() => {
             const out = handler(parsed.data, ctx);
             if (out instanceof Promise) throw new Error(`${name} is a 'tx' method and must be synchronous`);
             return finish(out);
-          })()
+          }).immediate()
         : finish(await handler(parsed.data, ctx));
     return { envelope: { ok: true, data }, session };
   } catch (e) {

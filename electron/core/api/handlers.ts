@@ -6,7 +6,8 @@ import { mapTileHandlers } from '../map/service';
 import { mapFeatureHandlers } from '../map/service.features';
 import { officeHandlers } from '../office/service';
 import { placesHandlers } from '../places/service';
+import { suppliesHandlers } from '../supplies/service';
 import type { Handlers } from './types';
 
 /** Every feature's handlers; the type makes a missing or extra method a compile error. */
-export const handlers: Handlers<MethodName> = { ...authHandlers, ...backupHandlers, ...excelHandlers, ...mapFeatureHandlers, ...mapTileHandlers, ...officeHandlers, ...placesHandlers };
+export const handlers: Handlers<MethodName> = { ...authHandlers, ...backupHandlers, ...excelHandlers, ...mapFeatureHandlers, ...mapTileHandlers, ...officeHandlers, ...placesHandlers, ...suppliesHandlers };

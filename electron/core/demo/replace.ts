@@ -5,6 +5,7 @@ import { communities } from '../places/communities';
 import { compounds } from '../places/compounds';
 import { ALL_COMMUNITIES, createRow, type EntityCtx } from '../places/entity';
 import { grids } from '../places/grids';
+import { clearSupplies, seedDemoSupplies } from '../supplies/demo';
 import { generateDemo } from './generate';
 
 /**
@@ -20,6 +21,7 @@ export function replaceWithDemo(db: Database.Database, now: Date, seed?: number)
     db,
     'SELECT u.user_id AS userId, c.name FROM user_communities u JOIN communities c ON c.id = u.community_id',
   ).all() as { userId: number; name: string }[];
+  clearSupplies(db);
   for (const table of ['checkpoints', 'compounds', 'grids', 'communities']) db.exec(`DELETE FROM ${table}`);
   stmt(db, 'UPDATE office SET name = ?, division_code = ? WHERE id = 1').run(demo.office.name, demo.office.divisionCode);
 
@@ -37,4 +39,5 @@ export function replaceWithDemo(db: Database.Database, now: Date, seed?: number)
     const compoundId = compoundIndex === null ? null : compoundIds[compoundIndex]!;
     createRow(ctx, checkpoints, { ...k, communityId: communityIds[communityIndex]!, compoundId });
   }
+  seedDemoSupplies(db, now);
 }

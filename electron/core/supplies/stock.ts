@@ -1,0 +1,101 @@
+import type Database from 'better-sqlite3-multiple-ciphers';
+import type { z } from 'zod';
+import type { Move, StockOverview } from '../../../shared/api/supplies';
+import { getSetting } from '../auth/settings';
+import { stmt } from '../db/statements';
+
+/** Reads over the ledger: the movement list, stock per warehouse and the 库存总览. */
+
+export const DEFAULT_COVER_DAYS = 3;
+export const coverDaysThreshold = (db: Database.Database) => Number(getSetting(db, 'supplies_cover_days') ?? DEFAULT_COVER_DAYS);
+
+const MOVE_SELECT = `m.id, m.ts, m.item_id AS itemId, i.name AS itemName, i.unit, m.warehouse_id AS warehouseId, w.name AS warehouseName,
+  m.qty, m.kind, m.counterparty, m.recipient_name AS recipientName, m.reason, p.plan_no AS planNo, d.receipt_no AS receiptNo,
+  m.reverses_id AS reversesId, (SELECT r.id FROM stock_moves r WHERE r.reverses_id = m.id) AS reversedBy, m.username
+  FROM stock_moves m JOIN supply_items i ON i.id = m.item_id JOIN warehouses w ON w.id = m.warehouse_id
+  LEFT JOIN alloc_plans p ON p.id = m.plan_id LEFT JOIN donations d ON d.id = m.donation_id`;
+
+export interface MoveFilter {
+  itemId?: number;
+  warehouseId?: number;
+  kind?: string;
+  from?: string;
+  to?: string;
+  page: number;
+  pageSize: number;
+}
+
+/** Day bounds as ranges of the stored ISO column (a function of ts would never use the index). */
+const dayStart = (day: string) => new Date(`${day}T00:00:00+08:00`).toISOString();
+const dayAfter = (day: string) => new Date(new Date(`${day}T00:00:00+08:00`).getTime() + 86_400_000).toISOString();
+
+export function listMoves(db: Database.Database, f: MoveFilter): { rows: z.input<typeof Move>[]; total: number } {
+  const where: string[] = [];
+  const params: unknown[] = [];
+  if (f.itemId !== undefined) (where.push('m.item_id = ?'), params.push(f.itemId));
+  if (f.warehouseId !== undefined) (where.push('m.warehouse_id = ?'), params.push(f.warehouseId));
+  if (f.kind !== undefined) (where.push('m.kind = ?'), params.push(f.kind));
+  if (f.from !== undefined) (where.push('m.ts >= ?'), params.push(dayStart(f.from)));
+  if (f.to !== undefined) (where.push('m.ts < ?'), params.push(dayAfter(f.to)));
+  const w = where.length ? `WHERE ${where.join(' AND ')}` : '';
+  const total = (stmt(db, `SELECT count(*) AS n FROM stock_moves m ${w}`).get(...params) as { n: number }).n;
+  const rows = stmt(db, `SELECT ${MOVE_SELECT} ${w} ORDER BY m.id DESC LIMIT ? OFFSET ?`).all(...params, f.pageSize, (f.page - 1) * f.pageSize) as z.input<typeof Move>[];
+  return { rows, total };
+}
+
+export function stockRows(db: Database.Database, warehouseId?: number) {
+  const sql = `SELECT s.item_id AS itemId, s.warehouse_id AS warehouseId, w.name AS warehouseName, s.onHand
+    FROM (SELECT item_id, warehouse_id, sum(qty) AS onHand FROM stock_moves GROUP BY item_id, warehouse_id) s
+    JOIN warehouses w ON w.id = s.warehouse_id
+    WHERE s.onHand <> 0 AND (? IS NULL OR s.warehouse_id = ?) ORDER BY s.item_id, s.warehouse_id`;
+  return stmt(db, sql).all(warehouseId ?? null, warehouseId ?? null) as { itemId: number; warehouseId: number; warehouseName: string; onHand: number }[];
+}
+
+/** Local (Beijing time) calendar day of an instant. */
+const localDay = (d: Date) => new Date(d.getTime() + 8 * 3_600_000).toISOString().slice(0, 10);
+
+export function stockOverview(db: Database.Database, now: Date): z.input<typeof StockOverview> {
+  const threshold = coverDaysThreshold(db);
+  const onHand = new Map((stmt(db, 'SELECT item_id AS id, sum(qty) AS n FROM stock_moves GROUP BY item_id').all() as { id: number; n: number }[]).map((r) => [r.id, r.n]));
+  const since7 = new Date(now.getTime() - 7 * 86_400_000).toISOString();
+  const out7 = new Map(
+    (stmt(db, "SELECT item_id AS id, -sum(qty) AS n FROM stock_moves WHERE kind IN ('issue', 'use') AND ts >= ? GROUP BY item_id").all(since7) as { id: number; n: number }[]).map((r) => [r.id, r.n]),
+  );
+  const items = (
+    stmt(db, 'SELECT id, name, category, unit, pack_size AS packSize, pack_unit AS packUnit, low_stock AS lowStock FROM supply_items ORDER BY id').all() as {
+      id: number;
+      name: string;
+      category: 'protective' | 'disinfection' | 'living';
+      unit: string;
+      packSize: number;
+      packUnit: string | null;
+      lowStock: number | null;
+    }[]
+  ).map(({ id, ...i }) => {
+    const have = onHand.get(id) ?? 0;
+    const out7d = Math.max(0, out7.get(id) ?? 0);
+    const daysOfCover = out7d > 0 ? Math.round((have / (out7d / 7)) * 10) / 10 : null;
+    const low = (i.lowStock !== null && have < i.lowStock) || (daysOfCover !== null && daysOfCover < threshold);
+    return { itemId: id, ...i, onHand: have, out7d, daysOfCover, low };
+  });
+
+  // Stock at the end of each of the last 30 days: today's stock minus the later days' net movements.
+  const days: string[] = [];
+  for (let k = 29; k >= 0; k--) days.push(localDay(new Date(now.getTime() - k * 86_400_000)));
+  const since30 = dayStart(days[0]!);
+  const daily = stmt(
+    db,
+    "SELECT item_id AS id, substr(datetime(ts, '+8 hours'), 1, 10) AS day, sum(qty) AS n FROM stock_moves WHERE ts >= ? GROUP BY item_id, day",
+  ).all(since30) as { id: number; day: string; n: number }[];
+  const net = new Map<string, number>();
+  for (const r of daily) net.set(`${r.id}|${r.day}`, r.n);
+  const level = new Map(items.map((i) => [i.itemId, i.onHand]));
+  const series: { day: string; stock: Record<string, number> }[] = [];
+  for (let k = days.length - 1; k >= 0; k--) {
+    const day = days[k]!;
+    series.unshift({ day, stock: Object.fromEntries([...level].map(([id, n]) => [String(id), n])) });
+    for (const [id, n] of level) level.set(id, n - (net.get(`${id}|${day}`) ?? 0));
+  }
+  const recent = stmt(db, `SELECT ${MOVE_SELECT} ORDER BY m.id DESC LIMIT 10`).all() as z.input<typeof Move>[];
+  return { items, coverDaysThreshold: threshold, recent, series };
+}
