@@ -312,7 +312,7 @@ export const supplies = {
     output: listResult(Donation.omit({ contact: true, phone: true })),
   }),
   'donations.get': method({ summary: '一次捐赠（打印捐赠接收凭证用）', perm: 'supplies:read', write: false, personal: true, input: z.object({ id: Id, reveal: Reveal.optional() }), output: Donation }),
-  'donations.create': method({ summary: '登记捐赠并入库（自动生成凭证编号）', perm: 'supplies:write', write: 'tx', input: DonationInput, output: Donation }),
+  'donations.create': method({ summary: '登记捐赠并入库（自动生成凭证编号）', perm: 'supplies:write', write: 'tx', personal: true, input: DonationInput, output: Donation }),
   'donations.totals': method({
     summary: '捐赠汇总：按捐赠方、按物资（与台账一致）',
     perm: 'supplies:read',

@@ -165,7 +165,7 @@ export function setLine(db: Database.Database, input: { id: number; kind: Recipi
   if (changed === 0) throw new ApiError('VALIDATION', '该接收方不在方案中');
   const total = (stmt(db, 'SELECT sum(qty) AS n FROM plan_lines WHERE plan_id = ? AND item_id = ?').get(input.id, input.itemId) as { n: number }).n;
   const have = onHand(db, input.itemId, h.warehouse_id);
-  if (total > have) throw new ApiError('CONFLICT', `调整后“${info.name}”合计 ${total} ${info.unit}，超过仓库现有 ${have} ${info.unit}`);
+  if (total > have) throw new ApiError('CONFLICT', `调整后“${info.name}”合计 ${total.toLocaleString('zh-CN')} ${info.unit}，超过仓库现有 ${have.toLocaleString('zh-CN')} ${info.unit}`);
   stmt(db, 'UPDATE alloc_plans SET updated_at = ? WHERE id = ?').run(who.now.toISOString(), input.id);
   return getPlan(db, input.id);
 }

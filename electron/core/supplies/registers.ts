@@ -27,8 +27,8 @@ export const supplyItems: EntityDef<ItemF, z.input<typeof SupplyItem>> = {
     note: f.note,
   }),
   dependents: [
-    { sql: 'SELECT count(*) AS n FROM stock_moves WHERE item_id = ?', noun: '条出入库记录' },
-    { sql: 'SELECT count(*) AS n FROM plan_items WHERE item_id = ?', noun: '个分配方案' },
+    { sql: 'SELECT count(*) AS n FROM stock_moves WHERE item_id = ?', noun: '出入库记录' },
+    { sql: 'SELECT count(*) AS n FROM plan_items WHERE item_id = ?', noun: '分配方案' },
   ],
   duplicate: (f) => `已有名为“${f.name}”的物资`,
   fromRow: (r) => ({ ...(r as z.input<typeof SupplyItem>), allowSplit: r.allowSplit === 1 }),
@@ -47,8 +47,8 @@ export const warehouses: EntityDef<WarehouseF, z.input<typeof Warehouse>> = {
   defaultSort: 'id',
   columns: (f) => ({ name: f.name, community_id: f.communityId, keeper: f.keeper, phone: f.phone, note: f.note }),
   dependents: [
-    { sql: 'SELECT count(*) AS n FROM stock_moves WHERE warehouse_id = ?', noun: '条出入库记录' },
-    { sql: 'SELECT count(*) AS n FROM alloc_plans WHERE warehouse_id = ?', noun: '个分配方案' },
+    { sql: 'SELECT count(*) AS n FROM stock_moves WHERE warehouse_id = ?', noun: '出入库记录' },
+    { sql: 'SELECT count(*) AS n FROM alloc_plans WHERE warehouse_id = ?', noun: '分配方案' },
   ],
   duplicate: (f) => `已有名为“${f.name}”的仓库`,
   check: (db, f) => {
@@ -69,6 +69,6 @@ export const donors: EntityDef<DonorF, z.input<typeof Donor>> = {
   sorts: { id: 't.id', name: 't.name', kind: 't.kind, t.id' },
   defaultSort: 'id',
   columns: (f) => ({ name: f.name, kind: f.kind, contact: f.contact, phone: f.phone, note: f.note }),
-  dependents: [{ sql: 'SELECT count(*) AS n FROM donations WHERE donor_id = ?', noun: '次捐赠记录' }],
+  dependents: [{ sql: 'SELECT count(*) AS n FROM donations WHERE donor_id = ?', noun: '捐赠记录' }],
   duplicate: (f) => `已有名为“${f.name}”的捐赠方`,
 };
