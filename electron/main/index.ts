@@ -4,6 +4,7 @@ import { fileURLToPath } from 'node:url';
 import { APP_VERSION, type Core, createCore } from '../core/core';
 import type { TileRequest } from '../core/map/tile-path';
 import { registerApi } from './ipc';
+import { registerPrint } from './print';
 import { safeStorageKeyStore } from './key-store';
 import { menuTemplate } from './menu';
 import { appSchemeHandler, hardenSession, registerAppScheme } from './protocol';
@@ -39,6 +40,7 @@ app.whenReady().then(async () => {
   const origins = () => core?.imgOrigins() ?? [];
   hardenSession(session.defaultSession, origins);
   const binding = registerApi(ipcMain, core, trustedOrigin);
+  registerPrint(ipcMain, dialog, (contents) => BrowserWindow.fromWebContents(contents), trustedOrigin);
   // Tiles of imported packs, for the one window's session (the page cannot send it: it never sees the token).
   const tiles = ({ packId, z, x, y }: TileRequest) => core?.tile(binding.latestToken(), packId, z, x, y) ?? { status: 404 as const };
   protocol.handle(APP_SCHEME, appSchemeHandler(rendererDir, origins, tiles));

@@ -1,9 +1,10 @@
 import { Layout, Menu, Space, Spin, Typography } from 'antd';
 import { Suspense } from 'react';
 import { call } from './api/client';
+import { useSession } from './features/auth/me';
 import { UserMenu } from './features/auth/UserMenu';
 import { NotBuilt } from './features/shell/NotBuilt';
-import { PAGES } from './features/shell/pages';
+import { PAGES, PrintRoute } from './features/shell/pages';
 import { SECTIONS } from './features/shell/sections';
 import { useDataEpoch } from './lib/dataReplaced';
 import { useHashRoute } from './lib/useHashRoute';
@@ -13,8 +14,17 @@ export function App() {
   const [route, go] = useHashRoute('overview');
   const epoch = useDataEpoch();
   const office = useLoad(() => call('office.get', {}), [route, epoch]);
-  const section = SECTIONS.find((s) => s.key === route) ?? SECTIONS[0]!;
+  const { can } = useSession();
+  const sections = SECTIONS.filter((s) => !s.perm || can(s.perm));
+  const section = sections.find((s) => s.key === route) ?? sections[0]!;
   const page = PAGES[section.key];
+  if (route.startsWith('print/')) {
+    return (
+      <Suspense fallback={<Spin />}>
+        <PrintRoute path={route} />
+      </Suspense>
+    );
+  }
   return (
     <Layout style={{ minHeight: '100vh' }}>
       <Layout.Sider width={196} theme="dark" breakpoint="lg" collapsedWidth={64}>
@@ -23,7 +33,7 @@ export function App() {
           theme="dark"
           mode="inline"
           selectedKeys={[section.key]}
-          items={SECTIONS.map((s) => ({ key: s.key, icon: s.icon, label: s.label }))}
+          items={sections.map((s) => ({ key: s.key, icon: s.icon, label: s.label }))}
           onClick={({ key }) => go(key)}
         />
       </Layout.Sider>

@@ -2,17 +2,10 @@ import ExcelJS from 'exceljs';
 import type { z } from 'zod';
 import type { Plan } from '../../../shared/api/supplies';
 import { PlanStatus, RecipientKind } from '../../../shared/domain/enums';
+import { packText } from '../../../shared/domain/pack-text';
 import { neutralize } from '../excel/write-workbook';
 
 type PlanOut = z.input<typeof Plan>;
-
-/** Quantity as a recipient counts it: "12 盒（600 只）" for packed items, "30 套" otherwise. */
-export function packText(qty: number, item: { unit: string; packSize: number; packUnit: string | null }): string {
-  if (item.packSize <= 1 || qty === 0) return `${qty} ${item.unit}`;
-  const packs = Math.floor(qty / item.packSize);
-  const rest = qty - packs * item.packSize;
-  return `${packs} ${item.packUnit ?? '包'}${rest ? ` 又 ${rest} ${item.unit}` : ''}（${qty} ${item.unit}）`;
-}
 
 /** 物资分配表 as .xlsx: title, plan facts, recipients × items in base units, totals, a column to sign. */
 export async function planWorkbook(plan: PlanOut, officeName: string): Promise<{ fileName: string; base64: string; rowCount: number }> {

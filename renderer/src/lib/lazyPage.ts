@@ -6,9 +6,9 @@ import { type ComponentType, createElement, lazy } from 'react';
  * instead of through React.lazy: a suspended boundary costs a fallback and React's reveal
  * throttle (about 300 ms) even when the code is already there.
  */
-export function lazyPage(load: () => Promise<ComponentType>) {
-  let loaded: ComponentType | null = null;
-  let pending: Promise<ComponentType> | null = null;
+export function lazyPage<P extends object = Record<string, never>>(load: () => Promise<ComponentType<P>>) {
+  let loaded: ComponentType<P> | null = null;
+  let pending: Promise<ComponentType<P>> | null = null;
   const preload = () =>
     (pending ??= load().then(
       (c) => (loaded = c),
@@ -18,8 +18,8 @@ export function lazyPage(load: () => Promise<ComponentType>) {
       },
     ));
   const Lazy = lazy(() => preload().then((c) => ({ default: c })));
-  function Page() {
-    return createElement(loaded ?? Lazy);
+  function Page(props: P) {
+    return createElement(loaded ?? (Lazy as unknown as ComponentType<P>), props);
   }
   return { Page, preload };
 }

@@ -8,6 +8,8 @@ const LAZY = {
   excel: lazyPage(() => import('../excel/ExcelPage').then((m) => m.ExcelPage)),
   places: lazyPage(() => import('../places/PlacesPage').then((m) => m.PlacesPage)),
   settings: lazyPage(() => import('../settings/SettingsPage').then((m) => m.SettingsPage)),
+  supplies: lazyPage(() => import('../supplies/SuppliesPage').then((m) => m.SuppliesPage)),
+  print: lazyPage<{ path: string }>(() => import('../print/PrintPage').then((m) => m.PrintPage)),
 };
 
 /** Starts loading the code of the page named by the address, alongside the sign-in check. */
@@ -16,10 +18,14 @@ export function preloadPage(hash: string): void {
   LAZY[key]?.preload().catch(() => undefined);
 }
 
+/** Printable documents (#/print/<kind>/<id>), shown without the app shell. */
+export const PrintRoute = ({ path }: { path: string }) => <LAZY.print.Page path={path} />;
+
 export const PAGES: Record<string, () => ReactNode> = {
   overview: () => <OverviewPage />,
   places: () => <LAZY.places.Page />,
   settings: () => <LAZY.settings.Page />,
   excel: () => <LAZY.excel.Page />,
   map: () => <LAZY.map.Page />,
+  supplies: () => <LAZY.supplies.Page />,
 };

@@ -11,6 +11,7 @@ import {
   TeamOutlined,
 } from '@ant-design/icons';
 import type { ReactNode } from 'react';
+import type { Permission } from '../../../../shared/api/contract';
 
 /** The product's sections, in menu order. `ready: false` ones say plainly they are not built yet. */
 export interface Section {
@@ -18,6 +19,8 @@ export interface Section {
   label: string;
   icon: ReactNode;
   ready: boolean;
+  /** Shown only to roles with this permission (the core refuses the rest anyway). */
+  perm?: Permission;
 }
 
 export const SECTIONS: Section[] = [
@@ -25,7 +28,7 @@ export const SECTIONS: Section[] = [
   { key: 'map', label: '地图', icon: <EnvironmentOutlined />, ready: true },
   { key: 'places', label: '小区与卡点', icon: <ApartmentOutlined />, ready: true },
   { key: 'residents', label: '人员排查', icon: <AlertOutlined />, ready: false },
-  { key: 'supplies', label: '物资保障', icon: <MedicineBoxOutlined />, ready: false },
+  { key: 'supplies', label: '物资保障', icon: <MedicineBoxOutlined />, ready: true, perm: 'supplies:read' },
   { key: 'volunteers', label: '志愿者与排班', icon: <TeamOutlined />, ready: false },
   { key: 'inspections', label: '督查整改', icon: <AuditOutlined />, ready: false },
   { key: 'briefing', label: '每日简报', icon: <FileTextOutlined />, ready: false },

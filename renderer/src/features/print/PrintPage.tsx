@@ -1,0 +1,80 @@
+import { ArrowLeftOutlined, FilePdfOutlined, PrinterOutlined } from '@ant-design/icons';
+import { Alert, App, Button, Space, Spin } from 'antd';
+import { type ReactNode, useEffect } from 'react';
+import { call } from '../../api/client';
+import { printDocument, savePdf } from '../../lib/print';
+import { useLoad } from '../../lib/useLoad';
+import { DonationReceipt, PlanReceipts, PlanSheet, ThanksList } from './documents';
+import './print.css';
+
+/**
+ * Printable documents at #/print/<kind>/<id>, outside the app shell: what is on screen
+ * is what prints (print CSS, A4). The desktop app saves a PDF through Electron's
+ * printToPDF; the browser prints with its own dialog (where 另存为 PDF is a printer).
+ */
+export function PrintPage({ path }: { path: string }) {
+  const { message } = App.useApp();
+  const [, kind, idText] = path.split('/');
+  const id = Number(idText);
+  const office = useLoad(() => call('office.get', {}), []);
+  const doc = useLoad(async (): Promise<{ title: string; body: ReactNode; landscape?: boolean }> => {
+    const officeName = (await call('office.get', {})).name;
+    if (kind === 'plan' || kind === 'receipts') {
+      const plan = await call('plans.get', { id });
+      return kind === 'plan'
+        ? { title: `物资分配表-${plan.planNo}`, body: <PlanSheet plan={plan} officeName={officeName} />, landscape: plan.items.length > 5 }
+        : { title: `签收单-${plan.planNo}`, body: <PlanReceipts plan={plan} officeName={officeName} /> };
+    }
+    if (kind === 'receipt') {
+      const d = await call('donations.get', { id });
+      return { title: `捐赠接收凭证-${d.receiptNo}`, body: <DonationReceipt donation={d} officeName={officeName} /> };
+    }
+    if (kind === 'thanks') {
+      const totals = await call('donations.totals', {});
+      return { title: '爱心捐赠感谢名单', body: <ThanksList totals={totals} officeName={officeName} /> };
+    }
+    throw new Error('未知的打印内容');
+  }, [path]);
+  useEffect(() => {
+    if (doc.data) document.title = doc.data.title;
+    return () => void (document.title = '街道防控指挥台');
+  }, [doc.data]);
+
+  return (
+    <div className={`print-root${doc.data?.landscape ? ' landscape' : ''}`}>
+      {doc.data?.landscape && <style>{'@page { size: A4 landscape; }'}</style>}
+      <div className="no-print print-toolbar">
+        <Space>
+          <Button icon={<ArrowLeftOutlined />} onClick={() => history.back()}>
+            返回
+          </Button>
+          <Button type="primary" icon={<PrinterOutlined />} onClick={printDocument} disabled={!doc.data}>
+            打印
+          </Button>
+          {window.api?.printToPdf && (
+            <Button
+              icon={<FilePdfOutlined />}
+              disabled={!doc.data}
+              onClick={() =>
+                savePdf(`${doc.data!.title}.pdf`).then(
+                  (saved) => void (saved && message.success(`已保存：${saved}`)),
+                  (e: Error) => void message.error(e.message),
+                )
+              }
+            >
+              导出 PDF
+            </Button>
+          )}
+          <span className="print-hint">A4 纸打印；分配表物资较多时自动横向。</span>
+        </Space>
+      </div>
+      {doc.error && <Alert type="error" showIcon title="无法生成打印内容" description={doc.error} />}
+      {!doc.data && !doc.error && <Spin />}
+      {doc.data && (
+        <div className="sheet" data-testid="print-sheet" data-office={office.data?.name}>
+          {doc.data.body}
+        </div>
+      )}
+    </div>
+  );
+}

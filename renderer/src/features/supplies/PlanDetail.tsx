@@ -1,0 +1,228 @@
+import { ArrowLeftOutlined, DownloadOutlined, PrinterOutlined } from '@ant-design/icons';
+import { Alert, App, Button, Descriptions, InputNumber, Popconfirm, Space, Spin, Table, Tag, Typography } from 'antd';
+import type { ColumnsType } from 'antd/es/table';
+import dayjs from 'dayjs';
+import { useEffect, useState } from 'react';
+import type { Output } from '../../../../shared/api';
+import { PlanBasis, PlanStatus, RecipientKind } from '../../../../shared/domain/enums';
+import { packText } from '../../../../shared/domain/pack-text';
+import { call } from '../../api/client';
+import { downloadBase64 } from '../../lib/download';
+import { useSession } from '../auth/me';
+import { STATUS_COLOURS } from './PlansTab';
+import type { SupplyRefs } from './useRefs';
+
+type Plan = Output<'plans.get'>;
+type Recipient = Plan['recipients'][number];
+const key = (kind: string, refId: number) => `${kind}:${refId}`;
+
+/**
+ * One plan's sheet: recipients × items. In a draft the planner edits weights (then
+ * recomputes) or any quantity (the item's total follows, checked against stock); the
+ * status buttons walk it through 审批 and 发放.
+ */
+export function PlanDetail({ id, onBack, onChanged }: { id: number; refs: SupplyRefs; onBack: () => void; onChanged: () => void }) {
+  const { message, modal } = App.useApp();
+  const { can } = useSession();
+  const [plan, setPlan] = useState<Plan | null>(null);
+  const [weights, setWeights] = useState<Map<string, number>>(new Map());
+  const [busy, setBusy] = useState(false);
+  useEffect(() => {
+    call('plans.get', { id }).then(setPlan, (e: Error) => message.error(e.message));
+  }, [id, message]);
+  if (!plan) return <Spin />;
+  const draft = plan.status === 'draft' && can('supplies:write');
+  const qty = new Map(plan.lines.map((l) => [`${key(l.kind, l.refId)}:${l.itemId}`, l]));
+
+  const run = async (what: () => Promise<Plan>, done?: string) => {
+    setBusy(true);
+    try {
+      const next = await what();
+      setPlan(next);
+      onChanged();
+      if (done) message.success(done);
+      return true;
+    } catch (e) {
+      message.error((e as Error).message);
+      return false;
+    } finally {
+      setBusy(false);
+    }
+  };
+  const recompute = () =>
+    run(
+      () =>
+        call('plans.update', {
+          id: plan.id,
+          title: plan.title,
+          basis: plan.basis,
+          note: plan.note,
+          items: plan.items.map((i) => ({ itemId: i.itemId, total: i.requested })),
+          recipients: plan.recipients.map((r) => ({ kind: r.kind, refId: r.refId, weight: weights.get(key(r.kind, r.refId)) ?? r.weight, minPacks: r.minPacks, maxPacks: r.maxPacks })),
+        }),
+      '已按新权重重新计算',
+    ).then((ok) => ok && setWeights(new Map()));
+  const setLine = (r: Recipient, itemId: number, value: number | null) => {
+    if (value === null) return;
+    run(() => call('plans.setLine', { id: plan.id, kind: r.kind, refId: r.refId, itemId, qty: value }));
+  };
+  const exportXlsx = async () => {
+    try {
+      const out = await call('plans.export', { id: plan.id });
+      downloadBase64(out.fileName, out.base64);
+    } catch (e) {
+      message.error((e as Error).message);
+    }
+  };
+  const issue = () =>
+    modal.confirm({
+      title: `确认按方案 ${plan.planNo} 发放？`,
+      content: `将从“${plan.warehouseName}”出库：${plan.items.map((i) => packText(i.total, i)).join('、')}。发放后不能修改。`,
+      okText: '确认发放',
+      cancelText: '取消',
+      onOk: () => run(() => call('plans.issue', { id: plan.id }), '已发放，库存已扣减'),
+    });
+
+  const columns: ColumnsType<Recipient> = [
+    { title: '序号', key: 'n', width: 56, fixed: 'left', render: (_, __, i) => i + 1 },
+    { title: '接收方', dataIndex: 'name', width: 160, fixed: 'left', render: (n: string, r) => <>{n} <Typography.Text type="secondary">{RecipientKind.labels[r.kind]}</Typography.Text></> },
+    { title: `工作量（${PlanBasis.labels[plan.basis].replace('按', '')}）`, dataIndex: 'workload', width: 120, align: 'right', render: (v: number) => v.toLocaleString('zh-CN') },
+    {
+      title: '权重',
+      key: 'weight',
+      width: 110,
+      render: (_, r) =>
+        draft ? (
+          <InputNumber size="small" min={0} value={weights.get(key(r.kind, r.refId)) ?? r.weight} onChange={(v) => setWeights((m) => new Map(m).set(key(r.kind, r.refId), v ?? 0))} aria-label={`${r.name}权重`} />
+        ) : (
+          r.weight.toLocaleString('zh-CN')
+        ),
+    },
+    ...plan.items.map(
+      (it): ColumnsType<Recipient>[number] => ({
+        title: `${it.name}（${it.unit}）`,
+        key: `item-${it.itemId}`,
+        width: 150,
+        align: 'right',
+        render: (_, r) => {
+          const line = qty.get(`${key(r.kind, r.refId)}:${it.itemId}`);
+          if (!line) return '—';
+          const adjusted = line.qty !== line.suggested;
+          return draft ? (
+            <InputNumber
+              size="small"
+              min={0}
+              step={it.allowSplit ? 1 : it.packSize}
+              value={line.qty}
+              status={adjusted ? 'warning' : undefined}
+              onBlur={(e) => {
+                const v = Number((e.target as HTMLInputElement).value.replace(/,/g, ''));
+                if (Number.isFinite(v) && v !== line.qty) setLine(r, it.itemId, v);
+              }}
+              aria-label={`${r.name}${it.name}数量`}
+              title={adjusted ? `建议 ${line.suggested}` : undefined}
+            />
+          ) : (
+            line.qty.toLocaleString('zh-CN')
+          );
+        },
+      }),
+    ),
+  ];
+  const weightsChanged = weights.size > 0;
+  return (
+    <Space orientation="vertical" size="middle" style={{ width: '100%' }}>
+      <Space wrap>
+        <Button icon={<ArrowLeftOutlined />} onClick={onBack}>
+          返回方案列表
+        </Button>
+        <Typography.Title level={5} style={{ margin: 0 }}>
+          {plan.planNo} {plan.title}
+        </Typography.Title>
+        <Tag color={STATUS_COLOURS[plan.status]} data-testid="plan-status">
+          {PlanStatus.labels[plan.status]}
+        </Tag>
+        <span style={{ flex: 1 }} />
+        {draft && weightsChanged && (
+          <Button onClick={recompute} loading={busy}>
+            按新权重重新计算
+          </Button>
+        )}
+        {plan.status === 'draft' && can('supplies:approve') && (
+          <Button type="primary" onClick={() => run(() => call('plans.approve', { id: plan.id }), '方案已审批')} loading={busy} disabled={weightsChanged}>
+            审批
+          </Button>
+        )}
+        {plan.status === 'approved' && can('supplies:approve') && (
+          <Button onClick={() => run(() => call('plans.revert', { id: plan.id }), '已撤回审批')} loading={busy}>
+            撤回审批
+          </Button>
+        )}
+        {plan.status === 'approved' && can('supplies:write') && (
+          <Button type="primary" danger onClick={issue} loading={busy}>
+            发放
+          </Button>
+        )}
+        <Button icon={<PrinterOutlined />} href={`#/print/plan/${plan.id}`}>
+          打印分配表
+        </Button>
+        <Button icon={<PrinterOutlined />} href={`#/print/receipts/${plan.id}`}>
+          打印签收单
+        </Button>
+        <Button icon={<DownloadOutlined />} onClick={exportXlsx}>
+          导出 Excel
+        </Button>
+        {draft && (
+          <Popconfirm title="删除这个草稿方案？" okText="删除" cancelText="取消" onConfirm={() => call('plans.delete', { id: plan.id }).then(onBack, (e: Error) => message.error(e.message))}>
+            <Button danger>删除</Button>
+          </Popconfirm>
+        )}
+      </Space>
+      <Descriptions size="small" column={4} bordered>
+        <Descriptions.Item label="发放仓库">{plan.warehouseName}</Descriptions.Item>
+        <Descriptions.Item label="分配依据">{PlanBasis.labels[plan.basis]}</Descriptions.Item>
+        <Descriptions.Item label="制表">{`${plan.createdBy} ${dayjs(plan.createdAt).format('MM-DD HH:mm')}`}</Descriptions.Item>
+        <Descriptions.Item label="审批/发放">
+          {[plan.approvedBy && `审批 ${plan.approvedBy}`, plan.issuedBy && `发放 ${plan.issuedBy} ${dayjs(plan.issuedAt).format('MM-DD HH:mm')}`].filter(Boolean).join('；') || '—'}
+        </Descriptions.Item>
+      </Descriptions>
+      <Alert
+        type="info"
+        showIcon
+        title="数量如何计算"
+        description={
+          <ul style={{ margin: 0, paddingLeft: 18 }} data-testid="plan-explanation">
+            {plan.items.map((i) => (
+              <li key={i.itemId}>{i.explanation}</li>
+            ))}
+          </ul>
+        }
+      />
+      <Table<Recipient>
+        size="small"
+        bordered
+        rowKey={(r) => key(r.kind, r.refId)}
+        columns={columns}
+        dataSource={plan.recipients}
+        pagination={plan.recipients.length > 100 ? { pageSize: 100, showSizeChanger: false } : false}
+        scroll={{ x: 600 + plan.items.length * 150 }}
+        data-testid="plan-sheet"
+        summary={() => (
+          <Table.Summary fixed>
+            <Table.Summary.Row>
+              <Table.Summary.Cell index={0} colSpan={4}>
+                <b>合计</b>（仓库现有）
+              </Table.Summary.Cell>
+              {plan.items.map((it, i) => (
+                <Table.Summary.Cell key={it.itemId} index={4 + i} align="right">
+                  <b data-testid={`total-${it.itemId}`}>{it.total.toLocaleString('zh-CN')}</b>
+                  <Typography.Text type={it.total > it.onHand ? 'danger' : 'secondary'}>（{it.onHand.toLocaleString('zh-CN')}）</Typography.Text>
+                </Table.Summary.Cell>
+              ))}
+            </Table.Summary.Row>
+          </Table.Summary>
+        )}
+      />
+    </Space>
+  );
+}

@@ -1,0 +1,126 @@
+import { App, Button, Form, Input, InputNumber, Modal, Radio, Select, Space, Table, Tag } from 'antd';
+import dayjs from 'dayjs';
+import { useState } from 'react';
+import type { Output } from '../../../../shared/api';
+import { PlanBasis, PlanStatus } from '../../../../shared/domain/enums';
+import { call } from '../../api/client';
+import { useLoad } from '../../lib/useLoad';
+import { showFieldIssues } from '../../lib/zodRule';
+import { useSession } from '../auth/me';
+import { enumOptions } from '../places/options';
+import { PlanDetail } from './PlanDetail';
+import { itemOptions, type SupplyRefs } from './useRefs';
+
+type PlanRow = Output<'plans.list'>['rows'][number];
+export const STATUS_COLOURS = { draft: 'default', approved: 'blue', issued: 'green' } as const;
+
+/** 分配方案: the list, a new plan from workload, and one plan's sheet. */
+export function PlansTab({ refs, onChanged }: { refs: SupplyRefs; onChanged: () => void }) {
+  const { message } = App.useApp();
+  const { can } = useSession();
+  const [version, setVersion] = useState(0);
+  const [page, setPage] = useState(1);
+  const list = useLoad(() => call('plans.list', { page, pageSize: 20 }), [page, version]);
+  const [openId, setOpenId] = useState<number | null>(() => Number(new URLSearchParams(window.location.hash.split('?')[1] ?? '').get('plan')) || null);
+  const [creating, setCreating] = useState(false);
+  const [form] = Form.useForm();
+  const changed = () => (setVersion((v) => v + 1), onChanged());
+
+  if (openId !== null) return <PlanDetail id={openId} refs={refs} onBack={() => (setOpenId(null), changed())} onChanged={changed} />;
+
+  const create = async () => {
+    const v = await form.validateFields().catch(() => null);
+    if (!v) return;
+    try {
+      const plan = await call('plans.create', { ...v, items: (v.items as { itemId: number; total: number }[]).map((i) => ({ itemId: i.itemId, total: i.total })) });
+      setCreating(false);
+      changed();
+      message.success(`已生成方案 ${plan.planNo}，请核对各接收方数量`);
+      setOpenId(plan.id);
+    } catch (e) {
+      showFieldIssues(form, e);
+      message.error((e as Error).message);
+    }
+  };
+  return (
+    <>
+      <div className="toolbar">
+        <span className="spacer" />
+        {can('supplies:write') && (
+          <Button
+            type="primary"
+            onClick={() => {
+              form.resetFields();
+              form.setFieldsValue({ title: `${dayjs().format('M月D日')}防疫物资分配`, warehouseId: refs.warehouses[0]?.value, basis: 'population', recipients: 'community', items: [{}] });
+              setCreating(true);
+            }}
+          >
+            新建分配方案
+          </Button>
+        )}
+      </div>
+      <Table<PlanRow>
+        size="small"
+        rowKey="id"
+        loading={list.loading}
+        dataSource={list.data?.rows ?? []}
+        pagination={{ current: page, pageSize: 20, total: list.data?.total ?? 0, onChange: setPage, showTotal: (t) => `共 ${t} 个方案` }}
+        onRow={(r) => ({ onClick: () => setOpenId(r.id), style: { cursor: 'pointer' } })}
+        columns={[
+          { title: '方案编号', dataIndex: 'planNo', width: 140 },
+          { title: '方案名称', dataIndex: 'title' },
+          { title: '状态', dataIndex: 'status', width: 90, render: (s: PlanRow['status']) => <Tag color={STATUS_COLOURS[s]}>{PlanStatus.labels[s]}</Tag> },
+          { title: '发放仓库', dataIndex: 'warehouseName', width: 120 },
+          { title: '接收方', dataIndex: 'recipientCount', width: 80, align: 'right' },
+          { title: '物资种类', dataIndex: 'itemCount', width: 80, align: 'right' },
+          { title: '制表人', dataIndex: 'createdBy', width: 90 },
+          { title: '创建时间', dataIndex: 'createdAt', width: 140, render: (t: string) => dayjs(t).format('YYYY-MM-DD HH:mm') },
+        ]}
+      />
+      <Modal open={creating} title="新建分配方案" okText="按工作量计算" cancelText="取消" onOk={create} onCancel={() => setCreating(false)} destroyOnHidden width={640}>
+        <Form form={form} layout="vertical">
+          <Form.Item name="title" label="方案名称" rules={[{ required: true, message: '请填写方案名称' }]}>
+            <Input maxLength={60} />
+          </Form.Item>
+          <Space wrap>
+            <Form.Item name="warehouseId" label="发放仓库" rules={[{ required: true, message: '请选择仓库' }]}>
+              <Select options={refs.warehouses} style={{ width: 200 }} />
+            </Form.Item>
+            <Form.Item name="basis" label="分配依据">
+              <Select options={enumOptions(PlanBasis.labels)} style={{ width: 180 }} />
+            </Form.Item>
+          </Space>
+          <Form.Item name="recipients" label="接收方">
+            <Radio.Group options={[{ value: 'community', label: '全部社区（村）' }, { value: 'checkpoint', label: '全部在岗卡点' }, { value: 'both', label: '社区和卡点' }]} />
+          </Form.Item>
+          <Form.Item label="分配物资与计划数量" required extra="计划数量超过库存时按库存分配；按整包装取整，零头留在库存">
+            <Form.List name="items">
+              {(fields, { add, remove }) => (
+                <>
+                  {fields.map((f) => (
+                    <Space key={f.key} align="baseline" style={{ display: 'flex' }}>
+                      <Form.Item name={[f.name, 'itemId']} rules={[{ required: true, message: '请选择物资' }]}>
+                        <Select showSearch={{ optionFilterProp: 'label' }} placeholder="物资" options={itemOptions(refs.items.filter((i) => i.onHand > 0))} style={{ width: 240 }} aria-label="分配物资" />
+                      </Form.Item>
+                      <Form.Item name={[f.name, 'total']} rules={[{ required: true, message: '请填写数量' }]}>
+                        <InputNumber min={1} precision={0} placeholder="计划数量" style={{ width: 160 }} aria-label="计划数量" />
+                      </Form.Item>
+                      {fields.length > 1 && (
+                        <Button type="link" danger onClick={() => remove(f.name)}>
+                          删除
+                        </Button>
+                      )}
+                    </Space>
+                  ))}
+                  <Button type="dashed" onClick={() => add()}>
+                    添加物资
+                  </Button>
+                </>
+              )}
+            </Form.List>
+          </Form.Item>
+        </Form>
+      </Modal>
+    </>
+  );
+}
