@@ -122,6 +122,7 @@ describe('quantities as counted by hand', async () => {
     expect(packText(600, { unit: '只', packSize: 50, packUnit: '盒' })).toBe('12 盒（600 只）');
     expect(packText(603, { unit: '只', packSize: 50, packUnit: '盒' })).toBe('12 盒又 3 只（603 只）');
     expect(packText(30, { unit: '套', packSize: 1, packUnit: null })).toBe('30 套');
+    expect(packText(13, { unit: '瓶', packSize: 20, packUnit: '箱' })).toBe('13 瓶');
     expect(packText(12000, { unit: '瓶', packSize: 20, packUnit: '箱' })).toBe('600 箱（12,000 瓶）');
   });
 });
