@@ -3,9 +3,13 @@ import { method } from './contract';
 import { Id, ListQuery } from './common';
 import { CheckpointKind, CheckpointStatus, CommunityKind, ControlLevel, ManagementType } from '../domain/enums';
 
-/** The import/export engine every register plugs into by declaring a table schema. */
+/**
+ * The import/export engine every register plugs into by declaring a table schema. The
+ * engine's methods need a session; what a role may import is each table's own permission,
+ * checked by the core before anything is parsed or written.
+ */
 
-const TableName = z.enum(['compounds', 'checkpoints', 'communities', 'grids'], { error: '不支持导入该数据' });
+const TableName = z.enum(['compounds', 'checkpoints', 'communities', 'grids', 'supplyItems', 'stockIn'], { error: '不支持导入该数据' });
 const File = z.object({ fileName: z.string(), base64: z.string() });
 
 export const PreviewRow = z.object({
@@ -23,15 +27,15 @@ const ExportInput = (filters: z.ZodRawShape) =>
 export const excel = {
   'excel.tables': method({
     summary: '可导入的数据表及其列',
-    perm: 'places:read',
+    perm: 'session',
     write: false,
     input: z.object({}),
     output: z.array(z.object({ name: z.string(), label: z.string(), columns: z.array(z.object({ key: z.string(), label: z.string(), required: z.boolean(), enumLabels: z.record(z.string(), z.string()).optional() })) })),
   }),
-  'excel.template': method({ summary: '下载导入模板', perm: 'places:write', write: false, input: z.object({ table: TableName }), output: File }),
+  'excel.template': method({ summary: '下载导入模板', perm: 'session', write: false, input: z.object({ table: TableName }), output: File }),
   'excel.upload': method({
     summary: '上传要导入的文件：在后台线程解析（不写入），用 excel.job 查看进度',
-    perm: 'places:write',
+    perm: 'session',
     write: false,
     maxBodyBytes: 72 * 1024 * 1024,
     input: z.object({ table: TableName, fileName: z.string().min(1).max(200), base64: z.string().min(1, '请选择文件') }),
@@ -39,7 +43,7 @@ export const excel = {
   }),
   'excel.job': method({
     summary: '解析进度；完成后给出 uploadId 和工作表',
-    perm: 'places:write',
+    perm: 'session',
     write: false,
     input: z.object({ jobId: z.string() }),
     output: z.object({
@@ -50,10 +54,10 @@ export const excel = {
       sheets: z.array(z.object({ name: z.string(), rows: z.number().int() })),
     }),
   }),
-  'excel.cancel': method({ summary: '取消解析（不会写入任何数据）', perm: 'places:write', write: false, input: z.object({ jobId: z.string() }), output: z.object({ ok: z.literal(true) }) }),
+  'excel.cancel': method({ summary: '取消解析（不会写入任何数据）', perm: 'session', write: false, input: z.object({ jobId: z.string() }), output: z.object({ ok: z.literal(true) }) }),
   'excel.preview': method({
     summary: '导入预览：每行的状态（新增/更新/无变化/错误）和错误原因',
-    perm: 'places:write',
+    perm: 'session',
     write: false,
     input: z.object({
       uploadId: z.string(),
@@ -78,12 +82,12 @@ export const excel = {
   }),
   'excel.commit': method({
     summary: '确认导入：一个事务，全部成功或全部不写入',
-    perm: 'places:write',
+    perm: 'session',
     write: 'self',
     input: z.object({ uploadId: z.string(), onDuplicate: z.enum(['update', 'skip']).default('update'), excludeErrors: z.boolean().default(false) }),
     output: z.object({ created: z.number().int(), updated: z.number().int(), skipped: z.number().int(), excluded: z.number().int(), rowCount: z.number().int() }),
   }),
-  'excel.errorReport': method({ summary: '下载错误行（原始数据加“错误原因”列）', perm: 'places:write', write: false, input: z.object({ uploadId: z.string() }), output: File }),
+  'excel.errorReport': method({ summary: '下载错误行（原始数据加“错误原因”列）', perm: 'session', write: false, input: z.object({ uploadId: z.string() }), output: File }),
   'compounds.export': method({
     summary: '按当前筛选导出小区',
     perm: 'places:read',

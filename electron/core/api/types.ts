@@ -49,7 +49,7 @@ export interface Ctx {
 /** The entity layer's view of a call: scope comes from the user, in SQL. */
 export function entityCtx(ctx: Ctx): EntityCtx {
   const scope = !ctx.user || ctx.user.scopeAll ? ALL_COMMUNITIES : { all: false, userId: ctx.user.id };
-  return { db: ctx.db, now: ctx.now(), scope, record: ctx.record };
+  return { db: ctx.db, now: ctx.now(), scope, record: ctx.record, username: ctx.user?.username };
 }
 
 export type Handler<N extends MethodName> = (

@@ -49,14 +49,24 @@ async function exportList(def: EntityDef<never, unknown>, table: string, ctx: Pa
   return { fileName: `${schema.label}-${day(ctx.now())}.xlsx`, base64, rowCount: rows.length };
 }
 
+/** The table, if the caller's role may import into it (each table names its own permission). */
+function importable(ctx: { user: { role: Parameters<typeof can>[0] } | null }, table: string): TableSchema {
+  const schema = tableOf(table);
+  if (!ctx.user || !can(ctx.user.role, schema.perm)) throw new ApiError('FORBIDDEN', `当前角色无权导入${schema.label}`);
+  return schema;
+}
+
 export const excelHandlers: Handlers<keyof typeof excel> = {
-  'excel.tables': () =>
-    Object.values(TABLES).map((t) => ({ name: t.name, label: t.label, columns: t.columns.map((c) => ({ key: c.key, label: c.label, required: !!c.required, enumLabels: c.enumLabels })) })),
-  'excel.template': async ({ table }) => {
-    const schema = tableOf(table);
+  'excel.tables': (_, ctx) =>
+    Object.values(TABLES)
+      .filter((t) => ctx.user && can(ctx.user.role, t.perm))
+      .map((t) => ({ name: t.name, label: t.label, columns: t.columns.map((c) => ({ key: c.key, label: c.label, required: !!c.required, enumLabels: c.enumLabels })) })),
+  'excel.template': async ({ table }, ctx) => {
+    const schema = importable(ctx, table);
     return { fileName: `${schema.label}导入模板.xlsx`, base64: await buildTemplate(schema) };
   },
   'excel.upload': ({ table, fileName, base64 }, ctx) => {
+    importable(ctx, table);
     const job = startParse(Buffer.from(base64, 'base64'), fileName, ctx.user!.id);
     pending.set(job.id, { table, fileName });
     return { jobId: job.id };
@@ -82,7 +92,7 @@ export const excelHandlers: Handlers<keyof typeof excel> = {
   },
   'excel.preview': ({ uploadId, sheet, mapping, page, pageSize, status }, ctx) => {
     const upload = getUpload(uploadId, ctx.user!.id);
-    const schema = tableOf(upload.table);
+    const schema = importable(ctx, upload.table);
     // Paging an analysis already made: no new parse, no new lookups.
     if (page !== undefined && upload.analysis && !sheet && !mapping) return previewPage(upload.analysis, schema, page, pageSize, status);
     const chosen = sheet ? upload.sheets.find((s) => s.name === sheet) : upload.sheets.find((s) => s.rows.some((r) => r.some((c) => c !== null && c !== '')));
@@ -98,7 +108,7 @@ export const excelHandlers: Handlers<keyof typeof excel> = {
     const upload = getUpload(uploadId, ctx.user!.id);
     const analysis = upload.analysis;
     if (!analysis) throw new ApiError('VALIDATION', '请先预览再导入');
-    const schema = tableOf(upload.table);
+    const schema = importable(ctx, upload.table);
     const { counts } = analysis;
     if (counts.error > 0 && !excludeErrors) {
       throw new ApiError('VALIDATION', `有 ${counts.error} 行存在错误，未导入任何数据。请修正后重新导入，或勾选“跳过错误行”。`);

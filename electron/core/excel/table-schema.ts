@@ -1,3 +1,4 @@
+import type { Permission } from '../../../shared/api/contract';
 import type { EntityCtx } from '../places/entity';
 
 /** One column of an importable table: its Chinese header, the other headers people use, and how to read it. */
@@ -29,6 +30,8 @@ export interface CellError {
 export interface TableSchema {
   name: string;
   label: string;
+  /** What a role needs to import into this table (the engine's methods only need a session). */
+  perm: Permission;
   columns: ColumnSpec[];
   /** Explains the natural key in duplicate messages, e.g. "同一社区中同名的小区". */
   keyLabel: string;

@@ -29,6 +29,8 @@ export interface EntityCtx {
   now: Date;
   scope: Scope;
   record?: (change: Change) => void;
+  /** Who is writing, for rows that record it themselves (the stock ledger). */
+  username?: string;
 }
 
 export interface EntityDef<F extends object, R> {

@@ -12,6 +12,7 @@ const FIELD_TO_COLUMN: Record<string, string> = { communityId: 'communityName', 
 export const checkpointsTable: TableSchema = {
   name: 'checkpoints',
   label: '卡点',
+  perm: 'places:write',
   keyLabel: '同名的卡点',
   columns: [
     { key: 'name', label: '卡点名称', synonyms: ['卡点', '卡口', '卡口名称', '卡点名', '检查点', '门岗', '执勤点', '值守点'], required: true, kind: 'text', hint: '全街道唯一', example: '馨苑华园东门', width: 22 },

@@ -11,6 +11,7 @@ import type { TableSchema } from '../table-schema';
 export const communitiesTable: TableSchema = {
   name: 'communities',
   label: '社区',
+  perm: 'places:write',
   keyLabel: '同名的社区',
   columns: [
     { key: 'name', label: '社区名称', synonyms: ['社区', '村居', '社区村', '村社区', '居委会', '名称'], required: true, kind: 'text', hint: '', example: '建设路社区', width: 16 },
@@ -35,6 +36,7 @@ export const communitiesTable: TableSchema = {
 export const gridsTable: TableSchema = {
   name: 'grids',
   label: '片区',
+  perm: 'places:write',
   keyLabel: '同名的片区',
   columns: [
     { key: 'name', label: '片区名称', synonyms: ['片区', '网格', '网格名称', '名称'], required: true, kind: 'text', hint: '', example: '第一片区', width: 14 },

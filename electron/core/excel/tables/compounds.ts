@@ -12,6 +12,7 @@ const FIELD_TO_COLUMN: Record<string, string> = { communityId: 'communityName', 
 export const compoundsTable: TableSchema = {
   name: 'compounds',
   label: '小区',
+  perm: 'places:write',
   keyLabel: '同一社区中同名的小区',
   columns: [
     { key: 'name', label: '小区名称', synonyms: ['小区', '小区名', '楼院名称', '楼院', '小区(楼院)', '小区楼院名称', '院落名称'], required: true, kind: 'text', hint: '小区、楼院或家属院的名称', example: '馨苑华园', width: 20 },

@@ -3,9 +3,17 @@ import type { TableSchema } from '../table-schema';
 import { checkpointsTable } from './checkpoints';
 import { communitiesTable, gridsTable } from './communities';
 import { compoundsTable } from './compounds';
+import { stockInTable, supplyItemsTable } from '../../supplies/excel-tables';
 
 /** Importable tables; later features (residents, supplies, volunteers) add theirs here. */
-export const TABLES: Record<string, TableSchema> = { compounds: compoundsTable, checkpoints: checkpointsTable, communities: communitiesTable, grids: gridsTable };
+export const TABLES: Record<string, TableSchema> = {
+  compounds: compoundsTable,
+  checkpoints: checkpointsTable,
+  communities: communitiesTable,
+  grids: gridsTable,
+  supplyItems: supplyItemsTable,
+  stockIn: stockInTable,
+};
 
 export function tableOf(name: string): TableSchema {
   const t = TABLES[name];

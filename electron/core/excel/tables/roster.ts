@@ -21,6 +21,7 @@ const COLS = ['name', 'idNumber', 'phone', 'compound', 'building', 'unit', 'room
 export const rosterTable: TableSchema = {
   name: 'roster',
   label: '人员名单',
+  perm: 'places:write',
   keyLabel: '身份证号相同的人员',
   columns: [
     { key: 'name', label: '姓名', synonyms: ['名字', '居民姓名', '人员姓名'], required: true, kind: 'text', hint: '', example: '张三', personal: 'name' },

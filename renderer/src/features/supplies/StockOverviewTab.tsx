@@ -65,7 +65,7 @@ export function StockOverviewTab({ version, canWrite }: { version: number; canWr
             width: 100,
             render: (v: number | null, r) => (v === null ? '—' : <span style={{ color: r.low ? '#cf1322' : undefined }}>{v} 天</span>),
           },
-          { title: '状态', key: 'low', width: 80, render: (_, r) => (r.low ? <Tag color="red">预警</Tag> : <Tag color="green">正常</Tag>) },
+          { title: '状态', key: 'low', width: 80, render: (_, r) => (r.low ? <Tag color="red">预警</Tag> : r.onHand <= 0 ? <Tag>无库存</Tag> : <Tag color="green">正常</Tag>) },
         ]}
       />
       <Row gutter={16}>

@@ -1,0 +1,97 @@
+import * as XLSX from 'xlsx';
+import { describe, expect, it } from 'vitest';
+import { uploadFile } from '../../../test/helpers/excel';
+import { count, dataOf, errorOf, openSignedIn, signInAs, type Call } from '../../../test/helpers/temp-core';
+
+/** A real .xlsx as an office would send it: a title row above the header. */
+function workbook(rows: unknown[][], title = '物资入库登记表'): string {
+  const ws = XLSX.utils.aoa_to_sheet([[title], ...rows]);
+  const wb = XLSX.utils.book_new();
+  XLSX.utils.book_append_sheet(wb, ws, '入库');
+  return XLSX.write(wb, { type: 'base64', bookType: 'xlsx' });
+}
+
+async function importRows(call: Call, table: string, rows: unknown[][], fileName = '入库.xlsx') {
+  const { uploadId } = dataOf<{ uploadId: string }>(await uploadFile(call, table, fileName, workbook(rows)));
+  const preview = dataOf<{ counts: Record<string, number>; rows: { rowNumber: number; status: string; errors: { column: string; message: string }[] }[] }>(
+    await call('excel.preview', { uploadId }),
+  );
+  return { uploadId, preview };
+}
+
+const stock = async (call: Call, name: string) => dataOf<{ rows: { name: string; onHand: number }[] }>(await call('supplyItems.list', { q: name })).rows.find((r) => r.name === name)!.onHand;
+
+describe('supplies through the import engine', () => {
+  it('imports purchases and donations into the ledger, one donation per donor and day, and never books the same file twice', async () => {
+    const { core, call } = await openSignedIn({}, 'supplies');
+    const rows = [
+      ['日期', '来源', '捐赠方', '物资名称', '数量', '备注'],
+      ['2022-02-03', '采购', '区卫健委', '医用外科口罩', 10000, ''],
+      ['2022-02-04', '社会捐赠', '平原街道巾帼企业家协会', '防护服', 100, ''],
+      ['2022-02-04', '社会捐赠', '平原街道巾帼企业家协会', '手持体温计', 20, ''],
+      ['2022-02-05', '社会捐赠', '金桥社区季庄村居民', '84消毒液', 60, '个人捐赠'],
+    ];
+    const { uploadId, preview } = await importRows(call, 'stockIn', rows);
+    expect(preview.counts).toMatchObject({ new: 4, error: 0 });
+    expect(dataOf<{ created: number }>(await call('excel.commit', { uploadId })).created).toBe(4);
+    expect(await stock(call, '医用外科口罩')).toBe(10000);
+    expect(await stock(call, '防护服')).toBe(100);
+    const donations = dataOf<{ rows: { receiptNo: string; donorName: string; receivedOn: string; lines: { itemName: string; qty: number }[] }[] }>(await call('donations.list', {})).rows;
+    expect(donations.map((d) => [d.donorName, d.receivedOn, d.lines.length])).toEqual([
+      ['金桥社区季庄村居民', '2022-02-05', 1],
+      ['平原街道巾帼企业家协会', '2022-02-04', 2],
+    ]);
+    const ts = core.db.prepare("SELECT ts FROM stock_moves WHERE kind = 'purchase'").get() as { ts: string };
+    expect(ts.ts).toBe('2022-02-03T04:00:00.000Z'); // booked on the day the sheet says (noon, Beijing time)
+
+    const again = await importRows(call, 'stockIn', rows);
+    expect(again.preview.counts).toMatchObject({ new: 0, unchanged: 4 });
+    const movesBefore = count(core.db, 'stock_moves');
+    dataOf(await call('excel.commit', { uploadId: again.uploadId }));
+    expect(count(core.db, 'stock_moves')).toBe(movesBefore);
+  });
+
+  it('names file, sheet, row and column for an unknown item or a donation without a donor; nothing is booked', async () => {
+    const { core, call } = await openSignedIn({}, 'supplies');
+    const { uploadId, preview } = await importRows(call, 'stockIn', [
+      ['入库日期', '来源', '来源单位', '物资名称', '数量'],
+      ['2022-02-03', '采购', '区卫健委', '医用外科口罩', 500],
+      ['2022-02-03', '采购', '区卫健委', '连花清瘟', 10],
+      ['2022-02-04', '社会捐赠', '', '防护服', 10],
+    ]);
+    expect(preview.counts).toMatchObject({ new: 1, error: 2 });
+    expect(preview.rows[1]!.errors).toEqual([{ column: '物资名称', message: '物资目录中没有“连花清瘟”，请先在物资目录中添加' }]);
+    expect(preview.rows[2]!.errors).toEqual([{ column: '来源单位', message: '社会捐赠须填写捐赠方' }]);
+    expect(errorOf(await call('excel.commit', { uploadId })).message).toBe('有 2 行存在错误，未导入任何数据。请修正后重新导入，或勾选“跳过错误行”。');
+    expect(count(core.db, 'stock_moves')).toBe(0);
+    const report = dataOf<{ base64: string }>(await call('excel.errorReport', { uploadId }));
+    const sheet = XLSX.read(Buffer.from(report.base64, 'base64')).Sheets;
+    const text = JSON.stringify(XLSX.utils.sheet_to_json(Object.values(sheet)[0]!, { header: 1 }));
+    expect(text).toContain('入库.xlsx › 入库 › 第 4 行 › “物资名称”：物资目录中没有“连花清瘟”');
+  });
+
+  it('imports and updates the catalogue by name', async () => {
+    const { call } = await openSignedIn({}, 'supplies');
+    const { uploadId, preview } = await importRows(call, 'supplyItems', [
+      ['物资名称', '类别', '单位', '每包装数量', '包装单位', '可拆包', '预警线'],
+      ['医用外科口罩', '防护物资', '只', 50, '盒', '否', 2000],
+      ['连花清瘟胶囊', '生活物资', '盒', 1, '', '', ''],
+    ]);
+    expect(preview.counts).toMatchObject({ update: 1, new: 1 });
+    dataOf(await call('excel.commit', { uploadId }));
+    const rows = dataOf<{ rows: { name: string; lowStock: number | null; category: string }[] }>(await call('supplyItems.list', { pageSize: 100 })).rows;
+    expect(rows.find((r) => r.name === '医用外科口罩')!.lowStock).toBe(2000);
+    expect(rows.find((r) => r.name === '连花清瘟胶囊')!.category).toBe('living');
+  });
+
+  it('offers each role only the tables it may import, and refuses the others', async () => {
+    const { core, call } = await openSignedIn({}, 'supplies');
+    const names = dataOf<{ name: string }[]>(await call('excel.tables', {})).map((t) => t.name);
+    expect(names).toEqual(['supplyItems', 'stockIn']);
+    expect(errorOf(await call('excel.template', { table: 'compounds' }))).toMatchObject({ code: 'FORBIDDEN', message: '当前角色无权导入小区' });
+    const community = await signInAs(core, 'community');
+    expect(errorOf(await community('excel.upload', { table: 'stockIn', fileName: 'a.xlsx', base64: workbook([['x']]) }))).toMatchObject({ code: 'FORBIDDEN', message: '当前角色无权导入物资入库' });
+    const commandTables = dataOf<{ name: string }[]>(await (await signInAs(core, 'command'))('excel.tables', {})).map((t) => t.name);
+    expect(commandTables).toEqual(['compounds', 'checkpoints', 'communities', 'grids', 'supplyItems', 'stockIn']);
+  });
+});
