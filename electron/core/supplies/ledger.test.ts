@@ -105,3 +105,14 @@ describe('stock ledger', () => {
     expect(count(core.db, 'stock_moves')).toBe(0);
   });
 });
+
+describe('ledger query plans', () => {
+  it('sums stock and last week’s issues from covering indexes, never the whole table', async () => {
+    const { core } = await openSignedIn({}, 'supplies');
+    const plan = (sql: string, ...params: unknown[]) => (core.db.prepare(`EXPLAIN QUERY PLAN ${sql}`).all(...params) as { detail: string }[]).map((r) => r.detail).join(' | ');
+    expect(plan('SELECT coalesce(sum(qty), 0) AS n FROM stock_moves WHERE item_id = ? AND warehouse_id = ?', 1, 1)).toContain('USING COVERING INDEX stock_moves_item_warehouse_qty');
+    expect(plan("SELECT item_id, -sum(qty) FROM stock_moves WHERE kind IN ('issue', 'use') AND ts >= ? GROUP BY item_id", '2026-01-01')).toContain('USING COVERING INDEX stock_moves_kind_ts');
+    expect(plan('SELECT item_id AS id, sum(qty) AS n FROM stock_moves GROUP BY item_id')).toContain('COVERING INDEX stock_moves_item_warehouse_qty');
+    expect(plan('SELECT count(*) AS n FROM stock_moves m WHERE m.ts >= ? AND m.ts < ?', '2026-01-01', '2026-01-02')).toContain('USING COVERING INDEX stock_moves_ts');
+  });
+});
