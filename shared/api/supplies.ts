@@ -76,7 +76,7 @@ export const StockOverview = z.object({
       packSize: z.number().int(),
       packUnit: z.string().nullable(),
       onHand: z.number().int(),
-      /** Units issued and used over the last 7 days. */
+      /** Units issued and used over the last 7 days (today included). */
       out7d: z.number().int(),
       /** onHand ÷ (out7d / 7); null when nothing went out (no rate to divide by). */
       daysOfCover: z.number().nullable(),

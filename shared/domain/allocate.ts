@@ -72,16 +72,16 @@ function cappedShares(n: number, w: number[], lo: number[], hi: number[]): numbe
     if (Number.isFinite(hi[i]!)) points.push(hi[i]! / w[i]!);
   }
   points.sort((a, b) => a - b);
-  // The segment [a, b] where the sum crosses n; the sum is linear inside it.
-  let a = 0;
-  let b: number | null = null;
-  for (const p of points) {
-    if (sumAt(p, w, lo, hi) >= n) {
-      b = p;
-      break;
-    }
-    a = p;
+  // The segment [a, b] where the sum crosses n (binary search: the sum never decreases); linear inside it.
+  let lo_i = 0;
+  let hi_i = points.length;
+  while (lo_i < hi_i) {
+    const mid = (lo_i + hi_i) >> 1;
+    if (sumAt(points[mid]!, w, lo, hi) >= n) hi_i = mid;
+    else lo_i = mid + 1;
   }
+  const b: number | null = lo_i < points.length ? points[lo_i]! : null;
+  const a = lo_i > 0 ? points[lo_i - 1]! : 0;
   const sa = sumAt(a, w, lo, hi);
   let lambda: number;
   if (b === null) {

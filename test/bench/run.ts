@@ -1,10 +1,12 @@
 /**
  * `npm run bench`: speed figures printed with a baseline measured in the same process.
- * Not part of `npm test` (timings never decide a test). BENCH=excel or BENCH=map runs one.
+ * Not part of `npm test` (timings never decide a test). BENCH=excel, map or supplies runs one.
  */
 import { benchExcelImport } from './excel-import';
 import { benchMapRender } from './map-render';
+import { benchSupplies } from './supplies';
 
 const only = process.env.BENCH;
 if (!only || only === 'excel') await benchExcelImport(Number(process.env.BENCH_ROWS ?? 150_000));
 if (!only || only === 'map') await benchMapRender();
+if (!only || only === 'supplies') await benchSupplies();

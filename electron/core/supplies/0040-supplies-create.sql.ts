@@ -4,8 +4,15 @@
  * new reversing rows), and triggers refuse UPDATE/DELETE so no code path can forget.
  * Quantities are whole base units (个/只/瓶…); pack_size says how many make a 盒/箱.
  */
-/** The ledger's guards; the demo reset drops and recreates them to clear a demo ledger. */
+/** The ledger's guards (and an issued plan's lines); the demo reset drops and recreates them to clear demo data. */
 export const LEDGER_TRIGGERS = /* sql */ `
+-- What each recipient got is the plan's lines: once the plan is issued they are the record.
+CREATE TRIGGER plan_lines_frozen_update BEFORE UPDATE ON plan_lines
+WHEN (SELECT status FROM alloc_plans WHERE id = OLD.plan_id) = 'issued'
+BEGIN SELECT RAISE(ABORT, '已发放的方案不能修改'); END;
+CREATE TRIGGER plan_lines_frozen_delete BEFORE DELETE ON plan_lines
+WHEN (SELECT status FROM alloc_plans WHERE id = OLD.plan_id) = 'issued'
+BEGIN SELECT RAISE(ABORT, '已发放的方案不能修改'); END;
 CREATE TRIGGER stock_moves_no_update BEFORE UPDATE ON stock_moves
 BEGIN SELECT RAISE(ABORT, '台账记录不能修改，请登记一条冲正记录'); END;
 CREATE TRIGGER stock_moves_no_delete BEFORE DELETE ON stock_moves
@@ -132,19 +139,24 @@ CREATE TABLE stock_moves (
   recipient_id INTEGER,
   recipient_name TEXT,
   transfer_id INTEGER,
-  reverses_id INTEGER UNIQUE REFERENCES stock_moves (id),
+  reverses_id INTEGER REFERENCES stock_moves (id),
   counterparty TEXT,
   reason TEXT,
   username TEXT NOT NULL
 ) STRICT;
 -- Stock on hand per item and warehouse: a covering index, summed without touching the table.
 CREATE INDEX stock_moves_item_warehouse_qty ON stock_moves (item_id, warehouse_id, qty);
--- The ledger list (newest first, filtered by date range) and days of cover (issues since a day).
+-- Per item and day: the 30-day trend and days of cover read small covering ranges, no sorting.
+CREATE INDEX stock_moves_item_ts ON stock_moves (item_id, ts, kind, qty);
+-- The ledger list's filters: date range, warehouse, kind.
 CREATE INDEX stock_moves_ts ON stock_moves (ts);
-CREATE INDEX stock_moves_kind_ts ON stock_moves (kind, ts, item_id, qty);
+CREATE INDEX stock_moves_warehouse_ts ON stock_moves (warehouse_id, ts);
+CREATE INDEX stock_moves_kind_ts ON stock_moves (kind, ts);
 CREATE INDEX stock_moves_plan ON stock_moves (plan_id) WHERE plan_id IS NOT NULL;
 CREATE INDEX stock_moves_donation ON stock_moves (donation_id) WHERE donation_id IS NOT NULL;
 CREATE INDEX stock_moves_transfer ON stock_moves (transfer_id) WHERE transfer_id IS NOT NULL;
+-- A row is reversed at most once; partial, so the ordinary rows cost no index entry.
+CREATE UNIQUE INDEX stock_moves_reverses ON stock_moves (reverses_id) WHERE reverses_id IS NOT NULL;
 
 ${LEDGER_TRIGGERS}
 

@@ -12,7 +12,7 @@ import { donors } from './registers';
  * inside the caller's transaction: nothing else can write in between.
  */
 export function clearSupplies(db: Database.Database): void {
-  db.exec('DROP TRIGGER IF EXISTS stock_moves_no_update; DROP TRIGGER IF EXISTS stock_moves_no_delete;');
+  for (const t of ['stock_moves_no_update', 'stock_moves_no_delete', 'plan_lines_frozen_update', 'plan_lines_frozen_delete']) db.exec(`DROP TRIGGER IF EXISTS ${t}`);
   db.exec('DELETE FROM stock_moves; DELETE FROM alloc_plans; DELETE FROM donations; DELETE FROM donors;');
   db.exec('DELETE FROM warehouses WHERE id <> (SELECT min(id) FROM warehouses); UPDATE warehouses SET community_id = NULL;');
   db.exec(LEDGER_TRIGGERS);

@@ -35,8 +35,7 @@ export interface Who {
 
 const INSERT = `INSERT INTO stock_moves (ts, item_id, warehouse_id, qty, kind, donation_id, plan_id, recipient_kind, recipient_id, recipient_name,
   transfer_id, reverses_id, counterparty, reason, username)
-  VALUES (@ts, @itemId, @warehouseId, @qty, @kind, @donationId, @planId, @recipientKind, @recipientId, @recipientName,
-  @transferId, @reversesId, @counterparty, @reason, @username)`;
+  VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`;
 
 export function onHand(db: Database.Database, itemId: number, warehouseId: number): number {
   return (stmt(db, 'SELECT coalesce(sum(qty), 0) AS n FROM stock_moves WHERE item_id = ? AND warehouse_id = ?').get(itemId, warehouseId) as { n: number }).n;
@@ -63,47 +62,49 @@ export function requireItemAndWarehouse(db: Database.Database, itemId: number, w
  */
 export function writeMoves(db: Database.Database, moves: NewMove[], who: Who): number[] {
   const ts = who.now.toISOString();
-  const taken = new Map<string, { itemId: number; warehouseId: number; out: number }>();
+  // Per item and warehouse: what comes in and goes out in this call (a plan has thousands of lines over a few pairs).
+  const pairs = new Map<string, { itemId: number; warehouseId: number; in: number; out: number }>();
   for (const m of moves) {
     if (!Number.isSafeInteger(m.qty) || m.qty === 0) throw new ApiError('VALIDATION', '数量必须是非零整数');
-    requireItemAndWarehouse(db, m.itemId, m.warehouseId);
-    if (m.qty < 0) {
-      const key = `${m.itemId}:${m.warehouseId}`;
-      const t = taken.get(key) ?? { itemId: m.itemId, warehouseId: m.warehouseId, out: 0 };
-      t.out -= m.qty;
-      taken.set(key, t);
+    const key = `${m.itemId}:${m.warehouseId}`;
+    let p = pairs.get(key);
+    if (!p) {
+      requireItemAndWarehouse(db, m.itemId, m.warehouseId);
+      pairs.set(key, (p = { itemId: m.itemId, warehouseId: m.warehouseId, in: 0, out: 0 }));
     }
+    if (m.qty > 0) p.in += m.qty;
+    else p.out -= m.qty;
   }
   // Checked before writing so the message can say what there was; the transaction makes it hold.
-  for (const t of taken.values()) {
-    const have = onHand(db, t.itemId, t.warehouseId);
-    const inHere = moves.filter((m) => m.itemId === t.itemId && m.warehouseId === t.warehouseId && m.qty > 0).reduce((s, m) => s + m.qty, 0);
-    if (have + inHere - t.out < 0) {
-      const { itemName, unit, warehouseName } = requireItemAndWarehouse(db, t.itemId, t.warehouseId);
-      throw new ApiError('CONFLICT', `库存不足：“${itemName}”在“${warehouseName}”现有 ${have.toLocaleString('zh-CN')} ${unit}，本次需出库 ${t.out.toLocaleString('zh-CN')} ${unit}`);
+  for (const p of pairs.values()) {
+    if (p.out === 0) continue;
+    const have = onHand(db, p.itemId, p.warehouseId);
+    if (have + p.in - p.out < 0) {
+      const { itemName, unit, warehouseName } = requireItemAndWarehouse(db, p.itemId, p.warehouseId);
+      throw new ApiError('CONFLICT', `库存不足：“${itemName}”在“${warehouseName}”现有 ${have.toLocaleString('zh-CN')} ${unit}，本次需出库 ${p.out.toLocaleString('zh-CN')} ${unit}`);
     }
   }
   const insert = stmt(db, INSERT);
   return moves.map(
     (m) =>
       Number(
-        insert.run({
+        insert.run(
           ts,
-          itemId: m.itemId,
-          warehouseId: m.warehouseId,
-          qty: m.qty,
-          kind: m.kind,
-          donationId: m.donationId ?? null,
-          planId: m.planId ?? null,
-          recipientKind: m.recipientKind ?? null,
-          recipientId: m.recipientId ?? null,
-          recipientName: m.recipientName ?? null,
-          transferId: m.transferId ?? null,
-          reversesId: m.reversesId ?? null,
-          counterparty: m.counterparty ?? null,
-          reason: m.reason ?? null,
-          username: who.username,
-        }).lastInsertRowid,
+          m.itemId,
+          m.warehouseId,
+          m.qty,
+          m.kind,
+          m.donationId ?? null,
+          m.planId ?? null,
+          m.recipientKind ?? null,
+          m.recipientId ?? null,
+          m.recipientName ?? null,
+          m.transferId ?? null,
+          m.reversesId ?? null,
+          m.counterparty ?? null,
+          m.reason ?? null,
+          who.username,
+        ).lastInsertRowid,
       ),
   );
 }

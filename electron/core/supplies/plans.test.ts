@@ -88,8 +88,9 @@ describe('allocation plans on the demo office', () => {
     expect(await onHand(call, masks)).toBe(m0 - totals(issued)['医用外科口罩']!);
     expect(await onHand(call, gel)).toBe(g0 - totals(issued)['75%酒精']!);
     const issueRows = core.db.prepare("SELECT count(*) AS n, -sum(qty) AS q FROM stock_moves WHERE plan_id = ? AND kind = 'issue'").get(plan.id) as { n: number; q: number };
-    expect(issueRows.q).toBe(7_500 + 240);
-    expect(issueRows.n).toBe(issued.lines.filter((l) => l.qty > 0).length);
+    expect(issueRows).toEqual({ n: 2, q: 7_500 + 240 }); // one 出库 row per item; who got what is the frozen plan
+    expect(() => core.db.prepare('UPDATE plan_lines SET qty = 0 WHERE plan_id = ?').run(plan.id)).toThrow('已发放的方案不能修改');
+    expect(() => core.db.prepare('DELETE FROM plan_lines WHERE plan_id = ?').run(plan.id)).toThrow('已发放的方案不能修改');
 
     const again = errorOf(await call('plans.issue', { id: plan.id }));
     expect(again).toMatchObject({ code: 'CONFLICT', message: `方案 ${plan.planNo} 已经发放过，不能重复发放` });
@@ -97,6 +98,12 @@ describe('allocation plans on the demo office', () => {
     expect(errorOf(await call('plans.delete', { id: plan.id })).message).toContain('只有草稿方案可以删除');
     expect(errorOf(await call('stock.reverse', { moveId: (core.db.prepare('SELECT id FROM stock_moves WHERE plan_id = ? LIMIT 1').get(plan.id) as { id: number }).id, reason: '退回' })).message).toContain('不能单独冲正');
     expect(count(core.db, 'stock_moves')).toBeGreaterThan(issueRows.n);
+
+    // 重置为演示数据 still clears an issued plan (the guards are lifted only inside that transaction).
+    const { signInAs } = await import('../../../test/helpers/temp-core');
+    dataOf(await (await signInAs(core, 'admin'))('demo.reset', { confirm: '重置' }));
+    expect(count(core.db, 'alloc_plans')).toBe(0);
+    expect(() => core.db.prepare('DELETE FROM stock_moves').run()).toThrow('台账记录不能删除');
   });
 
   it('a failed issue leaves nothing: stock spent elsewhere after approval is refused, the plan stays approved', async () => {

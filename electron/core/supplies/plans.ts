@@ -11,7 +11,7 @@ import { type Basis, type RecipientKindCode, workloads } from './workload';
 /**
  * 分配方案: 草稿 → 已审批 → 已发放. The suggested lines come from allocate() over the
  * recipients' weights; the planner may change any line (the item's total follows).
- * Issuing writes every line to the ledger in the caller's transaction, once.
+ * Issuing writes the plan's 出库 to the ledger in the caller's transaction, once.
  */
 
 type PlanOut = z.input<typeof Plan>;
@@ -207,17 +207,18 @@ export function issuePlan(db: Database.Database, id: number, who: Who): PlanOut 
   if (stmt(db, "UPDATE alloc_plans SET status = 'issued', issued_by = ?, issued_at = ?, updated_at = ? WHERE id = ? AND status = 'approved'").run(who.username, at, at, id).changes !== 1) {
     throw new ApiError('CONFLICT', `方案 ${h.plan_no} 已经发放过，不能重复发放`);
   }
-  const lines = stmt(
+  // One ledger row per item (the 出库 of that item for this plan); who got how much is the
+  // plan's lines, which the issue freezes (a trigger refuses changes to an issued plan's lines).
+  const totals = stmt(
     db,
-    `SELECT l.kind, l.ref_id AS refId, r.name, l.item_id AS itemId, l.qty FROM plan_lines l
-     JOIN plan_recipients r ON r.plan_id = l.plan_id AND r.kind = l.kind AND r.ref_id = l.ref_id
-     JOIN plan_items i ON i.plan_id = l.plan_id AND i.item_id = l.item_id
-     WHERE l.plan_id = ? AND l.qty > 0 ORDER BY r.position, i.position`,
-  ).all(id) as { kind: RecipientKindCode; refId: number; name: string; itemId: number; qty: number }[];
-  if (lines.length === 0) throw new ApiError('VALIDATION', '方案中没有要发放的数量');
+    `SELECT l.item_id AS itemId, sum(l.qty) AS qty, count(*) AS recipients FROM plan_lines l JOIN plan_items i ON i.plan_id = l.plan_id AND i.item_id = l.item_id
+     WHERE l.plan_id = ? AND l.qty > 0 GROUP BY l.item_id ORDER BY min(i.position)`,
+  ).all(id) as { itemId: number; qty: number; recipients: number }[];
+  if (totals.length === 0) throw new ApiError('VALIDATION', '方案中没有要发放的数量');
+  const title = (stmt(db, 'SELECT title FROM alloc_plans WHERE id = ?').get(id) as { title: string }).title;
   writeMoves(
     db,
-    lines.map((l) => ({ itemId: l.itemId, warehouseId: h.warehouse_id, qty: -l.qty, kind: 'issue' as const, planId: id, recipientKind: l.kind, recipientId: l.refId, recipientName: l.name })),
+    totals.map((t) => ({ itemId: t.itemId, warehouseId: h.warehouse_id, qty: -t.qty, kind: 'issue' as const, planId: id, counterparty: `${t.recipients} 个接收方`, reason: title })),
     who,
   );
   return getPlan(db, id);
@@ -243,9 +244,11 @@ export function getPlan(db: Database.Database, id: number): PlanOut {
     stmt(
       db,
       `SELECT i.item_id AS itemId, s.name, s.unit, s.pack_size AS packSize, s.pack_unit AS packUnit, s.allow_split AS allowSplit, i.requested, i.explanation,
-         (SELECT coalesce(sum(l.qty), 0) FROM plan_lines l WHERE l.plan_id = i.plan_id AND l.item_id = i.item_id) AS total
-       FROM plan_items i JOIN supply_items s ON s.id = i.item_id WHERE i.plan_id = ? ORDER BY i.position`,
-    ).all(id) as (Omit<PlanOut['items'][number], 'allowSplit' | 'onHand'> & { allowSplit: number })[]
+         coalesce(t.total, 0) AS total
+       FROM plan_items i JOIN supply_items s ON s.id = i.item_id
+       LEFT JOIN (SELECT item_id, sum(qty) AS total FROM plan_lines WHERE plan_id = ? GROUP BY item_id) t ON t.item_id = i.item_id
+       WHERE i.plan_id = ? ORDER BY i.position`,
+    ).all(id, id) as (Omit<PlanOut['items'][number], 'allowSplit' | 'onHand'> & { allowSplit: number })[]
   ).map((i) => ({ ...i, allowSplit: i.allowSplit === 1, onHand: onHand(db, i.itemId, p.warehouseId) }));
   const recipients = stmt(
     db,

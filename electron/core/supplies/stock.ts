@@ -54,48 +54,52 @@ export function stockRows(db: Database.Database, warehouseId?: number) {
 /** Local (Beijing time) calendar day of an instant. */
 const localDay = (d: Date) => new Date(d.getTime() + 8 * 3_600_000).toISOString().slice(0, 10);
 
+/**
+ * The overview reads the ledger, never a stored balance: stock on hand is one covering
+ * index scan; the trend and last week's outflow come from small per-item, per-day ranges
+ * of another covering index (no sorting, so a ledger of a million rows stays fast).
+ */
 export function stockOverview(db: Database.Database, now: Date): z.input<typeof StockOverview> {
   const threshold = coverDaysThreshold(db);
   const onHand = new Map((stmt(db, 'SELECT item_id AS id, sum(qty) AS n FROM stock_moves GROUP BY item_id').all() as { id: number; n: number }[]).map((r) => [r.id, r.n]));
-  const since7 = new Date(now.getTime() - 7 * 86_400_000).toISOString();
-  const out7 = new Map(
-    (stmt(db, "SELECT item_id AS id, -sum(qty) AS n FROM stock_moves WHERE kind IN ('issue', 'use') AND ts >= ? GROUP BY item_id").all(since7) as { id: number; n: number }[]).map((r) => [r.id, r.n]),
+  const catalogue = stmt(db, 'SELECT id, name, category, unit, pack_size AS packSize, pack_unit AS packUnit, low_stock AS lowStock FROM supply_items ORDER BY id').all() as {
+    id: number;
+    name: string;
+    category: 'protective' | 'disinfection' | 'living';
+    unit: string;
+    packSize: number;
+    packUnit: string | null;
+    lowStock: number | null;
+  }[];
+
+  // The last 30 local days, oldest first, as [start, end) instants.
+  const days: { day: string; from: string; to: string }[] = [];
+  for (let k = 29; k >= 0; k--) {
+    const day = localDay(new Date(now.getTime() - k * 86_400_000));
+    days.push({ day, from: dayStart(day), to: dayAfter(day) });
+  }
+  const perDay = stmt(
+    db,
+    "SELECT coalesce(sum(qty), 0) AS net, coalesce(sum(CASE WHEN kind IN ('issue', 'use') THEN -qty ELSE 0 END), 0) AS out FROM stock_moves WHERE item_id = ? AND ts >= ? AND ts < ?",
   );
-  const items = (
-    stmt(db, 'SELECT id, name, category, unit, pack_size AS packSize, pack_unit AS packUnit, low_stock AS lowStock FROM supply_items ORDER BY id').all() as {
-      id: number;
-      name: string;
-      category: 'protective' | 'disinfection' | 'living';
-      unit: string;
-      packSize: number;
-      packUnit: string | null;
-      lowStock: number | null;
-    }[]
-  ).map(({ id, ...i }) => {
+  const series = days.map((d) => ({ day: d.day, stock: {} as Record<string, number> }));
+  const items = catalogue.map(({ id, ...i }) => {
     const have = onHand.get(id) ?? 0;
-    const out7d = Math.max(0, out7.get(id) ?? 0);
+    let level = have;
+    let out7d = 0;
+    // Walk back from today: the stock at the end of a day is today's stock minus what moved after it.
+    for (let k = days.length - 1; k >= 0; k--) {
+      series[k]!.stock[String(id)] = level;
+      if (!onHand.has(id)) continue;
+      const { net, out } = perDay.get(id, days[k]!.from, days[k]!.to) as { net: number; out: number };
+      level -= net;
+      if (k >= days.length - 7) out7d += out;
+    }
+    out7d = Math.max(0, out7d);
     const daysOfCover = out7d > 0 ? Math.round((have / (out7d / 7)) * 10) / 10 : null;
     const low = (i.lowStock !== null && have < i.lowStock) || (daysOfCover !== null && daysOfCover < threshold);
     return { itemId: id, ...i, onHand: have, out7d, daysOfCover, low };
   });
-
-  // Stock at the end of each of the last 30 days: today's stock minus the later days' net movements.
-  const days: string[] = [];
-  for (let k = 29; k >= 0; k--) days.push(localDay(new Date(now.getTime() - k * 86_400_000)));
-  const since30 = dayStart(days[0]!);
-  const daily = stmt(
-    db,
-    "SELECT item_id AS id, substr(datetime(ts, '+8 hours'), 1, 10) AS day, sum(qty) AS n FROM stock_moves WHERE ts >= ? GROUP BY item_id, day",
-  ).all(since30) as { id: number; day: string; n: number }[];
-  const net = new Map<string, number>();
-  for (const r of daily) net.set(`${r.id}|${r.day}`, r.n);
-  const level = new Map(items.map((i) => [i.itemId, i.onHand]));
-  const series: { day: string; stock: Record<string, number> }[] = [];
-  for (let k = days.length - 1; k >= 0; k--) {
-    const day = days[k]!;
-    series.unshift({ day, stock: Object.fromEntries([...level].map(([id, n]) => [String(id), n])) });
-    for (const [id, n] of level) level.set(id, n - (net.get(`${id}|${day}`) ?? 0));
-  }
   const recent = stmt(db, `SELECT ${MOVE_SELECT} ORDER BY m.id DESC LIMIT 10`).all() as z.input<typeof Move>[];
   return { items, coverDaysThreshold: threshold, recent, series };
 }
