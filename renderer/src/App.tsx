@@ -21,7 +21,7 @@ export function App() {
   if (route.startsWith('print/')) {
     return (
       <Suspense fallback={<Spin />}>
-        <PrintRoute path={route} />
+        <PrintRoute key={route} path={route} />
       </Suspense>
     );
   }

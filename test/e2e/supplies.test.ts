@@ -59,6 +59,23 @@ describe('supplies in Chromium', () => {
     await expect.poll(() => page.getByText(/已登记并入库，凭证编号 JZ-\d{4}-0004/).isVisible()).toBe(true);
     expect(await onHand('医用外科口罩')).toBe(before + 5000);
     expect(await page.locator('.ant-table-row', { hasText: '5,000 只' }).first().innerText()).toContain('商丘隆越汽车有限公司');
+
+    // Its 捐赠接收凭证 and the 感谢名单 print from the list.
+    const receiptNo = (await page.locator('.ant-table-row', { hasText: '5,000 只' }).first().innerText()).match(/JZ-\d{4}-\d{4}/)![0];
+    await page.locator('.ant-table-row', { hasText: receiptNo }).getByRole('link', { name: '打印凭证' }).click();
+    await page.getByTestId('print-sheet').waitFor();
+    const receipt = (await pdfPages(await page.pdf({ format: 'A4', preferCSSPageSize: true }))).join('');
+    expect(receipt).toContain('捐赠接收凭证');
+    expect(receipt).toContain(receiptNo);
+    expect(receipt).toContain('商丘隆越汽车有限公司');
+    expect(receipt).toContain('医用外科口罩5,000只');
+    await page.goto(`${server.url}/#/print/thanks`);
+    await page.getByTestId('print-sheet').waitFor();
+    const thanks = (await pdfPages(await page.pdf({ format: 'A4', preferCSSPageSize: true }))).join('');
+    expect(thanks).toContain('感谢名单');
+    expect(thanks).toContain('商丘隆越汽车有限公司医用外科口罩10,000只'); // 5,000 in the demo week and 5,000 today
+    expect(thanks).toContain('平原街道巾帼企业家协会');
+    await page.goto(`${server.url}/#/supplies`);
   });
 
   it('builds a plan for all communities, approves and issues it, prints the sheet to PDF; stock goes down by exactly the plan', async () => {
