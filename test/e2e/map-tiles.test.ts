@@ -52,7 +52,7 @@ describe('offline tile pack', () => {
     expect(await row.innerText()).toContain('演示底图.mbtiles');
     expect(await row.innerText()).toContain(String(pack.tileCount));
     // The import preselects the pack; saving makes it the basemap.
-    expect(await page.getByRole('radio', { name: '离线瓦片包：演示离线底图' }).isChecked()).toBe(true);
+    await expect.poll(() => page.getByRole('radio', { name: '离线瓦片包：演示离线底图' }).isChecked()).toBe(true);
     await page.locator('.ant-card', { hasText: '地图底图' }).getByRole('button', { name: '保存' }).click();
     await expect.poll(() => page.getByText('底图设置已保存').isVisible()).toBe(true);
 
@@ -90,8 +90,8 @@ describe('offline tile pack', () => {
     await page.locator('.ant-table-row', { hasText: '演示离线底图' }).getByRole('button', { name: '删除' }).click();
     await page.locator('.ant-popconfirm').getByRole('button', { name: '删除' }).click();
     await expect.poll(() => page.getByText('已删除离线瓦片包“演示离线底图”').isVisible()).toBe(true);
-    expect(await page.getByText('尚未导入离线瓦片包').isVisible()).toBe(true);
-    expect(await page.getByRole('radio', { name: '无底图（示意图，离线可用）' }).isChecked()).toBe(true);
+    await expect.poll(() => page.getByText('尚未导入离线瓦片包').isVisible()).toBe(true);
+    await expect.poll(() => page.getByRole('radio', { name: '无底图（示意图，离线可用）' }).isChecked()).toBe(true);
     expect((await apiCall<{ source: string }>(server, 'map.basemap', {})).source).toBe('none');
 
     await page.goto('about:blank');
