@@ -25,7 +25,8 @@ export function PlanDetail({ id, onBack, onChanged }: { id: number; refs: Supply
   const { message, modal } = App.useApp();
   const { can } = useSession();
   const [plan, setPlan] = useState<Plan | null>(null);
-  const [weights, setWeights] = useState<Map<string, number>>(new Map());
+  // Unsaved edits of weights and limits, per recipient; 按新权重重新计算 sends them.
+  const [edits, setEdits] = useState<Map<string, Partial<Pick<Recipient, 'weight' | 'minPacks' | 'maxPacks'>>>>(new Map());
   const [busy, setBusy] = useState(false);
   useEffect(() => {
     call('plans.get', { id }).then(setPlan, (e: Error) => message.error(e.message));
@@ -58,10 +59,16 @@ export function PlanDetail({ id, onBack, onChanged }: { id: number; refs: Supply
           basis: plan.basis,
           note: plan.note,
           items: plan.items.map((i) => ({ itemId: i.itemId, total: i.requested })),
-          recipients: plan.recipients.map((r) => ({ kind: r.kind, refId: r.refId, weight: weights.get(key(r.kind, r.refId)) ?? r.weight, minPacks: r.minPacks, maxPacks: r.maxPacks })),
+          recipients: plan.recipients.map((r) => ({ kind: r.kind, refId: r.refId, weight: r.weight, minPacks: r.minPacks, maxPacks: r.maxPacks, ...edits.get(key(r.kind, r.refId)) })),
         }),
       '已按新权重重新计算',
-    ).then((ok) => ok && setWeights(new Map()));
+    ).then((ok) => ok && setEdits(new Map()));
+  const edit = (r: Recipient, field: 'weight' | 'minPacks' | 'maxPacks', value: number | null) =>
+    setEdits((m) => new Map(m).set(key(r.kind, r.refId), { ...m.get(key(r.kind, r.refId)), [field]: field === 'weight' ? (value ?? 0) : value }));
+  const edited = (r: Recipient, field: 'weight' | 'minPacks' | 'maxPacks') => {
+    const e = edits.get(key(r.kind, r.refId));
+    return e && field in e ? e[field] : r[field];
+  };
   const setLine = (r: Recipient, itemId: number, value: number | null) => {
     if (value === null) return;
     run(() => call('plans.setLine', { id: plan.id, kind: r.kind, refId: r.refId, itemId, qty: value }));
@@ -92,10 +99,20 @@ export function PlanDetail({ id, onBack, onChanged }: { id: number; refs: Supply
       key: 'weight',
       width: 110,
       render: (_, r) =>
+        draft ? <InputNumber size="small" min={0} value={edited(r, 'weight')} onChange={(v) => edit(r, 'weight', v)} aria-label={`${r.name}权重`} /> : r.weight.toLocaleString('zh-CN'),
+    },
+    {
+      title: '每种物资最低/最高（包）',
+      key: 'limits',
+      width: 150,
+      render: (_, r) =>
         draft ? (
-          <InputNumber size="small" min={0} value={weights.get(key(r.kind, r.refId)) ?? r.weight} onChange={(v) => setWeights((m) => new Map(m).set(key(r.kind, r.refId), v ?? 0))} aria-label={`${r.name}权重`} />
+          <Space size={2}>
+            <InputNumber size="small" min={0} precision={0} style={{ width: 64 }} value={edited(r, 'minPacks')} onChange={(v) => edit(r, 'minPacks', v)} aria-label={`${r.name}最低包数`} />
+            <InputNumber size="small" min={0} precision={0} style={{ width: 64 }} value={edited(r, 'maxPacks')} onChange={(v) => edit(r, 'maxPacks', v)} aria-label={`${r.name}最高包数`} />
+          </Space>
         ) : (
-          r.weight.toLocaleString('zh-CN')
+          [r.minPacks ?? '—', r.maxPacks ?? '—'].join(' / ')
         ),
     },
     ...plan.items.map(
@@ -129,7 +146,7 @@ export function PlanDetail({ id, onBack, onChanged }: { id: number; refs: Supply
       }),
     ),
   ];
-  const weightsChanged = weights.size > 0;
+  const weightsChanged = edits.size > 0;
   return (
     <Space orientation="vertical" size="middle" style={{ width: '100%' }}>
       <Space wrap>
@@ -145,7 +162,7 @@ export function PlanDetail({ id, onBack, onChanged }: { id: number; refs: Supply
         <span style={{ flex: 1 }} />
         {draft && weightsChanged && (
           <Button onClick={recompute} loading={busy}>
-            按新权重重新计算
+            按新权重和上下限重新计算
           </Button>
         )}
         {plan.status === 'draft' && can('supplies:approve') && (
@@ -205,16 +222,16 @@ export function PlanDetail({ id, onBack, onChanged }: { id: number; refs: Supply
         columns={columns}
         dataSource={plan.recipients}
         pagination={plan.recipients.length > 100 ? { pageSize: 100, showSizeChanger: false } : false}
-        scroll={{ x: 600 + plan.items.length * 150 }}
+        scroll={{ x: 750 + plan.items.length * 150 }}
         data-testid="plan-sheet"
         summary={() => (
           <Table.Summary fixed>
             <Table.Summary.Row>
-              <Table.Summary.Cell index={0} colSpan={4}>
+              <Table.Summary.Cell index={0} colSpan={5}>
                 <b>合计</b>（仓库现有）
               </Table.Summary.Cell>
               {plan.items.map((it, i) => (
-                <Table.Summary.Cell key={it.itemId} index={4 + i} align="right">
+                <Table.Summary.Cell key={it.itemId} index={5 + i} align="right">
                   <b data-testid={`total-${it.itemId}`}>{it.total.toLocaleString('zh-CN')}</b>
                   <Typography.Text type={it.total > it.onHand ? 'danger' : 'secondary'}>（{it.onHand.toLocaleString('zh-CN')}）</Typography.Text>
                 </Table.Summary.Cell>
