@@ -16,6 +16,8 @@ export type Permission =
   | 'supplies:read'
   | 'supplies:write'
   | 'supplies:approve'
+  | 'roster:read'
+  | 'roster:write'
   | 'personal:unmask'
   | 'system:backup'
   | 'system:settings'

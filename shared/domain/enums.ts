@@ -40,3 +40,21 @@ export const MoveKind = enumOf({
 export const PlanStatus = enumOf({ draft: '草稿', approved: '已审批', issued: '已发放' });
 export const PlanBasis = enumOf({ population: '按人口', checkpoints: '按卡点数', staff: '按每日在岗人数', equal: '平均分配' });
 export const RecipientKind = enumOf({ community: '社区', checkpoint: '卡点' });
+
+// ---- volunteers
+export const PersonKind = enumOf({
+  party: '党员',
+  volunteer: '志愿者',
+  cadre: '社区干部',
+  grid: '网格员',
+  property: '物业人员',
+  police: '民警',
+  medical: '医务人员',
+  building: '楼长',
+  sinking: '单位下沉干部',
+});
+export const Gender = enumOf({ M: '男', F: '女' });
+export const AgeGroup = enumOf({ '18-35': '18–35 岁', '36-50': '36–50 岁', '51-60': '51–60 岁', '60+': '60 岁以上' });
+export const Health = enumOf({ healthy: '健康', observe: '居家观察', unwell: '身体不适' });
+export const TeamKind = enumOf({ vanguard: '党员先锋队', service: '志愿服务队', branch: '临时党支部', building: '楼栋党小组', custom: '其他' });
+export const Attendance = enumOf({ present: '到岗', absent: '缺岗', substituted: '替班' });

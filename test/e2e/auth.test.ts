@@ -65,6 +65,9 @@ describe('sign-in in Chromium', () => {
     const dialog = page.getByRole('dialog');
     await dialog.getByLabel('查看原因（将记入操作日志）').click();
     await page.locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: '流调' }).click();
+    // The list closes on its own; wait until it has, so it cannot cover the button.
+    await page.locator('.ant-select-dropdown:visible').waitFor({ state: 'hidden', timeout: 3000 }).catch(() => page.keyboard.press('Escape'));
+    await expect.poll(() => page.locator('.ant-select-dropdown:visible').count()).toBe(0);
     await dialog.getByRole('button', { name: '查看' }).click();
     const row = page.locator('[role=tabpanel]:visible .ant-table-row').first();
     await expect.poll(() => row.innerText()).toMatch(/1\d{10}/);

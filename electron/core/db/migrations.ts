@@ -2,6 +2,7 @@ import authCreate from '../auth/0020-auth-create.sql';
 import excelMappings from '../excel/0030-excel-mappings.sql';
 import placesCreate from '../places/0010-places-create.sql';
 import suppliesCreate from '../supplies/0040-supplies-create.sql';
+import volunteersCreate from '../volunteers/0050-volunteers-create.sql';
 
 /**
  * The ordered migration list. Versions go up in steps of 10 (room to insert a fix) and
@@ -19,6 +20,7 @@ export const migrations: Migration[] = [
   { version: 20, name: 'auth-create', sql: authCreate },
   { version: 30, name: 'excel-mappings', sql: excelMappings },
   { version: 40, name: 'supplies-create', sql: suppliesCreate },
+  { version: 50, name: 'volunteers-create', sql: volunteersCreate },
 ];
 
 export const latestVersion = (list: Migration[] = migrations) => list.at(-1)?.version ?? 0;
