@@ -4,11 +4,12 @@
  * Hard rules (never broken): a person stands only when available (weekday, hours window,
  * not on a day off, fit for duty), never in two overlapping slots, with at least
  * `minRestHours` between shifts, and within `weeklyCapHours` per 7 days of the roster.
- * Preferences, in order: night shifts to those with the fewest nights so far and day
- * shifts to those with the most (nights are shared out); people living at the slot's
- * compound, then in its community; fewer hours so far; lower id.
- * Slots are filled in time order, the scarcest first within the same start, so the
- * result is the same for the same input. When the greedy pass leaves gaps, a bounded
+ * Preferences, in order: for a day shift, people who can stand at fewer times first (they
+ * leave the flexible for the nights only those can fill); nights to those with the
+ * fewest nights so far and day shifts to those with the most (nights are shared out);
+ * people living at the slot's compound, then in its community; fewer hours so far;
+ * lower id.
+ * Slots are filled in time order, so the result is the same for the same input. When the greedy pass leaves gaps, a bounded
  * backtracking search tries to close them (exact on small cases); gaps that remain are
  * explained by counting why each person could not take the slot.
  */
@@ -130,19 +131,39 @@ function unplace(state: State, id: number, slot: SolverSlot): void {
   state.hours.set(id, state.hours.get(id)! - (slot.end - slot.start));
 }
 
-/** Candidates for a slot, best first. */
-function ranked(people: SolverPerson[], slot: SolverSlot, state: State, o: SolverOptions, taken: number[]): SolverPerson[] {
-  const night = isNight(slot.start, slot.end);
-  const ok = people.filter((p) => !taken.includes(p.id) && whyNot(p, slot, state, o) === null);
+/** Hours a week a person could stand at all: fewer means fewer other slots they could fill. */
+const flexibility = (p: SolverPerson) => p.weekdays.length * (p.window ? (p.window[1] > p.window[0] ? p.window[1] - p.window[0] : 24 - p.window[0] + p.window[1]) || 24 : 24);
+
+/** Orders candidates for a slot: negative when a is the better choice. */
+function better(a: SolverPerson, b: SolverPerson, slot: SolverSlot, night: boolean, state: State): number {
   const near = (p: SolverPerson) => (slot.compoundId !== null && p.compoundId === slot.compoundId ? 0 : slot.communityId !== null && p.communityId === slot.communityId ? 1 : 2);
-  return ok.sort(
-    (a, b) =>
-      // Nights go to those with the fewest; day shifts to those with the most, keeping the others fresh for the next night.
-      (night ? 1 : -1) * ((state.nights.get(a.id) ?? 0) - (state.nights.get(b.id) ?? 0)) ||
-      near(a) - near(b) ||
-      (state.hours.get(a.id) ?? 0) - (state.hours.get(b.id) ?? 0) ||
-      a.id - b.id,
+  return (
+    // Those who can stand only at a few times take those times, leaving the flexible for the rest
+    // (a night is for the flexible anyway: nights are shared out first among them).
+    (night ? 0 : flexibility(a) - flexibility(b)) ||
+    // Nights go to those with the fewest; day shifts to those with the most, keeping the others fresh for the next night.
+    (night ? 1 : -1) * ((state.nights.get(a.id) ?? 0) - (state.nights.get(b.id) ?? 0)) ||
+    (night ? flexibility(a) - flexibility(b) : 0) ||
+    near(a) - near(b) ||
+    (state.hours.get(a.id) ?? 0) - (state.hours.get(b.id) ?? 0) ||
+    a.id - b.id
   );
+}
+
+/** Candidates for a slot, best first (all of them, or only the best `limit`). */
+function ranked(people: SolverPerson[], slot: SolverSlot, state: State, o: SolverOptions, taken: number[], limit = Infinity): SolverPerson[] {
+  const night = isNight(slot.start, slot.end);
+  const best: SolverPerson[] = [];
+  for (const p of people) {
+    if (taken.includes(p.id) || whyNot(p, slot, state, o) !== null) continue;
+    if (best.length >= limit && better(p, best[best.length - 1]!, slot, night, state) >= 0) continue;
+    // Insertion into a short sorted list: a slot needs one or two people, rarely more.
+    let i = best.length;
+    while (i > 0 && better(p, best[i - 1]!, slot, night, state) < 0) i--;
+    best.splice(i, 0, p);
+    if (best.length > limit) best.pop();
+  }
+  return best;
 }
 
 export function solveRoster(people: SolverPerson[], slots: SolverSlot[], o: SolverOptions, fixed: Fixed = new Map()): SolverResult {
@@ -155,37 +176,29 @@ export function solveRoster(people: SolverPerson[], slots: SolverSlot[], o: Solv
     assigned.set(key, [...ids]);
     for (const id of ids) place(state, id, slot);
   }
-  // Time order; among slots starting together, those with fewer possible people first.
-  const order = [...slots].sort((a, b) => a.start - b.start || a.end - b.end || a.key.localeCompare(b.key));
+  // Time order (start, end, then key): the same input gives the same roster.
+  const order = [...slots].sort((a, b) => a.start - b.start || a.end - b.end || (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
+  // Only people fit for duty on that weekday are ever looked at for a slot.
+  const byWeekday = new Map<number, SolverPerson[]>();
+  for (let wd = 1; wd <= 7; wd++) byWeekday.set(wd, people.filter((p) => p.fit && p.weekdays.includes(wd)));
   const open: SolverSlot[] = [];
-  for (let i = 0; i < order.length; ) {
-    let j = i;
-    while (j < order.length && order[j]!.start === order[i]!.start) j++;
-    const group = order
-      .slice(i, j)
-      .map((s) => ({ s, n: people.filter((p) => whyNot(p, s, state, o) === null).length }))
-      .sort((a, b) => a.n - b.n || a.s.key.localeCompare(b.s.key))
-      .map((x) => x.s);
-    for (const slot of group) {
-      const have = assigned.get(slot.key) ?? [];
-      const missing = slot.need - have.length;
-      if (missing > 0) {
-        for (const p of ranked(people, slot, state, o, have).slice(0, missing)) {
-          have.push(p.id);
-          place(state, p.id, slot);
-        }
+  for (const slot of order) {
+    const have = assigned.get(slot.key) ?? [];
+    const missing = slot.need - have.length;
+    if (missing > 0) {
+      const weekday = ((o.firstWeekday - 1 + Math.floor(slot.start / 24)) % 7) + 1;
+      for (const p of ranked(byWeekday.get(weekday)!, slot, state, o, have, missing)) {
+        have.push(p.id);
+        place(state, p.id, slot);
       }
-      assigned.set(slot.key, have);
-      if (have.length < slot.need) open.push(slot);
     }
-    i = j;
+    assigned.set(slot.key, have);
+    if (have.length < slot.need) open.push(slot);
   }
   // The exact search is for small rosters (a team, a few posts): on a street-wide week the
   // greedy pass stands and the gaps are explained instead.
   const seatsTotal = slots.reduce((n, s) => n + s.need, 0);
   if (open.length && seatsTotal * people.length <= 5_000) repair(people, order, assigned, state, o, fixed, o.searchBudget ?? 20_000);
-
-  shareNights(people, slots, assigned, state, o, fixed);
 
   const gaps: SolverResult['gaps'] = [];
   let filled = 0;
@@ -248,57 +261,5 @@ function repair(people: SolverPerson[], order: SolverSlot[], assigned: Map<strin
     greedyState.shifts = state.shifts;
     greedyState.nights = state.nights;
     greedyState.hours = state.hours;
-  }
-}
-
-/**
- * Evens out night shifts: while someone has at least two more nights than someone else
- * who could stand that night instead, hand the night over (and, if the other person is
- * busy then with a day shift, swap the two shifts when both remain within the rules).
- */
-function shareNights(people: SolverPerson[], slots: SolverSlot[], assigned: Map<string, number[]>, state: State, o: SolverOptions, fixed: Fixed): void {
-  const nightSlots = slots.filter((s) => isNight(s.start, s.end));
-  if (!nightSlots.length) return;
-  const byId = new Map(people.map((p) => [p.id, p]));
-  const nights = (id: number) => state.nights.get(id) ?? 0;
-  const movable = (slot: SolverSlot, id: number) => !(fixed.get(slot.key) ?? []).includes(id);
-  for (let round = 0; round < 1000; round++) {
-    let improved = false;
-    for (const slot of nightSlots) {
-      const ids = assigned.get(slot.key) ?? [];
-      for (const a of [...ids]) {
-        if (!movable(slot, a)) continue;
-        const candidates = people.filter((b) => !ids.includes(b.id) && nights(b.id) + 2 <= nights(a)).sort((x, y) => nights(x.id) - nights(y.id) || x.id - y.id);
-        for (const b of candidates) {
-          unplace(state, a, slot);
-          if (whyNot(b, slot, state, o) === null) {
-            place(state, b.id, slot);
-            ids.splice(ids.indexOf(a), 1, b.id);
-            improved = true;
-            break;
-          }
-          // b is kept from this night by one of their day shifts: try swapping that shift with a.
-          const theirs = slots.find((d) => !isNight(d.start, d.end) && (assigned.get(d.key) ?? []).includes(b.id) && movable(d, b.id) && !(assigned.get(d.key) ?? []).includes(a) && d.start < slot.end + o.minRestHours && d.end + o.minRestHours > slot.start);
-          if (theirs) {
-            unplace(state, b.id, theirs);
-            if (whyNot(b, slot, state, o) === null) {
-              place(state, b.id, slot);
-              if (whyNot(byId.get(a)!, theirs, state, o) === null) {
-                place(state, a, theirs);
-                ids.splice(ids.indexOf(a), 1, b.id);
-                const other = assigned.get(theirs.key)!;
-                other.splice(other.indexOf(b.id), 1, a);
-                improved = true;
-                break;
-              }
-              unplace(state, b.id, slot);
-            }
-            place(state, b.id, theirs);
-          }
-          place(state, a, slot);
-        }
-      }
-    }
-    if (!improved) return;
   }
 }

@@ -1,12 +1,14 @@
 /**
  * `npm run bench`: speed figures printed with a baseline measured in the same process.
- * Not part of `npm test` (timings never decide a test). BENCH=excel, map or supplies runs one.
+ * Not part of `npm test` (timings never decide a test). BENCH=excel, map, supplies or roster runs one.
  */
 import { benchExcelImport } from './excel-import';
 import { benchMapRender } from './map-render';
+import { benchRoster } from './roster';
 import { benchSupplies } from './supplies';
 
 const only = process.env.BENCH;
 if (!only || only === 'excel') await benchExcelImport(Number(process.env.BENCH_ROWS ?? 150_000));
 if (!only || only === 'map') await benchMapRender();
 if (!only || only === 'supplies') await benchSupplies();
+if (!only || only === 'roster') await benchRoster();
