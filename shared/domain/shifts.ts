@@ -13,7 +13,7 @@ export function shiftsOf(pattern: ShiftPattern, custom: [number, number][] | nul
 
 /** "08:00–16:00", "20:00–次日08:00". */
 export function shiftLabel([s, e]: [number, number]): string {
-  const h = (n: number) => `${String(n % 24).padStart(2, '0')}:00`;
+  const h = (n: number) => `${String(n).padStart(2, '0')}:00`;
   return e > s ? `${h(s)}–${h(e)}` : `${h(s)}–次日${h(e)}`;
 }
 
