@@ -6,6 +6,7 @@ import { compounds } from '../places/compounds';
 import { ALL_COMMUNITIES, createRow, type EntityCtx } from '../places/entity';
 import { grids } from '../places/grids';
 import { clearSupplies, seedDemoSupplies } from '../supplies/demo';
+import { clearVolunteers, seedDemoVolunteers } from '../volunteers/demo';
 import { generateDemo } from './generate';
 
 /**
@@ -22,6 +23,7 @@ export function replaceWithDemo(db: Database.Database, now: Date, seed?: number)
     'SELECT u.user_id AS userId, c.name FROM user_communities u JOIN communities c ON c.id = u.community_id',
   ).all() as { userId: number; name: string }[];
   clearSupplies(db);
+  clearVolunteers(db);
   for (const table of ['checkpoints', 'compounds', 'grids', 'communities']) db.exec(`DELETE FROM ${table}`);
   stmt(db, 'UPDATE office SET name = ?, division_code = ? WHERE id = 1').run(demo.office.name, demo.office.divisionCode);
 
@@ -40,4 +42,5 @@ export function replaceWithDemo(db: Database.Database, now: Date, seed?: number)
     createRow(ctx, checkpoints, { ...k, communityId: communityIds[communityIndex]!, compoundId });
   }
   seedDemoSupplies(db, now);
+  seedDemoVolunteers(db, now, seed);
 }
