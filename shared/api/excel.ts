@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { method } from './contract';
 import { Id, ListQuery } from './common';
-import { CheckpointKind, CheckpointStatus, CommunityKind, ControlLevel, ManagementType } from '../domain/enums';
+import { CheckpointKind, CheckpointStatus, CommunityKind, ControlLevel, Health, ManagementType, PersonKind } from '../domain/enums';
 
 /**
  * The import/export engine every register plugs into by declaring a table schema. The
@@ -9,7 +9,7 @@ import { CheckpointKind, CheckpointStatus, CommunityKind, ControlLevel, Manageme
  * checked by the core before anything is parsed or written.
  */
 
-const TableName = z.enum(['compounds', 'checkpoints', 'communities', 'grids', 'supplyItems', 'stockIn'], { error: '不支持导入该数据' });
+const TableName = z.enum(['compounds', 'checkpoints', 'communities', 'grids', 'supplyItems', 'stockIn', 'people', 'rosterRows'], { error: '不支持导入该数据' });
 const File = z.object({ fileName: z.string(), base64: z.string() });
 
 export const PreviewRow = z.object({
@@ -116,6 +116,14 @@ export const excel = {
     perm: 'places:read',
     write: 'self',
     input: ExportInput({ communityId: Id.optional(), compoundId: Id.optional(), kind: z.enum(CheckpointKind.values).optional(), status: z.enum(CheckpointStatus.values).optional() }),
+    output: File.extend({ rowCount: z.number().int() }),
+  }),
+  'people.export': method({
+    summary: '按当前筛选导出人员名单（手机号、身份证号默认脱敏）',
+    perm: 'roster:read',
+    write: 'self',
+    personal: true,
+    input: ExportInput({ kind: z.enum(PersonKind.values).optional(), communityId: Id.optional(), teamId: Id.optional(), health: z.enum(Health.values).optional() }),
     output: File.extend({ rowCount: z.number().int() }),
   }),
 };

@@ -56,7 +56,12 @@ export const map = {
     perm: 'places:read',
     write: false,
     input: z.object({}),
-    output: z.object({ compounds: z.array(MapCompound), checkpoints: z.array(MapCheckpoint) }),
+    output: z.object({
+      compounds: z.array(MapCompound),
+      checkpoints: z.array(MapCheckpoint),
+      /** The current shift at each checkpoint that a roster covers now (none without a roster). */
+      staffing: z.array(z.object({ checkpointId: Id, need: z.number().int(), have: z.number().int(), shift: z.string() })),
+    }),
   }),
   'map.exportGeoJson': method({
     summary: '导出小区边界和卡点位置为 GeoJSON（WGS-84）',

@@ -213,6 +213,14 @@ export const volunteers = {
     input: SlotRef.extend({ q: z.string().trim().max(20).optional() }),
     output: z.array(z.object({ id: Id, name: z.string(), kind: z.enum(PersonKind.values), communityName: z.string().nullable(), fits: z.boolean(), why: z.string().nullable() })),
   }),
+  'rosters.export': method({
+    summary: '导出排班表（.xlsx，每人每班一行，可再导入；手机号默认脱敏）',
+    perm: 'roster:read',
+    write: 'self',
+    personal: true,
+    input: z.object({ id: Id, full: z.boolean().default(false) }),
+    output: z.object({ fileName: z.string(), base64: z.string(), rowCount: z.number().int() }),
+  }),
   'rosters.coverage': method({
     summary: '缺岗情况：低于要求的班次，按日期、社区、岗位类型汇总，并说明原因',
     perm: 'roster:read',

@@ -10,6 +10,7 @@ import { checkpoints } from '../places/checkpoints';
 import { communities } from '../places/communities';
 import { compounds } from '../places/compounds';
 import { grids } from '../places/grids';
+import { people } from '../volunteers/registers';
 import { type EntityDef, listRows } from '../places/entity';
 import { type Analysis, analyze, describeError, type RowStatus } from './analyze';
 import { autoMap, detectHeader } from './header';
@@ -149,4 +150,5 @@ export const excelHandlers: Handlers<keyof typeof excel> = {
   'checkpoints.export': (input, ctx) => exportList(checkpoints as never, 'checkpoints', ctx as never, input),
   'communities.export': (input, ctx) => exportList(communities as never, 'communities', ctx as never, input),
   'grids.export': (input, ctx) => exportList(grids as never, 'grids', ctx as never, input),
+  'people.export': (input, ctx) => exportList(people as never, 'people', ctx as never, input),
 };

@@ -34,7 +34,7 @@ export interface PostRow {
 }
 
 export const slotKey = (postId: number, day: number, shift: number) => `${postId}:${day}:${shift}`;
-export const postShifts = (p: PostRow) => shiftsOf(p.pattern, p.custom_shifts ? JSON.parse(p.custom_shifts) : null);
+export const postShifts = (p: Pick<PostRow, 'pattern' | 'custom_shifts'>) => shiftsOf(p.pattern, p.custom_shifts ? JSON.parse(p.custom_shifts) : null);
 
 /** Calendar date of a roster day. */
 export function dateOf(r: RosterRow, day: number): string {

@@ -5,6 +5,8 @@ import { stmt } from '../db/statements';
 import { createRow, deleteRow, listRows, requireRef, updateRow } from '../places/entity';
 import { candidates, rosterGrid } from './grid';
 import { people, posts, teams } from './registers';
+import { rosterWorkbook } from './roster-workbook';
+import { can } from '../../../shared/domain/roles';
 import { activePosts, conflicts, coverage, createRoster, fillRoster, loadRoster, postShifts, rosterSummary } from './roster';
 
 const who = (ctx: Ctx) => ({ username: ctx.user?.username ?? 'system', now: ctx.now() });
@@ -134,4 +136,8 @@ export const volunteerHandlers: Handlers<keyof typeof volunteers> = {
   },
   'rosters.candidates': (input, ctx) => candidates(ctx.db, input),
   'rosters.coverage': ({ id }, ctx) => coverage(ctx.db, loadRoster(ctx.db, id)),
+  'rosters.export': ({ id, full }, ctx) => {
+    if (full && !(ctx.user && can(ctx.user.role, 'personal:unmask'))) throw new ApiError('FORBIDDEN', '当前角色无权导出完整的个人信息');
+    return rosterWorkbook(ctx.db, id, full);
+  },
 };

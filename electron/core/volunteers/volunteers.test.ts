@@ -118,3 +118,24 @@ describe('rosters', () => {
     expect(errorOf(await viewer('rosters.create', { name: 'x', startDate: '2026-11-30', days: 7 })).code).toBe('FORBIDDEN');
   });
 });
+
+describe('the map knows who stands now', () => {
+  it('reports each checkpoint’s current shift from the roster covering now, without those marked absent', async () => {
+    const { manualClock } = await import('../../../test/helpers/temp-core');
+    // 10:00 Beijing time on 1 December: day 1 of a roster from 30 November, the 08–16 shift.
+    const { call } = await openSignedIn({ now: manualClock('2026-12-01T02:00:00Z') }, 'command');
+    const { compound } = await territory(call);
+    const gate = dataOf<{ id: number }>(await call('checkpoints.create', { name: '馨苑华园东门', kind: 'gate', compoundId: compound.id, hours: 'allDay', staffPerShift: 2, status: 'active' }));
+    const features = async () => dataOf<{ staffing: { checkpointId: number; need: number; have: number; shift: string }[] }>(await call('map.features', {})).staffing;
+    expect(await features()).toEqual([]); // no roster yet: status only
+    await person(call, '张建国');
+    const roster = dataOf<{ id: number }>(await call('rosters.create', { name: '第一周', startDate: '2026-11-30', days: 7 }));
+    dataOf(await call('rosters.fill', { id: roster.id }));
+    expect(await features()).toEqual([{ checkpointId: gate.id, need: 2, have: expect.any(Number), shift: '08:00–16:00' }]);
+    const grid = dataOf<Grid>(await call('rosters.grid', { id: roster.id }));
+    const now = grid.posts[0]!.cells[1]![1]!;
+    expect((await features())[0]!.have).toBe(now.length);
+    for (const a of now) dataOf(await call('rosters.attend', { assignmentId: a.id, attendance: 'absent' }));
+    expect((await features())[0]!.have).toBe(0);
+  });
+});

@@ -4,6 +4,7 @@ import { checkpointsTable } from './checkpoints';
 import { communitiesTable, gridsTable } from './communities';
 import { compoundsTable } from './compounds';
 import { stockInTable, supplyItemsTable } from '../../supplies/excel-tables';
+import { peopleTable, rosterRowsTable } from '../../volunteers/excel-tables';
 
 /** Importable tables; later features (residents, supplies, volunteers) add theirs here. */
 export const TABLES: Record<string, TableSchema> = {
@@ -13,6 +14,8 @@ export const TABLES: Record<string, TableSchema> = {
   grids: gridsTable,
   supplyItems: supplyItemsTable,
   stockIn: stockInTable,
+  people: peopleTable,
+  rosterRows: rosterRowsTable,
 };
 
 export function tableOf(name: string): TableSchema {

@@ -1,5 +1,5 @@
 import { CheckpointStatus, ControlLevel } from '../../../../shared/domain/enums';
-import { CONTROL_COLORS, STATUS_COLORS } from './styles';
+import { CONTROL_COLORS, STATUS_COLORS, UNDERSTAFFED } from './styles';
 
 export function Legend() {
   return (
@@ -17,6 +17,9 @@ export function Legend() {
             <i className="dot" style={{ background: STATUS_COLORS[k] }} /> {label}
           </div>
         ))}
+        <div>
+          <i className="dot" style={{ background: STATUS_COLORS.active, boxShadow: `0 0 0 2px ${UNDERSTAFFED}` }} /> 当前班次缺人
+        </div>
       </div>
     </div>
   );

@@ -5,6 +5,7 @@ import { call } from '../../api/client';
 import { printDocument, savePdf } from '../../lib/print';
 import { useLoad } from '../../lib/useLoad';
 import { DonationReceipt, PlanReceipts, PlanSheet, ThanksList } from './documents';
+import { RosterSheet } from './RosterSheet';
 import './print.css';
 
 /**
@@ -28,6 +29,18 @@ export function PrintPage({ path }: { path: string }) {
     if (kind === 'receipt') {
       const d = await call('donations.get', { id });
       return { title: `捐赠接收凭证-${d.receiptNo}`, body: <DonationReceipt donation={d} officeName={officeName} /> };
+    }
+    if (kind === 'roster') {
+      // Filters come from the roster page (#/print/roster/<id>?teamId=…); every matching post is printed.
+      const q = new URLSearchParams(window.location.hash.split('?')[1] ?? '');
+      const num = (k: string) => (q.get(k) ? Number(q.get(k)) : undefined);
+      const filter = { id, kindId: num('kindId'), communityId: num('communityId'), teamId: num('teamId'), q: q.get('q') ?? undefined };
+      const first = await call('rosters.grid', { ...filter, page: 1, pageSize: 100 });
+      const posts = [...first.posts];
+      for (let page = 2; (page - 1) * 100 < first.total; page++) posts.push(...(await call('rosters.grid', { ...filter, page, pageSize: 100 })).posts);
+      const team = filter.teamId ? (await call('teams.list', { pageSize: 500 })).rows.find((t) => t.id === filter.teamId)?.name : undefined;
+      const title = team ? `${team}排班表` : '值守排班表';
+      return { title: `${first.roster.name}-${title}`, body: <RosterSheet grid={{ ...first, posts }} officeName={officeName} title={title} />, landscape: true };
     }
     if (kind === 'thanks') {
       const totals = await call('donations.totals', {});

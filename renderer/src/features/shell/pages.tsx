@@ -9,6 +9,7 @@ const LAZY = {
   places: lazyPage(() => import('../places/PlacesPage').then((m) => m.PlacesPage)),
   settings: lazyPage(() => import('../settings/SettingsPage').then((m) => m.SettingsPage)),
   supplies: lazyPage(() => import('../supplies/SuppliesPage').then((m) => m.SuppliesPage)),
+  volunteers: lazyPage(() => import('../volunteers/VolunteersPage').then((m) => m.VolunteersPage)),
   print: lazyPage<{ path: string }>(() => import('../print/PrintPage').then((m) => m.PrintPage)),
 };
 
@@ -28,4 +29,5 @@ export const PAGES: Record<string, () => ReactNode> = {
   excel: () => <LAZY.excel.Page />,
   map: () => <LAZY.map.Page />,
   supplies: () => <LAZY.supplies.Page />,
+  volunteers: () => <LAZY.volunteers.Page />,
 };
