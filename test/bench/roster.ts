@@ -16,8 +16,8 @@ function populate(core: Core, people: number, posts: number): void {
   const db = core.db;
   const at = new Date().toISOString();
   db.transaction(() => {
-    // Only the generated posts count: the demo's checkpoints are paused (their posts follow).
-    db.exec("UPDATE checkpoints SET status = 'paused'");
+    // Only the generated posts count: the demo's own posts are switched off.
+    db.exec("UPDATE checkpoints SET status = 'paused'; UPDATE posts SET active = 0");
     db.exec('DELETE FROM people');
     const compounds = db.prepare('SELECT id, community_id FROM compounds ORDER BY id').all() as { id: number; community_id: number }[];
     const duty = (db.prepare("SELECT id FROM post_kinds WHERE code = 'duty'").get() as { id: number }).id;

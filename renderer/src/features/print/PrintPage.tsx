@@ -78,7 +78,7 @@ export function PrintPage({ path }: { path: string }) {
               导出 PDF
             </Button>
           )}
-          <span className="print-hint">A4 纸打印；分配表物资较多时自动横向。</span>
+          <span className="print-hint">{doc.data?.landscape ? "A4 横向打印" : "A4 纵向打印"}；打印对话框中可选“另存为 PDF”。</span>
         </Space>
       </div>
       {doc.error && <Alert type="error" showIcon title="无法生成打印内容" description={doc.error} />}
