@@ -21,6 +21,8 @@ export default defineConfig({
           globalSetup: ['test/e2e/global-setup.ts'],
           testTimeout: 90_000,
           hookTimeout: 180_000,
+          // What a user waits for (a demo reset, an automatic roster) can take seconds on an old PC.
+          expect: { poll: { timeout: 10_000 } },
           fileParallelism: false,
         },
       },

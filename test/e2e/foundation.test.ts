@@ -136,7 +136,7 @@ describe('foundation in Chromium', () => {
     expect(await dialog.getByRole('button', { name: '确认重置' }).isDisabled()).toBe(true);
     await dialog.getByLabel('确认文字').fill('重置');
     await dialog.getByRole('button', { name: '确认重置' }).click();
-    await expect.poll(() => page.getByText('已重置为演示数据').isVisible()).toBe(true);
+    await expect.poll(() => page.getByText('已重置为演示数据').isVisible(), { timeout: 20_000 }).toBe(true);
     const compounds = await apiCall<{ total: number }>(server, 'compounds.list', { q: '馨苑华园' });
     expect(compounds.total).toBe(0);
     const backups = await apiCall<{ kind: string }[]>(server, 'system.backups', {});
