@@ -198,6 +198,13 @@ export const volunteers = {
     output: z.object({ id: Id, conflicts: z.array(z.string()) }),
   }),
   'rosters.move': method({ summary: '把一条安排移到另一个班次', perm: 'roster:write', write: 'tx', input: z.object({ assignmentId: Id, postId: Id, day: z.number().int().min(0), shift: z.number().int().min(0) }), output: z.object({ id: Id, conflicts: z.array(z.string()) }) }),
+  'rosters.swap': method({
+    summary: '对调两条安排的人员（冲突会标出并说明）',
+    perm: 'roster:write',
+    write: 'tx',
+    input: z.object({ a: Id, b: Id }),
+    output: z.object({ conflicts: z.array(z.string()) }),
+  }),
   'rosters.unassign': method({ summary: '取消一条安排', perm: 'roster:write', write: 'tx', input: z.object({ assignmentId: Id }), output: Ok }),
   'rosters.attend': method({
     summary: '登记到岗情况（到岗 / 缺岗 / 替班）',

@@ -123,6 +123,28 @@ export const volunteerHandlers: Handlers<keyof typeof volunteers> = {
     }
     return placed(ctx, a.rosterId, assignmentId);
   },
+  'rosters.swap': ({ a, b }, ctx) => {
+    const rows = stmt(ctx.db, 'SELECT id, roster_id AS rosterId, person_id AS personId FROM assignments WHERE id IN (?, ?)').all(a, b) as { id: number; rosterId: number; personId: number }[];
+    const x = rows.find((r) => r.id === a);
+    const y = rows.find((r) => r.id === b);
+    if (!x || !y) throw new ApiError('NOT_FOUND', '该安排不存在（可能已被取消）');
+    if (x.rosterId !== y.rosterId) throw new ApiError('VALIDATION', '只能对调同一排班表中的安排');
+    if (x.personId === y.personId) return { conflicts: [] };
+    // Through a placeholder person id, so the (slot, person) uniqueness holds at every step;
+    // the foreign key is checked at commit (this transaction only), when both rows are real again.
+    ctx.db.pragma('defer_foreign_keys = ON');
+    const set = stmt(ctx.db, "UPDATE assignments SET person_id = ?, source = 'manual', attendance = NULL, stood_by = NULL WHERE id = ?");
+    try {
+      set.run(-1, x.id);
+      set.run(x.personId, y.id);
+      set.run(y.personId, x.id);
+    } catch (e) {
+      if ((e as { code?: string }).code === 'SQLITE_CONSTRAINT_UNIQUE') throw new ApiError('CONFLICT', '对调后会有人在同一班次出现两次');
+      throw e;
+    }
+    const issues = conflicts(ctx.db, loadRoster(ctx.db, x.rosterId));
+    return { conflicts: [...new Set([...(issues.get(x.id) ?? []), ...(issues.get(y.id) ?? [])])] };
+  },
   'rosters.unassign': ({ assignmentId }, ctx) => {
     if (stmt(ctx.db, 'DELETE FROM assignments WHERE id = ?').run(assignmentId).changes === 0) throw new ApiError('NOT_FOUND', '该安排不存在（可能已被取消）');
     return { ok: true as const };

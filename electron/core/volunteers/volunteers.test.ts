@@ -139,3 +139,26 @@ describe('the map knows who stands now', () => {
     expect((await features())[0]!.have).toBe(0);
   });
 });
+
+describe('custom shifts and swapping', () => {
+  it('a post with custom shifts gets those slots; two placements swap people', async () => {
+    const { call } = await openSignedIn({}, 'command');
+    const { compound } = await territory(call);
+    const kinds = dataOf<{ id: number; name: string }[]>(await call('postKinds.list', {}));
+    const post = dataOf<{ id: number; customShifts: number[][] }>(
+      await call('posts.create', { name: '馨苑华园消毒岗', kindId: kinds.find((k) => k.name === '消毒岗')!.id, compoundId: compound.id, perShift: 1, pattern: 'custom', customShifts: [[6, 14], [14, 22], [22, 6]] }),
+    );
+    expect(post.customShifts).toEqual([[6, 14], [14, 22], [22, 6]]);
+    const a = await person(call, '甲');
+    const b = await person(call, '乙');
+    const roster = dataOf<{ id: number }>(await call('rosters.create', { name: '一天', startDate: '2026-11-30', days: 1 }));
+    const grid0 = dataOf<Grid>(await call('rosters.grid', { id: roster.id }));
+    expect(grid0.posts[0]!.shifts).toEqual(['06:00–14:00', '14:00–22:00', '22:00–次日06:00']);
+    const x = dataOf<{ id: number }>(await call('rosters.assign', { rosterId: roster.id, postId: post.id, day: 0, shift: 0, personId: a.id }));
+    const y = dataOf<{ id: number }>(await call('rosters.assign', { rosterId: roster.id, postId: post.id, day: 0, shift: 2, personId: b.id }));
+    dataOf(await call('rosters.swap', { a: x.id, b: y.id }));
+    const grid = dataOf<Grid>(await call('rosters.grid', { id: roster.id }));
+    expect(grid.posts[0]!.cells[0]!.map((c) => c.map((p) => p.name))).toEqual([['乙'], [], ['甲']]);
+    expect(errorOf(await call('posts.create', { name: 'x', kindId: kinds[0]!.id, perShift: 1, pattern: 'custom' })).message).toBe('自定义班次请至少填写一个班次');
+  });
+});

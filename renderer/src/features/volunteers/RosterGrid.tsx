@@ -15,7 +15,8 @@ const ATT_COLOURS = { present: 'green', absent: 'red', substituted: 'orange' } a
 
 /**
  * 排班表: posts down, days × shifts across. People are tags: drag one onto another cell to
- * move it, click it to mark attendance or remove it, + to add someone (those who fit
+ * move it, or onto another person to swap the two; click it to mark attendance or remove
+ * it, + to add someone (those who fit
  * first). A tag in red has a conflict; hovering says which. Every edit is saved at once.
  */
 export function RosterGrid({ grid, rosterId, canWrite, onChanged }: { grid: Grid; rosterId: number; canWrite: boolean; onChanged: () => void }) {
@@ -36,6 +37,14 @@ export function RosterGrid({ grid, rosterId, canWrite, onChanged }: { grid: Grid
     const id = dragging;
     setDragging(null);
     void act(() => call('rosters.move', { assignmentId: id, postId: post.id, day, shift }), '已调整');
+  };
+
+  // Dropped on a person rather than on the cell: the two swap places.
+  const swap = (target: number) => {
+    if (dragging === null || dragging === target) return;
+    const id = dragging;
+    setDragging(null);
+    void act(() => call('rosters.swap', { a: id, b: target }), '已对调');
   };
 
   const columns: ColumnsType<GridPost> = [
@@ -72,7 +81,7 @@ export function RosterGrid({ grid, rosterId, canWrite, onChanged }: { grid: Grid
               >
                 <span className="roster-shift">{label.replace(':00', '').replace(':00', '')}</span>
                 {cell.map((a) => (
-                  <PlacementTag key={a.id} a={a} canWrite={canWrite} onDragStart={() => setDragging(a.id)} act={act} />
+                  <PlacementTag key={a.id} a={a} canWrite={canWrite} onDragStart={() => setDragging(a.id)} onDropOn={() => swap(a.id)} act={act} />
                 ))}
                 {short && <span className="roster-missing">缺 {p.perShift - cell.length}</span>}
                 {canWrite && <AddPerson rosterId={rosterId} postId={p.id} day={day} shift={shift} act={act} />}
@@ -86,12 +95,32 @@ export function RosterGrid({ grid, rosterId, canWrite, onChanged }: { grid: Grid
   return <Table<GridPost> size="small" bordered rowKey="id" pagination={false} columns={columns} dataSource={grid.posts} scroll={{ x: 170 + grid.dates.length * 150 }} data-testid="roster-grid" />;
 }
 
-function PlacementTag({ a, canWrite, onDragStart, act }: { a: Placement; canWrite: boolean; onDragStart: () => void; act: (w: () => Promise<unknown>, done: string) => Promise<void> }) {
+function PlacementTag({
+  a,
+  canWrite,
+  onDragStart,
+  onDropOn,
+  act,
+}: {
+  a: Placement;
+  canWrite: boolean;
+  onDragStart: () => void;
+  onDropOn: () => void;
+  act: (w: () => Promise<unknown>, done: string) => Promise<void>;
+}) {
   const [stoodBy, setStoodBy] = useState<number | null>(null);
   const [options, setOptions] = useState<{ value: number; label: string }[]>([]);
   const colour = a.conflicts.length ? 'red' : a.attendance ? ATT_COLOURS[a.attendance] : a.source === 'manual' ? 'blue' : 'default';
   const tag = (
-    <Tag color={colour} draggable={canWrite} onDragStart={onDragStart} className="roster-person" data-person={a.name}>
+    <Tag
+      color={colour}
+      draggable={canWrite}
+      onDragStart={onDragStart}
+      onDragOver={(e) => canWrite && e.preventDefault()}
+      onDrop={(e) => (e.preventDefault(), e.stopPropagation(), onDropOn())}
+      className="roster-person"
+      data-person={a.name}
+    >
       {a.name}
       {a.attendance ? `·${Attendance.labels[a.attendance]}` : ''}
       {a.stoodBy ? `（${a.stoodBy}）` : ''}

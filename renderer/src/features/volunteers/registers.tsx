@@ -151,7 +151,13 @@ export function postsConfig(refs: { communities: Opt[]; compounds: Opt[]; kinds:
   return {
     noun: '岗位',
     list: (q) => call('posts.list', q as never),
-    save: (v, row) => (row ? call('posts.update', { ...v, id: row.id } as never) : call('posts.create', v as never)),
+    save: (v, row) => {
+      // 自定义班次 is typed as "6-14, 14-22, 22-6".
+      const customShifts = v.pattern === 'custom' ? String(v.customText ?? '').split(/[,，、\s]+/).filter(Boolean).map((t) => t.split(/[-–~～]/).map(Number)) : null;
+      const { customText: _t, ...rest } = v;
+      const input = { ...rest, customShifts };
+      return row ? call('posts.update', { ...input, id: row.id } as never) : call('posts.create', input as never);
+    },
     remove: (id) => call('posts.delete', { id }),
     filters: [
       { key: 'kindId', placeholder: '岗位类型', options: refs.kinds },
@@ -188,7 +194,16 @@ export function postsConfig(refs: { communities: Opt[]; compounds: Opt[]; kinds:
             <InputNumber min={1} max={50} />
           </Form.Item>
           <Form.Item name="pattern" label="班次" required>
-            <Select options={Object.entries(SHIFT_PATTERNS).filter(([k]) => k !== 'custom').map(([value, p]) => ({ value, label: p.label }))} style={{ width: 220 }} />
+            <Select options={Object.entries(SHIFT_PATTERNS).map(([value, p]) => ({ value, label: p.label }))} style={{ width: 220 }} />
+          </Form.Item>
+          <Form.Item noStyle shouldUpdate={(a, b) => a.pattern !== b.pattern}>
+            {({ getFieldValue }) =>
+              getFieldValue('pattern') === 'custom' && (
+                <Form.Item name="customText" label="自定义班次（时）" extra="如 6-14, 14-22, 22-6（跨零点的班写成 22-6）" rules={[{ pattern: /^\s*\d{1,2}\s*[-–~～]\s*\d{1,2}(\s*[,，、\s]\s*\d{1,2}\s*[-–~～]\s*\d{1,2})*\s*$/, message: '请写成 6-14, 14-22 的形式' }]}>
+                  <Input style={{ width: 220 }} />
+                </Form.Item>
+              )
+            }
           </Form.Item>
           <Form.Item name="active" label="启用" valuePropName="checked">
             <Checkbox />
@@ -196,7 +211,8 @@ export function postsConfig(refs: { communities: Opt[]; compounds: Opt[]; kinds:
         </Space>
       </>
     ),
-    toForm: (row) => (row ? { ...row } : { perShift: 1, pattern: 'day', active: true, kindId: refs.kinds[0]?.value }),
+    toForm: (row) =>
+      row ? { ...row, customText: row.customShifts?.map(([s, e]) => `${s}-${e}`).join(', ') } : { perShift: 1, pattern: 'day', active: true, kindId: refs.kinds[0]?.value },
     scrollX: 900,
   };
 }
