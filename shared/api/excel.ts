@@ -9,7 +9,7 @@ import { CheckpointKind, CheckpointStatus, CommunityKind, ControlLevel, Health, 
  * checked by the core before anything is parsed or written.
  */
 
-const TableName = z.enum(['compounds', 'checkpoints', 'communities', 'grids', 'supplyItems', 'stockIn', 'people', 'rosterRows'], { error: '不支持导入该数据' });
+const TableName = z.enum(['compounds', 'checkpoints', 'communities', 'grids', 'supplyItems', 'stockIn', 'people', 'rosterRows', 'residents'], { error: '不支持导入该数据' });
 const File = z.object({ fileName: z.string(), base64: z.string() });
 
 export const PreviewRow = z.object({
@@ -77,6 +77,8 @@ export const excel = {
       mapping: Mapping,
       counts: z.object({ new: z.number().int(), update: z.number().int(), unchanged: z.number().int(), error: z.number().int() }),
       total: z.number().int(),
+      /** What the import will create besides its rows (buildings, households …). */
+      notes: z.array(z.string()),
       rows: z.array(PreviewRow),
     }),
   }),

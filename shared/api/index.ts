@@ -7,11 +7,12 @@ import { map } from './map';
 import { mapTiles } from './map-tiles';
 import { office } from './office';
 import { places } from './places';
+import { residents } from './residents';
 import { supplies } from './supplies';
 import { volunteers } from './volunteers';
 
 /** The one method list. Every transport derives its routes from the keys of `api`. */
-export const api = { ...auth, ...backup, ...excel, ...map, ...mapTiles, ...office, ...places, ...supplies, ...volunteers };
+export const api = { ...auth, ...backup, ...excel, ...map, ...mapTiles, ...office, ...places, ...supplies, ...volunteers, ...residents };
 
 export type Api = typeof api;
 export type MethodName = keyof Api & string;

@@ -8,7 +8,8 @@ import { officeHandlers } from '../office/service';
 import { placesHandlers } from '../places/service';
 import { suppliesHandlers } from '../supplies/service';
 import { volunteerHandlers } from '../volunteers/service';
+import { residentHandlers } from '../residents/service';
 import type { Handlers } from './types';
 
 /** Every feature's handlers; the type makes a missing or extra method a compile error. */
-export const handlers: Handlers<MethodName> = { ...authHandlers, ...backupHandlers, ...excelHandlers, ...mapFeatureHandlers, ...mapTileHandlers, ...officeHandlers, ...placesHandlers, ...suppliesHandlers, ...volunteerHandlers };
+export const handlers: Handlers<MethodName> = { ...authHandlers, ...backupHandlers, ...excelHandlers, ...mapFeatureHandlers, ...mapTileHandlers, ...officeHandlers, ...placesHandlers, ...suppliesHandlers, ...volunteerHandlers, ...residentHandlers };

@@ -3,6 +3,7 @@ import excelMappings from '../excel/0030-excel-mappings.sql';
 import placesCreate from '../places/0010-places-create.sql';
 import suppliesCreate from '../supplies/0040-supplies-create.sql';
 import volunteersCreate from '../volunteers/0050-volunteers-create.sql';
+import residentsCreate from '../residents/0060-residents-create.sql';
 
 /**
  * The ordered migration list. Versions go up in steps of 10 (room to insert a fix) and
@@ -21,6 +22,7 @@ export const migrations: Migration[] = [
   { version: 30, name: 'excel-mappings', sql: excelMappings },
   { version: 40, name: 'supplies-create', sql: suppliesCreate },
   { version: 50, name: 'volunteers-create', sql: volunteersCreate },
+  { version: 60, name: 'residents-create', sql: residentsCreate },
 ];
 
 export const latestVersion = (list: Migration[] = migrations) => list.at(-1)?.version ?? 0;

@@ -7,6 +7,7 @@ import { ALL_COMMUNITIES, createRow, type EntityCtx } from '../places/entity';
 import { grids } from '../places/grids';
 import { clearSupplies, seedDemoSupplies } from '../supplies/demo';
 import { clearVolunteers, seedDemoVolunteers } from '../volunteers/demo';
+import { clearResidents } from '../residents/demo';
 import { generateDemo } from './generate';
 
 /**
@@ -24,6 +25,7 @@ export function replaceWithDemo(db: Database.Database, now: Date, seed?: number)
   ).all() as { userId: number; name: string }[];
   clearSupplies(db);
   clearVolunteers(db);
+  clearResidents(db);
   for (const table of ['checkpoints', 'compounds', 'grids', 'communities']) db.exec(`DELETE FROM ${table}`);
   stmt(db, 'UPDATE office SET name = ?, division_code = ? WHERE id = 1').run(demo.office.name, demo.office.divisionCode);
 

@@ -24,9 +24,15 @@ export interface Analysis {
   mapping: (string | null)[];
   rows: AnalyzedRow[];
   counts: Record<RowStatus, number>;
+  /** What saving the rows will create besides them (TableSchema.summarize). */
+  notes?: string[];
 }
 
-const same = (a: unknown, b: unknown) => (a ?? null) === (b ?? null) || (typeof a === 'number' && typeof b === 'number' && Math.abs(a - b) < 1e-9);
+const same = (a: unknown, b: unknown) =>
+  (a ?? null) === (b ?? null) ||
+  (typeof a === 'number' && typeof b === 'number' && Math.abs(a - b) < 1e-9) ||
+  // Lists (skills, flags, weekdays) compare by content.
+  (typeof a === 'object' && a !== null && typeof b === 'object' && b !== null && JSON.stringify(a) === JSON.stringify(b));
 
 /**
  * Reads every data row of a sheet for a table: cells normalised per column, references

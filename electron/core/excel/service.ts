@@ -29,7 +29,7 @@ function previewPage(analysis: Analysis, schema: TableSchema, page: number, page
     errors: r.errors,
   }));
   const { sheetName, header, mapping, counts } = analysis;
-  return { sheet: sheetName, matching: matching.length, headerRow: header.headerRow + 1, headers: header.headers, mapping, counts, total: analysis.rows.length, rows };
+  return { sheet: sheetName, matching: matching.length, headerRow: header.headerRow + 1, headers: header.headers, mapping, counts, total: analysis.rows.length, notes: analysis.notes ?? [], rows };
 }
 /** Jobs still parsing (what they are for), and the upload each finished job became. */
 const pending = new Map<string, { table: string; fileName: string }>();
@@ -101,6 +101,8 @@ export const excelHandlers: Handlers<keyof typeof excel> = {
     const header = detectHeader(chosen, schema, upload.fileName);
     const map = mapping ?? autoMap(header.headers, schema, remembered(ctx.db, schema.name, header.headers));
     const analysis = analyze(entityCtx(ctx), schema, chosen, header, map);
+    const toWrite = analysis.rows.filter((r) => r.status === 'new' || r.status === 'update').map((r) => r.input!);
+    analysis.notes = schema.summarize?.(entityCtx(ctx), toWrite) ?? [];
     upload.analysis = analysis;
     upload.chosenMapping = mapping;
     return previewPage(analysis, schema, page ?? 1, pageSize, status);

@@ -42,6 +42,8 @@ export interface TableSchema {
   /** Fields compared to decide between update and unchanged. */
   compare: string[];
   save(ctx: EntityCtx, input: Record<string, unknown>, existingId: number | null): void;
+  /** What the import will create besides its own rows (e.g. buildings, households), in Chinese, for the preview. */
+  summarize?(ctx: EntityCtx, inputs: Record<string, unknown>[]): string[];
   /** Rows for export (already filtered and scoped by the caller), as cell values by column key. */
   toCells(row: Record<string, unknown>): Record<string, unknown>;
 }

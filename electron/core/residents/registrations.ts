@@ -1,0 +1,81 @@
+import type Database from 'better-sqlite3-multiple-ciphers';
+import type { z } from 'zod';
+import { ApiError } from '../../../shared/api/errors';
+import { FEVER, type Registration, type RegistrationInput } from '../../../shared/api/residents';
+import { stmt } from '../db/statements';
+
+/** Checkpoint registrations (登记) and the alerts an abnormal temperature raises. */
+
+type RegOut = z.input<typeof Registration>;
+const SELECT = `SELECT r.id, r.checkpoint_id AS checkpointId, k.name AS checkpointName, r.ts, r.subject, r.name, r.phone, r.plate, r.direction, r.temperature,
+  r.abnormal, r.pass_no AS passNo, r.reason, r.refused, r.username FROM registrations r JOIN checkpoints k ON k.id = r.checkpoint_id`;
+const fromRow = (r: Record<string, unknown>) => ({ ...(r as unknown as RegOut), abnormal: r.abnormal === 1, refused: r.refused === 1 });
+
+/** [start, end) of a Beijing-time calendar day as stored instants (ranges of ts use the index). */
+export const dayRange = (day: string): [string, string] => {
+  const start = new Date(`${day}T00:00:00+08:00`);
+  return [start.toISOString(), new Date(start.getTime() + 86_400_000).toISOString()];
+};
+
+export function register(db: Database.Database, f: z.output<typeof RegistrationInput>, who: { username: string; now: Date }): RegOut {
+  const cp = stmt(db, 'SELECT name FROM checkpoints WHERE id = ?').get(f.checkpointId) as { name: string } | undefined;
+  if (!cp) throw new ApiError('VALIDATION', '卡点不存在', [{ path: 'checkpointId', message: '卡点不存在' }]);
+  if (f.subject === 'person' && !f.name) throw new ApiError('VALIDATION', '请填写姓名', [{ path: 'name', message: '请填写姓名' }]);
+  if (f.subject === 'vehicle' && !f.plate) throw new ApiError('VALIDATION', '请填写车牌号', [{ path: 'plate', message: '请填写车牌号' }]);
+  const abnormal = f.temperature !== null && f.temperature >= FEVER;
+  const ts = who.now.toISOString();
+  const id = Number(
+    stmt(
+      db,
+      'INSERT INTO registrations (checkpoint_id, ts, subject, name, phone, plate, direction, temperature, abnormal, pass_no, reason, refused, username) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)',
+    ).run(f.checkpointId, ts, f.subject, f.name, f.phone, f.plate, f.direction, f.temperature, abnormal ? 1 : 0, f.passNo, f.reason, f.refused ? 1 : 0, who.username).lastInsertRowid,
+  );
+  if (abnormal) {
+    // The alert names the place and the reading, not the person: it is shown on the 总览 of every role.
+    stmt(db, "INSERT INTO alerts (kind, ts, checkpoint_id, registration_id, message) VALUES ('temperature', ?, ?, ?, ?)").run(
+      ts,
+      f.checkpointId,
+      id,
+      `${cp.name}：${f.subject === 'vehicle' ? '车辆人员' : '来人'}体温 ${f.temperature!.toFixed(1)} ℃`,
+    );
+  }
+  return fromRow(stmt(db, `${SELECT} WHERE r.id = ?`).get(id) as Record<string, unknown>);
+}
+
+export function listRegistrations(db: Database.Database, f: { checkpointId?: number; day: string; page: number; pageSize: number }) {
+  const [from, to] = dayRange(f.day);
+  const where = 'r.ts >= ? AND r.ts < ? AND (? IS NULL OR r.checkpoint_id = ?)';
+  const params = [from, to, f.checkpointId ?? null, f.checkpointId ?? null];
+  const total = (stmt(db, `SELECT count(*) AS n FROM registrations r WHERE ${where}`).get(...params) as { n: number }).n;
+  const rows = (stmt(db, `${SELECT} WHERE ${where} ORDER BY r.ts DESC, r.id DESC LIMIT ? OFFSET ?`).all(...params, f.pageSize, (f.page - 1) * f.pageSize) as Record<string, unknown>[]).map(fromRow);
+  return { rows, total };
+}
+
+/** Per checkpoint, one day: a range of ts through the (checkpoint_id, ts) index for each checkpoint. */
+export function dailyCounts(db: Database.Database, day: string) {
+  const [from, to] = dayRange(day);
+  const count = stmt(
+    db,
+    `SELECT coalesce(sum(subject = 'person'), 0) AS people, coalesce(sum(subject = 'vehicle'), 0) AS vehicles, coalesce(sum(abnormal), 0) AS abnormal, coalesce(sum(refused), 0) AS refused
+     FROM registrations WHERE checkpoint_id = ? AND ts >= ? AND ts < ?`,
+  );
+  return (stmt(db, 'SELECT id, name FROM checkpoints ORDER BY id').all() as { id: number; name: string }[]).map((k) => ({
+    checkpointId: k.id,
+    checkpointName: k.name,
+    ...(count.get(k.id, from, to) as { people: number; vehicles: number; abnormal: number; refused: number }),
+  }));
+}
+
+export const openAlerts = (db: Database.Database) =>
+  stmt(
+    db,
+    `SELECT a.id, a.kind, a.ts, k.name AS checkpointName, a.message, a.ack_by AS ackBy, a.ack_at AS ackAt, a.action
+     FROM alerts a LEFT JOIN checkpoints k ON k.id = a.checkpoint_id WHERE a.ack_at IS NULL ORDER BY a.ts DESC LIMIT 200`,
+  ).all() as never[];
+
+export function acknowledge(db: Database.Database, id: number, action: string, who: { username: string; now: Date }): void {
+  const a = stmt(db, 'SELECT ack_at FROM alerts WHERE id = ?').get(id) as { ack_at: string | null } | undefined;
+  if (!a) throw new ApiError('NOT_FOUND', '预警不存在');
+  if (a.ack_at) throw new ApiError('CONFLICT', '该预警已有人处理');
+  stmt(db, 'UPDATE alerts SET ack_by = ?, ack_at = ?, action = ? WHERE id = ?').run(who.username, who.now.toISOString(), action, id);
+}

@@ -1,0 +1,122 @@
+import { z } from 'zod';
+import { method } from './contract';
+import { Id, ListQuery, listResult, Ok, phone, Reveal } from './common';
+
+/** Residents (households under compounds) and what checkpoints record. */
+
+export const ResidentKind = { resident: '常住', tenant: '租户', floating: '流动人口', temporary: '临时' } as const;
+export const VULNERABLE = ['独居老人', '孕妇', '慢病', '残疾'] as const;
+
+export const Resident = z.object({
+  id: Id,
+  name: z.string(),
+  idNumber: z.string(),
+  phone: z.string().nullable(),
+  gender: z.enum(['M', 'F']),
+  birthDate: z.string(),
+  compoundId: z.number().int().nullable(),
+  compoundName: z.string().nullable(),
+  building: z.string().nullable(),
+  unit: z.string().nullable(),
+  room: z.string().nullable(),
+  relation: z.string().nullable(),
+  kind: z.enum(Object.keys(ResidentKind) as [keyof typeof ResidentKind, ...(keyof typeof ResidentKind)[]]),
+  flags: z.array(z.string()),
+  origin: z.string().nullable(),
+  returnDate: z.string().nullable(),
+  note: z.string().nullable(),
+});
+
+const Day = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, '日期格式应为 YYYY-MM-DD');
+
+export const RegistrationInput = z.object({
+  checkpointId: Id,
+  subject: z.enum(['person', 'vehicle']).default('person'),
+  name: z.string().trim().max(20, '姓名不能超过 20 个字').nullish().transform((v) => v || null),
+  phone,
+  plate: z.string().trim().toUpperCase().max(10, '车牌号不能超过 10 位').nullish().transform((v) => v || null),
+  direction: z.enum(['in', 'out']).default('in'),
+  temperature: z.number({ error: '体温必须是数字' }).min(34, '体温应在 34–43 ℃ 之间').max(43, '体温应在 34–43 ℃ 之间').nullish().transform((v) => v ?? null),
+  passNo: z.string().trim().max(20).nullish().transform((v) => v || null),
+  reason: z.string().trim().max(60, '事由不能超过 60 个字').nullish().transform((v) => v || null),
+  refused: z.boolean().default(false),
+});
+export const Registration = z.object({
+  id: Id,
+  checkpointId: Id,
+  checkpointName: z.string(),
+  ts: z.string(),
+  subject: z.enum(['person', 'vehicle']),
+  name: z.string().nullable(),
+  phone: z.string().nullable(),
+  plate: z.string().nullable(),
+  direction: z.enum(['in', 'out']),
+  temperature: z.number().nullable(),
+  abnormal: z.boolean(),
+  passNo: z.string().nullable(),
+  reason: z.string().nullable(),
+  refused: z.boolean(),
+  username: z.string(),
+});
+export const Alert = z.object({
+  id: Id,
+  kind: z.enum(['temperature']),
+  ts: z.string(),
+  checkpointName: z.string().nullable(),
+  message: z.string(),
+  ackBy: z.string().nullable(),
+  ackAt: z.string().nullable(),
+  action: z.string().nullable(),
+});
+
+/** Temperatures at or above this are abnormal (the articles' 37.3 ℃). */
+export const FEVER = 37.3;
+
+export const residents = {
+  'residents.list': method({
+    summary: '居民名单（按姓名、拼音首字母、手机号或身份证号后几位搜索）',
+    perm: 'residents:read',
+    write: false,
+    personal: true,
+    input: ListQuery.extend({ compoundId: Id.optional(), buildingId: Id.optional(), kind: z.enum(Object.keys(ResidentKind) as [string, ...string[]]).optional(), reveal: Reveal.optional() }),
+    output: listResult(Resident),
+  }),
+  'residents.buildings': method({
+    summary: '小区的楼栋（户数、人数）',
+    perm: 'residents:read',
+    write: false,
+    input: z.object({ compoundId: Id }),
+    output: z.array(z.object({ id: Id, name: z.string(), households: z.number().int(), residents: z.number().int() })),
+  }),
+  'registrations.create': method({
+    summary: '卡点登记（人员或车辆；体温 ≥ 37.3 ℃ 自动预警）',
+    perm: 'registrations:write',
+    write: 'tx',
+    personal: true,
+    input: RegistrationInput,
+    output: Registration,
+  }),
+  'registrations.list': method({
+    summary: '卡点登记记录（某卡点某天，最新在前）',
+    perm: 'residents:read',
+    write: false,
+    personal: true,
+    input: z.object({ checkpointId: Id.optional(), day: Day, page: z.number().int().min(1).default(1), pageSize: z.number().int().min(1).max(200).default(50), reveal: Reveal.optional() }),
+    output: listResult(Registration),
+  }),
+  'registrations.daily': method({
+    summary: '各卡点当天通行统计：人员、车辆、体温异常、劝返',
+    perm: 'places:read',
+    write: false,
+    input: z.object({ day: Day }),
+    output: z.array(z.object({ checkpointId: Id, checkpointName: z.string(), people: z.number().int(), vehicles: z.number().int(), abnormal: z.number().int(), refused: z.number().int() })),
+  }),
+  'alerts.open': method({ summary: '待处理的预警', perm: 'office:read', write: false, input: z.object({}), output: z.array(Alert) }),
+  'alerts.ack': method({
+    summary: '处理预警（须写明采取的措施）',
+    perm: 'registrations:write',
+    write: 'tx',
+    input: z.object({ id: Id, action: z.string().trim().min(2, '请写明采取的措施').max(200, '措施不能超过 200 字') }),
+    output: Ok,
+  }),
+};
