@@ -15,7 +15,7 @@ export function App() {
   const epoch = useDataEpoch();
   const office = useLoad(() => call('office.get', {}), [route, epoch]);
   const { can } = useSession();
-  const sections = SECTIONS.filter((s) => !s.perm || can(s.perm));
+  const sections = SECTIONS.filter((s) => !s.perm || [s.perm].flat().some((p) => can(p)));
   const section = sections.find((s) => s.key === route) ?? sections[0]!;
   const page = PAGES[section.key];
   if (route.startsWith('print/')) {

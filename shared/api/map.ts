@@ -61,6 +61,8 @@ export const map = {
       checkpoints: z.array(MapCheckpoint),
       /** The current shift at each checkpoint that a roster covers now (none without a roster). */
       staffing: z.array(z.object({ checkpointId: Id, need: z.number().int(), have: z.number().int(), shift: z.string() })),
+      /** Checkpoints with an abnormal temperature nobody has acknowledged yet. */
+      alerting: z.array(Id),
     }),
   }),
   'map.exportGeoJson': method({

@@ -12,12 +12,14 @@ describe('checkpoint registrations', () => {
     dataOf(await call('registrations.create', { checkpointId: cp.id, subject: 'vehicle', plate: '豫n12345', temperature: 36.8, direction: 'out' }));
     const hot = dataOf<{ abnormal: boolean }>(await call('registrations.create', { checkpointId: cp.id, name: '刘振华', temperature: 37.6 }));
     expect(hot.abnormal).toBe(true);
+    expect(dataOf<{ alerting: number[] }>(await call('map.features', {})).alerting).toEqual([cp.id]);
     const alerts = dataOf<{ id: number; message: string }[]>(await call('alerts.open', {}));
     expect(alerts).toEqual([expect.objectContaining({ message: `${cp.name}：来人体温 37.6 ℃` })]);
     expect(alerts[0]!.message).not.toContain('刘振华'); // shown to every role on 总览: place and reading only
     expect(errorOf(await call('alerts.ack', { id: alerts[0]!.id, action: '' })).issues?.[0]?.message).toBe('请写明采取的措施');
     dataOf(await call('alerts.ack', { id: alerts[0]!.id, action: '已复测 37.5 ℃，联系社区医生上门' }));
     expect(dataOf<unknown[]>(await call('alerts.open', {}))).toEqual([]);
+    expect(dataOf<{ alerting: number[] }>(await call('map.features', {})).alerting).toEqual([]);
     expect(errorOf(await call('alerts.ack', { id: alerts[0]!.id, action: '再处理一次' })).message).toBe('该预警已有人处理');
     const daily = dataOf<{ checkpointId: number; people: number; vehicles: number; abnormal: number }[]>(await call('registrations.daily', { day: '2026-12-01' }));
     expect(daily.find((d) => d.checkpointId === cp.id)).toMatchObject({ people: 2, vehicles: 1, abnormal: 1 });

@@ -79,3 +79,7 @@ export function acknowledge(db: Database.Database, id: number, action: string, w
   if (a.ack_at) throw new ApiError('CONFLICT', '该预警已有人处理');
   stmt(db, 'UPDATE alerts SET ack_by = ?, ack_at = ?, action = ? WHERE id = ?').run(who.username, who.now.toISOString(), action, id);
 }
+
+/** Checkpoints with an open alert, for the map (the partial index keeps this cheap). */
+export const alertingCheckpoints = (db: Database.Database) =>
+  (stmt(db, 'SELECT DISTINCT checkpoint_id AS id FROM alerts WHERE ack_at IS NULL AND checkpoint_id IS NOT NULL').all() as { id: number }[]).map((r) => r.id);

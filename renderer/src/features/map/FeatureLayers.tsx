@@ -9,7 +9,7 @@ import { convexHull, padRing, type Point } from '../../../../shared/domain/geo';
 import type { Features, Selection } from './MapPage';
 import type { Projection } from './projection';
 import { type BoundaryEdit, useBoundaryEditor } from './useBoundaryEditor';
-import { CONTROL_COLORS, STATUS_COLORS, UNDERSTAFFED } from './styles';
+import { CONTROL_COLORS, FEVER_COLOR, STATUS_COLORS, UNDERSTAFFED } from './styles';
 
 export type Layers = ('office' | 'grids' | 'compounds' | 'checkpoints' | 'labels')[];
 const LABEL_ZOOM = 16;
@@ -97,14 +97,23 @@ export function FeatureLayers({ features, layers, selected, onSelect, moving, on
     // Many checkpoints cluster into counted bubbles until zoomed in; a street office's hundred do not need it.
     const checkpointGroup: L.LayerGroup = features.checkpoints.length > CLUSTER_ABOVE ? L.markerClusterGroup({ disableClusteringAtZoom: 15, showCoverageOnHover: false }) : L.layerGroup();
     const staffing = new Map(features.staffing.map((s) => [s.checkpointId, s]));
+    const alerting = new Set(features.alerting);
     for (const k of features.checkpoints) {
       if (k.lat === null || k.lng === null) continue;
       // With a roster for now, a red ring marks a checkpoint whose current shift is short of people.
       const st = staffing.get(k.id);
       const short = st !== undefined && st.have < st.need;
-      const layer = L.circleMarker(projection.toView([k.lng, k.lat]), { radius: short ? 6 : 5, color: short ? UNDERSTAFFED : '#fff', weight: short ? 3 : 2, fillColor: STATUS_COLORS[k.status], fillOpacity: 1 });
+      // An unacknowledged fever at the checkpoint outweighs everything else: a large red marker.
+      const fever = alerting.has(k.id);
+      const layer = L.circleMarker(projection.toView([k.lng, k.lat]), {
+        radius: fever ? 9 : short ? 6 : 5,
+        color: short ? UNDERSTAFFED : '#fff',
+        weight: short ? 3 : 2,
+        fillColor: fever ? FEVER_COLOR : STATUS_COLORS[k.status],
+        fillOpacity: 1,
+      });
       const staffed = st ? `；当前班次 ${st.shift} 在岗 ${st.have}/${st.need} 人${short ? `，缺 ${st.need - st.have} 人` : ''}` : '';
-      layer.bindTooltip(`${k.name}（${CheckpointKind.labels[k.kind]}，${CheckpointStatus.labels[k.status]}${staffed}）`);
+      layer.bindTooltip(`${k.name}（${CheckpointKind.labels[k.kind]}，${CheckpointStatus.labels[k.status]}${staffed}${fever ? '；有待处理的体温预警' : ''}）`);
       layer.on('click', (e) => (L.DomEvent.stopPropagation(e), select({ kind: 'checkpoint', id: k.id })));
       checkpointLayers.set(k.id, layer);
       checkpointGroup.addLayer(layer);

@@ -1,5 +1,5 @@
 import { CheckpointStatus, ControlLevel } from '../../../../shared/domain/enums';
-import { CONTROL_COLORS, STATUS_COLORS, UNDERSTAFFED } from './styles';
+import { CONTROL_COLORS, FEVER_COLOR, STATUS_COLORS, UNDERSTAFFED } from './styles';
 
 export function Legend() {
   return (
@@ -19,6 +19,9 @@ export function Legend() {
         ))}
         <div>
           <i className="dot" style={{ background: STATUS_COLORS.active, boxShadow: `0 0 0 2px ${UNDERSTAFFED}` }} /> 当前班次缺人
+        </div>
+        <div>
+          <i className="dot" style={{ background: FEVER_COLOR, width: 14, height: 14 }} /> 体温预警待处理
         </div>
       </div>
     </div>

@@ -3,6 +3,7 @@ import { call } from '../../api/client';
 import { CheckpointStatus, ControlLevel, ManagementType } from '../../../../shared/domain/enums';
 import { fmt } from '../../lib/format';
 import { useLoad } from '../../lib/useLoad';
+import { AlertsPanel } from './AlertsPanel';
 
 const CONTROL_COLORS: Record<string, string> = { sealed: '#cf1322', controlled: '#fa8c16', precaution: '#a0d911', normal: '#8c8c8c' };
 const STATUS_COLORS: Record<string, string> = { active: '#389e0d', paused: '#faad14', removed: '#bfbfbf' };
@@ -38,6 +39,7 @@ export function OverviewPage() {
   ];
   return (
     <>
+      <AlertsPanel />
       <Row gutter={[16, 16]}>
         {stats.map((s) => (
           <Col key={s.id} xs={12} md={8} xl={4}>

@@ -10,6 +10,7 @@ const LAZY = {
   settings: lazyPage(() => import('../settings/SettingsPage').then((m) => m.SettingsPage)),
   supplies: lazyPage(() => import('../supplies/SuppliesPage').then((m) => m.SuppliesPage)),
   volunteers: lazyPage(() => import('../volunteers/VolunteersPage').then((m) => m.VolunteersPage)),
+  residents: lazyPage(() => import('../residents/ResidentsPage').then((m) => m.ResidentsPage)),
   print: lazyPage<{ path: string }>(() => import('../print/PrintPage').then((m) => m.PrintPage)),
 };
 
@@ -30,4 +31,5 @@ export const PAGES: Record<string, () => ReactNode> = {
   map: () => <LAZY.map.Page />,
   supplies: () => <LAZY.supplies.Page />,
   volunteers: () => <LAZY.volunteers.Page />,
+  residents: () => <LAZY.residents.Page />,
 };

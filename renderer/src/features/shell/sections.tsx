@@ -19,15 +19,15 @@ export interface Section {
   label: string;
   icon: ReactNode;
   ready: boolean;
-  /** Shown only to roles with this permission (the core refuses the rest anyway). */
-  perm?: Permission;
+  /** Shown only to roles with one of these permissions (the core refuses the rest anyway). */
+  perm?: Permission | Permission[];
 }
 
 export const SECTIONS: Section[] = [
   { key: 'overview', label: '总览', icon: <DashboardOutlined />, ready: true },
   { key: 'map', label: '地图', icon: <EnvironmentOutlined />, ready: true },
   { key: 'places', label: '小区与卡点', icon: <ApartmentOutlined />, ready: true },
-  { key: 'residents', label: '人员排查', icon: <AlertOutlined />, ready: false },
+  { key: 'residents', label: '人员排查', icon: <AlertOutlined />, ready: true, perm: ['residents:read', 'registrations:write'] },
   { key: 'supplies', label: '物资保障', icon: <MedicineBoxOutlined />, ready: true, perm: 'supplies:read' },
   { key: 'volunteers', label: '志愿者与排班', icon: <TeamOutlined />, ready: true, perm: 'roster:read' },
   { key: 'inspections', label: '督查整改', icon: <AuditOutlined />, ready: false },
