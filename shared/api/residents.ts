@@ -60,7 +60,7 @@ export const Registration = z.object({
 });
 export const Alert = z.object({
   id: Id,
-  kind: z.enum(['temperature']),
+  kind: z.enum(['temperature', 'followup']),
   ts: z.string(),
   checkpointName: z.string().nullable(),
   message: z.string(),

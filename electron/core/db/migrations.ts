@@ -4,6 +4,7 @@ import placesCreate from '../places/0010-places-create.sql';
 import suppliesCreate from '../supplies/0040-supplies-create.sql';
 import volunteersCreate from '../volunteers/0050-volunteers-create.sql';
 import residentsCreate from '../residents/0060-residents-create.sql';
+import keyPersonsCreate from '../residents/0070-key-persons-create.sql';
 
 /**
  * The ordered migration list. Versions go up in steps of 10 (room to insert a fix) and
@@ -23,6 +24,7 @@ export const migrations: Migration[] = [
   { version: 40, name: 'supplies-create', sql: suppliesCreate },
   { version: 50, name: 'volunteers-create', sql: volunteersCreate },
   { version: 60, name: 'residents-create', sql: residentsCreate },
+  { version: 70, name: 'key-persons-create', sql: keyPersonsCreate },
 ];
 
 export const latestVersion = (list: Migration[] = migrations) => list.at(-1)?.version ?? 0;

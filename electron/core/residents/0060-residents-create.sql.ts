@@ -63,10 +63,11 @@ CREATE INDEX registrations_ts ON registrations (ts);
 CREATE INDEX registrations_checkpoint_ts ON registrations (checkpoint_id, ts);
 CREATE INDEX registrations_abnormal ON registrations (ts) WHERE abnormal = 1;
 
--- Alerts someone must acknowledge with what was done (abnormal temperatures now; follow-ups later).
+-- Alerts someone must acknowledge with what was done: a fever at a checkpoint, or a key
+-- person's follow-up with fever or symptoms (key_person_id is added by 0070).
 CREATE TABLE alerts (
   id INTEGER PRIMARY KEY,
-  kind TEXT NOT NULL CHECK (kind IN ('temperature')),
+  kind TEXT NOT NULL CHECK (kind IN ('temperature', 'followup')),
   ts TEXT NOT NULL,
   checkpoint_id INTEGER REFERENCES checkpoints (id) ON DELETE SET NULL,
   registration_id INTEGER REFERENCES registrations (id) ON DELETE SET NULL,

@@ -1,13 +1,15 @@
+import type { keyPersons } from '../../../shared/api/key-persons';
 import type { residents } from '../../../shared/api/residents';
 import { entityCtx, type Ctx, type Handlers } from '../api/types';
 import { stmt } from '../db/statements';
 import { listRows } from '../places/entity';
 import { acknowledge, dailyCounts, listRegistrations, openAlerts, register } from './registrations';
 import { residentsDef } from './residents';
+import { createKeyPerson, dueList, getKeyPerson, history, listKeyPersons, measureDays, recordFollowup, setMeasureDays, setStatus } from './key-persons';
 
 const who = (ctx: Ctx) => ({ username: ctx.user?.username ?? 'system', now: ctx.now() });
 
-export const residentHandlers: Handlers<keyof typeof residents> = {
+export const residentHandlers: Handlers<keyof typeof residents | keyof typeof keyPersons> = {
   'residents.list': (input, ctx) => listRows(entityCtx(ctx), residentsDef, input),
   'residents.buildings': ({ compoundId }, ctx) =>
     stmt(
@@ -24,4 +26,15 @@ export const residentHandlers: Handlers<keyof typeof residents> = {
     acknowledge(ctx.db, id, action, who(ctx));
     return { ok: true as const };
   },
+  'keyPersons.list': (input, ctx) => listKeyPersons(ctx.db, input),
+  'keyPersons.create': (input, ctx) => createKeyPerson(ctx.db, input, who(ctx)),
+  'keyPersons.setStatus': ({ id, status, note }, ctx) => {
+    setStatus(ctx.db, id, status, note, who(ctx));
+    return { ok: true as const };
+  },
+  'keyPersons.history': ({ id }, ctx) => (getKeyPerson(ctx.db, id), history(ctx.db, id)),
+  'keyPersons.settings': (_, ctx) => measureDays(ctx.db),
+  'keyPersons.setSettings': ({ days }, ctx) => setMeasureDays(ctx.db, days),
+  'followups.due': (input, ctx) => dueList(ctx.db, input, ctx.now()),
+  'followups.record': (input, ctx) => recordFollowup(ctx.db, input, who(ctx)),
 };
