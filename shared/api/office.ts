@@ -35,7 +35,7 @@ export const DashboardSummary = z.object({
 
 export const BackupInfo = z.object({
   file: z.string(),
-  kind: z.enum(['daily', 'weekly', 'manual', 'premigrate', 'preimport', 'prerestore', 'prereset']),
+  kind: z.enum(['daily', 'weekly', 'manual', 'premigrate', 'preimport', 'prerestore', 'prereset', 'precleanup']),
   createdAt: z.string(),
   size: z.number().int(),
 });

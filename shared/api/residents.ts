@@ -111,6 +111,13 @@ export const residents = {
     input: z.object({ day: Day }),
     output: z.array(z.object({ checkpointId: Id, checkpointName: z.string(), people: z.number().int(), vehicles: z.number().int(), abnormal: z.number().int(), refused: z.number().int() })),
   }),
+  'personal.cleanup': method({
+    summary: '数据清理：删除或匿名化某日期之前的个人信息（统计数字保留；先自动备份）',
+    perm: 'system:settings',
+    write: 'self',
+    input: z.object({ before: Day, confirm: z.literal('清理个人信息', { error: '请输入“清理个人信息”以确认' }) }),
+    output: z.object({ registrations: z.number().int(), keyPersons: z.number().int(), residents: z.number().int() }),
+  }),
   'alerts.open': method({ summary: '待处理的预警', perm: 'office:read', write: false, input: z.object({}), output: z.array(Alert) }),
   'alerts.ack': method({
     summary: '处理预警（须写明采取的措施）',

@@ -1,6 +1,6 @@
 import type { z } from 'zod';
 import { api, ApiError, type ApiErrorBody, type Envelope, isMethodName, type MethodName } from '../../../shared/api';
-import { maskPersonal, rowCount } from '../../../shared/domain/mask';
+import { maskName, maskPersonal, rowCount } from '../../../shared/domain/mask';
 import { type AuditInput, diff, writeAudit } from '../auth/audit';
 import { resolveSession } from '../auth/sessions';
 import type { Change } from '../places/entity';
@@ -32,6 +32,12 @@ function toErrorBody(e: unknown, name: string): ApiErrorBody {
   console.error(`[api] ${name} failed: ${(e as Error)?.name ?? 'Error'}: ${(e as Error)?.message ?? ''}`);
   if (process.env.DEBUG_API) console.error((e as Error)?.stack);
   return { code: 'INTERNAL', message: '操作失败，数据未改动。请重试，或联系技术人员。' };
+}
+
+/** The `name` of a personal-data method's input (a resident, a person at a checkpoint), masked like 张*伟. */
+function maskPersonNames(input: unknown): unknown {
+  if (!input || typeof input !== 'object') return input;
+  return Object.fromEntries(Object.entries(input).map(([k, v]) => [k, k === 'name' && typeof v === 'string' ? maskName(v) : v]));
 }
 
 /** Longer strings are file contents (base64 uploads, GeoJSON text): the log names their size only. */
@@ -88,7 +94,9 @@ export async function call(name: string, rawInput: unknown, caller: Caller, base
     if (spec.write) {
       const kind = name.startsWith('auth.') ? 'auth' : name.endsWith('.export') ? 'export' : 'write';
       const exported = (checked.data as { rowCount?: number }).rowCount ?? null;
-      if (changes.length === 0) audit({ kind, entity: name.split('.')[0]!, detail: loggable(parsed.data), rowCount: exported });
+      // A method that handles personal data logs the person's name masked too (the log is kept for years and never edited).
+      const detail = spec.personal ? maskPersonNames(loggable(parsed.data)) : loggable(parsed.data);
+      if (changes.length === 0) audit({ kind, entity: name.split('.')[0]!, detail, rowCount: exported });
       for (const c of changes) audit({ kind, entity: c.entity, entityId: c.id, detail: diff(c.before, c.after) });
     }
     if (!spec.personal) return checked.data;

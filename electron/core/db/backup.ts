@@ -7,9 +7,9 @@ export type BackupKind = BackupInfoData['kind'];
 
 /** Retention: the last 7 daily and 4 weekly; safety copies for 30 days; manual ones until deleted. */
 export const KEEP_COUNT: Partial<Record<BackupKind, number>> = { daily: 7, weekly: 4 };
-export const KEEP_DAYS: Partial<Record<BackupKind, number>> = { premigrate: 30, prerestore: 30, prereset: 30, preimport: 30 };
+export const KEEP_DAYS: Partial<Record<BackupKind, number>> = { premigrate: 30, prerestore: 30, prereset: 30, preimport: 30, precleanup: 30 };
 
-const KINDS = 'daily|weekly|manual|premigrate|preimport|prerestore|prereset';
+const KINDS = 'daily|weekly|manual|premigrate|preimport|prerestore|prereset|precleanup';
 const FILE_RE = new RegExp(`^street-command-(\\d{8})-(\\d{6})(\\d{3})-(${KINDS})\\.db$`);
 
 const pad = (n: number, w = 2) => String(n).padStart(w, '0');

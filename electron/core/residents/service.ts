@@ -5,6 +5,8 @@ import { stmt } from '../db/statements';
 import { listRows } from '../places/entity';
 import { acknowledge, dailyCounts, listRegistrations, openAlerts, register } from './registrations';
 import { residentsDef } from './residents';
+import { cleanupPersonal } from './cleanup';
+import { backupNow } from '../db/backup';
 import { createKeyPerson, dueList, getKeyPerson, history, listKeyPersons, measureDays, recordFollowup, setMeasureDays, setStatus } from './key-persons';
 
 const who = (ctx: Ctx) => ({ username: ctx.user?.username ?? 'system', now: ctx.now() });
@@ -21,6 +23,14 @@ export const residentHandlers: Handlers<keyof typeof residents | keyof typeof ke
   'registrations.create': (input, ctx) => register(ctx.db, input, who(ctx)),
   'registrations.list': (input, ctx) => listRegistrations(ctx.db, input),
   'registrations.daily': ({ day }, ctx) => dailyCounts(ctx.db, day),
+  'personal.cleanup': async ({ before }, ctx) => {
+    await backupNow(ctx.db, ctx.backupDir, 'precleanup', ctx.now());
+    const counts = ctx.db.transaction(() => cleanupPersonal(ctx.db, before)).immediate();
+    // Freed pages are rewritten away; the WAL is emptied so no old page survives beside the file.
+    ctx.db.exec('VACUUM');
+    ctx.db.pragma('wal_checkpoint(TRUNCATE)');
+    return counts;
+  },
   'alerts.open': (_, ctx) => openAlerts(ctx.db),
   'alerts.ack': ({ id, action }, ctx) => {
     acknowledge(ctx.db, id, action, who(ctx));

@@ -17,6 +17,7 @@ const KIND_LABELS: Record<string, string> = {
   preimport: '导入前',
   prerestore: '恢复前',
   prereset: '重置前',
+  precleanup: '清理前',
 };
 
 

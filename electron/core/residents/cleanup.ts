@@ -1,0 +1,28 @@
+import type Database from 'better-sqlite3-multiple-ciphers';
+import { stmt } from '../db/statements';
+
+/**
+ * 数据清理 when the emergency is over: personal data older than a date is deleted or
+ * anonymised while the figures stay — registrations keep their checkpoint, time, direction,
+ * temperature and flags (so daily counts are unchanged) but lose name, phone, plate and
+ * pass; key persons whose measure ended keep category, measure and dates but lose who they
+ * were; their follow-ups keep the readings; residents not updated since are deleted
+ * (buildings and households stay). secure_delete zeroes freed content and the caller
+ * VACUUMs afterwards, so nothing is left in free pages of the file.
+ */
+export function cleanupPersonal(db: Database.Database, before: string): { registrations: number; keyPersons: number; residents: number } {
+  const cutoff = new Date(`${before}T00:00:00+08:00`).toISOString();
+  db.pragma('secure_delete = ON');
+  const registrations = stmt(
+    db,
+    "UPDATE registrations SET name = NULL, phone = NULL, plate = NULL, pass_no = NULL, reason = NULL WHERE ts < ? AND (name IS NOT NULL OR phone IS NOT NULL OR plate IS NOT NULL OR pass_no IS NOT NULL OR reason IS NOT NULL)",
+  ).run(cutoff).changes;
+  const keyPersons = stmt(
+    db,
+    "UPDATE key_persons SET resident_id = NULL, name = '（已清理）', id_number = NULL, phone = NULL, address = NULL, transport = NULL, note = NULL, search_key = '' WHERE end_date <= ? AND name <> '（已清理）'",
+  ).run(before).changes;
+  stmt(db, "UPDATE key_person_events SET note = NULL WHERE key_person_id IN (SELECT id FROM key_persons WHERE name = '（已清理）')").run();
+  stmt(db, "UPDATE followups SET symptoms = CASE WHEN symptoms IS NULL THEN NULL ELSE '（已清理）' END WHERE day < ?").run(before);
+  const residents = stmt(db, 'DELETE FROM residents WHERE updated_at < ?').run(cutoff).changes;
+  return { registrations, keyPersons, residents };
+}
