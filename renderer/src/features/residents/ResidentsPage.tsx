@@ -6,6 +6,8 @@ import { call } from '../../api/client';
 import { useLoad } from '../../lib/useLoad';
 import { useSession } from '../auth/me';
 import { EntityTab } from '../places/EntityTab';
+import { FollowupTab } from './FollowupTab';
+import { KeyPersonsTab } from './KeyPersonsTab';
 import { RegistrationEntry } from './RegistrationEntry';
 
 type ResidentRow = Output<'residents.list'>['rows'][number];
@@ -24,7 +26,11 @@ export function ResidentsPage() {
   if (!refs.data) return <Spin />;
   const items = [];
   if (can('registrations:write')) items.push({ key: 'register', label: '卡点登记', children: <RegistrationEntry checkpoints={refs.data.checkpoints} /> });
-  if (can('residents:read')) items.push({ key: 'residents', label: '居民名单', children: <ResidentList compounds={refs.data.compounds} canReveal={can('personal:unmask')} /> });
+  if (can('residents:read')) {
+    items.push({ key: 'followups', label: '今日随访', children: <FollowupTab canWrite={can('residents:write')} /> });
+    items.push({ key: 'keyPersons', label: '重点人员', children: <KeyPersonsTab compounds={refs.data.compounds} canWrite={can('residents:write')} /> });
+    items.push({ key: 'residents', label: '居民名单', children: <ResidentList compounds={refs.data.compounds} canReveal={can('personal:unmask')} /> });
+  }
   items.push({ key: 'daily', label: '卡点通行统计', children: <DailyCounts /> });
   return <Tabs destroyOnHidden items={items} />;
 }

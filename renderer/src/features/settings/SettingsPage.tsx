@@ -5,6 +5,7 @@ import { useSession } from '../auth/me';
 import { AuditCard } from './AuditCard';
 import { BackupsCard } from './BackupsCard';
 import { BasemapCard } from './BasemapCard';
+import { CleanupCard } from './CleanupCard';
 import { DemoResetCard } from './DemoResetCard';
 import { OfficeCard } from './OfficeCard';
 import { SecurityCard } from './SecurityCard';
@@ -24,6 +25,7 @@ const TABS: { key: string; label: string; perm: Permission | null; body: () => R
       <>
         <SecurityCard />
         <BasemapCard />
+        <CleanupCard />
         <Card title="演示数据" size="small" style={{ marginTop: 16 }}>
           <DemoResetCard />
         </Card>
