@@ -1,3 +1,4 @@
+import type { campaigns } from '../../../shared/api/campaigns';
 import type { keyPersons } from '../../../shared/api/key-persons';
 import type { residents } from '../../../shared/api/residents';
 import { entityCtx, type Ctx, type Handlers } from '../api/types';
@@ -6,12 +7,13 @@ import { listRows } from '../places/entity';
 import { acknowledge, dailyCounts, listRegistrations, openAlerts, register } from './registrations';
 import { residentsDef } from './residents';
 import { cleanupPersonal } from './cleanup';
+import { campaignSummary, coverageBy, createCampaign, recordVisit, unreached } from './campaigns';
 import { backupNow } from '../db/backup';
 import { createKeyPerson, dueList, getKeyPerson, history, listKeyPersons, measureDays, recordFollowup, setMeasureDays, setStatus } from './key-persons';
 
 const who = (ctx: Ctx) => ({ username: ctx.user?.username ?? 'system', now: ctx.now() });
 
-export const residentHandlers: Handlers<keyof typeof residents | keyof typeof keyPersons> = {
+export const residentHandlers: Handlers<keyof typeof residents | keyof typeof keyPersons | keyof typeof campaigns> = {
   'residents.list': (input, ctx) => listRows(entityCtx(ctx), residentsDef, input),
   'residents.buildings': ({ compoundId }, ctx) =>
     stmt(
@@ -47,4 +49,9 @@ export const residentHandlers: Handlers<keyof typeof residents | keyof typeof ke
   'keyPersons.setSettings': ({ days }, ctx) => setMeasureDays(ctx.db, days),
   'followups.due': (input, ctx) => dueList(ctx.db, input, ctx.now()),
   'followups.record': (input, ctx) => recordFollowup(ctx.db, input, who(ctx)),
+  'campaigns.list': (_, ctx) => (stmt(ctx.db, 'SELECT id FROM campaigns ORDER BY start_date DESC, id DESC').all() as { id: number }[]).map((c) => campaignSummary(ctx.db, c.id)),
+  'campaigns.create': (input, ctx) => createCampaign(ctx.db, input, who(ctx)),
+  'campaigns.coverage': ({ id, by, parentId }, ctx) => coverageBy(ctx.db, id, by, parentId),
+  'campaigns.unreached': (input, ctx) => unreached(ctx.db, input),
+  'visits.record': (input, ctx) => recordVisit(ctx.db, input, who(ctx)),
 };

@@ -6,6 +6,7 @@ import { call } from '../../api/client';
 import { useLoad } from '../../lib/useLoad';
 import { useSession } from '../auth/me';
 import { EntityTab } from '../places/EntityTab';
+import { CampaignTab } from './CampaignTab';
 import { FollowupTab } from './FollowupTab';
 import { KeyPersonsTab } from './KeyPersonsTab';
 import { RegistrationEntry } from './RegistrationEntry';
@@ -17,8 +18,13 @@ type Opt = { value: number; label: string };
 export function ResidentsPage() {
   const { can } = useSession();
   const refs = useLoad(async () => {
-    const [checkpoints, compounds] = await Promise.all([call('checkpoints.list', { pageSize: 500, sort: 'name', status: 'active' }), call('compounds.list', { pageSize: 500, sort: 'name' })]);
+    const [checkpoints, compounds, communities] = await Promise.all([
+      call('checkpoints.list', { pageSize: 500, sort: 'name', status: 'active' }),
+      call('compounds.list', { pageSize: 500, sort: 'name' }),
+      call('communities.list', { pageSize: 500 }),
+    ]);
     return {
+      communities: communities.rows.map((r) => ({ value: r.id, label: r.name })),
       checkpoints: checkpoints.rows.map((r) => ({ value: r.id, label: r.name })),
       compounds: compounds.rows.map((r) => ({ value: r.id, label: `${r.name}（${r.communityName}）` })),
     };
@@ -28,6 +34,7 @@ export function ResidentsPage() {
   if (can('registrations:write')) items.push({ key: 'register', label: '卡点登记', children: <RegistrationEntry checkpoints={refs.data.checkpoints} /> });
   if (can('residents:read')) {
     items.push({ key: 'followups', label: '今日随访', children: <FollowupTab canWrite={can('residents:write')} /> });
+    items.push({ key: 'campaign', label: '入户排查', children: <CampaignTab communities={refs.data.communities} canWrite={can('residents:write')} /> });
     items.push({ key: 'keyPersons', label: '重点人员', children: <KeyPersonsTab compounds={refs.data.compounds} canWrite={can('residents:write')} /> });
     items.push({ key: 'residents', label: '居民名单', children: <ResidentList compounds={refs.data.compounds} canReveal={can('personal:unmask')} /> });
   }
