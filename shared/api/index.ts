@@ -8,13 +8,14 @@ import { mapTiles } from './map-tiles';
 import { office } from './office';
 import { places } from './places';
 import { campaigns } from './campaigns';
+import { householdServices } from './household-services';
 import { keyPersons } from './key-persons';
 import { residents } from './residents';
 import { supplies } from './supplies';
 import { volunteers } from './volunteers';
 
 /** The one method list. Every transport derives its routes from the keys of `api`. */
-export const api = { ...auth, ...backup, ...excel, ...map, ...mapTiles, ...office, ...places, ...supplies, ...volunteers, ...residents, ...keyPersons, ...campaigns };
+export const api = { ...auth, ...backup, ...excel, ...map, ...mapTiles, ...office, ...places, ...supplies, ...volunteers, ...residents, ...keyPersons, ...campaigns, ...householdServices };
 
 export type Api = typeof api;
 export type MethodName = keyof Api & string;

@@ -56,6 +56,8 @@ export const Registration = z.object({
   passNo: z.string().nullable(),
   reason: z.string().nullable(),
   refused: z.boolean(),
+  /** What was wrong with the pass shown (unknown, expired, revoked, used up), or null. */
+  passFlag: z.string().nullable(),
   username: z.string(),
 });
 export const Alert = z.object({

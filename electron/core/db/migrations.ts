@@ -6,6 +6,7 @@ import volunteersCreate from '../volunteers/0050-volunteers-create.sql';
 import residentsCreate from '../residents/0060-residents-create.sql';
 import keyPersonsCreate from '../residents/0070-key-persons-create.sql';
 import campaignsCreate from '../residents/0080-campaigns-create.sql';
+import passesCreate from '../residents/0090-passes-create.sql';
 
 /**
  * The ordered migration list. Versions go up in steps of 10 (room to insert a fix) and
@@ -27,6 +28,7 @@ export const migrations: Migration[] = [
   { version: 60, name: 'residents-create', sql: residentsCreate },
   { version: 70, name: 'key-persons-create', sql: keyPersonsCreate },
   { version: 80, name: 'campaigns-create', sql: campaignsCreate },
+  { version: 90, name: 'passes-needs-tests-create', sql: passesCreate },
 ];
 
 export const latestVersion = (list: Migration[] = migrations) => list.at(-1)?.version ?? 0;

@@ -15,7 +15,7 @@ export function cleanupPersonal(db: Database.Database, before: string): { regist
   db.pragma('secure_delete = ON');
   const registrations = stmt(
     db,
-    "UPDATE registrations SET name = NULL, phone = NULL, plate = NULL, pass_no = NULL, reason = NULL WHERE ts < ? AND (name IS NOT NULL OR phone IS NOT NULL OR plate IS NOT NULL OR pass_no IS NOT NULL OR reason IS NOT NULL)",
+    "UPDATE registrations SET name = NULL, phone = NULL, plate = NULL, pass_no = NULL, reason = NULL, pass_flag = NULL WHERE ts < ? AND (name IS NOT NULL OR phone IS NOT NULL OR plate IS NOT NULL OR pass_no IS NOT NULL OR reason IS NOT NULL)",
   ).run(cutoff).changes;
   const keyPersons = stmt(
     db,
@@ -23,6 +23,7 @@ export function cleanupPersonal(db: Database.Database, before: string): { regist
   ).run(before).changes;
   stmt(db, "UPDATE key_person_events SET note = NULL WHERE key_person_id IN (SELECT id FROM key_persons WHERE name = '（已清理）')").run();
   stmt(db, "UPDATE followups SET symptoms = CASE WHEN symptoms IS NULL THEN NULL ELSE '（已清理）' END WHERE day < ?").run(before);
+  stmt(db, "UPDATE needs SET detail = '（已清理）' WHERE created_at < ? AND detail <> '（已清理）'").run(cutoff);
   const residents = stmt(db, 'DELETE FROM residents WHERE updated_at < ?').run(cutoff).changes;
   return { registrations, keyPersons, residents };
 }

@@ -3,12 +3,13 @@ import type { z } from 'zod';
 import { ApiError } from '../../../shared/api/errors';
 import { FEVER, type Registration, type RegistrationInput } from '../../../shared/api/residents';
 import { stmt } from '../db/statements';
+import { passProblem } from './household-services';
 
 /** Checkpoint registrations (登记) and the alerts an abnormal temperature raises. */
 
 type RegOut = z.input<typeof Registration>;
 const SELECT = `SELECT r.id, r.checkpoint_id AS checkpointId, k.name AS checkpointName, r.ts, r.subject, r.name, r.phone, r.plate, r.direction, r.temperature,
-  r.abnormal, r.pass_no AS passNo, r.reason, r.refused, r.username FROM registrations r JOIN checkpoints k ON k.id = r.checkpoint_id`;
+  r.abnormal, r.pass_no AS passNo, r.reason, r.refused, r.pass_flag AS passFlag, r.username FROM registrations r JOIN checkpoints k ON k.id = r.checkpoint_id`;
 const fromRow = (r: Record<string, unknown>) => ({ ...(r as unknown as RegOut), abnormal: r.abnormal === 1, refused: r.refused === 1 });
 
 /** [start, end) of a Beijing-time calendar day as stored instants (ranges of ts use the index). */
@@ -24,11 +25,13 @@ export function register(db: Database.Database, f: z.output<typeof RegistrationI
   if (f.subject === 'vehicle' && !f.plate) throw new ApiError('VALIDATION', '请填写车牌号', [{ path: 'plate', message: '请填写车牌号' }]);
   const abnormal = f.temperature !== null && f.temperature >= FEVER;
   const ts = who.now.toISOString();
+  // The entry is kept either way; a bad pass is flagged for the person at the gate to act on.
+  const passFlag = f.passNo ? passProblem(db, f.passNo, f.direction, who.now) : null;
   const id = Number(
     stmt(
       db,
-      'INSERT INTO registrations (checkpoint_id, ts, subject, name, phone, plate, direction, temperature, abnormal, pass_no, reason, refused, username) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)',
-    ).run(f.checkpointId, ts, f.subject, f.name, f.phone, f.plate, f.direction, f.temperature, abnormal ? 1 : 0, f.passNo, f.reason, f.refused ? 1 : 0, who.username).lastInsertRowid,
+      'INSERT INTO registrations (checkpoint_id, ts, subject, name, phone, plate, direction, temperature, abnormal, pass_no, reason, refused, pass_flag, username) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)',
+    ).run(f.checkpointId, ts, f.subject, f.name, f.phone, f.plate, f.direction, f.temperature, abnormal ? 1 : 0, f.passNo?.toUpperCase() ?? null, f.reason, f.refused ? 1 : 0, passFlag, who.username).lastInsertRowid,
   );
   if (abnormal) {
     // The alert names the place and the reading, not the person: it is shown on the 总览 of every role.

@@ -1,4 +1,6 @@
 import type { campaigns } from '../../../shared/api/campaigns';
+import type { householdServices } from '../../../shared/api/household-services';
+import { ApiError } from '../../../shared/api/errors';
 import type { keyPersons } from '../../../shared/api/key-persons';
 import type { residents } from '../../../shared/api/residents';
 import { entityCtx, type Ctx, type Handlers } from '../api/types';
@@ -7,13 +9,14 @@ import { listRows } from '../places/entity';
 import { acknowledge, dailyCounts, listRegistrations, openAlerts, register } from './registrations';
 import { residentsDef } from './residents';
 import { cleanupPersonal } from './cleanup';
+import { createNeed, createRound, issuePass, listNeeds, listPasses, revokePass } from './household-services';
 import { campaignSummary, coverageBy, createCampaign, recordVisit, unreached } from './campaigns';
 import { backupNow } from '../db/backup';
 import { createKeyPerson, dueList, getKeyPerson, history, listKeyPersons, measureDays, recordFollowup, setMeasureDays, setStatus } from './key-persons';
 
 const who = (ctx: Ctx) => ({ username: ctx.user?.username ?? 'system', now: ctx.now() });
 
-export const residentHandlers: Handlers<keyof typeof residents | keyof typeof keyPersons | keyof typeof campaigns> = {
+export const residentHandlers: Handlers<keyof typeof residents | keyof typeof keyPersons | keyof typeof campaigns | keyof typeof householdServices> = {
   'residents.list': (input, ctx) => listRows(entityCtx(ctx), residentsDef, input),
   'residents.buildings': ({ compoundId }, ctx) =>
     stmt(
@@ -54,4 +57,30 @@ export const residentHandlers: Handlers<keyof typeof residents | keyof typeof ke
   'campaigns.coverage': ({ id, by, parentId }, ctx) => coverageBy(ctx.db, id, by, parentId),
   'campaigns.unreached': (input, ctx) => unreached(ctx.db, input),
   'visits.record': (input, ctx) => recordVisit(ctx.db, input, who(ctx)),
+  'passes.issue': (input, ctx) => issuePass(ctx.db, input, who(ctx)),
+  'passes.list': ({ compoundId }, ctx) => listPasses(ctx.db, compoundId),
+  'passes.revoke': ({ id }, ctx) => (revokePass(ctx.db, id), { ok: true as const }),
+  'needs.list': ({ open }, ctx) => listNeeds(ctx.db, open),
+  'needs.create': (input, ctx) => createNeed(ctx.db, input, who(ctx)),
+  'needs.done': ({ id, done }, ctx) => {
+    if (stmt(ctx.db, 'UPDATE needs SET done_at = ? WHERE id = ?').run(done ? ctx.now().toISOString() : null, id).changes === 0) throw new ApiError('NOT_FOUND', '需求不存在');
+    return { ok: true as const };
+  },
+  'tests.create': (input, ctx) => createRound(ctx.db, input, who(ctx)),
+  'tests.list': (_, ctx) =>
+    stmt(
+      ctx.db,
+      'SELECT t.id, t.name, t.day, coalesce(sum(c.due), 0) AS due, coalesce(sum(c.tested), 0) AS tested FROM test_rounds t LEFT JOIN test_counts c ON c.round_id = t.id GROUP BY t.id ORDER BY t.day DESC, t.id DESC',
+    ).all() as never,
+  'tests.compounds': ({ id }, ctx) =>
+    stmt(
+      ctx.db,
+      'SELECT c.compound_id AS compoundId, p.name AS compoundName, m.name AS communityName, c.due, c.tested FROM test_counts c JOIN compounds p ON p.id = c.compound_id JOIN communities m ON m.id = p.community_id WHERE c.round_id = ? ORDER BY m.id, p.name',
+    ).all(id) as never,
+  'tests.record': ({ id, compoundId, tested }, ctx) => {
+    const row = stmt(ctx.db, 'SELECT due FROM test_counts WHERE round_id = ? AND compound_id = ?').get(id, compoundId) as { due: number } | undefined;
+    if (!row) throw new ApiError('NOT_FOUND', '该轮次没有这个小区');
+    stmt(ctx.db, 'UPDATE test_counts SET tested = ? WHERE round_id = ? AND compound_id = ?').run(tested, id, compoundId);
+    return { ok: true as const };
+  },
 };

@@ -1,0 +1,89 @@
+import { z } from 'zod';
+import { method } from './contract';
+import { Id, Ok, optionalText } from './common';
+
+/** 出入证, household needs under measures, and nucleic-acid testing rounds. */
+
+const Day = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, '日期格式应为 YYYY-MM-DD');
+export const NeedKind = { shopping: '代买生活物资', medical: '就医', medicine: '送药', other: '其他' } as const;
+
+export const Pass = z.object({
+  id: Id,
+  passNo: z.string(),
+  householdId: Id,
+  address: z.string(),
+  uses: z.number().int(),
+  perDays: z.number().int(),
+  validFrom: z.string(),
+  validTo: z.string(),
+  revoked: z.boolean(),
+});
+
+export const householdServices = {
+  'passes.issue': method({
+    summary: '为一户发放出入证（规则：N 天内可出入 M 次）',
+    perm: 'residents:write',
+    write: 'tx',
+    input: z.object({
+      householdId: Id,
+      uses: z.number().int().min(1, '至少 1 次').max(20).default(1),
+      perDays: z.number().int().min(1, '至少 1 天').max(30).default(2),
+      validFrom: Day,
+      validTo: Day,
+    }),
+    output: Pass,
+  }),
+  'passes.list': method({ summary: '出入证', perm: 'residents:read', write: false, input: z.object({ compoundId: Id.optional() }), output: z.array(Pass) }),
+  'passes.revoke': method({ summary: '收回出入证', perm: 'residents:write', write: 'tx', input: z.object({ id: Id }), output: Ok }),
+
+  'needs.list': method({
+    summary: '管控户的需求（代买、就医、送药），未办结在前',
+    perm: 'residents:read',
+    write: false,
+    input: z.object({ open: z.boolean().default(true) }),
+    output: z.array(z.object({ id: Id, kind: z.enum(Object.keys(NeedKind) as ['shopping', 'medical', 'medicine', 'other']), detail: z.string(), who: z.string().nullable(), volunteer: z.string().nullable(), createdAt: z.string(), doneAt: z.string().nullable() })),
+  }),
+  'needs.create': method({
+    summary: '登记需求',
+    perm: 'residents:write',
+    write: 'tx',
+    input: z.object({
+      keyPersonId: Id.nullish().transform((v) => v ?? null),
+      householdId: Id.nullish().transform((v) => v ?? null),
+      kind: z.enum(Object.keys(NeedKind) as ['shopping', 'medical', 'medicine', 'other']),
+      detail: z.string().trim().min(1, '请写明需求').max(200),
+      volunteerId: Id.nullish().transform((v) => v ?? null),
+    }),
+    output: z.object({ id: Id }),
+  }),
+  'needs.done': method({ summary: '需求办结', perm: 'residents:write', write: 'tx', input: z.object({ id: Id, done: z.boolean().default(true) }), output: Ok }),
+
+  'tests.create': method({
+    summary: '新建核酸检测轮次（应检人数按小区人口）',
+    perm: 'residents:write',
+    write: 'tx',
+    input: z.object({ name: z.string().trim().min(1, '请填写名称').max(40), day: Day }),
+    output: z.object({ id: Id }),
+  }),
+  'tests.list': method({
+    summary: '核酸检测轮次与覆盖',
+    perm: 'residents:read',
+    write: false,
+    input: z.object({}),
+    output: z.array(z.object({ id: Id, name: z.string(), day: z.string(), due: z.number().int(), tested: z.number().int() })),
+  }),
+  'tests.compounds': method({
+    summary: '某轮核酸检测各小区应检与已检',
+    perm: 'residents:read',
+    write: false,
+    input: z.object({ id: Id }),
+    output: z.array(z.object({ compoundId: Id, compoundName: z.string(), communityName: z.string(), due: z.number().int(), tested: z.number().int() })),
+  }),
+  'tests.record': method({
+    summary: '录入某小区已检人数',
+    perm: 'residents:write',
+    write: 'tx',
+    input: z.object({ id: Id, compoundId: Id, tested: z.number().int().min(0, '已检人数不能为负数'), note: optionalText('备注') }),
+    output: Ok,
+  }),
+};
