@@ -90,6 +90,13 @@ export const residents = {
     input: z.object({ compoundId: Id }),
     output: z.array(z.object({ id: Id, name: z.string(), households: z.number().int(), residents: z.number().int() })),
   }),
+  'residents.households': method({
+    summary: '楼栋的住户（单元、房号、登记人数）',
+    perm: 'residents:read',
+    write: false,
+    input: z.object({ buildingId: Id }),
+    output: z.array(z.object({ id: Id, unit: z.string(), room: z.string(), residents: z.number().int() })),
+  }),
   'registrations.create': method({
     summary: '卡点登记（人员或车辆；体温 ≥ 37.3 ℃ 自动预警）',
     perm: 'registrations:write',

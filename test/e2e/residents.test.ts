@@ -38,6 +38,7 @@ describe('checkpoint registration in Chromium', () => {
     await field('姓名', '王秀兰');
     await field('手机号', '');
     await field('体温', '37.8');
+    await field('出入证号', '');
     await field('事由', '');
     await expect.poll(() => page.getByText('体温 37.8 ℃ 异常，已向指挥中心预警').isVisible()).toBe(true);
     expect(Math.max(...Object.values(strokes))).toBeLessThan(10);

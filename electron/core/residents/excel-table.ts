@@ -162,3 +162,59 @@ export const residentsTable: TableSchema = {
   },
   toCells: (r) => ({ ...r, kind: ResidentKind[r.kind as keyof typeof ResidentKind], flags: (r.flags as string[]).join('、') }),
 };
+
+/**
+ * The paper form checkpoints keep (日期, 时间, 卡点, 姓名, 手机号, 车牌号, 进出, 体温, 出入证号,
+ * 事由), typed into Excel afterwards. Imported rows count in the daily figures; a fever
+ * found in last week's paper is marked abnormal but raises no alert (it is long past).
+ */
+export const registrationsTable: TableSchema = {
+  name: 'registrations',
+  label: '卡点登记',
+  perm: 'registrations:write',
+  keyLabel: '同一时间、同一卡点、同一人的登记',
+  columns: [
+    { key: 'day', label: '日期', synonyms: ['登记日期'], required: true, kind: 'date', hint: '', example: '2022-02-03', width: 12 },
+    { key: 'time', label: '时间', synonyms: ['登记时间', '进出时间'], kind: 'text', hint: '如 08:30，不填为 00:00', example: '08:30', width: 8 },
+    { key: 'checkpoint', label: '卡点', synonyms: ['卡点名称', '检查点', '门岗'], required: true, kind: 'text', hint: '已登记的卡点名称', example: '馨苑华园东门', width: 16 },
+    { key: 'name', label: '姓名', synonyms: ['人员姓名', '来人姓名'], kind: 'text', hint: '人员必填', example: '张三', personal: 'name', width: 10 },
+    { key: 'phone', label: '手机号', synonyms: ['电话', '联系电话'], kind: 'phone', hint: '', example: '', personal: 'phone', width: 14 },
+    { key: 'plate', label: '车牌号', synonyms: ['车牌', '车辆'], kind: 'text', hint: '车辆必填', example: '', width: 10 },
+    { key: 'direction', label: '进出', synonyms: ['方向', '进/出'], kind: 'enum', enumLabels: { in: '进', out: '出' }, hint: '进 / 出，不填为进', example: '进', width: 6 },
+    { key: 'temperature', label: '体温', synonyms: ['体温℃', '测温'], kind: 'number', hint: '如 36.5', example: 36.5, width: 8 },
+    { key: 'passNo', label: '出入证号', synonyms: ['出入证', '通行证号'], kind: 'text', hint: '', example: '', width: 10 },
+    { key: 'reason', label: '事由', synonyms: ['备注', '外出事由'], kind: 'text', hint: '', example: '', width: 14 },
+  ],
+  resolve(ctx, v) {
+    const errors: CellError[] = [];
+    const key = [v.day, v.time, v.checkpoint, v.name, v.plate].join('|');
+    const cp = stmt(ctx.db, 'SELECT id FROM checkpoints WHERE name = ?').get(v.checkpoint) as { id: number } | undefined;
+    if (!cp) errors.push({ key: 'checkpoint', message: `卡点“${v.checkpoint}”未登记` });
+    const time = v.time ? String(v.time).trim().replace('：', ':') : '00:00';
+    const m = /^(\d{1,2}):(\d{2})$/.exec(time);
+    if (!m || Number(m[1]) > 23 || Number(m[2]) > 59) errors.push({ key: 'time', message: '时间应如 08:30' });
+    if (!v.name && !v.plate) errors.push({ key: 'name', message: '请填写姓名（车辆填写车牌号）' });
+    const t = v.temperature as number | null;
+    if (t !== null && t !== undefined && (t < 34 || t > 43)) errors.push({ key: 'temperature', message: '体温应在 34–43 ℃ 之间' });
+    if (errors.length) return { input: null, errors, key };
+    const ts = new Date(`${v.day}T${m![1]!.padStart(2, '0')}:${m![2]}:00+08:00`).toISOString();
+    return {
+      input: { checkpointId: cp!.id, ts, subject: v.plate && !v.name ? 'vehicle' : 'person', name: v.name ?? null, phone: v.phone ?? null, plate: v.plate ?? null, direction: v.direction ?? 'in', temperature: t ?? null, passNo: v.passNo ?? null, reason: v.reason ?? null },
+      errors: [],
+      key,
+    };
+  },
+  findExisting(ctx, i) {
+    const hit = stmt(ctx.db, "SELECT id FROM registrations WHERE checkpoint_id = ? AND ts = ? AND coalesce(name, '') = ? AND coalesce(plate, '') = ?").get(i.checkpointId, i.ts, i.name ?? '', i.plate ?? '') as { id: number } | undefined;
+    return hit ? { id: hit.id } : null;
+  },
+  compare: [],
+  save(ctx, i) {
+    const t = i.temperature as number | null;
+    stmt(
+      ctx.db,
+      'INSERT INTO registrations (checkpoint_id, ts, subject, name, phone, plate, direction, temperature, abnormal, pass_no, reason, refused, username) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0, ?)',
+    ).run(i.checkpointId, i.ts, i.subject, i.name, i.phone, i.plate, i.direction, t, t !== null && t >= 37.3 ? 1 : 0, i.passNo, i.reason, ctx.username ?? 'import');
+  },
+  toCells: (r) => r,
+};

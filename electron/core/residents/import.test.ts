@@ -62,3 +62,30 @@ describe('residents through the import engine', () => {
     expect(list[0]!.phone).toBe('137****9876'); // found by the phone's last digits, shown masked
   });
 });
+
+describe('checkpoint paper forms through the import engine', () => {
+  it('imports a day of registrations into the daily counts; a re-import changes nothing; bad rows are named', async () => {
+    const { call } = await openSignedIn({ demo: true }, 'command');
+    const cp = dataOf<{ rows: { id: number; name: string }[] }>(await call('checkpoints.list', { pageSize: 1 })).rows[0]!;
+    const rows = [
+      ['日期', '时间', '卡点', '姓名', '车牌号', '进出', '体温'],
+      ['2022-02-03', '08:30', cp.name, '张建国', '', '出', 36.4],
+      ['2022-02-03', '09:10', cp.name, '', '豫N12345', '进', ''],
+      ['2022-02-03', '10:00', cp.name, '李秀英', '', '进', 37.9],
+      ['2022-02-03', '25:00', cp.name, '王五', '', '进', 36.5],
+    ];
+    const wb = XLSX.utils.book_new();
+    XLSX.utils.book_append_sheet(wb, XLSX.utils.aoa_to_sheet(rows), '登记');
+    const base64 = XLSX.write(wb, { type: 'base64', bookType: 'xlsx' });
+    const { uploadId } = dataOf<{ uploadId: string }>(await uploadFile(call, 'registrations', '卡点登记.xlsx', base64));
+    const p = dataOf<{ counts: Record<string, number>; rows: { errors: { column: string; message: string }[] }[] }>(await call('excel.preview', { uploadId }));
+    expect(p.counts).toMatchObject({ new: 3, error: 1 });
+    expect(p.rows[3]!.errors).toEqual([{ column: '时间', message: '时间应如 08:30' }]);
+    dataOf(await call('excel.commit', { uploadId, excludeErrors: true }));
+    const day = dataOf<{ checkpointId: number; people: number; vehicles: number; abnormal: number }[]>(await call('registrations.daily', { day: '2022-02-03' })).find((d) => d.checkpointId === cp.id);
+    expect(day).toMatchObject({ people: 2, vehicles: 1, abnormal: 1 });
+    const again = await uploadFile(call, 'registrations', '卡点登记.xlsx', base64);
+    const p2 = dataOf<{ counts: Record<string, number> }>(await call('excel.preview', { uploadId: dataOf<{ uploadId: string }>(again).uploadId }));
+    expect(p2.counts).toMatchObject({ new: 0, unchanged: 3 });
+  });
+});

@@ -25,6 +25,8 @@ export const residentHandlers: Handlers<keyof typeof residents | keyof typeof ke
          (SELECT count(*) FROM residents r JOIN households h ON h.id = r.household_id WHERE h.building_id = b.id) AS residents
        FROM buildings b WHERE b.compound_id = ? ORDER BY length(b.name), b.name`,
     ).all(compoundId) as never,
+  'residents.households': ({ buildingId }, ctx) =>
+    stmt(ctx.db, 'SELECT h.id, h.unit, h.room, (SELECT count(*) FROM residents r WHERE r.household_id = h.id) AS residents FROM households h WHERE h.building_id = ? ORDER BY h.unit, length(h.room), h.room').all(buildingId) as never,
   'registrations.create': (input, ctx) => register(ctx.db, input, who(ctx)),
   'registrations.list': (input, ctx) => listRegistrations(ctx.db, input),
   'registrations.daily': ({ day }, ctx) => dailyCounts(ctx.db, day),

@@ -5,7 +5,7 @@ import { communitiesTable, gridsTable } from './communities';
 import { compoundsTable } from './compounds';
 import { stockInTable, supplyItemsTable } from '../../supplies/excel-tables';
 import { peopleTable, rosterRowsTable } from '../../volunteers/excel-tables';
-import { residentsTable } from '../../residents/excel-table';
+import { registrationsTable, residentsTable } from '../../residents/excel-table';
 
 /** Importable tables; later features (residents, supplies, volunteers) add theirs here. */
 export const TABLES: Record<string, TableSchema> = {
@@ -18,6 +18,7 @@ export const TABLES: Record<string, TableSchema> = {
   people: peopleTable,
   rosterRows: rosterRowsTable,
   residents: residentsTable,
+  registrations: registrationsTable,
 };
 
 export function tableOf(name: string): TableSchema {

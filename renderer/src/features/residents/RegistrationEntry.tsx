@@ -21,7 +21,7 @@ export function RegistrationEntry({ checkpoints }: { checkpoints: { value: numbe
   const day = dayjs().format('YYYY-MM-DD');
   const [version, setVersion] = useState(0);
   const daily = useLoad(() => call('registrations.daily', { day }), [version]);
-  const order = ['name', 'phone', 'temperature', 'reason'];
+  const order = ['name', 'phone', 'temperature', 'passNo', 'reason'];
   const refs = useRef<Record<string, HTMLInputElement | null>>({});
   const focus = (name: string) => setTimeout(() => refs.current[name]?.focus(), 0);
 
@@ -29,11 +29,12 @@ export function RegistrationEntry({ checkpoints }: { checkpoints: { value: numbe
     const v = form.getFieldsValue();
     if (!checkpointId) return void message.error('请先选择卡点');
     try {
-      const r = await call('registrations.create', { checkpointId, subject: 'person', direction: v.direction ?? 'in', name: v.name, phone: v.phone || null, temperature: v.temperature ?? null, reason: v.reason || null });
+      const r = await call('registrations.create', { checkpointId, subject: 'person', direction: v.direction ?? 'in', name: v.name, phone: v.phone || null, temperature: v.temperature ?? null, passNo: v.passNo || null, reason: v.reason || null });
       setRecent((list) => [r, ...list].slice(0, 10));
       if (r.abnormal) message.error(`体温 ${r.temperature} ℃ 异常，已向指挥中心预警，请引导至临时留观点复测`);
+      else if (r.passFlag) message.warning(`已登记，但${r.passFlag}`);
       else message.success(`已登记 ${r.name}`);
-      form.resetFields(['name', 'phone', 'temperature', 'reason']);
+      form.resetFields(['name', 'phone', 'temperature', 'passNo', 'reason']);
       setVersion((x) => x + 1);
       focus('name');
     } catch (e) {
@@ -68,6 +69,9 @@ export function RegistrationEntry({ checkpoints }: { checkpoints: { value: numbe
             <Form.Item name="temperature" label="体温 ℃">
               <InputNumber ref={(el) => void (refs.current.temperature = el as unknown as HTMLInputElement)} onKeyDown={onKey('temperature')} aria-label="体温" min={34} max={43} step={0.1} precision={1} style={{ width: 120 }} />
             </Form.Item>
+            <Form.Item name="passNo" label="出入证号">
+              <Input ref={(el) => void (refs.current.passNo = el?.input ?? null)} onKeyDown={onKey('passNo')} aria-label="出入证号" maxLength={12} placeholder="没有可不填" style={{ textTransform: 'uppercase' }} />
+            </Form.Item>
             <Form.Item name="reason" label="事由">
               <Input ref={(el) => void (refs.current.reason = el?.input ?? null)} onKeyDown={onKey('reason')} aria-label="事由" maxLength={60} placeholder="可不填，回车保存" />
             </Form.Item>
@@ -99,6 +103,7 @@ export function RegistrationEntry({ checkpoints }: { checkpoints: { value: numbe
             { title: '手机', dataIndex: 'phone', width: 110 },
             { title: '体温', dataIndex: 'temperature', width: 80, render: (t: number | null) => (t === null ? '—' : t >= FEVER ? <Tag color="red">{t} ℃</Tag> : `${t} ℃`) },
             { title: '方向', dataIndex: 'direction', width: 50, render: (d: string) => (d === 'in' ? '进' : '出') },
+            { title: '出入证', dataIndex: 'passFlag', render: (f: string | null, r) => (f ? <Tag color="orange">{f}</Tag> : (r.passNo ?? '')) },
           ]}
         />
       </Col>

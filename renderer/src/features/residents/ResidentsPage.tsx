@@ -10,6 +10,7 @@ import { CampaignTab } from './CampaignTab';
 import { FollowupTab } from './FollowupTab';
 import { KeyPersonsTab } from './KeyPersonsTab';
 import { RegistrationEntry } from './RegistrationEntry';
+import { ServicesTab } from './ServicesTab';
 
 type ResidentRow = Output<'residents.list'>['rows'][number];
 type Opt = { value: number; label: string };
@@ -36,6 +37,7 @@ export function ResidentsPage() {
     items.push({ key: 'followups', label: '今日随访', children: <FollowupTab canWrite={can('residents:write')} /> });
     items.push({ key: 'campaign', label: '入户排查', children: <CampaignTab communities={refs.data.communities} canWrite={can('residents:write')} /> });
     items.push({ key: 'keyPersons', label: '重点人员', children: <KeyPersonsTab compounds={refs.data.compounds} canWrite={can('residents:write')} /> });
+    items.push({ key: 'services', label: '出入证与服务', children: <ServicesTab compounds={refs.data.compounds} canWrite={can('residents:write')} /> });
     items.push({ key: 'residents', label: '居民名单', children: <ResidentList compounds={refs.data.compounds} canReveal={can('personal:unmask')} /> });
   }
   items.push({ key: 'daily', label: '卡点通行统计', children: <DailyCounts /> });
