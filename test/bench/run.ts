@@ -1,9 +1,10 @@
 /**
  * `npm run bench`: speed figures printed with a baseline measured in the same process.
- * Not part of `npm test` (timings never decide a test). BENCH=excel, map, supplies or roster runs one.
+ * Not part of `npm test` (timings never decide a test). BENCH=excel, map, supplies, roster or residents runs one.
  */
 import { benchExcelImport } from './excel-import';
 import { benchMapRender } from './map-render';
+import { benchResidents } from './residents';
 import { benchRoster } from './roster';
 import { benchSupplies } from './supplies';
 
@@ -12,3 +13,4 @@ if (!only || only === 'excel') await benchExcelImport(Number(process.env.BENCH_R
 if (!only || only === 'map') await benchMapRender();
 if (!only || only === 'supplies') await benchSupplies();
 if (!only || only === 'roster') await benchRoster();
+if (!only || only === 'residents') await benchResidents();

@@ -60,7 +60,8 @@ CREATE TABLE registrations (
   username TEXT NOT NULL
 ) STRICT;
 CREATE INDEX registrations_ts ON registrations (ts);
-CREATE INDEX registrations_checkpoint_ts ON registrations (checkpoint_id, ts);
+-- Covering for a day's counts per checkpoint: no table lookups over hundreds of thousands of rows.
+CREATE INDEX registrations_checkpoint_ts ON registrations (checkpoint_id, ts, subject, abnormal, refused);
 CREATE INDEX registrations_abnormal ON registrations (ts) WHERE abnormal = 1;
 
 -- Alerts someone must acknowledge with what was done: a fever at a checkpoint, or a key
