@@ -21,6 +21,8 @@ export interface CoreOptions {
   dataDir: string;
   /** Fill a newly created database with the demo office. */
   demoOnCreate: boolean;
+  /** With the demo: its residents, campaigns, key persons and registrations too (default true; unit tests turn it off for speed). */
+  demoResidents?: boolean;
   transport: Ctx['transport'];
   migrations?: Migration[];
   /** STREET_COMMAND_ADMIN_PASSWORD: creates `admin` (and demo users) on a new database. */
@@ -55,7 +57,7 @@ export async function createCore(opts: CoreOptions): Promise<Core> {
   const list = opts.migrations ?? migrations;
   const { db, file, backupDir, created, key } = await openDatabase(opts.dataDir, list, keyStore);
   try {
-    if (created && opts.demoOnCreate) db.transaction(() => replaceWithDemo(db, now()))();
+    if (created && opts.demoOnCreate) db.transaction(() => replaceWithDemo(db, now(), undefined, opts.demoResidents ?? true))();
     if (created && opts.adminPassword) await bootstrapUsers(db, opts.adminPassword, opts.demoOnCreate, now());
     purgeAudit(db, now());
     await dailyBackupIfDue(db, backupDir, now());

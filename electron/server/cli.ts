@@ -18,6 +18,7 @@ const HELP = `用法: npm run serve -- [--port 5780] [--data 目录] [--lan] [--
   --data   数据目录（默认 ${defaultDataDir()}）
   --lan    在所有网卡上监听，供办公室局域网内其他电脑访问
   --empty  新建数据库时不生成演示数据
+  --light-demo  演示数据不含居民、重点人员和卡点登记（启动更快，供测试使用）
   --key-file  数据库密钥文件（默认在用户配置目录）
   --tls-cert/--tls-key  启用 HTTPS（局域网模式下强烈建议）`;
 
@@ -47,6 +48,7 @@ async function main(): Promise<void> {
       data: { type: 'string' },
       lan: { type: 'boolean', default: false },
       empty: { type: 'boolean', default: false },
+      'light-demo': { type: 'boolean', default: false },
       'key-file': { type: 'string' },
       'tls-cert': { type: 'string' },
       'tls-key': { type: 'string' },
@@ -67,6 +69,7 @@ async function main(): Promise<void> {
   const core = await createCore({
     dataDir,
     demoOnCreate: !values.empty,
+    demoResidents: !values['light-demo'],
     transport: 'http',
     keyStore: fileKeyStore(keyFile),
     adminPassword: process.env.STREET_COMMAND_ADMIN_PASSWORD,

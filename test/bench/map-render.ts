@@ -11,7 +11,7 @@ import { E2E_PASSWORD, startServer } from '../e2e/harness';
 
 /** Grows the demo office to `n` compounds and `m` checkpoints, spread on a grid around the centre. */
 export async function makeOfficeForBench(dataDir: string, n: number, m: number): Promise<void> {
-  const core = await createCore({ dataDir, demoOnCreate: true, transport: 'http', keyStore: fileKeyStore(`${dataDir}.key`), adminPassword: E2E_PASSWORD });
+  const core = await createCore({ dataDir, demoOnCreate: true, demoResidents: false, transport: 'http', keyStore: fileKeyStore(`${dataDir}.key`), adminPassword: E2E_PASSWORD });
   const ctx = { db: core.db, now: new Date(), scope: ALL_COMMUNITIES };
   core.db.transaction(() => {
     for (let i = 168; i < n; i++) {

@@ -100,7 +100,7 @@ export async function benchResidents(): Promise<void> {
   const now = new Date();
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'sc-bench-res-'));
   try {
-    const core = await createCore({ dataDir: path.join(dir, 'data'), demoOnCreate: true, transport: 'http', keyStore: fileKeyStore(path.join(dir, 'db.key')), adminPassword: TEST_PASSWORD });
+    const core = await createCore({ dataDir: path.join(dir, 'data'), demoOnCreate: true, demoResidents: false, transport: 'http', keyStore: fileKeyStore(path.join(dir, 'db.key')), adminPassword: TEST_PASSWORD });
     const base = await measure(core, now);
     let t0 = process.hrtime.bigint();
     fill(core, 150_000, 5_000_000, now);

@@ -41,7 +41,7 @@ function populate(core: Core, people: number, posts: number): void {
 async function run(people: number, posts: number) {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'sc-bench-roster-'));
   try {
-    const core = await createCore({ dataDir: path.join(dir, 'data'), demoOnCreate: true, transport: 'http', keyStore: fileKeyStore(path.join(dir, 'db.key')), adminPassword: TEST_PASSWORD });
+    const core = await createCore({ dataDir: path.join(dir, 'data'), demoOnCreate: true, demoResidents: false, transport: 'http', keyStore: fileKeyStore(path.join(dir, 'db.key')), adminPassword: TEST_PASSWORD });
     populate(core, people, posts);
     const call = await signIn(core, 'zhihui');
     const made = await call('rosters.create', { name: '压测周', startDate: '2026-11-30', days: 7 });

@@ -15,7 +15,7 @@ const ms = (t0: bigint) => Number(process.hrtime.bigint() - t0) / 1e6;
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
 
 async function open(dir: string): Promise<Core> {
-  return createCore({ dataDir: path.join(dir, 'data'), demoOnCreate: true, transport: 'http', keyStore: fileKeyStore(path.join(dir, 'db.key')), adminPassword: TEST_PASSWORD });
+  return createCore({ dataDir: path.join(dir, 'data'), demoOnCreate: true, demoResidents: false, transport: 'http', keyStore: fileKeyStore(path.join(dir, 'db.key')), adminPassword: TEST_PASSWORD });
 }
 
 /** `items` new items with plenty of stock, and `checkpoints` checkpoints in service. */

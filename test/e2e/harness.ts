@@ -40,7 +40,9 @@ export interface RunningServer {
 export async function startServer(dataDir: string, extra: string[] = []): Promise<RunningServer> {
   const port = await freePort();
   const tsx = path.join(repoRoot, 'node_modules', '.bin', 'tsx');
-  const args = ['electron/server/cli.ts', '--port', String(port), '--data', dataDir, '--key-file', `${dataDir}.key`, ...extra];
+  // The demo's 140,000 residents take seconds to make: browser tests that need them pass --full-demo.
+  const demo = extra.includes('--full-demo') ? [] : ['--light-demo'];
+  const args = ['electron/server/cli.ts', '--port', String(port), '--data', dataDir, '--key-file', `${dataDir}.key`, ...demo, ...extra.filter((a) => a !== '--full-demo')];
   const child: ChildProcess = spawn(tsx, args, {
     cwd: repoRoot,
     env: { ...process.env, STREET_COMMAND_ADMIN_PASSWORD: E2E_PASSWORD },

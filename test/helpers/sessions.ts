@@ -36,6 +36,8 @@ export async function openTestCore(opts: Partial<CoreOptions> = {}): Promise<Tes
     transport: 'http',
     keyStore: fileKeyStore(path.join(root, 'db.key')),
     adminPassword: TEST_PASSWORD,
+    // The demo's 140,000 residents cost seconds; tests that need them ask.
+    demoResidents: false,
     ...opts,
   });
   return {

@@ -57,6 +57,8 @@ export function closeLater<T extends Database.Database>(db: T): T {
 export interface TempCoreOptions {
   /** Fill the new database with the demo office (and its demo users); default false. */
   demo?: boolean;
+  /** With the demo, also its residents, key persons and registrations (slow; default false). */
+  demoResidents?: boolean;
   now?: () => Date;
   migrations?: Migration[];
   /** Reuse a data directory (to reopen); default: a fresh one from makeDataDir(). */
@@ -68,6 +70,7 @@ export async function openTempCore(opts: TempCoreOptions = {}): Promise<Core> {
   const core = await createCore({
     dataDir: opts.dataDir ?? makeDataDir(),
     demoOnCreate: opts.demo ?? false,
+    demoResidents: opts.demoResidents ?? false,
     transport: 'http',
     adminPassword: TEST_PASSWORD,
     now: opts.now,

@@ -7,15 +7,16 @@ import { ALL_COMMUNITIES, createRow, type EntityCtx } from '../places/entity';
 import { grids } from '../places/grids';
 import { clearSupplies, seedDemoSupplies } from '../supplies/demo';
 import { clearVolunteers, seedDemoVolunteers } from '../volunteers/demo';
-import { clearResidents } from '../residents/demo';
-import { generateDemo } from './generate';
+import { clearResidents, seedDemoResidents } from '../residents/demo';
+import { DEMO_SEED, generateDemo } from './generate';
 
 /**
  * Replaces the office's territory with the demo office. Runs inside the caller's
  * transaction; inserts go through the same definitions as the forms, so search keys
  * and checks are identical to hand-entered rows.
  */
-export function replaceWithDemo(db: Database.Database, now: Date, seed?: number): void {
+/** `residents`: also the ~140,000 residents, campaigns, key persons and two weeks of registrations (tests usually skip them). */
+export function replaceWithDemo(db: Database.Database, now: Date, seed?: number, residents = true): void {
   const demo = generateDemo(seed);
   const ctx: EntityCtx = { db, now, scope: ALL_COMMUNITIES };
   // Deleting the communities cascades to users' community scopes; keep them by community name.
@@ -45,4 +46,5 @@ export function replaceWithDemo(db: Database.Database, now: Date, seed?: number)
   }
   seedDemoSupplies(db, now);
   seedDemoVolunteers(db, now, seed);
+  if (residents) seedDemoResidents(db, now, seed ?? DEMO_SEED);
 }
