@@ -63,6 +63,8 @@ export const map = {
       staffing: z.array(z.object({ checkpointId: Id, need: z.number().int(), have: z.number().int(), shift: z.string() })),
       /** Checkpoints with an abnormal temperature nobody has acknowledged yet. */
       alerting: z.array(Id),
+      /** Compounds where a key person's follow-up alert waits. */
+      alertingCompounds: z.array(Id),
     }),
   }),
   'map.exportGeoJson': method({

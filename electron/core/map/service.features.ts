@@ -10,7 +10,7 @@ import { putSetting } from '../auth/settings';
 import { readBasemap } from './basemap';
 import { exportGeoJson, importGeoJson } from './geojson-io';
 import { currentStaffing } from '../volunteers/staffing';
-import { alertingCheckpoints } from '../residents/registrations';
+import { alertingCheckpoints, alertingCompounds } from '../residents/registrations';
 
 const ALL_ROWS = { page: 1, pageSize: 100_000, order: 'asc' as const };
 
@@ -18,7 +18,7 @@ export const mapFeatureHandlers: Handlers<keyof typeof map> = {
   /** Reuses the scoped list queries, so the map shows exactly what the lists show. */
   'map.features': (_, ctx) => {
     const e = entityCtx(ctx);
-    return { compounds: listRows(e, compounds, ALL_ROWS).rows, checkpoints: listRows(e, checkpoints, ALL_ROWS).rows, staffing: currentStaffing(ctx.db, ctx.now()), alerting: alertingCheckpoints(ctx.db) };
+    return { compounds: listRows(e, compounds, ALL_ROWS).rows, checkpoints: listRows(e, checkpoints, ALL_ROWS).rows, staffing: currentStaffing(ctx.db, ctx.now()), alerting: alertingCheckpoints(ctx.db), alertingCompounds: alertingCompounds(ctx.db) };
   },
   'map.basemap': (_, { db }) => readBasemap(db),
   'map.setBasemap': (input, { db, tilePacks }) => {

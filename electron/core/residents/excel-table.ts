@@ -218,3 +218,40 @@ export const registrationsTable: TableSchema = {
   },
   toCells: (r) => r,
 };
+
+/** 核酸检测 tested counts per compound, as the testing sites report them, into a round (the latest unless named). */
+export const testCountsTable: TableSchema = {
+  name: 'testCounts',
+  label: '核酸检测人数',
+  perm: 'residents:write',
+  keyLabel: '同一轮次的同一个小区',
+  columns: [
+    { key: 'round', label: '轮次', synonyms: ['检测轮次', '批次'], kind: 'text', hint: '不填为最近一轮', example: '第三轮全员核酸', width: 16 },
+    { key: 'compound', label: '小区', synonyms: ['小区名称', '检测点'], required: true, kind: 'text', hint: '已登记的小区', example: '馨苑华园', width: 14 },
+    { key: 'community', label: '社区', synonyms: ['所属社区'], kind: 'text', hint: '小区重名时填写', example: '', width: 12 },
+    { key: 'tested', label: '已检人数', synonyms: ['已检', '检测人数', '采样人数'], required: true, kind: 'int', hint: '', example: 820, width: 10 },
+  ],
+  resolve(ctx, v) {
+    const errors: CellError[] = [];
+    const key = `${v.round ?? ''}|${v.compound}|${v.community ?? ''}`;
+    const round = (v.round
+      ? stmt(ctx.db, 'SELECT id FROM test_rounds WHERE name = ? ORDER BY id DESC LIMIT 1').get(v.round)
+      : stmt(ctx.db, 'SELECT id FROM test_rounds ORDER BY day DESC, id DESC LIMIT 1').get()) as { id: number } | undefined;
+    if (!round) errors.push({ key: 'round', message: v.round ? `没有名为“${v.round}”的检测轮次` : '还没有检测轮次，请先新建' });
+    const communityId = v.community ? idByName(ctx, 'communities', String(v.community)) : null;
+    const hits = stmt(ctx.db, 'SELECT id FROM compounds WHERE name = ? AND (? IS NULL OR community_id = ?)').all(v.compound, communityId, communityId) as { id: number }[];
+    if (hits.length !== 1) errors.push({ key: 'compound', message: hits.length ? `有多个名为“${v.compound}”的小区，请填写社区` : `小区“${v.compound}”不存在` });
+    if (Number(v.tested) < 0) errors.push({ key: 'tested', message: '已检人数不能为负数' });
+    if (errors.length) return { input: null, errors, key };
+    return { input: { roundId: round!.id, compoundId: hits[0]!.id, tested: Number(v.tested) }, errors: [], key };
+  },
+  findExisting(ctx, i) {
+    const row = stmt(ctx.db, 'SELECT tested FROM test_counts WHERE round_id = ? AND compound_id = ?').get(i.roundId, i.compoundId) as { tested: number } | undefined;
+    return row ? { id: i.compoundId as number, tested: row.tested } : null;
+  },
+  compare: ['tested'],
+  save(ctx, i) {
+    stmt(ctx.db, 'UPDATE test_counts SET tested = ? WHERE round_id = ? AND compound_id = ?').run(i.tested, i.roundId, i.compoundId);
+  },
+  toCells: (r) => r,
+};

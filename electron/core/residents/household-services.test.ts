@@ -1,4 +1,6 @@
+import * as XLSX from 'xlsx';
 import { describe, expect, it } from 'vitest';
+import { uploadFile } from '../../../test/helpers/excel';
 import { signIn } from '../../../test/helpers/sessions';
 import { dataOf, errorOf, manualClock, openSignedIn } from '../../../test/helpers/temp-core';
 
@@ -42,12 +44,22 @@ describe('household needs and testing rounds', () => {
     expect(dataOf<{ doneAt: string | null }[]>(await call('needs.list', { open: false }))[0]!.doneAt).not.toBeNull();
 
     const round = dataOf<{ id: number }>(await call('tests.create', { name: '第三轮全员核酸', day: '2026-12-02' }));
-    const compounds = dataOf<{ compoundId: number; due: number }[]>(await call('tests.compounds', { id: round.id }));
+    const compounds = dataOf<{ compoundId: number; compoundName: string; due: number }[]>(await call('tests.compounds', { id: round.id }));
     expect(compounds).toHaveLength(168);
     const population = (core.db.prepare('SELECT sum(population) AS n FROM compounds').get() as { n: number }).n;
     expect(compounds.reduce((s, c) => s + c.due, 0)).toBe(population);
     dataOf(await call('tests.record', { id: round.id, compoundId: compounds[0]!.compoundId, tested: 500 }));
     dataOf(await call('tests.record', { id: round.id, compoundId: compounds[1]!.compoundId, tested: 320 }));
     expect(dataOf<{ due: number; tested: number }[]>(await call('tests.list', {}))[0]).toEqual(expect.objectContaining({ due: population, tested: 820 }));
+
+    // The testing sites' report, imported into the latest round: one update, one unchanged, one unknown compound.
+    const sheet = XLSX.utils.aoa_to_sheet([['小区', '已检人数'], [compounds[0]!.compoundName, 600], [compounds[1]!.compoundName, 320], ['不存在的小区', 10]]);
+    const wb = XLSX.utils.book_new();
+    XLSX.utils.book_append_sheet(wb, sheet, '检测');
+    const { uploadId } = dataOf<{ uploadId: string }>(await uploadFile(call, 'testCounts', '核酸.xlsx', XLSX.write(wb, { type: 'base64', bookType: 'xlsx' })));
+    const p = dataOf<{ counts: Record<string, number> }>(await call('excel.preview', { uploadId }));
+    expect(p.counts).toMatchObject({ update: 1, unchanged: 1, error: 1 });
+    dataOf(await call('excel.commit', { uploadId, excludeErrors: true }));
+    expect(dataOf<{ tested: number }[]>(await call('tests.list', {}))[0]!.tested).toBe(920);
   });
 });

@@ -62,7 +62,9 @@ describe('key persons and follow-up', () => {
     expect(dataOf<{ alert: boolean }>(await call('followups.record', { keyPersonId: k.id, day: '2026-12-01', slot: 'pm', temperature: 37.1, symptoms: '咳嗽' })).alert).toBe(true);
     const alerts = dataOf<{ id: number; kind: string; message: string }[]>(await call('alerts.open', {}));
     expect(alerts).toEqual([expect.objectContaining({ kind: 'followup', message: `${compound.name} 重点人员刘*华症状：咳嗽` })]);
+    expect(dataOf<{ alertingCompounds: number[] }>(await call('map.features', {})).alertingCompounds).toEqual([compound.id]);
     dataOf(await call('alerts.ack', { id: alerts[0]!.id, action: '社区医生上门，已送发热门诊' }));
+    expect(dataOf<{ alertingCompounds: number[] }>(await call('map.features', {})).alertingCompounds).toEqual([]);
     expect(dataOf<unknown[]>(await call('alerts.open', {}))).toEqual([]);
   });
 });

@@ -86,3 +86,7 @@ export function acknowledge(db: Database.Database, id: number, action: string, w
 /** Checkpoints with an open alert, for the map (the partial index keeps this cheap). */
 export const alertingCheckpoints = (db: Database.Database) =>
   (stmt(db, 'SELECT DISTINCT checkpoint_id AS id FROM alerts WHERE ack_at IS NULL AND checkpoint_id IS NOT NULL').all() as { id: number }[]).map((r) => r.id);
+
+/** Compounds of key persons whose follow-up alert is open. */
+export const alertingCompounds = (db: Database.Database) =>
+  (stmt(db, 'SELECT DISTINCT k.compound_id AS id FROM alerts a JOIN key_persons k ON k.id = a.key_person_id WHERE a.ack_at IS NULL AND k.compound_id IS NOT NULL').all() as { id: number }[]).map((r) => r.id);

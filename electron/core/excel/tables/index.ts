@@ -5,7 +5,7 @@ import { communitiesTable, gridsTable } from './communities';
 import { compoundsTable } from './compounds';
 import { stockInTable, supplyItemsTable } from '../../supplies/excel-tables';
 import { peopleTable, rosterRowsTable } from '../../volunteers/excel-tables';
-import { registrationsTable, residentsTable } from '../../residents/excel-table';
+import { registrationsTable, residentsTable, testCountsTable } from '../../residents/excel-table';
 
 /** Importable tables; later features (residents, supplies, volunteers) add theirs here. */
 export const TABLES: Record<string, TableSchema> = {
@@ -19,6 +19,7 @@ export const TABLES: Record<string, TableSchema> = {
   rosterRows: rosterRowsTable,
   residents: residentsTable,
   registrations: registrationsTable,
+  testCounts: testCountsTable,
 };
 
 export function tableOf(name: string): TableSchema {

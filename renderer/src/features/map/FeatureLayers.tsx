@@ -82,11 +82,14 @@ export function FeatureLayers({ features, layers, selected, onSelect, moving, on
   const built = useMemo(() => {
     const compoundLayers = new Map<number, L.Path>();
     const compoundGroup = L.layerGroup();
+    // A key person's fever or symptoms waiting for action: the compound gets a thick red outline.
+    const alarmed = new Set(features.alertingCompounds);
+    const styleOf = (c: (typeof features.compounds)[number]) => (alarmed.has(c.id) ? { ...compoundStyle(c, false), color: FEVER_COLOR, weight: 4, dashArray: '6 4' } : compoundStyle(c, false));
     for (const c of features.compounds) {
       const layer = c.boundary
-        ? L.polygon(toLatLng(c.boundary.coordinates[0]! as Point[]), compoundStyle(c, false))
+        ? L.polygon(toLatLng(c.boundary.coordinates[0]! as Point[]), styleOf(c))
         : c.lat !== null && c.lng !== null
-          ? L.circleMarker(projection.toView([c.lng, c.lat]), { ...compoundStyle(c, false), radius: 7 })
+          ? L.circleMarker(projection.toView([c.lng, c.lat]), { ...styleOf(c), radius: 7 })
           : null;
       if (!layer) continue;
       layer.on('click', () => select({ kind: 'compound', id: c.id }));
@@ -118,7 +121,7 @@ export function FeatureLayers({ features, layers, selected, onSelect, moving, on
       checkpointLayers.set(k.id, layer);
       checkpointGroup.addLayer(layer);
     }
-    return { compoundLayers, compoundGroup, checkpointLayers, checkpointGroup };
+    return { compoundLayers, compoundGroup, checkpointLayers, checkpointGroup, styleOf };
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [features, projection]);
 
@@ -144,7 +147,7 @@ export function FeatureLayers({ features, layers, selected, onSelect, moving, on
       const c = features.compounds.find((x) => x.id === selected.id);
       const layer = built.compoundLayers.get(selected.id);
       if (c && layer) layer.setStyle(compoundStyle(c, true)).bringToFront();
-      return () => void (c && layer?.setStyle(compoundStyle(c, false)));
+      return () => void (c && layer?.setStyle(built.styleOf(c)));
     }
     if (selected?.kind === 'checkpoint') {
       const layer = built.checkpointLayers.get(selected.id);

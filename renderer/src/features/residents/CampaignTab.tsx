@@ -25,8 +25,9 @@ export function CampaignTab({ communities, canWrite }: { communities: Opt[]; can
   const [form] = Form.useForm();
   const current = list.data?.find((c) => c.id === id);
 
+  const [findings, setFindings] = useState<Record<number, string>>({});
   const visit = (h: Unreached, result: keyof typeof VisitResult) =>
-    call('visits.record', { campaignId: id!, householdId: h.householdId, day: dayjs().format('YYYY-MM-DD'), result }).then(
+    call('visits.record', { campaignId: id!, householdId: h.householdId, day: dayjs().format('YYYY-MM-DD'), result, findings: findings[h.householdId] || null }).then(
       () => (message.success(`${h.compoundName} ${h.building}栋${h.unit ? `${h.unit}单元` : ''}${h.room}：${VisitResult[result]}`), setVersion((v) => v + 1)),
       (e: Error) => message.error(e.message),
     );
@@ -93,6 +94,7 @@ export function CampaignTab({ communities, canWrite }: { communities: Opt[]; can
                       key: 'visit',
                       render: (_: unknown, h: Unreached) => (
                         <Space size={4}>
+                          <Input size="small" placeholder="发现的情况" style={{ width: 140 }} value={findings[h.householdId] ?? ''} onChange={(e) => setFindings((f) => ({ ...f, [h.householdId]: e.target.value }))} />
                           {(Object.keys(VisitResult) as (keyof typeof VisitResult)[]).map((r) => (
                             <Button key={r} size="small" onClick={() => visit(h, r)}>
                               {VisitResult[r]}

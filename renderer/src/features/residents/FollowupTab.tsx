@@ -1,4 +1,4 @@
-import { App, Button, DatePicker, Input, InputNumber, Space, Table, Tag } from 'antd';
+import { App, Button, DatePicker, Input, InputNumber, Select, Space, Table, Tag } from 'antd';
 import dayjs from 'dayjs';
 import { useState } from 'react';
 import type { Output } from '../../../../shared/api';
@@ -10,11 +10,14 @@ type Due = Output<'followups.due'>[number];
 type Slot = 'am' | 'pm';
 
 /** 今日随访: everyone under a measure today, 上午 and 下午 checks entered in place; overdue checks in red. */
-export function FollowupTab({ canWrite }: { canWrite: boolean }) {
+export function FollowupTab({ canWrite, compounds }: { canWrite: boolean; compounds: { value: number; label: string }[] }) {
   const { message } = App.useApp();
   const [day, setDay] = useState(dayjs());
   const [version, setVersion] = useState(0);
-  const due = useLoad(() => call('followups.due', { day: day.format('YYYY-MM-DD') }), [day.valueOf(), version]);
+  const [compoundId, setCompoundId] = useState<number | undefined>();
+  const [responsibleId, setResponsibleId] = useState<number | undefined>();
+  const [people, setPeople] = useState<{ value: number; label: string }[]>([]);
+  const due = useLoad(() => call('followups.due', { day: day.format('YYYY-MM-DD'), compoundId, responsibleId }), [day.valueOf(), version, compoundId, responsibleId]);
   const [draft, setDraft] = useState<Record<string, { t?: number | null; s?: string }>>({});
   const save = async (row: Due, slot: Slot) => {
     const d = draft[`${row.keyPersonId}:${slot}`] ?? {};
@@ -64,6 +67,16 @@ export function FollowupTab({ canWrite }: { canWrite: boolean }) {
     <>
       <div className="toolbar">
         <DatePicker value={day} onChange={(d) => d && setDay(d)} allowClear={false} />
+        <Select allowClear showSearch={{ optionFilterProp: 'label' }} placeholder="小区" style={{ width: 180 }} options={compounds} value={compoundId} onChange={setCompoundId} />
+        <Select
+          allowClear
+          placeholder="责任人"
+          style={{ width: 130 }}
+          showSearch={{ filterOption: false, onSearch: (q) => call('people.list', { q, pageSize: 20 }).then((r) => setPeople(r.rows.map((p) => ({ value: p.id, label: p.name })))) }}
+          options={people}
+          value={responsibleId}
+          onChange={setResponsibleId}
+        />
         <span>
           应随访 {rows.length} 人{overdue ? <span style={{ color: '#cf1322' }}>，{overdue} 人有逾期未测</span> : ''}
         </span>

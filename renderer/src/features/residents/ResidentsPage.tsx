@@ -34,7 +34,7 @@ export function ResidentsPage() {
   const items = [];
   if (can('registrations:write')) items.push({ key: 'register', label: '卡点登记', children: <RegistrationEntry checkpoints={refs.data.checkpoints} /> });
   if (can('residents:read')) {
-    items.push({ key: 'followups', label: '今日随访', children: <FollowupTab canWrite={can('residents:write')} /> });
+    items.push({ key: 'followups', label: '今日随访', children: <FollowupTab canWrite={can('residents:write')} compounds={refs.data.compounds} /> });
     items.push({ key: 'campaign', label: '入户排查', children: <CampaignTab communities={refs.data.communities} canWrite={can('residents:write')} /> });
     items.push({ key: 'keyPersons', label: '重点人员', children: <KeyPersonsTab compounds={refs.data.compounds} canWrite={can('residents:write')} /> });
     items.push({ key: 'services', label: '出入证与服务', children: <ServicesTab compounds={refs.data.compounds} canWrite={can('residents:write')} /> });

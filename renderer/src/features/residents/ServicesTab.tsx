@@ -73,10 +73,44 @@ function Passes({ compounds, canWrite }: { compounds: Opt[]; canWrite: boolean }
 }
 
 function Needs({ canWrite }: { canWrite: boolean }) {
+  const { message } = App.useApp();
   const [version, setVersion] = useState(0);
   const needs = useLoad(() => call('needs.list', { open: false }), [version]);
+  const [persons, setPersons] = useState<Opt[]>([]);
+  const [volunteers, setVolunteers] = useState<Opt[]>([]);
+  const [draft, setDraft] = useState<{ keyPersonId?: number; kind: keyof typeof NeedKind; detail: string; volunteerId?: number }>({ kind: 'shopping', detail: '' });
+  const add = () =>
+    call('needs.create', { keyPersonId: draft.keyPersonId, kind: draft.kind, detail: draft.detail, volunteerId: draft.volunteerId }).then(
+      () => (message.success('已登记需求'), setDraft({ kind: 'shopping', detail: '' }), setVersion((v) => v + 1)),
+      (e: Error) => message.error(e.message),
+    );
   return (
     <Card size="small" title="管控户需求（代买、就医、送药）">
+      {canWrite && (
+        <Space wrap style={{ marginBottom: 8 }}>
+          <Select
+            placeholder="重点人员"
+            style={{ width: 140 }}
+            showSearch={{ filterOption: false, onSearch: (q) => call('keyPersons.list', { q, status: 'observing', pageSize: 20 }).then((r) => setPersons(r.rows.map((p) => ({ value: p.id, label: `${p.name}（${p.compoundName ?? ''}）` })))) }}
+            options={persons}
+            value={draft.keyPersonId}
+            onChange={(keyPersonId) => setDraft((d) => ({ ...d, keyPersonId }))}
+          />
+          <Select style={{ width: 130 }} value={draft.kind} options={Object.entries(NeedKind).map(([value, label]) => ({ value, label }))} onChange={(kind) => setDraft((d) => ({ ...d, kind }))} />
+          <Input placeholder="需求，如 降压药一盒" style={{ width: 180 }} value={draft.detail} onChange={(e) => setDraft((d) => ({ ...d, detail: e.target.value }))} />
+          <Select
+            placeholder="志愿者"
+            style={{ width: 110 }}
+            showSearch={{ filterOption: false, onSearch: (q) => call('people.list', { q, pageSize: 20 }).then((r) => setVolunteers(r.rows.map((p) => ({ value: p.id, label: p.name })))) }}
+            options={volunteers}
+            value={draft.volunteerId}
+            onChange={(volunteerId) => setDraft((d) => ({ ...d, volunteerId }))}
+          />
+          <Button disabled={!draft.keyPersonId || !draft.detail.trim()} onClick={add}>
+            登记
+          </Button>
+        </Space>
+      )}
       <Table<Output<'needs.list'>[number]>
         size="small"
         rowKey="id"
