@@ -45,17 +45,26 @@ export function ResidentsPage() {
 }
 
 function ResidentList({ compounds, canReveal }: { compounds: Opt[]; canReveal: boolean }) {
+  // Compound and building narrow the list from above (a building's residents, door by door).
+  const [compoundId, setCompoundId] = useState<number | undefined>();
+  const [buildingId, setBuildingId] = useState<number | undefined>();
+  const buildings = useLoad(() => (compoundId ? call('residents.buildings', { compoundId }) : Promise.resolve([])), [compoundId]);
   return (
+    <>
+    <div className="toolbar">
+      <Select allowClear showSearch={{ optionFilterProp: 'label' }} placeholder="小区" style={{ width: 220 }} options={compounds} value={compoundId} onChange={(v) => (setCompoundId(v), setBuildingId(undefined))} aria-label="小区" />
+      <Select allowClear placeholder="楼栋" style={{ width: 160 }} value={buildingId} onChange={setBuildingId} options={(buildings.data ?? []).map((b) => ({ value: b.id, label: `${b.name}栋（${b.households}户 ${b.residents}人）` }))} aria-label="楼栋" />
+    </div>
     <EntityTab<ResidentRow>
+      key={`${compoundId ?? ''}:${buildingId ?? ''}`}
       canWrite={false}
       canReveal={canReveal}
       config={{
         noun: '居民',
-        list: (q) => call('residents.list', q as never),
+        list: (q) => call('residents.list', { ...q, compoundId, buildingId } as never),
         save: async () => undefined,
         remove: async () => undefined,
         filters: [
-          { key: 'compoundId', placeholder: '小区', options: compounds },
           { key: 'kind', placeholder: '人员类型', options: Object.entries(ResidentKind).map(([value, label]) => ({ value, label })) },
         ],
         columns: [
@@ -74,6 +83,7 @@ function ResidentList({ compounds, canReveal }: { compounds: Opt[]; canReveal: b
         scrollX: 1100,
       }}
     />
+    </>
   );
 }
 
