@@ -38,7 +38,7 @@ export const MoveKind = enumOf({
   reversal: '冲正',
 });
 export const PlanStatus = enumOf({ draft: '草稿', approved: '已审批', issued: '已发放' });
-export const PlanBasis = enumOf({ population: '按人口', checkpoints: '按卡点数', staff: '按每日在岗人数', equal: '平均分配' });
+export const PlanBasis = enumOf({ population: '按人口', checkpoints: '按卡点数', staff: '按每日在岗人数', observed: '按居家观察人数', equal: '平均分配' });
 export const RecipientKind = enumOf({ community: '社区', checkpoint: '卡点' });
 
 // ---- volunteers

@@ -37,7 +37,8 @@ async function pickOption(p: Page, label: string, option: string) {
     await choice.waitFor({ state: 'visible' });
     await choice.click();
     try {
-      await expect.poll(() => item.innerText(), { timeout: 3000 }).toContain(option);
+      // The chosen value itself, not the item's label or hint (which may mention the option's words).
+      await expect.poll(() => item.locator('.ant-select-content').first().getAttribute('title'), { timeout: 3000 }).toBe(option);
       return;
     } catch {
       // The dropdown was still animating; open it again.

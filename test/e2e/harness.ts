@@ -5,6 +5,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { type Browser, chromium, type Page } from 'playwright-core';
+import { afterAll, beforeAll } from 'vitest';
 
 const repoRoot = fileURLToPath(new URL('../../', import.meta.url));
 
@@ -112,4 +113,26 @@ export async function signInUI(page: Page, server: RunningServer, username: stri
   await page.getByLabel('密码').fill(password);
   await page.getByRole('button', { name: '登录' }).click();
   await page.getByTestId('user-menu').waitFor();
+}
+
+/**
+ * One browser, one `npm run serve` on a fresh data folder and one signed-in page for a
+ * test file, torn down after it. The returned object is filled in beforeAll.
+ */
+export function browserSession(username: string, opts: { viewport?: { width: number; height: number }; serverArgs?: string[] } = {}) {
+  const s = {} as { browser: Browser; server: RunningServer; page: Page };
+  const dataDir = tempDataDir();
+  beforeAll(async () => {
+    s.browser = await launchBrowser();
+    s.server = await startServer(dataDir, opts.serverArgs);
+    s.page = await (await s.browser.newContext({ viewport: opts.viewport ?? { width: 1440, height: 900 }, locale: 'zh-CN' })).newPage();
+    await signInUI(s.page, s.server, username);
+  });
+  afterAll(async () => {
+    await s.browser?.close();
+    await s.server?.stop();
+    fs.rmSync(dataDir, { recursive: true, force: true });
+    fs.rmSync(`${dataDir}.key`, { force: true });
+  });
+  return s;
 }

@@ -1,80 +1,61 @@
-import fs from 'node:fs';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { pdfPages } from '../helpers/pdf-text';
-import { apiCall, launchBrowser, type RunningServer, signInUI, startServer, tempDataDir } from './harness';
+import { apiCall, browserSession } from './harness';
 
 /** 志愿者与排班 as the organiser (志愿者调度) uses it. */
-let browser: Browser;
-let server: RunningServer;
-let page: Page;
-const dataDir = tempDataDir();
-
-beforeAll(async () => {
-  browser = await launchBrowser();
-  server = await startServer(dataDir);
-  page = await (await browser.newContext({ viewport: { width: 1440, height: 900 }, locale: 'zh-CN' })).newPage();
-  await signInUI(page, server, 'diaodu');
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
-  fs.rmSync(dataDir, { recursive: true, force: true });
-  fs.rmSync(`${dataDir}.key`, { force: true });
-});
+const session = browserSession('diaodu');
 
 type Roster = { id: number; name: string; needed: number; filled: number };
 
 describe('rosters in Chromium', () => {
   it('generates next week’s roster for the demo office: full coverage, or every gap explained', async () => {
-    await page.goto(`${server.url}/#/volunteers`);
-    await page.getByRole('button', { name: '新建排班表' }).click();
-    await page.getByRole('dialog').getByRole('button', { name: '新建' }).click();
-    await expect.poll(() => page.getByText('已新建排班表').isVisible()).toBe(true);
-    await page.getByRole('button', { name: '自动排班' }).click();
-    await expect.poll(() => page.getByText(/^已自动排班：/).isVisible(), { timeout: 20_000 }).toBe(true);
-    const rosters = await apiCall<Roster[]>(server, 'rosters.list', {}, 'diaodu');
+    await session.page.goto(`${session.server.url}/#/volunteers`);
+    await session.page.getByRole('button', { name: '新建排班表' }).click();
+    await session.page.getByRole('dialog').getByRole('button', { name: '新建' }).click();
+    await expect.poll(() => session.page.getByText('已新建排班表').isVisible()).toBe(true);
+    await session.page.getByRole('button', { name: '自动排班' }).click();
+    await expect.poll(() => session.page.getByText(/^已自动排班：/).isVisible(), { timeout: 20_000 }).toBe(true);
+    const rosters = await apiCall<Roster[]>(session.server, 'rosters.list', {}, 'diaodu');
     const next = rosters.find((r) => r.name.endsWith('起一周排班'))!;
     expect(next.needed).toBeGreaterThan(4000);
-    await expect.poll(() => page.getByTestId('roster-coverage').innerText()).toContain(`${next.filled}/${next.needed} 人次`);
-    await page.getByRole('tab', { name: /缺岗情况/ }).click();
+    await expect.poll(() => session.page.getByTestId('roster-coverage').innerText()).toContain(`${next.filled}/${next.needed} 人次`);
+    await session.page.getByRole('tab', { name: /缺岗情况/ }).click();
     if (next.filled === next.needed) {
-      expect(await page.getByText(`全部 ${next.needed} 人次已排满`).isVisible()).toBe(true);
+      expect(await session.page.getByText(`全部 ${next.needed} 人次已排满`).isVisible()).toBe(true);
     } else {
-      const why = await page.getByTestId('gaps').locator('.ant-table-row').first().innerText();
+      const why = await session.page.getByTestId('gaps').locator('.ant-table-row').first().innerText();
       expect(why).toMatch(/共 \d+ 人，都排不进：|还有 \d+ 人可以安排/);
     }
-    await page.getByRole('tab', { name: '排班表', exact: true }).click();
+    await session.page.getByRole('tab', { name: '排班表', exact: true }).click();
   });
 
   it('dragging a person into the next shift shows the rest conflict, on the spot and in the grid', async () => {
-    const grid = page.getByTestId('roster-grid');
+    const grid = session.page.getByTestId('roster-grid');
     await grid.waitFor();
     // First post on the page that has three shifts: someone from 00–08 dragged into 08–16 of the same day.
     const rows = await apiCall<{ posts: { id: number; shifts: string[]; cells: { name: string }[][][] }[] }>(
-      server,
+      session.server,
       'rosters.grid',
-      { id: (await apiCall<Roster[]>(server, 'rosters.list', {}, 'diaodu')).find((r) => r.name.endsWith('起一周排班'))!.id },
+      { id: (await apiCall<Roster[]>(session.server, 'rosters.list', {}, 'diaodu')).find((r) => r.name.endsWith('起一周排班'))!.id },
       'diaodu',
     );
     const post = rows.posts.find((p) => p.shifts.length === 3 && p.cells[0]![0]!.length > 0)!;
     const who = post.cells[0]![0]![0]!.name;
-    const from = page.getByTestId(`cell-${post.id}-0-0`).locator('.roster-person', { hasText: who }).first();
-    await from.dragTo(page.getByTestId(`cell-${post.id}-0-1`));
-    await expect.poll(() => page.getByText(/已调整，但有冲突：.*两班之间休息不足/).first().isVisible()).toBe(true);
-    const moved = page.getByTestId(`cell-${post.id}-0-1`).locator('.roster-person', { hasText: who }).first();
+    const from = session.page.getByTestId(`cell-${post.id}-0-0`).locator('.roster-person', { hasText: who }).first();
+    await from.dragTo(session.page.getByTestId(`cell-${post.id}-0-1`));
+    await expect.poll(() => session.page.getByText(/已调整，但有冲突：.*两班之间休息不足/).first().isVisible()).toBe(true);
+    const moved = session.page.getByTestId(`cell-${post.id}-0-1`).locator('.roster-person', { hasText: who }).first();
     await expect.poll(async () => (await moved.getAttribute('class')) ?? '').toContain('ant-tag-red');
     await moved.hover();
-    await expect.poll(() => page.locator('.ant-tooltip:visible').innerText()).toMatch(/两班之间休息不足/);
+    await expect.poll(() => session.page.locator('.ant-tooltip:visible').innerText()).toMatch(/两班之间休息不足/);
   });
 
   it('prints the roster to PDF with the posts and the people’s Chinese names', async () => {
-    const roster = (await apiCall<Roster[]>(server, 'rosters.list', {}, 'diaodu')).find((r) => r.name.endsWith('起一周排班'))!;
-    const grid = await apiCall<{ posts: { name: string; cells: { name: string }[][][] }[] }>(server, 'rosters.grid', { id: roster.id, pageSize: 5 }, 'diaodu');
-    await page.getByRole('link', { name: '打印排班表' }).click();
-    await page.getByTestId('print-sheet').waitFor({ timeout: 20_000 });
-    const pages = await pdfPages(await page.pdf({ format: 'A4', landscape: true, preferCSSPageSize: true }));
+    const roster = (await apiCall<Roster[]>(session.server, 'rosters.list', {}, 'diaodu')).find((r) => r.name.endsWith('起一周排班'))!;
+    const grid = await apiCall<{ posts: { name: string; cells: { name: string }[][][] }[] }>(session.server, 'rosters.grid', { id: roster.id, pageSize: 5 }, 'diaodu');
+    await session.page.getByRole('link', { name: '打印排班表' }).click();
+    await session.page.getByTestId('print-sheet').waitFor({ timeout: 20_000 });
+    const pages = await pdfPages(await session.page.pdf({ format: 'A4', landscape: true, preferCSSPageSize: true }));
     const text = pages.join('');
     expect(text).toContain('值守排班表');
     for (const p of grid.posts) {

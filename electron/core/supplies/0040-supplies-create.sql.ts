@@ -79,7 +79,7 @@ CREATE TABLE alloc_plans (
   plan_no TEXT NOT NULL UNIQUE,
   title TEXT NOT NULL,
   warehouse_id INTEGER NOT NULL REFERENCES warehouses (id) ON DELETE RESTRICT,
-  basis TEXT NOT NULL CHECK (basis IN ('population', 'checkpoints', 'staff', 'equal')),
+  basis TEXT NOT NULL CHECK (basis IN ('population', 'checkpoints', 'staff', 'observed', 'equal')),
   status TEXT NOT NULL CHECK (status IN ('draft', 'approved', 'issued')),
   note TEXT,
   created_by TEXT NOT NULL,

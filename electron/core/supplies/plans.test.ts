@@ -129,6 +129,20 @@ describe('allocation plans on the demo office', () => {
     expect(errorOf(await wuzi('plans.approve', { id: plan.id })).code).toBe('FORBIDDEN');
   });
 
+  it('weighs by people observed at home when asked: communities with none get nothing', async () => {
+    const { call } = await openSignedIn({ demo: true }, 'command');
+    const compounds = dataOf<{ rows: { id: number; communityName: string }[] }>(await call('compounds.list', { pageSize: 200, sort: 'id' })).rows;
+    for (const [i, c] of [compounds[0]!, compounds[0]!, compounds[0]!, compounds[60]!].entries()) {
+      dataOf(await call('keyPersons.create', { name: `观察${i}`, compoundId: c.id, category: 'arrival', measure: 'homeObservation', startDate: '2026-11-30' }));
+    }
+    const plan = dataOf<PlanOut>(await call('plans.create', { title: '居家观察户物资', warehouseId: 1, basis: 'observed', recipients: 'community', items: [{ itemId: await itemId(call, '84消毒液'), total: 40 }] }));
+    const given = plan.recipients.filter((r) => lineOf(plan, r.name, '84消毒液') > 0).map((r) => [r.name, r.workload, lineOf(plan, r.name, '84消毒液')]);
+    expect(given).toEqual([
+      [compounds[0]!.communityName, 3, 30],
+      [compounds[60]!.communityName, 1, 10],
+    ]);
+  });
+
   it('exports the 物资分配表 as .xlsx with recipients, quantities and totals', async () => {
     const { call } = await openSignedIn({ demo: true }, 'command');
     const plan = await demoPlan(call, [{ name: '医用外科口罩', total: 3_000 }, { name: '84消毒液', total: 100 }]);
