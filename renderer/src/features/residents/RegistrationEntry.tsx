@@ -1,4 +1,4 @@
-import { App, Card, Col, Form, Input, InputNumber, Radio, Row, Select, Statistic, Table, Tag } from 'antd';
+import { App, Card, Checkbox, Col, Form, Input, InputNumber, Radio, Row, Select, Statistic, Table, Tag } from 'antd';
 import dayjs from 'dayjs';
 import { type KeyboardEvent, useRef, useState } from 'react';
 import type { Output } from '../../../../shared/api';
@@ -28,13 +28,25 @@ export function RegistrationEntry({ checkpoints }: { checkpoints: { value: numbe
   const save = async () => {
     const v = form.getFieldsValue();
     if (!checkpointId) return void message.error('请先选择卡点');
+    const vehicle = v.subject === 'vehicle';
     try {
-      const r = await call('registrations.create', { checkpointId, subject: 'person', direction: v.direction ?? 'in', name: v.name, phone: v.phone || null, temperature: v.temperature ?? null, passNo: v.passNo || null, reason: v.reason || null });
+      const r = await call('registrations.create', {
+        checkpointId,
+        subject: vehicle ? 'vehicle' : 'person',
+        direction: v.direction ?? 'in',
+        name: vehicle ? null : v.name,
+        plate: vehicle ? v.name : null,
+        phone: v.phone || null,
+        temperature: v.temperature ?? null,
+        passNo: v.passNo || null,
+        reason: v.reason || null,
+        refused: !!v.refused,
+      });
       setRecent((list) => [r, ...list].slice(0, 10));
       if (r.abnormal) message.error(`体温 ${r.temperature} ℃ 异常，已向指挥中心预警，请引导至临时留观点复测`);
       else if (r.passFlag) message.warning(`已登记，但${r.passFlag}`);
-      else message.success(`已登记 ${r.name}`);
-      form.resetFields(['name', 'phone', 'temperature', 'passNo', 'reason']);
+      else message.success(`已登记 ${r.name ?? r.plate}${r.refused ? '（劝返）' : ''}`);
+      form.resetFields(['name', 'phone', 'temperature', 'passNo', 'reason', 'refused']);
       setVersion((x) => x + 1);
       focus('name');
     } catch (e) {
@@ -53,15 +65,27 @@ export function RegistrationEntry({ checkpoints }: { checkpoints: { value: numbe
     <Row gutter={16}>
       <Col xs={24} lg={14}>
         <Card size="small" title="卡点登记（回车换下一项，最后一项回车保存）">
-          <Form form={form} layout="horizontal" labelCol={{ span: 4 }} initialValues={{ direction: 'in' }}>
+          <Form form={form} layout="horizontal" labelCol={{ span: 4 }} initialValues={{ direction: 'in', subject: 'person' }}>
             <Form.Item label="卡点">
               <Select showSearch={{ optionFilterProp: 'label' }} options={checkpoints} value={checkpointId} onChange={setCheckpointId} aria-label="卡点" />
             </Form.Item>
-            <Form.Item name="direction" label="方向">
-              <Radio.Group options={[{ value: 'in', label: '进' }, { value: 'out', label: '出' }]} optionType="button" />
+            <Form.Item label="对象与方向">
+              <Form.Item name="subject" noStyle>
+                <Radio.Group options={[{ value: 'person', label: '人员' }, { value: 'vehicle', label: '车辆' }]} optionType="button" />
+              </Form.Item>{' '}
+              <Form.Item name="direction" noStyle>
+                <Radio.Group options={[{ value: 'in', label: '进' }, { value: 'out', label: '出' }]} optionType="button" />
+              </Form.Item>{' '}
+              <Form.Item name="refused" noStyle valuePropName="checked">
+                <Checkbox>劝返</Checkbox>
+              </Form.Item>
             </Form.Item>
-            <Form.Item name="name" label="姓名">
+            <Form.Item noStyle shouldUpdate={(a, b) => a.subject !== b.subject}>
+              {({ getFieldValue }) => (
+            <Form.Item name="name" label={getFieldValue('subject') === 'vehicle' ? '车牌号' : '姓名'}>
               <Input ref={(el) => void (refs.current.name = el?.input ?? null)} onKeyDown={onKey('name')} autoFocus aria-label="姓名" maxLength={20} />
+            </Form.Item>
+              )}
             </Form.Item>
             <Form.Item name="phone" label="手机号">
               <Input ref={(el) => void (refs.current.phone = el?.input ?? null)} onKeyDown={onKey('phone')} aria-label="手机号" maxLength={11} inputMode="numeric" />
@@ -99,7 +123,7 @@ export function RegistrationEntry({ checkpoints }: { checkpoints: { value: numbe
           locale={{ emptyText: '本次登记的人员会显示在这里' }}
           columns={[
             { title: '时间', dataIndex: 'ts', width: 70, render: (t: string) => dayjs(t).format('HH:mm') },
-            { title: '姓名', dataIndex: 'name', width: 80 },
+            { title: '姓名/车牌', key: 'who', width: 90, render: (_, r) => <>{r.name ?? r.plate}{r.refused && <Tag style={{ marginLeft: 4 }}>劝返</Tag>}</> },
             { title: '手机', dataIndex: 'phone', width: 110 },
             { title: '体温', dataIndex: 'temperature', width: 80, render: (t: number | null) => (t === null ? '—' : t >= FEVER ? <Tag color="red">{t} ℃</Tag> : `${t} ℃`) },
             { title: '方向', dataIndex: 'direction', width: 50, render: (d: string) => (d === 'in' ? '进' : '出') },
