@@ -1,11 +1,10 @@
 import { z } from 'zod';
 import { method } from './contract';
-import { Id, name, optionalText } from './common';
+import { Day, Id, name, optionalText } from './common';
 
 /** 入户排查 campaigns: "不落一户、不漏一人". */
 
 export const VisitResult = { done: '已排查', absent: '无人', refused: '拒绝', vacant: '空置' } as const;
-const Day = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, '日期格式应为 YYYY-MM-DD');
 const Level = z.enum(['community', 'grid', 'compound', 'building']);
 
 export const Campaign = z.object({

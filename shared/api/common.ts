@@ -52,6 +52,9 @@ export const listResult = <T extends z.ZodType>(row: T) => z.object({ rows: z.ar
 
 export const Timestamps = { createdAt: z.string(), updatedAt: z.string() };
 
+/** A calendar day as the forms and imports send it. */
+export const Day = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, '日期格式应为 YYYY-MM-DD');
+
 export const DeleteInput = z.object({ id: Id });
 export const Ok = z.object({ ok: z.literal(true) });
 

@@ -1,10 +1,9 @@
 import { z } from 'zod';
 import { method } from './contract';
-import { Id, Ok, optionalText } from './common';
+import { Day, Id, Ok, optionalText } from './common';
 
 /** 出入证, household needs under measures, and nucleic-acid testing rounds. */
 
-const Day = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, '日期格式应为 YYYY-MM-DD');
 export const NeedKind = { shopping: '代买生活物资', medical: '就医', medicine: '送药', other: '其他' } as const;
 
 export const Pass = z.object({

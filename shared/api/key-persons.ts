@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { method } from './contract';
-import { Id, ListQuery, listResult, name, Ok, optionalText, phone, Reveal } from './common';
+import { Day, Id, ListQuery, listResult, name, Ok, optionalText, phone, Reveal } from './common';
 import { IdNumber } from './volunteers';
 
 /** 重点人员 and their daily follow-up (随访). */
@@ -10,7 +10,6 @@ export const Measure = { homeObservation: '居家观察', homeIsolation: '居家
 export const KeyStatus = { observing: '观察中', released: '解除', hospital: '转送医院', central: '转集中隔离' } as const;
 type K<T> = [keyof T & string, ...(keyof T & string)[]];
 const keys = <T extends object>(o: T) => Object.keys(o) as K<T>;
-const Day = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, '日期格式应为 YYYY-MM-DD');
 
 export const KeyPersonFields = z.object({
   residentId: Id.nullish().transform((v) => v ?? null),

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { method } from './contract';
-import { Id, ListQuery, listResult, Ok, phone, Reveal } from './common';
+import { Day, Id, ListQuery, listResult, Ok, phone, Reveal } from './common';
 
 /** Residents (households under compounds) and what checkpoints record. */
 
@@ -27,7 +27,6 @@ export const Resident = z.object({
   note: z.string().nullable(),
 });
 
-const Day = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, '日期格式应为 YYYY-MM-DD');
 
 export const RegistrationInput = z.object({
   checkpointId: Id,

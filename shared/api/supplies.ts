@@ -1,12 +1,11 @@
 import { z } from 'zod';
 import { method } from './contract';
-import { count, DeleteInput, Id, ListQuery, listResult, name, Ok, optionalText, phone, Reveal, Timestamps } from './common';
+import { count, Day, DeleteInput, Id, ListQuery, listResult, name, Ok, optionalText, phone, Reveal, Timestamps } from './common';
 import { DonorKind, MoveKind, PlanBasis, PlanStatus, RecipientKind, SupplyCategory } from '../domain/enums';
 
 /** Supplies: catalogue, warehouses, the stock ledger, donations and allocation plans. */
 
 const qty = (what = '数量') => z.number({ error: `${what}必须是数字` }).int(`${what}必须是整数`).min(1, `${what}必须大于 0`).max(100_000_000, `${what}数值过大`);
-export const Day = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, '日期格式应为 YYYY-MM-DD');
 
 // ---- catalogue (物资目录)
 export const SupplyItemFields = z.object({

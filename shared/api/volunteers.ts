@@ -1,13 +1,12 @@
 import { z } from 'zod';
 import { method } from './contract';
-import { DeleteInput, Id, ListQuery, listResult, name, Ok, optionalText, phone, Reveal, Timestamps } from './common';
+import { Day, DeleteInput, Id, ListQuery, listResult, name, Ok, optionalText, phone, Reveal, Timestamps } from './common';
 import { AgeGroup, Attendance, Gender, Health, PersonKind, TeamKind } from '../domain/enums';
 import { checkIdNumber } from '../domain/values';
 import { SHIFT_PATTERNS } from '../domain/shifts';
 
 /** Volunteers: people, teams, posts, and the rosters that put people at posts. */
 
-const Day = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, '日期格式应为 YYYY-MM-DD');
 const hour = (what: string, max: number) => z.number({ error: `${what}必须是数字` }).int(`${what}必须是整数`).min(0, `${what}应在 0–${max} 之间`).max(max, `${what}应在 0–${max} 之间`);
 
 export const IdNumber = z

@@ -46,6 +46,9 @@ export interface Ctx {
   session: SessionChange;
 }
 
+/** Who did it and when, as ledgers, rosters and registrations record it. */
+export const actor = (ctx: Ctx) => ({ username: ctx.user?.username ?? 'system', now: ctx.now() });
+
 /** The entity layer's view of a call: scope comes from the user, in SQL. */
 export function entityCtx(ctx: Ctx): EntityCtx {
   const scope = !ctx.user || ctx.user.scopeAll ? ALL_COMMUNITIES : { all: false, userId: ctx.user.id };

@@ -1,5 +1,6 @@
 import type Database from 'better-sqlite3-multiple-ciphers';
 import { stmt } from '../db/statements';
+import { dayStart } from '../../../shared/domain/days';
 
 /**
  * 数据清理 when the emergency is over: personal data older than a date is deleted or
@@ -11,7 +12,7 @@ import { stmt } from '../db/statements';
  * VACUUMs afterwards, so nothing is left in free pages of the file.
  */
 export function cleanupPersonal(db: Database.Database, before: string): { registrations: number; keyPersons: number; residents: number } {
-  const cutoff = new Date(`${before}T00:00:00+08:00`).toISOString();
+  const cutoff = dayStart(before);
   db.pragma('secure_delete = ON');
   const registrations = stmt(
     db,

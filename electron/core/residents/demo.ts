@@ -3,6 +3,7 @@ import type Database from 'better-sqlite3-multiple-ciphers';
 import { FEVER } from '../../../shared/api/residents';
 import { stmt } from '../db/statements';
 import { searchKey } from '../places/search-key';
+import { addDays as shiftDay, localDay, localHour } from '../../../shared/domain/days';
 
 /** Residents, their buildings and households, registrations and alerts go before the territory they hang on. */
 export function clearResidents(db: Database.Database): void {
@@ -19,8 +20,6 @@ export function demoIdNumber(region: string, birth: string, seq: number, female:
   return body + '10X98765432'[sum % 11];
 }
 
-const localDay = (d: Date) => new Date(d.getTime() + 8 * 3_600_000).toISOString().slice(0, 10);
-const shiftDay = (day: string, n: number) => new Date(Date.parse(`${day}T00:00:00Z`) + n * 86_400_000).toISOString().slice(0, 10);
 
 /**
  * The demo office's people at the articles' scale (seed 002: "近14万多名人民群众"): every
@@ -104,7 +103,7 @@ export function seedDemoResidents(db: Database.Database, now: Date, seed: number
   );
   const insE = stmt(db, "INSERT INTO key_person_events (key_person_id, ts, status, note, username) VALUES (?, ?, 'observing', '登记', 'zhihui')");
   const insF = stmt(db, "INSERT INTO followups (key_person_id, day, slot, temperature, symptoms, username, recorded_at) VALUES (?, ?, ?, ?, NULL, 'shequ', ?)");
-  const hour = new Date(now.getTime() + 8 * 3_600_000).getUTCHours();
+  const hour = localHour(now);
   for (let k = 0; k < 300 && residentIds.length; k++) {
     const rid = residentIds[(k * 467) % residentIds.length]!;
     const r = stmt(db, 'SELECT name, id_number, phone, compound_id FROM residents WHERE id = ?').get(rid) as { name: string; id_number: string; phone: string | null; compound_id: number };

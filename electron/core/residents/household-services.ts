@@ -2,9 +2,9 @@ import crypto from 'node:crypto';
 import type Database from 'better-sqlite3-multiple-ciphers';
 import { ApiError } from '../../../shared/api/errors';
 import { stmt } from '../db/statements';
+import { localDay } from '../../../shared/domain/days';
 
 type Who = { username: string; now: Date };
-const localDay = (d: Date) => new Date(d.getTime() + 8 * 3_600_000).toISOString().slice(0, 10);
 
 const PASS_SELECT = `SELECT s.id, s.pass_no AS passNo, s.household_id AS householdId, p.name || ' ' || b.name || '栋' || CASE WHEN h.unit <> '' THEN h.unit || '单元' ELSE '' END || h.room AS address,
   s.uses, s.per_days AS perDays, s.valid_from AS validFrom, s.valid_to AS validTo, s.revoked

@@ -7,6 +7,7 @@ import { maskName } from '../../../shared/domain/mask';
 import { getSetting, putSetting } from '../auth/settings';
 import { stmt } from '../db/statements';
 import { searchKey } from '../places/search-key';
+import { addDays, localDay, localHour } from '../../../shared/domain/days';
 
 type Who = { username: string; now: Date };
 type KeyOut = z.input<typeof KeyPerson>;
@@ -23,16 +24,6 @@ export function setMeasureDays(db: Database.Database, days: Record<string, numbe
   return measureDays(db);
 }
 
-const addDays = (day: string, n: number) => {
-  const d = new Date(`${day}T00:00:00Z`);
-  d.setUTCDate(d.getUTCDate() + n);
-  return d.toISOString().slice(0, 10);
-};
-/** Beijing-time calendar day and hour of an instant. */
-const localNow = (now: Date) => {
-  const l = new Date(now.getTime() + 8 * 3_600_000);
-  return { day: l.toISOString().slice(0, 10), hour: l.getUTCHours() };
-};
 
 const SELECT = `SELECT k.id, k.name, k.id_number AS idNumber, k.phone, p.name AS compoundName, k.category, k.origin, k.arrival_date AS arrivalDate,
   k.measure, k.start_date AS startDate, k.end_date AS endDate, k.status,
@@ -113,7 +104,8 @@ export function dueList(db: Database.Database, f: { day: string; compoundId?: nu
       { temperature: c.temperature, symptoms: c.symptoms },
     ]),
   );
-  const { day: today, hour } = localNow(now);
+  const today = localDay(now);
+  const hour = localHour(now);
   const passed = (slot: 'am' | 'pm') => f.day < today || (f.day === today && hour >= (slot === 'am' ? 12 : 20));
   return rows.map((r) => {
     const am = checks.get(`${r.id}:am`) ?? null;

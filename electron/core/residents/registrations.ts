@@ -4,6 +4,7 @@ import { ApiError } from '../../../shared/api/errors';
 import { FEVER, type Registration, type RegistrationInput } from '../../../shared/api/residents';
 import { stmt } from '../db/statements';
 import { passProblem } from './household-services';
+import { dayEnd, dayStart } from '../../../shared/domain/days';
 
 /** Checkpoint registrations (登记) and the alerts an abnormal temperature raises. */
 
@@ -12,11 +13,8 @@ const SELECT = `SELECT r.id, r.checkpoint_id AS checkpointId, k.name AS checkpoi
   r.abnormal, r.pass_no AS passNo, r.reason, r.refused, r.pass_flag AS passFlag, r.username FROM registrations r JOIN checkpoints k ON k.id = r.checkpoint_id`;
 const fromRow = (r: Record<string, unknown>) => ({ ...(r as unknown as RegOut), abnormal: r.abnormal === 1, refused: r.refused === 1 });
 
-/** [start, end) of a Beijing-time calendar day as stored instants (ranges of ts use the index). */
-export const dayRange = (day: string): [string, string] => {
-  const start = new Date(`${day}T00:00:00+08:00`);
-  return [start.toISOString(), new Date(start.getTime() + 86_400_000).toISOString()];
-};
+/** [start, end) of a calendar day as stored instants (ranges of ts use the index). */
+const dayRange = (day: string): [string, string] => [dayStart(day), dayEnd(day)];
 
 export function register(db: Database.Database, f: z.output<typeof RegistrationInput>, who: { username: string; now: Date }): RegOut {
   const cp = stmt(db, 'SELECT name FROM checkpoints WHERE id = ?').get(f.checkpointId) as { name: string } | undefined;

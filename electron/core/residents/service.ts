@@ -3,7 +3,7 @@ import type { householdServices } from '../../../shared/api/household-services';
 import { ApiError } from '../../../shared/api/errors';
 import type { keyPersons } from '../../../shared/api/key-persons';
 import type { residents } from '../../../shared/api/residents';
-import { entityCtx, type Ctx, type Handlers } from '../api/types';
+import { actor, entityCtx, type Handlers } from '../api/types';
 import { stmt } from '../db/statements';
 import { listRows } from '../places/entity';
 import { acknowledge, dailyCounts, listRegistrations, openAlerts, register } from './registrations';
@@ -14,7 +14,6 @@ import { campaignSummary, coverageBy, createCampaign, recordVisit, unreached } f
 import { backupNow } from '../db/backup';
 import { createKeyPerson, dueList, getKeyPerson, history, listKeyPersons, measureDays, recordFollowup, setMeasureDays, setStatus } from './key-persons';
 
-const who = (ctx: Ctx) => ({ username: ctx.user?.username ?? 'system', now: ctx.now() });
 
 export const residentHandlers: Handlers<keyof typeof residents | keyof typeof keyPersons | keyof typeof campaigns | keyof typeof householdServices> = {
   'residents.list': (input, ctx) => listRows(entityCtx(ctx), residentsDef, input),
@@ -27,7 +26,7 @@ export const residentHandlers: Handlers<keyof typeof residents | keyof typeof ke
     ).all(compoundId) as never,
   'residents.households': ({ buildingId }, ctx) =>
     stmt(ctx.db, 'SELECT h.id, h.unit, h.room, (SELECT count(*) FROM residents r WHERE r.household_id = h.id) AS residents FROM households h WHERE h.building_id = ? ORDER BY h.unit, length(h.room), h.room').all(buildingId) as never,
-  'registrations.create': (input, ctx) => register(ctx.db, input, who(ctx)),
+  'registrations.create': (input, ctx) => register(ctx.db, input, actor(ctx)),
   'registrations.list': (input, ctx) => listRegistrations(ctx.db, input),
   'registrations.daily': ({ day }, ctx) => dailyCounts(ctx.db, day),
   'personal.cleanup': async ({ before }, ctx) => {
@@ -40,35 +39,35 @@ export const residentHandlers: Handlers<keyof typeof residents | keyof typeof ke
   },
   'alerts.open': (_, ctx) => openAlerts(ctx.db),
   'alerts.ack': ({ id, action }, ctx) => {
-    acknowledge(ctx.db, id, action, who(ctx));
+    acknowledge(ctx.db, id, action, actor(ctx));
     return { ok: true as const };
   },
   'keyPersons.list': (input, ctx) => listKeyPersons(ctx.db, input),
-  'keyPersons.create': (input, ctx) => createKeyPerson(ctx.db, input, who(ctx)),
+  'keyPersons.create': (input, ctx) => createKeyPerson(ctx.db, input, actor(ctx)),
   'keyPersons.setStatus': ({ id, status, note }, ctx) => {
-    setStatus(ctx.db, id, status, note, who(ctx));
+    setStatus(ctx.db, id, status, note, actor(ctx));
     return { ok: true as const };
   },
   'keyPersons.history': ({ id }, ctx) => (getKeyPerson(ctx.db, id), history(ctx.db, id)),
   'keyPersons.settings': (_, ctx) => measureDays(ctx.db),
   'keyPersons.setSettings': ({ days }, ctx) => setMeasureDays(ctx.db, days),
   'followups.due': (input, ctx) => dueList(ctx.db, input, ctx.now()),
-  'followups.record': (input, ctx) => recordFollowup(ctx.db, input, who(ctx)),
+  'followups.record': (input, ctx) => recordFollowup(ctx.db, input, actor(ctx)),
   'campaigns.list': (_, ctx) => (stmt(ctx.db, 'SELECT id FROM campaigns ORDER BY start_date DESC, id DESC').all() as { id: number }[]).map((c) => campaignSummary(ctx.db, c.id)),
-  'campaigns.create': (input, ctx) => createCampaign(ctx.db, input, who(ctx)),
+  'campaigns.create': (input, ctx) => createCampaign(ctx.db, input, actor(ctx)),
   'campaigns.coverage': ({ id, by, parentId }, ctx) => coverageBy(ctx.db, id, by, parentId),
   'campaigns.unreached': (input, ctx) => unreached(ctx.db, input),
-  'visits.record': (input, ctx) => recordVisit(ctx.db, input, who(ctx)),
-  'passes.issue': (input, ctx) => issuePass(ctx.db, input, who(ctx)),
+  'visits.record': (input, ctx) => recordVisit(ctx.db, input, actor(ctx)),
+  'passes.issue': (input, ctx) => issuePass(ctx.db, input, actor(ctx)),
   'passes.list': ({ compoundId }, ctx) => listPasses(ctx.db, compoundId),
   'passes.revoke': ({ id }, ctx) => (revokePass(ctx.db, id), { ok: true as const }),
   'needs.list': ({ open }, ctx) => listNeeds(ctx.db, open),
-  'needs.create': (input, ctx) => createNeed(ctx.db, input, who(ctx)),
+  'needs.create': (input, ctx) => createNeed(ctx.db, input, actor(ctx)),
   'needs.done': ({ id, done }, ctx) => {
     if (stmt(ctx.db, 'UPDATE needs SET done_at = ? WHERE id = ?').run(done ? ctx.now().toISOString() : null, id).changes === 0) throw new ApiError('NOT_FOUND', '需求不存在');
     return { ok: true as const };
   },
-  'tests.create': (input, ctx) => createRound(ctx.db, input, who(ctx)),
+  'tests.create': (input, ctx) => createRound(ctx.db, input, actor(ctx)),
   'tests.list': (_, ctx) =>
     stmt(
       ctx.db,

@@ -5,6 +5,7 @@ import { LEDGER_TRIGGERS } from './0040-supplies-create.sql';
 import { createDonation } from './donations';
 import { writeMoves } from './ledger';
 import { donors } from './registers';
+import { localDay } from '../../../shared/domain/days';
 
 /**
  * Empties the supplies data (keeping the catalogue and the office's store) for a demo
@@ -51,7 +52,7 @@ export function seedDemoSupplies(db: Database.Database, now: Date): void {
   ];
   for (const [name, kind, items, k] of donated) {
     const donor = createRow(ctx, donors, { name, kind, contact: null, phone: null, note: null });
-    const receivedOn = new Date(day(k).getTime() + 8 * 3_600_000).toISOString().slice(0, 10);
+    const receivedOn = localDay(day(k));
     createDonation(db, { donorId: donor.id, warehouseId: store, receivedOn, lines: lines(items), note: null }, who(k));
   }
   // A week of daily use by the office's own checkpoint teams.

@@ -8,6 +8,7 @@ import { ALL_COMMUNITIES, createRow, getRow, updateRow } from '../places/entity'
 import { createDonation } from './donations';
 import { writeMoves } from './ledger';
 import { donors, supplyItems } from './registers';
+import { dayEnd, dayStart } from '../../../shared/domain/days';
 
 /** Importable supplies tables: the catalogue, and stock received (purchases, transfers from above, donations). */
 
@@ -100,8 +101,7 @@ export const stockInTable: TableSchema = {
   /** The same receipt imported before (same day, source, unit, item, quantity, warehouse): shown as 无变化, not booked twice. */
   findExisting(ctx, raw) {
     const i = raw as unknown as StockIn;
-    const start = new Date(`${i.day}T00:00:00+08:00`).toISOString();
-    const end = new Date(new Date(`${i.day}T00:00:00+08:00`).getTime() + 86_400_000).toISOString();
+    const [start, end] = [dayStart(i.day), dayEnd(i.day)];
     const hit = stmt(
       ctx.db,
       `SELECT id FROM stock_moves WHERE kind = ? AND ts >= ? AND ts < ? AND item_id = ? AND qty = ? AND warehouse_id = ? AND coalesce(counterparty, '') = ? LIMIT 1`,

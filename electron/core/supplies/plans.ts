@@ -7,6 +7,7 @@ import { stmt } from '../db/statements';
 import { onHand, requireItemAndWarehouse, type Who, writeMoves } from './ledger';
 import { explain } from './plan-explain';
 import { type Basis, type RecipientKindCode, workloads } from './workload';
+import { localDay } from '../../../shared/domain/days';
 
 /**
  * 分配方案: 草稿 → 已审批 → 已发放. The suggested lines come from allocate() over the
@@ -35,7 +36,7 @@ function requireDraft(h: Header): void {
 
 /** FP-<yyyymmdd>-<3-digit sequence of the day>. */
 function nextPlanNo(db: Database.Database, now: Date): string {
-  const day = new Date(now.getTime() + 8 * 3_600_000).toISOString().slice(0, 10).replaceAll('-', '');
+  const day = localDay(now).replaceAll('-', '');
   const prefix = `FP-${day}-`;
   const last = stmt(db, 'SELECT plan_no AS no FROM alloc_plans WHERE plan_no LIKE ? ORDER BY plan_no DESC LIMIT 1').get(`${prefix}%`) as { no: string } | undefined;
   return `${prefix}${String(last ? Number(last.no.slice(prefix.length)) + 1 : 1).padStart(3, '0')}`;

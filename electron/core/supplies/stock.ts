@@ -3,6 +3,7 @@ import type { z } from 'zod';
 import type { Move, StockOverview } from '../../../shared/api/supplies';
 import { getSetting } from '../auth/settings';
 import { stmt } from '../db/statements';
+import { dayEnd, dayStart, localDay } from '../../../shared/domain/days';
 
 /** Reads over the ledger: the movement list, stock per warehouse and the 库存总览. */
 
@@ -25,9 +26,6 @@ export interface MoveFilter {
   pageSize: number;
 }
 
-/** Day bounds as ranges of the stored ISO column (a function of ts would never use the index). */
-const dayStart = (day: string) => new Date(`${day}T00:00:00+08:00`).toISOString();
-const dayAfter = (day: string) => new Date(new Date(`${day}T00:00:00+08:00`).getTime() + 86_400_000).toISOString();
 
 export function listMoves(db: Database.Database, f: MoveFilter): { rows: z.input<typeof Move>[]; total: number } {
   const where: string[] = [];
@@ -36,7 +34,7 @@ export function listMoves(db: Database.Database, f: MoveFilter): { rows: z.input
   if (f.warehouseId !== undefined) (where.push('m.warehouse_id = ?'), params.push(f.warehouseId));
   if (f.kind !== undefined) (where.push('m.kind = ?'), params.push(f.kind));
   if (f.from !== undefined) (where.push('m.ts >= ?'), params.push(dayStart(f.from)));
-  if (f.to !== undefined) (where.push('m.ts < ?'), params.push(dayAfter(f.to)));
+  if (f.to !== undefined) (where.push('m.ts < ?'), params.push(dayEnd(f.to)));
   const w = where.length ? `WHERE ${where.join(' AND ')}` : '';
   const total = (stmt(db, `SELECT count(*) AS n FROM stock_moves m ${w}`).get(...params) as { n: number }).n;
   const rows = stmt(db, `SELECT ${MOVE_SELECT} ${w} ORDER BY m.id DESC LIMIT ? OFFSET ?`).all(...params, f.pageSize, (f.page - 1) * f.pageSize) as z.input<typeof Move>[];
@@ -51,8 +49,6 @@ export function stockRows(db: Database.Database, warehouseId?: number) {
   return stmt(db, sql).all(warehouseId ?? null, warehouseId ?? null) as { itemId: number; warehouseId: number; warehouseName: string; onHand: number }[];
 }
 
-/** Local (Beijing time) calendar day of an instant. */
-const localDay = (d: Date) => new Date(d.getTime() + 8 * 3_600_000).toISOString().slice(0, 10);
 
 /**
  * The overview reads the ledger, never a stored balance: stock on hand is one covering
@@ -76,7 +72,7 @@ export function stockOverview(db: Database.Database, now: Date): z.input<typeof 
   const days: { day: string; from: string; to: string }[] = [];
   for (let k = 29; k >= 0; k--) {
     const day = localDay(new Date(now.getTime() - k * 86_400_000));
-    days.push({ day, from: dayStart(day), to: dayAfter(day) });
+    days.push({ day, from: dayStart(day), to: dayEnd(day) });
   }
   const perDay = stmt(
     db,

@@ -4,6 +4,7 @@ import { DEMO_SEED } from '../demo/generate';
 import { stmt } from '../db/statements';
 import { searchKey } from '../places/search-key';
 import { createRoster, fillRoster } from './roster';
+import { addDays, localDay } from '../../../shared/domain/days';
 
 /** Removes people, teams, rosters and the posts not tied to a checkpoint (those go with their checkpoints). */
 export function clearVolunteers(db: Database.Database): void {
@@ -17,9 +18,8 @@ const SKILLS = ['驾驶', '医护', '宣传', '心理疏导', '电脑操作', '�
 
 /** Monday of the week containing `now`, in Beijing time. */
 export function mondayOf(now: Date): string {
-  const local = new Date(now.getTime() + 8 * 3_600_000);
-  local.setUTCDate(local.getUTCDate() - ((local.getUTCDay() + 6) % 7));
-  return local.toISOString().slice(0, 10);
+  const today = localDay(now);
+  return addDays(today, -((new Date(`${today}T00:00:00Z`).getUTCDay() + 6) % 7));
 }
 
 /**

@@ -1,6 +1,6 @@
 import type { volunteers } from '../../../shared/api/volunteers';
 import { ApiError } from '../../../shared/api/errors';
-import { entityCtx, type Ctx, type Handlers } from '../api/types';
+import { actor, entityCtx, type Ctx, type Handlers } from '../api/types';
 import { stmt } from '../db/statements';
 import { createRow, deleteRow, listRows, requireRef, updateRow } from '../places/entity';
 import { candidates, rosterGrid } from './grid';
@@ -9,7 +9,6 @@ import { rosterWorkbook } from './roster-workbook';
 import { can } from '../../../shared/domain/roles';
 import { activePosts, conflicts, coverage, createRoster, fillRoster, loadRoster, postShifts, rosterSummary } from './roster';
 
-const who = (ctx: Ctx) => ({ username: ctx.user?.username ?? 'system', now: ctx.now() });
 
 function requireSlot(ctx: Ctx, rosterId: number, postId: number, day: number, shift: number): void {
   const r = loadRoster(ctx.db, rosterId);
@@ -94,7 +93,7 @@ export const volunteerHandlers: Handlers<keyof typeof volunteers> = {
   },
 
   'rosters.list': (_, ctx) => (stmt(ctx.db, 'SELECT id FROM rosters ORDER BY start_date DESC, id DESC').all() as { id: number }[]).map((r) => rosterSummary(ctx.db, r.id)),
-  'rosters.create': (input, ctx) => rosterSummary(ctx.db, createRoster(ctx.db, input, who(ctx))),
+  'rosters.create': (input, ctx) => rosterSummary(ctx.db, createRoster(ctx.db, input, actor(ctx))),
   'rosters.delete': ({ id }, ctx) => {
     loadRoster(ctx.db, id);
     stmt(ctx.db, 'DELETE FROM rosters WHERE id = ?').run(id);

@@ -3,6 +3,7 @@ import { shiftLabel, shiftSpan } from '../../../shared/domain/shifts';
 import { stmt } from '../db/statements';
 import type { PostRow } from './roster';
 import { postShifts } from './roster';
+import { localDay, midnight } from '../../../shared/domain/days';
 
 export interface Staffing {
   checkpointId: number;
@@ -18,13 +19,12 @@ export interface Staffing {
  * Checkpoints with no roster for now are left out: the map then shows status only.
  */
 export function currentStaffing(db: Database.Database, now: Date): Staffing[] {
-  const local = new Date(now.getTime() + 8 * 3_600_000);
-  const today = local.toISOString().slice(0, 10);
+  const today = localDay(now);
   const roster = stmt(db, "SELECT id, start_date FROM rosters WHERE start_date <= ? AND date(start_date, '+' || days || ' days') > ? ORDER BY id DESC LIMIT 1").get(today, today) as
     | { id: number; start_date: string }
     | undefined;
   if (!roster) return [];
-  const hours = (now.getTime() - Date.parse(`${roster.start_date}T00:00:00+08:00`)) / 3_600_000;
+  const hours = (now.getTime() - midnight(roster.start_date).getTime()) / 3_600_000;
   const posts = stmt(db, 'SELECT id, checkpoint_id, per_shift, pattern, custom_shifts FROM posts WHERE checkpoint_id IS NOT NULL AND active = 1').all() as (Pick<PostRow, 'id' | 'per_shift' | 'pattern' | 'custom_shifts'> & {
     checkpoint_id: number;
   })[];
