@@ -75,6 +75,10 @@ export async function createCore(opts: CoreOptions): Promise<Core> {
     return current;
   };
   const tilePacks = new TilePacks(tilesDir(opts.dataDir));
+  // The version the 总览 polls: a boot id (a restart reloads), this process's writes, and
+  // SQLite's data_version (which moves when another connection or process commits).
+  const boot = Math.random().toString(36).slice(2, 8);
+  let writes = 0;
   const base: Omit<BaseCtx, 'db'> = {
     key,
     tilePacks,
@@ -85,6 +89,8 @@ export async function createCore(opts: CoreOptions): Promise<Core> {
     appVersion: APP_VERSION,
     transport: opts.transport,
     now,
+    bumpVersion: () => void writes++,
+    dataVersion: () => `${boot}.${writes}.${current.pragma('data_version', { simple: true }) as number}`,
   };
   return {
     get db() {

@@ -21,6 +21,8 @@ export type Permission =
   | 'residents:read'
   | 'residents:write'
   | 'registrations:write'
+  | 'briefing:read'
+  | 'briefing:write'
   | 'personal:unmask'
   | 'system:backup'
   | 'system:settings'

@@ -2,6 +2,7 @@ import './zod-locale';
 import type { z } from 'zod';
 import { auth } from './auth';
 import { backup } from './backup';
+import { briefing } from './briefing';
 import { excel } from './excel';
 import { map } from './map';
 import { mapTiles } from './map-tiles';
@@ -15,7 +16,7 @@ import { supplies } from './supplies';
 import { volunteers } from './volunteers';
 
 /** The one method list. Every transport derives its routes from the keys of `api`. */
-export const api = { ...auth, ...backup, ...excel, ...map, ...mapTiles, ...office, ...places, ...supplies, ...volunteers, ...residents, ...keyPersons, ...campaigns, ...householdServices };
+export const api = { ...auth, ...backup, ...excel, ...map, ...mapTiles, ...office, ...places, ...supplies, ...volunteers, ...residents, ...keyPersons, ...campaigns, ...householdServices, ...briefing };
 
 export type Api = typeof api;
 export type MethodName = keyof Api & string;

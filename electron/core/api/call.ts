@@ -115,6 +115,7 @@ export async function call(name: string, rawInput: unknown, caller: Caller, base
             return finish(out);
           }).immediate()
         : finish(await handler(parsed.data, ctx));
+    if (spec.write && !name.startsWith('auth.')) base.bumpVersion();
     return { envelope: { ok: true, data }, session };
   } catch (e) {
     return { envelope: { ok: false, error: toErrorBody(e, name) }, session };

@@ -1,6 +1,7 @@
 import type { MethodName } from '../../../shared/api';
 import { authHandlers } from '../auth/service';
 import { backupHandlers } from '../backup/service';
+import { briefingHandlers } from '../briefing/service';
 import { excelHandlers } from '../excel/service';
 import { mapTileHandlers } from '../map/service';
 import { mapFeatureHandlers } from '../map/service.features';
@@ -12,4 +13,4 @@ import { residentHandlers } from '../residents/service';
 import type { Handlers } from './types';
 
 /** Every feature's handlers; the type makes a missing or extra method a compile error. */
-export const handlers: Handlers<MethodName> = { ...authHandlers, ...backupHandlers, ...excelHandlers, ...mapFeatureHandlers, ...mapTileHandlers, ...officeHandlers, ...placesHandlers, ...suppliesHandlers, ...volunteerHandlers, ...residentHandlers };
+export const handlers: Handlers<MethodName> = { ...authHandlers, ...backupHandlers, ...excelHandlers, ...mapFeatureHandlers, ...mapTileHandlers, ...officeHandlers, ...placesHandlers, ...suppliesHandlers, ...volunteerHandlers, ...residentHandlers, ...briefingHandlers };

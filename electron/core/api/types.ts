@@ -40,6 +40,10 @@ export interface Ctx {
   /** The signed-in user; null only for 'public' methods. */
   user: SessionUser | null;
   now: () => Date;
+  /** Changes after every committed write (and when another process writes the file): 总览 and lists refresh on it. */
+  dataVersion: () => string;
+  /** Called by the core after a write method succeeds. */
+  bumpVersion: () => void;
   /** Collects field changes for this call's audit rows. */
   record: (change: Change) => void;
   /** Set by sign-in/sign-out handlers; carried out by the transport. */

@@ -1,0 +1,191 @@
+import type Database from 'better-sqlite3-multiple-ciphers';
+import { beforeAll, describe, expect, it } from 'vitest';
+import type { BriefingData } from '../../../shared/api/briefing';
+import { FIGURE_KEYS, type Totals } from '../../../shared/domain/briefing-figures';
+import { addDays, localDay } from '../../../shared/domain/days';
+import type { Core } from '../core';
+import type { Call } from '../../../test/helpers/sessions';
+import { dataOf, manualClock, openSignedIn } from '../../../test/helpers/temp-core';
+import { shiftsOf } from '../../../shared/domain/shifts';
+
+/**
+ * The briefing's figures against the rows behind them, counted the other way: every row
+ * read into JavaScript and sorted into Beijing days here, where the core counts index
+ * ranges in SQL. Both must agree on the demo office with its residents, key persons,
+ * registrations, rosters and stock, plus a day of extra activity made through the API.
+ */
+
+const NOW = '2026-11-20T02:00:00Z'; // 10:00 in Beijing
+const DAY = '2026-11-19';
+
+let core: Core;
+let call: Call;
+
+const rows = <T>(db: Database.Database, sql: string, ...p: unknown[]) => db.prepare(sql).all(...p) as T[];
+const dayOf = (iso: string | null) => (iso ? localDay(new Date(iso)) : null);
+
+/** Every figure, counted from raw rows in JavaScript. */
+function countByHand(db: Database.Database, day: string): Totals {
+  const compounds = rows<{ households: number; population: number; control_level: string }>(db, 'SELECT households, population, control_level FROM compounds');
+  const checkpoints = rows<{ id: number; status: string }>(db, 'SELECT id, status FROM checkpoints');
+  const regs = rows<{ ts: string; subject: string; abnormal: number; refused: number }>(db, 'SELECT ts, subject, abnormal, refused FROM registrations').filter((r) => dayOf(r.ts) === day);
+
+  // Duty: the newest roster covering the day, its checkpoint posts' shifts, who stood.
+  const roster = rows<{ id: number; start_date: string; days: number }>(db, 'SELECT id, start_date, days FROM rosters ORDER BY id DESC').find(
+    (r) => r.start_date <= day && addDays(r.start_date, r.days) > day,
+  );
+  let dutyNeeded = 0;
+  let dutyFilled = 0;
+  let dutyPeople = 0;
+  let dutyAbsent = 0;
+  if (roster) {
+    const index = Math.round((Date.parse(day) - Date.parse(roster.start_date)) / 86_400_000);
+    const posts = rows<{ id: number; per_shift: number; pattern: string; custom_shifts: string | null; checkpoint_id: number | null; active: number }>(db, 'SELECT * FROM posts');
+    const asg = rows<{ post_id: number; shift: number; person_id: number; attendance: string | null; day: number }>(db, 'SELECT * FROM assignments WHERE roster_id = ?', roster.id).filter((a) => a.day === index);
+    for (const p of posts.filter((p) => p.active === 1 && p.checkpoint_id !== null)) {
+      shiftsOf(p.pattern as never, p.custom_shifts ? JSON.parse(p.custom_shifts) : null).forEach((_, shift) => {
+        dutyNeeded += p.per_shift;
+        dutyFilled += Math.min(p.per_shift, asg.filter((a) => a.post_id === p.id && a.shift === shift && a.attendance !== 'absent').length);
+      });
+    }
+    dutyPeople = new Set(asg.filter((a) => a.attendance !== 'absent').map((a) => a.person_id)).size;
+    dutyAbsent = asg.filter((a) => a.attendance === 'absent').length;
+  }
+
+  // Key persons: in term on the day, and no move out of 观察中 recorded before the day ended.
+  const events = rows<{ key_person_id: number; ts: string; status: string }>(db, 'SELECT key_person_id, ts, status FROM key_person_events');
+  const outBy = (id: number, dayIncl: string) => events.some((e) => e.key_person_id === id && e.status !== 'observing' && dayOf(e.ts)! <= dayIncl);
+  const kps = rows<{ id: number; measure: string; start_date: string; end_date: string; status: string }>(db, 'SELECT id, measure, start_date, end_date, status FROM key_persons');
+  const under = kps.filter(
+    (k) => k.start_date <= day && k.end_date > day && !outBy(k.id, day) && (k.status === 'observing' || events.some((e) => e.key_person_id === k.id && e.status !== 'observing')),
+  );
+  const underIds = new Set(under.map((k) => k.id));
+  const released = kps.filter(
+    (k) =>
+      events.some((e) => e.key_person_id === k.id && e.status === 'released' && dayOf(e.ts) === day) ||
+      (k.end_date === day && k.start_date < day && !outBy(k.id, addDays(day, -1))),
+  );
+
+  // Screening: the campaign under way on the day (else the latest before it); households reached by then.
+  const campaigns = rows<{ id: number; start_date: string; end_date: string; scope_all: number }>(db, 'SELECT * FROM campaigns ORDER BY start_date DESC, id DESC').filter((c) => c.start_date <= day);
+  const campaign = campaigns.find((c) => c.end_date >= day) ?? campaigns[0];
+  let screenHouseholds = 0;
+  let screenReached = 0;
+  if (campaign) {
+    const inScope = new Set(rows<{ community_id: number }>(db, 'SELECT community_id FROM campaign_communities WHERE campaign_id = ?', campaign.id).map((r) => r.community_id));
+    const hh = rows<{ id: number; community_id: number }>(db, 'SELECT h.id, p.community_id FROM households h JOIN buildings b ON b.id = h.building_id JOIN compounds p ON p.id = b.compound_id').filter(
+      (h) => campaign.scope_all === 1 || inScope.has(h.community_id),
+    );
+    const reached = new Set(
+      rows<{ household_id: number; day: string; result: string }>(db, 'SELECT household_id, day, result FROM visits WHERE campaign_id = ?', campaign.id)
+        .filter((v) => v.day <= day && (v.result === 'done' || v.result === 'vacant'))
+        .map((v) => v.household_id),
+    );
+    screenHouseholds = hh.length;
+    screenReached = hh.filter((h) => reached.has(h.id)).length;
+  }
+
+  // Stock: every ledger row up to the end of the day.
+  const moves = rows<{ item_id: number; ts: string; qty: number; kind: string }>(db, 'SELECT item_id, ts, qty, kind FROM stock_moves');
+  const items = rows<{ id: number; low_stock: number | null }>(db, 'SELECT id, low_stock FROM supply_items');
+  const threshold = Number((db.prepare("SELECT value FROM app_settings WHERE key = 'supplies_cover_days'").get() as { value: string } | undefined)?.value ?? 3);
+  const lowStockItems = items.filter((i) => {
+    const mine = moves.filter((m) => m.item_id === i.id && dayOf(m.ts)! <= day);
+    const onHand = mine.reduce((a, m) => a + m.qty, 0);
+    const out7 = Math.max(0, mine.filter((m) => dayOf(m.ts)! >= addDays(day, -6) && (m.kind === 'issue' || m.kind === 'use')).reduce((a, m) => a - m.qty, 0));
+    const cover = out7 > 0 ? Math.round((onHand / (out7 / 7)) * 10) / 10 : null;
+    return (i.low_stock !== null && onHand < i.low_stock) || (cover !== null && cover < threshold);
+  }).length;
+
+  const alerts = rows<{ ts: string; ack_at: string | null }>(db, 'SELECT ts, ack_at FROM alerts');
+  const needs = rows<{ created_at: string; done_at: string | null }>(db, 'SELECT created_at, done_at FROM needs');
+  const measure = (m: string) => under.filter((k) => k.measure === m).length;
+  return {
+    communities: rows(db, 'SELECT id FROM communities').length,
+    compounds: compounds.length,
+    households: compounds.reduce((a, c) => a + c.households, 0),
+    population: compounds.reduce((a, c) => a + c.population, 0),
+    compoundsSealed: compounds.filter((c) => c.control_level === 'sealed').length,
+    compoundsControlled: compounds.filter((c) => c.control_level === 'controlled').length,
+    compoundsPrecaution: compounds.filter((c) => c.control_level === 'precaution').length,
+    checkpoints: checkpoints.filter((c) => c.status === 'active').length,
+    dutyNeeded,
+    dutyFilled,
+    dutyPeople,
+    dutyAbsent,
+    regPeople: regs.filter((r) => r.subject === 'person').length,
+    regVehicles: regs.filter((r) => r.subject === 'vehicle').length,
+    regAbnormal: regs.filter((r) => r.abnormal === 1).length,
+    regRefused: regs.filter((r) => r.refused === 1).length,
+    keyUnder: under.length,
+    keyHomeObservation: measure('homeObservation'),
+    keyHomeIsolation: measure('homeIsolation'),
+    keyCentralQuarantine: measure('centralQuarantine'),
+    keyHealthMonitoring: measure('healthMonitoring'),
+    keyNew: kps.filter((k) => k.start_date === day).length,
+    keyReleased: released.length,
+    followupsDue: under.length * 2,
+    followupsDone: rows<{ key_person_id: number; day: string }>(db, 'SELECT key_person_id, day FROM followups').filter((f) => f.day === day && underIds.has(f.key_person_id)).length,
+    screenHouseholds,
+    screenReached,
+    tested: rows<{ day: string; tested: number }>(db, 'SELECT r.day, c.tested FROM test_rounds r JOIN test_counts c ON c.round_id = r.id').filter((r) => r.day === day).reduce((a, r) => a + r.tested, 0),
+    alertsRaised: alerts.filter((a) => dayOf(a.ts) === day).length,
+    alertsHandled: alerts.filter((a) => dayOf(a.ack_at) === day).length,
+    alertsOpen: alerts.filter((a) => dayOf(a.ts)! <= day && (a.ack_at === null || dayOf(a.ack_at)! > day)).length,
+    needsNew: needs.filter((n) => dayOf(n.created_at) === day).length,
+    needsDone: needs.filter((n) => dayOf(n.done_at) === day).length,
+    donations: rows<{ received_on: string }>(db, 'SELECT received_on FROM donations').filter((d) => d.received_on === day).length,
+    plansIssued: rows<{ issued_at: string | null }>(db, 'SELECT issued_at FROM alloc_plans').filter((p) => dayOf(p.issued_at) === day).length,
+    lowStockItems,
+    people: rows(db, 'SELECT id FROM people').length,
+    teams: rows(db, 'SELECT id FROM teams').length,
+  };
+}
+
+describe('briefing figures', () => {
+  beforeAll(async () => {
+    const clock = manualClock(NOW);
+    ({ core, call } = await openSignedIn({ demo: true, demoResidents: true, now: clock }));
+    // A day of activity through the API on the briefing's day, so each kind of row is there.
+    clock.set('2026-11-19T03:00:00Z');
+    const cp = (core.db.prepare("SELECT id FROM checkpoints WHERE status = 'active' ORDER BY id LIMIT 1").get() as { id: number }).id;
+    dataOf(await call('registrations.create', { checkpointId: cp, subject: 'person', name: '王小明', direction: 'in', temperature: 38.2 }));
+    dataOf(await call('registrations.create', { checkpointId: cp, subject: 'vehicle', plate: '豫N12345', direction: 'in', refused: true, reason: '外地车辆' }));
+    const kp = (core.db.prepare("SELECT id FROM key_persons WHERE status = 'observing' AND start_date <= ? AND end_date > ? ORDER BY id LIMIT 1").get(DAY, DAY) as { id: number }).id;
+    dataOf(await call('keyPersons.setStatus', { id: kp, status: 'released', note: '期满解除' }));
+    clock.set(NOW);
+  }, 120_000);
+
+  it('every total equals the rows behind it, counted by hand', async () => {
+    const b = dataOf<BriefingData>(await call('briefings.generate', { day: DAY }));
+    const byHand = countByHand(core.db, DAY);
+    for (const k of FIGURE_KEYS) expect(b.figures.totals[k], k).toBe(byHand[k]);
+    // The demo makes these non-trivial; a zero everywhere would reconcile too.
+    for (const k of ['regPeople', 'regVehicles', 'regAbnormal', 'regRefused', 'keyUnder', 'followupsDone', 'screenReached', 'dutyFilled', 'keyReleased', 'alertsRaised'] as const) {
+      expect(b.figures.totals[k], k).toBeGreaterThan(0);
+    }
+  });
+
+  it('the tables add up to the totals', async () => {
+    const b = dataOf<BriefingData>(await call('briefings.get', { id: (core.db.prepare('SELECT id FROM briefings WHERE day = ?').get(DAY) as { id: number }).id }));
+    const f = b.figures;
+    const sum = (k: keyof (typeof f.byCommunity)[number]) => f.byCommunity.reduce((a, c) => a + (c[k] as number), 0);
+    expect(sum('regPeople')).toBe(f.totals.regPeople);
+    expect(sum('regVehicles')).toBe(f.totals.regVehicles);
+    expect(sum('checkpoints')).toBe(f.totals.checkpoints);
+    expect(sum('screenHouseholds')).toBe(f.totals.screenHouseholds);
+    expect(sum('screenReached')).toBe(f.totals.screenReached);
+    expect(f.supplies.filter((s) => s.low).length).toBe(f.totals.lowStockItems);
+    expect(f.map.compounds.length).toBe(168);
+  });
+
+  it('yesterday in the 总览 is the same count as a briefing of yesterday', async () => {
+    const live = dataOf<{ yesterday: Totals; today: { totals: Totals }; trend: { day: string; regPeople: number; keyUnder: number }[] }>(await call('dashboard.live', {}));
+    const byHand = countByHand(core.db, DAY);
+    for (const k of FIGURE_KEYS) expect(live.yesterday[k], k).toBe(byHand[k]);
+    expect(live.trend).toHaveLength(14);
+    expect(live.trend.at(-2)).toMatchObject({ day: DAY, regPeople: byHand.regPeople, keyUnder: byHand.keyUnder });
+    const today = countByHand(core.db, '2026-11-20');
+    for (const k of FIGURE_KEYS) expect(live.today.totals[k], k).toBe(today[k]);
+  });
+});
