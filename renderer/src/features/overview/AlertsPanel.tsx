@@ -4,22 +4,23 @@ import dayjs from 'dayjs';
 import { useEffect, useState } from 'react';
 import type { Output } from '../../../../shared/api';
 import { call } from '../../api/client';
+import { hashParams } from '../../lib/hashParams';
 import { useLoad } from '../../lib/useLoad';
 import { useSession } from '../auth/me';
 
 type AlertRow = Output<'alerts.open'>[number];
 
-/** 待处理预警 on 总览: abnormal temperatures until someone records what was done; refreshed every 30 s. */
-export function AlertsPanel() {
+/** 待处理预警 on 总览: abnormal temperatures until someone records what was done; reloads when the data version moves. */
+export function AlertsPanel({ version }: { version: string }) {
   const { message } = App.useApp();
   const { can } = useSession();
-  const alerts = useLoad(() => call('alerts.open', {}), []);
+  const alerts = useLoad(() => call('alerts.open', {}), [version]);
   const [acking, setAcking] = useState<AlertRow | null>(null);
   const [action, setAction] = useState('');
+  const focus = hashParams().get('focus') === 'alerts';
   useEffect(() => {
-    const t = setInterval(alerts.reload, 30_000);
-    return () => clearInterval(t);
-  }, [alerts.reload]);
+    if (focus && alerts.data?.length) document.getElementById('alerts')?.scrollIntoView({ behavior: 'smooth' });
+  }, [focus, alerts.data]);
   if (!alerts.data?.length) return null;
   const ack = async () => {
     try {
@@ -32,7 +33,7 @@ export function AlertsPanel() {
     }
   };
   return (
-    <Card size="small" title={<span style={{ color: '#cf1322' }}><AlertOutlined /> 待处理预警（{alerts.data.length}）</span>} style={{ marginBottom: 16, borderColor: '#ffa39e' }} data-testid="alerts">
+    <Card size="small" title={<span style={{ color: '#cf1322' }}><AlertOutlined /> 待处理预警（{alerts.data.length}）</span>} style={{ marginBottom: 16, borderColor: '#ffa39e' }} data-testid="alerts" id="alerts">
       <List
         size="small"
         dataSource={alerts.data}

@@ -1,9 +1,12 @@
-import { Alert, Card, Col, Progress, Row, Skeleton, Statistic } from 'antd';
+import { Alert, Card, Col, Progress, Row, Skeleton, Statistic, Typography } from 'antd';
 import { call } from '../../api/client';
 import { CheckpointStatus, ControlLevel, ManagementType } from '../../../../shared/domain/enums';
 import { fmt } from '../../lib/format';
+import { useDataVersion } from '../../lib/useDataVersion';
 import { useLoad } from '../../lib/useLoad';
+import { useSession } from '../auth/me';
 import { AlertsPanel } from './AlertsPanel';
+import { LiveFigures } from './LiveFigures';
 
 const CONTROL_COLORS: Record<string, string> = { sealed: '#cf1322', controlled: '#fa8c16', precaution: '#a0d911', normal: '#8c8c8c' };
 const STATUS_COLORS: Record<string, string> = { active: '#389e0d', paused: '#faad14', removed: '#bfbfbf' };
@@ -25,7 +28,9 @@ function Breakdown<K extends string>(props: { title: string; total: number; coun
 }
 
 export function OverviewPage() {
-  const { data, error, loading } = useLoad(() => call('dashboard.summary', {}), []);
+  const version = useDataVersion();
+  const { can } = useSession();
+  const { data, error, loading } = useLoad(() => call('dashboard.summary', {}), [version]);
   if (error) return <Alert type="error" showIcon message="无法读取统计数据" description={error} />;
   if (loading && !data) return <Skeleton active />;
   if (!data) return null;
@@ -39,7 +44,11 @@ export function OverviewPage() {
   ];
   return (
     <>
-      <AlertsPanel />
+      <AlertsPanel version={version} />
+      {can('briefing:read') && <LiveFigures version={version} />}
+      <Typography.Title level={5} style={{ marginTop: 20 }}>
+        辖区基本情况
+      </Typography.Title>
       <Row gutter={[16, 16]}>
         {stats.map((s) => (
           <Col key={s.id} xs={12} md={8} xl={4}>

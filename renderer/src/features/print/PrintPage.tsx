@@ -5,6 +5,7 @@ import { call } from '../../api/client';
 import { printDocument, savePdf } from '../../lib/print';
 import { useLoad } from '../../lib/useLoad';
 import { DonationReceipt, PlanReceipts, PlanSheet, ThanksList } from './documents';
+import { BriefingSheet } from './BriefingSheet';
 import { RosterSheet } from './RosterSheet';
 import './print.css';
 
@@ -41,6 +42,10 @@ export function PrintPage({ path }: { path: string }) {
       const team = filter.teamId ? (await call('teams.list', { pageSize: 500 })).rows.find((t) => t.id === filter.teamId)?.name : undefined;
       const title = team ? `${team}排班表` : '值守排班表';
       return { title: `${first.roster.name}-${title}`, body: <RosterSheet grid={{ ...first, posts }} officeName={officeName} title={title} />, landscape: true };
+    }
+    if (kind === 'briefing') {
+      const b = await call('briefings.get', { id });
+      return { title: `${b.figures.officeName}疫情防控工作简报-${b.year}年第${b.issueNo}期`, body: <BriefingSheet briefing={b} /> };
     }
     if (kind === 'thanks') {
       const totals = await call('donations.totals', {});

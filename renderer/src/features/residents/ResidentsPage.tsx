@@ -3,6 +3,7 @@ import { useState } from 'react';
 import type { Output } from '../../../../shared/api';
 import { ResidentKind } from '../../../../shared/api/residents';
 import { call } from '../../api/client';
+import { hashParams } from '../../lib/hashParams';
 import { useLoad } from '../../lib/useLoad';
 import { useSession } from '../auth/me';
 import { EntityTab } from '../places/EntityTab';
@@ -41,7 +42,7 @@ export function ResidentsPage() {
     items.push({ key: 'residents', label: '居民名单', children: <ResidentList compounds={refs.data.compounds} canReveal={can('personal:unmask')} /> });
   }
   items.push({ key: 'daily', label: '卡点通行统计', children: <DailyCounts /> });
-  return <Tabs destroyOnHidden items={items} />;
+  return <Tabs destroyOnHidden defaultActiveKey={hashParams().get('tab') ?? undefined} items={items} />;
 }
 
 function ResidentList({ compounds, canReveal }: { compounds: Opt[]; canReveal: boolean }) {

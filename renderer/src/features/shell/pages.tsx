@@ -11,6 +11,7 @@ const LAZY = {
   supplies: lazyPage(() => import('../supplies/SuppliesPage').then((m) => m.SuppliesPage)),
   volunteers: lazyPage(() => import('../volunteers/VolunteersPage').then((m) => m.VolunteersPage)),
   residents: lazyPage(() => import('../residents/ResidentsPage').then((m) => m.ResidentsPage)),
+  briefing: lazyPage(() => import('../briefing/BriefingPage').then((m) => m.BriefingPage)),
   print: lazyPage<{ path: string }>(() => import('../print/PrintPage').then((m) => m.PrintPage)),
 };
 
@@ -32,4 +33,5 @@ export const PAGES: Record<string, () => ReactNode> = {
   supplies: () => <LAZY.supplies.Page />,
   volunteers: () => <LAZY.volunteers.Page />,
   residents: () => <LAZY.residents.Page />,
+  briefing: () => <LAZY.briefing.Page />,
 };

@@ -1,5 +1,6 @@
 import { Spin, Tabs } from 'antd';
 import { useMemo, useState } from 'react';
+import { hashParams } from '../../lib/hashParams';
 import { useSession } from '../auth/me';
 import { EntityTab } from '../places/EntityTab';
 import { DonationsTab } from './DonationsTab';
@@ -16,7 +17,7 @@ export function SuppliesPage() {
   const [version, setVersion] = useState(0);
   const changed = () => setVersion((v) => v + 1);
   const refs = useSupplyRefs(version);
-  const tab = new URLSearchParams(window.location.hash.split('?')[1] ?? '').get('tab') ?? 'overview';
+  const tab = hashParams().get('tab') ?? 'overview';
   const configs = useMemo(
     () => ({ items: itemsConfig(), warehouses: warehousesConfig(refs.data?.communities ?? []), donors: donorsConfig() }),
     [refs.data],

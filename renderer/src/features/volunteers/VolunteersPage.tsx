@@ -1,6 +1,7 @@
 import { App, Button, Input, List, Modal, Select, Spin, Tabs } from 'antd';
 import { useMemo, useState } from 'react';
 import { call } from '../../api/client';
+import { hashParams } from '../../lib/hashParams';
 import { useLoad } from '../../lib/useLoad';
 import { useSession } from '../auth/me';
 import { EntityTab } from '../places/EntityTab';
@@ -37,6 +38,7 @@ export function VolunteersPage() {
   return (
     <Tabs
       destroyOnHidden
+      defaultActiveKey={hashParams().get('tab') ?? undefined}
       items={[
         { key: 'roster', label: '排班', children: <RosterTab canWrite={write} refs={refs.data} /> },
         { key: 'people', label: '人员', children: <EntityTab config={configs.people} onChanged={changed} canWrite={write} canReveal={can('personal:unmask')} /> },
