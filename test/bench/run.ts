@@ -1,7 +1,8 @@
 /**
  * `npm run bench`: speed figures printed with a baseline measured in the same process.
- * Not part of `npm test` (timings never decide a test). BENCH=excel, map, supplies, roster or residents runs one.
+ * Not part of `npm test` (timings never decide a test). BENCH=excel, map, supplies, roster, residents or briefing runs one.
  */
+import { benchBriefing } from './briefing';
 import { benchExcelImport } from './excel-import';
 import { benchMapRender } from './map-render';
 import { benchResidents } from './residents';
@@ -14,3 +15,4 @@ if (!only || only === 'map') await benchMapRender();
 if (!only || only === 'supplies') await benchSupplies();
 if (!only || only === 'roster') await benchRoster();
 if (!only || only === 'residents') await benchResidents();
+if (!only || only === 'briefing') await benchBriefing();

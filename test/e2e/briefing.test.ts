@@ -27,6 +27,8 @@ describe('总览 and 每日简报 in Chromium', () => {
     for (const id of ['shift', 'regPeople', 'regVehicles', 'regAbnormal', 'keyUnder', 'followups', 'screening', 'supplies', 'alertsOpen']) await page.getByTestId(`live-${id}`).waitFor();
     await page.getByTestId('chart-registrations').locator('.recharts-line').first().waitFor();
     await page.getByTestId('chart-coverage').locator('.recharts-bar-rectangle').first().waitFor();
+    await page.getByTestId('chart-stock').locator('.recharts-bar-rectangle').first().waitFor();
+    await page.screenshot({ path: path.join(__dirname, '../../docs/screenshot-overview.png') });
     const before = await tileValue('regPeople');
     const abnormal = await tileValue('regAbnormal');
 

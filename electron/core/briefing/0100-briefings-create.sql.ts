@@ -4,6 +4,12 @@
  * and every generate/regenerate/edit is a version row. Issue numbers (期数) count per
  * year in order of creation and are never reused. Roll-up reports are the figure rows
  * lower units sent up, one per unit and day. The other indexes serve the day's figures.
+ *
+ * registration_days: per Beijing day and checkpoint, the registrations counted by kind,
+ * kept by triggers in the same transaction as the rows (so it can never disagree with
+ * them; a test counts both ways). A day is 357,000 rows on the bench database: counting
+ * them for each of the 总览's 14 days took 1.4 s, reading these counts takes ~1 ms. The
+ * update trigger watches only the counted columns, so 数据清理 (names, phones) leaves it be.
  */
 export default /* sql */ `
 CREATE TABLE briefings (
@@ -44,6 +50,38 @@ CREATE TABLE rollup_reports (
   imported_at TEXT NOT NULL,
   PRIMARY KEY (day, unit_name)
 ) STRICT;
+
+CREATE TABLE registration_days (
+  day TEXT NOT NULL,
+  checkpoint_id INTEGER NOT NULL,
+  people INTEGER NOT NULL DEFAULT 0,
+  vehicles INTEGER NOT NULL DEFAULT 0,
+  abnormal INTEGER NOT NULL DEFAULT 0,
+  refused INTEGER NOT NULL DEFAULT 0,
+  PRIMARY KEY (day, checkpoint_id)
+) STRICT, WITHOUT ROWID;
+INSERT INTO registration_days (day, checkpoint_id, people, vehicles, abnormal, refused)
+  SELECT date(ts, '+8 hours'), checkpoint_id, sum(subject = 'person'), sum(subject = 'vehicle'), sum(abnormal), sum(refused) FROM registrations GROUP BY 1, 2;
+CREATE TRIGGER registration_days_insert AFTER INSERT ON registrations BEGIN
+  INSERT INTO registration_days (day, checkpoint_id, people, vehicles, abnormal, refused)
+    VALUES (date(NEW.ts, '+8 hours'), NEW.checkpoint_id, NEW.subject = 'person', NEW.subject = 'vehicle', NEW.abnormal, NEW.refused)
+    ON CONFLICT (day, checkpoint_id) DO UPDATE SET people = people + excluded.people, vehicles = vehicles + excluded.vehicles,
+      abnormal = abnormal + excluded.abnormal, refused = refused + excluded.refused;
+END;
+CREATE TRIGGER registration_days_delete AFTER DELETE ON registrations BEGIN
+  UPDATE registration_days SET people = people - (OLD.subject = 'person'), vehicles = vehicles - (OLD.subject = 'vehicle'),
+    abnormal = abnormal - OLD.abnormal, refused = refused - OLD.refused
+    WHERE day = date(OLD.ts, '+8 hours') AND checkpoint_id = OLD.checkpoint_id;
+END;
+CREATE TRIGGER registration_days_update AFTER UPDATE OF ts, checkpoint_id, subject, abnormal, refused ON registrations BEGIN
+  UPDATE registration_days SET people = people - (OLD.subject = 'person'), vehicles = vehicles - (OLD.subject = 'vehicle'),
+    abnormal = abnormal - OLD.abnormal, refused = refused - OLD.refused
+    WHERE day = date(OLD.ts, '+8 hours') AND checkpoint_id = OLD.checkpoint_id;
+  INSERT INTO registration_days (day, checkpoint_id, people, vehicles, abnormal, refused)
+    VALUES (date(NEW.ts, '+8 hours'), NEW.checkpoint_id, NEW.subject = 'person', NEW.subject = 'vehicle', NEW.abnormal, NEW.refused)
+    ON CONFLICT (day, checkpoint_id) DO UPDATE SET people = people + excluded.people, vehicles = vehicles + excluded.vehicles,
+      abnormal = abnormal + excluded.abnormal, refused = refused + excluded.refused;
+END;
 
 CREATE INDEX alerts_ts ON alerts (ts);
 CREATE INDEX alerts_ack_at ON alerts (ack_at) WHERE ack_at IS NOT NULL;

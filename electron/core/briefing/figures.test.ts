@@ -189,3 +189,47 @@ describe('briefing figures', () => {
     for (const k of FIGURE_KEYS) expect(live.today.totals[k], k).toBe(today[k]);
   });
 });
+
+describe('registration_days', () => {
+  const byHand = (db: Database.Database) =>
+    rows<{ day: string; checkpoint_id: number; people: number; vehicles: number; abnormal: number; refused: number }>(
+      db,
+      "SELECT date(ts, '+8 hours') AS day, checkpoint_id, sum(subject = 'person') AS people, sum(subject = 'vehicle') AS vehicles, sum(abnormal) AS abnormal, sum(refused) AS refused FROM registrations GROUP BY 1, 2 ORDER BY 1, 2",
+    );
+  const kept = (db: Database.Database) =>
+    rows(db, 'SELECT day, checkpoint_id, people, vehicles, abnormal, refused FROM registration_days WHERE people + vehicles + abnormal + refused > 0 ORDER BY 1, 2');
+
+  it('is filled from the registrations already there when the migration runs, and follows inserts, updates and deletes', async () => {
+    const { migrations } = await import('../db/migrations');
+    const { openTempCore, makeDataDir } = await import('../../../test/helpers/temp-core');
+    const dataDir = makeDataDir();
+    const before = await openTempCore({ dataDir, migrations: migrations.filter((m) => m.version < 100) });
+    before.db.exec("INSERT INTO communities (name, kind, search_key, created_at, updated_at) VALUES ('建设路社区', 'community', 'jsl', '2026-01-01', '2026-01-01')");
+    const community = (before.db.prepare('SELECT id FROM communities').get() as { id: number }).id;
+    before.db
+      .prepare("INSERT INTO checkpoints (name, kind, community_id, hours, staff_per_shift, status, search_key, created_at, updated_at) VALUES ('一号卡点', 'gate', ?, 'allDay', 2, 'active', 'yhkd', '2026-01-01', '2026-01-01')")
+      .run(community);
+    const cp = (before.db.prepare('SELECT id FROM checkpoints').get() as { id: number }).id;
+    const ins = before.db.prepare("INSERT INTO registrations (checkpoint_id, ts, subject, direction, abnormal, refused, username) VALUES (?, ?, ?, 'in', ?, ?, 'test')");
+    // 23:30 UTC is 07:30 the next day in Beijing: the day boundary is Beijing's.
+    for (const [ts, subject, abnormal, refused] of [
+      ['2026-11-18T23:30:00.000Z', 'person', 1, 0],
+      ['2026-11-19T03:00:00.000Z', 'vehicle', 0, 1],
+      ['2026-11-19T15:59:59.999Z', 'person', 0, 0],
+      ['2026-11-19T16:00:00.000Z', 'person', 0, 0],
+    ] as const)
+      ins.run(cp, ts, subject, abnormal, refused);
+    before.close();
+
+    const core = await openTempCore({ dataDir });
+    expect(kept(core.db)).toEqual(byHand(core.db));
+    expect(rows(core.db, 'SELECT day, people, vehicles FROM registration_days ORDER BY day')).toEqual([
+      { day: '2026-11-19', people: 2, vehicles: 1 },
+      { day: '2026-11-20', people: 1, vehicles: 0 },
+    ]);
+    core.db.prepare("UPDATE registrations SET abnormal = 1, ts = '2026-11-20T01:00:00.000Z' WHERE subject = 'vehicle'").run();
+    core.db.prepare("UPDATE registrations SET name = NULL WHERE 1").run();
+    core.db.prepare("DELETE FROM registrations WHERE ts = '2026-11-18T23:30:00.000Z'").run();
+    expect(kept(core.db)).toEqual(byHand(core.db));
+  });
+});

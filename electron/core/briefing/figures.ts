@@ -11,8 +11,8 @@ import { type PostRow, postShifts } from '../volunteers/roster';
  * A day's figures, counted from the rows that record them (never typed in, never cached):
  * the briefing freezes them, the 总览 shows today's. "As of the end of the day" wherever a
  * state is counted, so the figures of a past day do not drift as later days are recorded.
- * Every query reads a range of an indexed column (the registrations, 5 million rows on
- * the bench, are counted per checkpoint through their covering index).
+ * Every query reads a range of an indexed column; the registrations (5 million rows on
+ * the bench) are read from the per-day counts their triggers keep in step.
  */
 
 type Db = Database.Database;
@@ -37,19 +37,21 @@ function places(db: Db) {
   return t;
 }
 
-/** Per checkpoint, the day's registrations: one short range of the (checkpoint_id, ts, …) covering index each. */
+/** Per checkpoint, the day's registrations, from the counts the registrations' triggers keep (migration 0100). */
 export function registrationsByCheckpoint(db: Db, day: string) {
-  const count = stmt(
-    db,
-    `SELECT coalesce(sum(subject = 'person'), 0) AS people, coalesce(sum(subject = 'vehicle'), 0) AS vehicles, coalesce(sum(abnormal), 0) AS abnormal, coalesce(sum(refused), 0) AS refused
-     FROM registrations WHERE checkpoint_id = ? AND ts >= ? AND ts < ?`,
+  const counts = new Map(
+    (stmt(db, 'SELECT checkpoint_id AS id, people, vehicles, abnormal, refused FROM registration_days WHERE day = ?').all(day) as {
+      id: number;
+      people: number;
+      vehicles: number;
+      abnormal: number;
+      refused: number;
+    }[]).map((r) => [r.id, r]),
   );
-  const from = dayStart(day);
-  const to = dayEnd(day);
-  return (stmt(db, 'SELECT id, community_id AS communityId, status FROM checkpoints ORDER BY id').all() as { id: number; communityId: number; status: string }[]).map((k) => ({
-    ...k,
-    ...(count.get(k.id, from, to) as { people: number; vehicles: number; abnormal: number; refused: number }),
-  }));
+  return (stmt(db, 'SELECT id, community_id AS communityId, status FROM checkpoints ORDER BY id').all() as { id: number; communityId: number; status: string }[]).map((k) => {
+    const c = counts.get(k.id);
+    return { ...k, people: c?.people ?? 0, vehicles: c?.vehicles ?? 0, abnormal: c?.abnormal ?? 0, refused: c?.refused ?? 0 };
+  });
 }
 
 /** Duty at checkpoints from the roster covering the day (the newest one if several do). */

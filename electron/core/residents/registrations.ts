@@ -52,18 +52,13 @@ export function listRegistrations(db: Database.Database, f: { checkpointId?: num
   return { rows, total };
 }
 
-/** Per checkpoint, one day: a range of ts through the (checkpoint_id, ts) index for each checkpoint. */
+/** Per checkpoint, one day: the counts the registrations' triggers keep per day (see migration 0100). */
 export function dailyCounts(db: Database.Database, day: string) {
-  const [from, to] = dayRange(day);
-  const count = stmt(
-    db,
-    `SELECT coalesce(sum(subject = 'person'), 0) AS people, coalesce(sum(subject = 'vehicle'), 0) AS vehicles, coalesce(sum(abnormal), 0) AS abnormal, coalesce(sum(refused), 0) AS refused
-     FROM registrations WHERE checkpoint_id = ? AND ts >= ? AND ts < ?`,
-  );
+  const counts = stmt(db, 'SELECT people, vehicles, abnormal, refused FROM registration_days WHERE day = ? AND checkpoint_id = ?');
   return (stmt(db, 'SELECT id, name FROM checkpoints ORDER BY id').all() as { id: number; name: string }[]).map((k) => ({
     checkpointId: k.id,
     checkpointName: k.name,
-    ...(count.get(k.id, from, to) as { people: number; vehicles: number; abnormal: number; refused: number }),
+    ...((counts.get(day, k.id) as { people: number; vehicles: number; abnormal: number; refused: number } | undefined) ?? { people: 0, vehicles: 0, abnormal: 0, refused: 0 }),
   }));
 }
 
