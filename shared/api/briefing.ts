@@ -89,8 +89,11 @@ export const DashboardLive = z.object({
   now: z.string(),
   today: BriefingFigures.omit({ map: true }),
   yesterday: Totals,
+  /** Yesterday's registrations up to this time of day: flows are compared like with like. */
+  yesterdaySoFar: z.object({ regPeople: int, regVehicles: int, regAbnormal: int, regRefused: int }),
   /** Checkpoints a roster covers this very shift, and those with fewer people than needed. */
   shift: z.object({ required: int, staffed: int, short: z.array(z.string()) }),
+  /** The 14 complete days up to yesterday (today's figures are the tiles). */
   trend: z.array(z.object({ day: Day, regPeople: int, regVehicles: int, keyUnder: int, followupsDue: int, followupsDone: int })),
 });
 

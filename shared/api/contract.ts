@@ -21,6 +21,8 @@ export type Permission =
   | 'residents:read'
   | 'residents:write'
   | 'registrations:write'
+  | 'inspections:read'
+  | 'inspections:write'
   | 'briefing:read'
   | 'briefing:write'
   | 'personal:unmask'

@@ -9,7 +9,7 @@ import { CheckpointKind, CheckpointStatus, CommunityKind, ControlLevel, Health, 
  * checked by the core before anything is parsed or written.
  */
 
-const TableName = z.enum(['compounds', 'checkpoints', 'communities', 'grids', 'supplyItems', 'stockIn', 'people', 'rosterRows', 'residents', 'registrations', 'testCounts'], { error: '不支持导入该数据' });
+const TableName = z.enum(['compounds', 'checkpoints', 'communities', 'grids', 'supplyItems', 'stockIn', 'people', 'rosterRows', 'residents', 'registrations', 'testCounts', 'premises'], { error: '不支持导入该数据' });
 const File = z.object({ fileName: z.string(), base64: z.string() });
 
 export const PreviewRow = z.object({

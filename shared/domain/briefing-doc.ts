@@ -82,7 +82,15 @@ export function briefingDoc(b: Pick<BriefingData, 'day' | 'year' | 'issueNo' | '
     ],
     volunteers: [figureTable('志愿服务', ['people', 'teams', 'dutyPeople', 'needsNew', 'needsDone', 'donations'], t)],
     problems: [
-      figureTable('预警与问题', ['alertsRaised', 'alertsHandled', 'alertsOpen', 'lowStockItems'], t, [['随访未完成', `${n(Math.max(0, t.followupsDue - t.followupsDone))} 人次`]]),
+      figureTable(
+        '督查整改、消杀与预警',
+        ['inspections', 'inspectedPlaces', 'problemsNew', 'problemsClosed', 'problemsOpen', 'problemsOverdue', 'disinfectDue', 'disinfectDone', 'alertsRaised', 'alertsHandled', 'alertsOpen', 'lowStockItems'],
+        t,
+        [
+          ['消杀完成率', rate(t.disinfectDone, t.disinfectDue)],
+          ['随访未完成', `${n(Math.max(0, t.followupsDue - t.followupsDone))} 人次`],
+        ],
+      ),
       ...(f.alerts.length
         ? [
             {

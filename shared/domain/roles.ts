@@ -14,11 +14,11 @@ export const ROLES = Object.keys(ROLE_LABELS) as [Role, ...Role[]];
 
 export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
   admin: ['office:read', 'office:write', 'places:read', 'system:backup', 'system:settings', 'users:manage', 'audit:read'],
-  command: ['office:read', 'office:write', 'places:read', 'places:write', 'personal:unmask', 'supplies:read', 'supplies:write', 'supplies:approve', 'roster:read', 'roster:write', 'residents:read', 'residents:write', 'registrations:write', 'briefing:read', 'briefing:write'],
-  community: ['office:read', 'places:read', 'places:write', 'personal:unmask', 'supplies:read', 'roster:read', 'residents:read', 'residents:write', 'registrations:write', 'briefing:read'],
+  command: ['office:read', 'office:write', 'places:read', 'places:write', 'personal:unmask', 'supplies:read', 'supplies:write', 'supplies:approve', 'roster:read', 'roster:write', 'residents:read', 'residents:write', 'registrations:write', 'briefing:read', 'briefing:write', 'inspections:read', 'inspections:write'],
+  community: ['office:read', 'places:read', 'places:write', 'personal:unmask', 'supplies:read', 'roster:read', 'residents:read', 'residents:write', 'registrations:write', 'briefing:read', 'inspections:read', 'inspections:write'],
   supplies: ['office:read', 'places:read', 'supplies:read', 'supplies:write', 'roster:read', 'briefing:read'],
   roster: ['office:read', 'places:read', 'roster:read', 'roster:write', 'personal:unmask', 'registrations:write', 'briefing:read'],
-  viewer: ['office:read', 'places:read', 'supplies:read', 'roster:read', 'residents:read', 'briefing:read'],
+  viewer: ['office:read', 'places:read', 'supplies:read', 'roster:read', 'residents:read', 'briefing:read', 'inspections:read'],
 };
 
 export const can = (role: Role, perm: Permission) => ROLE_PERMISSIONS[role].includes(perm);

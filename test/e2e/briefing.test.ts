@@ -28,6 +28,7 @@ describe('总览 and 每日简报 in Chromium', () => {
     await page.getByTestId('chart-registrations').locator('.recharts-line').first().waitFor();
     await page.getByTestId('chart-coverage').locator('.recharts-bar-rectangle').first().waitFor();
     await page.getByTestId('chart-stock').locator('.recharts-bar-rectangle').first().waitFor();
+    await page.mouse.move(0, 0);
     await page.screenshot({ path: path.join(__dirname, '../../docs/screenshot-overview.png') });
     const before = await tileValue('regPeople');
     const abnormal = await tileValue('regAbnormal');

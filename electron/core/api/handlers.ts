@@ -3,6 +3,7 @@ import { authHandlers } from '../auth/service';
 import { backupHandlers } from '../backup/service';
 import { briefingHandlers } from '../briefing/service';
 import { excelHandlers } from '../excel/service';
+import { inspectionHandlers } from '../inspections/service';
 import { mapTileHandlers } from '../map/service';
 import { mapFeatureHandlers } from '../map/service.features';
 import { officeHandlers } from '../office/service';
@@ -13,4 +14,4 @@ import { residentHandlers } from '../residents/service';
 import type { Handlers } from './types';
 
 /** Every feature's handlers; the type makes a missing or extra method a compile error. */
-export const handlers: Handlers<MethodName> = { ...authHandlers, ...backupHandlers, ...excelHandlers, ...mapFeatureHandlers, ...mapTileHandlers, ...officeHandlers, ...placesHandlers, ...suppliesHandlers, ...volunteerHandlers, ...residentHandlers, ...briefingHandlers };
+export const handlers: Handlers<MethodName> = { ...authHandlers, ...backupHandlers, ...excelHandlers, ...mapFeatureHandlers, ...mapTileHandlers, ...officeHandlers, ...placesHandlers, ...suppliesHandlers, ...volunteerHandlers, ...residentHandlers, ...briefingHandlers, ...inspectionHandlers };

@@ -100,6 +100,16 @@ function countByHand(db: Database.Database, day: string): Totals {
   const alerts = rows<{ ts: string; ack_at: string | null }>(db, 'SELECT ts, ack_at FROM alerts');
   const needs = rows<{ created_at: string; done_at: string | null }>(db, 'SELECT created_at, done_at FROM needs');
   const measure = (m: string) => under.filter((k) => k.measure === m).length;
+
+  // Inspections and problems as of the end of the day; disinfection done (capped per area) against due.
+  const inspections = rows<{ id: number; day: string }>(db, 'SELECT id, day FROM inspections').filter((i) => i.day === day);
+  const targets = rows<{ inspection_id: number }>(db, 'SELECT inspection_id FROM inspection_targets').filter((t) => inspections.some((i) => i.id === t.inspection_id));
+  const problems = rows<{ found_on: string; deadline: string; fixed_at: string | null; closed_at: string | null }>(db, 'SELECT found_on, deadline, fixed_at, closed_at FROM problems');
+  const notBy = (iso: string | null) => iso === null || dayOf(iso)! > day;
+  const areas = rows<{ id: number; per_day: number; active_from: string; active_until: string | null }>(db, 'SELECT * FROM disinfection_areas').filter(
+    (a) => a.active_from <= day && (a.active_until === null || a.active_until > day),
+  );
+  const records = rows<{ area_id: number; day: string }>(db, 'SELECT area_id, day FROM disinfections').filter((r) => r.day === day);
   return {
     communities: rows(db, 'SELECT id FROM communities').length,
     compounds: compounds.length,
@@ -137,6 +147,15 @@ function countByHand(db: Database.Database, day: string): Totals {
     donations: rows<{ received_on: string }>(db, 'SELECT received_on FROM donations').filter((d) => d.received_on === day).length,
     plansIssued: rows<{ issued_at: string | null }>(db, 'SELECT issued_at FROM alloc_plans').filter((p) => dayOf(p.issued_at) === day).length,
     lowStockItems,
+    inspections: inspections.length,
+    inspectedPlaces: targets.length,
+    problemsNew: problems.filter((p) => p.found_on === day).length,
+    problemsClosed: problems.filter((p) => dayOf(p.closed_at) === day).length,
+    problemsOpen: problems.filter((p) => p.found_on <= day && notBy(p.closed_at)).length,
+    problemsOverdue: problems.filter((p) => p.deadline < day && p.found_on <= day && notBy(p.closed_at) && notBy(p.fixed_at)).length,
+    disinfectDue: areas.reduce((s, a) => s + a.per_day, 0),
+    disinfectDone: areas.reduce((s, a) => s + Math.min(a.per_day, records.filter((r) => r.area_id === a.id).length), 0),
+    premises: rows<{ status: string }>(db, 'SELECT status FROM premises').filter((p) => p.status === 'open').length,
     people: rows(db, 'SELECT id FROM people').length,
     teams: rows(db, 'SELECT id FROM teams').length,
   };
@@ -161,7 +180,7 @@ describe('briefing figures', () => {
     const byHand = countByHand(core.db, DAY);
     for (const k of FIGURE_KEYS) expect(b.figures.totals[k], k).toBe(byHand[k]);
     // The demo makes these non-trivial; a zero everywhere would reconcile too.
-    for (const k of ['regPeople', 'regVehicles', 'regAbnormal', 'regRefused', 'keyUnder', 'followupsDone', 'screenReached', 'dutyFilled', 'keyReleased', 'alertsRaised'] as const) {
+    for (const k of ['regPeople', 'regVehicles', 'regAbnormal', 'regRefused', 'keyUnder', 'followupsDone', 'screenReached', 'dutyFilled', 'keyReleased', 'alertsRaised', 'inspections', 'problemsNew', 'problemsOpen', 'problemsOverdue', 'problemsClosed', 'disinfectDue', 'disinfectDone', 'premises'] as const) {
       expect(b.figures.totals[k], k).toBeGreaterThan(0);
     }
   });
@@ -180,11 +199,17 @@ describe('briefing figures', () => {
   });
 
   it('yesterday in the 总览 is the same count as a briefing of yesterday', async () => {
-    const live = dataOf<{ yesterday: Totals; today: { totals: Totals }; trend: { day: string; regPeople: number; keyUnder: number }[] }>(await call('dashboard.live', {}));
+    const live = dataOf<{ yesterday: Totals; yesterdaySoFar: Record<string, number>; today: { totals: Totals }; trend: { day: string; regPeople: number; keyUnder: number }[] }>(
+      await call('dashboard.live', {}),
+    );
     const byHand = countByHand(core.db, DAY);
     for (const k of FIGURE_KEYS) expect(live.yesterday[k], k).toBe(byHand[k]);
     expect(live.trend).toHaveLength(14);
-    expect(live.trend.at(-2)).toMatchObject({ day: DAY, regPeople: byHand.regPeople, keyUnder: byHand.keyUnder });
+    expect(live.trend.at(-1)).toMatchObject({ day: DAY, regPeople: byHand.regPeople, keyUnder: byHand.keyUnder });
+    // Yesterday until 10:00, as the tiles compare today's flows with it.
+    const soFar = rows<{ ts: string; subject: string }>(core.db, 'SELECT ts, subject FROM registrations').filter((r) => dayOf(r.ts) === DAY && r.ts < '2026-11-19T02:00:00.000Z');
+    expect(live.yesterdaySoFar.regPeople).toBe(soFar.filter((r) => r.subject === 'person').length);
+    expect(live.yesterdaySoFar.regVehicles).toBe(soFar.filter((r) => r.subject === 'vehicle').length);
     const today = countByHand(core.db, '2026-11-20');
     for (const k of FIGURE_KEYS) expect(live.today.totals[k], k).toBe(today[k]);
   });

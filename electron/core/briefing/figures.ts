@@ -4,6 +4,7 @@ import type { Totals } from '../../../shared/domain/briefing-figures';
 import { addDays, dayEnd, dayStart } from '../../../shared/domain/days';
 import type { ControlLevelCode } from '../../../shared/domain/enums';
 import { stmt } from '../db/statements';
+import { dayCoverage } from '../inspections/disinfection';
 import { coverDaysThreshold } from '../supplies/stock';
 import { type PostRow, postShifts } from '../volunteers/roster';
 
@@ -52,6 +53,24 @@ export function registrationsByCheckpoint(db: Db, day: string) {
     const c = counts.get(k.id);
     return { ...k, people: c?.people ?? 0, vehicles: c?.vehicles ?? 0, abnormal: c?.abnormal ?? 0, refused: c?.refused ?? 0 };
   });
+}
+
+/** Registrations in [from, to): the (checkpoint_id, ts, …) covering index, one short range per checkpoint. */
+export function registrationsBetween(db: Db, from: string, to: string) {
+  const count = stmt(
+    db,
+    `SELECT coalesce(sum(subject = 'person'), 0) AS regPeople, coalesce(sum(subject = 'vehicle'), 0) AS regVehicles, coalesce(sum(abnormal), 0) AS regAbnormal, coalesce(sum(refused), 0) AS regRefused
+     FROM registrations WHERE checkpoint_id = ? AND ts >= ? AND ts < ?`,
+  );
+  const out = { regPeople: 0, regVehicles: 0, regAbnormal: 0, regRefused: 0 };
+  for (const { id } of stmt(db, 'SELECT id FROM checkpoints').all() as { id: number }[]) {
+    const c = count.get(id, from, to) as typeof out;
+    out.regPeople += c.regPeople;
+    out.regVehicles += c.regVehicles;
+    out.regAbnormal += c.regAbnormal;
+    out.regRefused += c.regRefused;
+  }
+  return out;
 }
 
 /** Duty at checkpoints from the roster covering the day (the newest one if several do). */
@@ -175,6 +194,28 @@ function alertsAndNeeds(db: Db, day: string) {
   };
 }
 
+/** Inspections, the problems' state at the end of the day, and disinfection done against due. */
+function inspectionFigures(db: Db, day: string) {
+  const p = { day, start: dayStart(day), end: dayEnd(day) };
+  const areas = dayCoverage(db, day);
+  return {
+    inspections: one(db, 'SELECT count(*) AS n FROM inspections WHERE day = :day', p),
+    inspectedPlaces: one(db, 'SELECT count(*) AS n FROM inspection_targets t JOIN inspections i ON i.id = t.inspection_id WHERE i.day = :day', p),
+    problemsNew: one(db, 'SELECT count(*) AS n FROM problems WHERE found_on = :day', p),
+    problemsClosed: one(db, 'SELECT count(*) AS n FROM problems WHERE closed_at >= :start AND closed_at < :end', p),
+    problemsOpen: one(db, 'SELECT count(*) AS n FROM problems WHERE found_on <= :day AND (closed_at IS NULL OR closed_at >= :end)', p),
+    problemsOverdue: one(
+      db,
+      `SELECT count(*) AS n FROM problems WHERE deadline < :day AND found_on <= :day
+         AND (closed_at IS NULL OR closed_at >= :end) AND (fixed_at IS NULL OR fixed_at >= :end)`,
+      p,
+    ),
+    disinfectDue: areas.reduce((s, a) => s + a.perDay, 0),
+    disinfectDone: areas.reduce((s, a) => s + a.done, 0),
+    premises: one(db, "SELECT count(*) AS n FROM premises WHERE status = 'open'"),
+  };
+}
+
 /** Every figure of the day, its tables, and the office for the printed map. */
 export function dayFigures(db: Db, day: string, opts: { map?: boolean } = {}): BriefingFiguresData {
   const office = stmt(db, 'SELECT name, division_code AS divisionCode FROM office WHERE id = 1').get() as { name: string; divisionCode: string | null };
@@ -216,6 +257,7 @@ export function dayFigures(db: Db, day: string, opts: { map?: boolean } = {}): B
     screenHouseholds: [...screening.values()].reduce((a, r) => a + r.households, 0),
     screenReached: [...screening.values()].reduce((a, r) => a + r.reached, 0),
     ...alertsAndNeeds(db, day),
+    ...inspectionFigures(db, day),
     donations: stock.donations,
     plansIssued: stock.plansIssued,
     lowStockItems: stock.lowStockItems,

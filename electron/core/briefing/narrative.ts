@@ -58,6 +58,12 @@ export function prefill(f: BriefingFiguresData): Record<SectionKey, string> {
       t.needsNew || t.needsDone ? `受理群众买菜、就医、购药等需求${n(t.needsNew)}件，办结${n(t.needsDone)}件` : '',
     ])}。`,
     problems: `${join([
+      t.inspections
+        ? `当日开展督查${n(t.inspections)}次，检查卡点、小区和经营场所${n(t.inspectedPlaces)}处，发现问题${n(t.problemsNew)}条`
+        : '当日未开展督查',
+      t.problemsClosed ? `整改销号${n(t.problemsClosed)}条` : '',
+      t.problemsOpen ? `尚有${n(t.problemsOpen)}条问题未销号${t.problemsOverdue ? `，其中逾期${n(t.problemsOverdue)}条，已督促责任单位限期整改` : ''}` : '',
+      t.disinfectDue ? `公共区域应消杀${n(t.disinfectDue)}次、已消杀${n(t.disinfectDone)}次（完成率${percent(t.disinfectDone, t.disinfectDue)}%）` : '',
       t.alertsRaised ? `当日产生预警${n(t.alertsRaised)}条，已处置${n(t.alertsHandled)}条` : '当日未产生预警',
       t.alertsOpen ? `尚有${n(t.alertsOpen)}条待处置，已督促责任人尽快处置` : '',
       t.followupsDue > t.followupsDone ? `随访未完成${n(t.followupsDue - t.followupsDone)}人次，已督促网格员补报` : '',

@@ -1,11 +1,11 @@
 import type { briefing } from '../../../shared/api/briefing';
-import { addDays, localDay } from '../../../shared/domain/days';
+import { addDays, dayStart, localDay } from '../../../shared/domain/days';
 import { actor, type Handlers } from '../api/types';
 import { stmt } from '../db/statements';
 import { currentStaffing } from '../volunteers/staffing';
 import { generateBriefing, getBriefing, listBriefings, regenerateBriefing, saveNarrative, versions } from './briefings';
 import { briefingDocx } from './docx';
-import { dayFigures, trend } from './figures';
+import { dayFigures, registrationsBetween, trend } from './figures';
 import { reportWorkbook } from './report';
 import { getRollup, importRollup, removeUnit } from './rollup';
 
@@ -32,8 +32,9 @@ export const briefingHandlers: Handlers<keyof typeof briefing> = {
       now: at.toISOString(),
       today: figures,
       yesterday: dayFigures(db, addDays(today, -1), { map: false }).totals,
+      yesterdaySoFar: registrationsBetween(db, dayStart(addDays(today, -1)), new Date(at.getTime() - 86_400_000).toISOString()),
       shift: shiftStaffing(db, at),
-      trend: trend(db, today, 14),
+      trend: trend(db, addDays(today, -1), 14),
     };
   },
   'system.changes': (_, ctx) => ({ version: ctx.dataVersion() }),

@@ -8,6 +8,7 @@ import keyPersonsCreate from '../residents/0070-key-persons-create.sql';
 import campaignsCreate from '../residents/0080-campaigns-create.sql';
 import passesCreate from '../residents/0090-passes-create.sql';
 import briefingsCreate from '../briefing/0100-briefings-create.sql';
+import inspectionsCreate from '../inspections/0110-inspections-create.sql';
 
 /**
  * The ordered migration list. Versions go up in steps of 10 (room to insert a fix) and
@@ -31,6 +32,7 @@ export const migrations: Migration[] = [
   { version: 80, name: 'campaigns-create', sql: campaignsCreate },
   { version: 90, name: 'passes-needs-tests-create', sql: passesCreate },
   { version: 100, name: 'briefings-create', sql: briefingsCreate },
+  { version: 110, name: 'inspections-create', sql: inspectionsCreate },
 ];
 
 export const latestVersion = (list: Migration[] = migrations) => list.at(-1)?.version ?? 0;

@@ -8,6 +8,7 @@ import { grids } from '../places/grids';
 import { clearSupplies, seedDemoSupplies } from '../supplies/demo';
 import { clearVolunteers, seedDemoVolunteers } from '../volunteers/demo';
 import { clearResidents, seedDemoResidents } from '../residents/demo';
+import { clearInspections, seedDemoInspections } from '../inspections/demo';
 import { DEMO_SEED, generateDemo } from './generate';
 
 /**
@@ -24,6 +25,7 @@ export function replaceWithDemo(db: Database.Database, now: Date, seed?: number,
     db,
     'SELECT u.user_id AS userId, c.name FROM user_communities u JOIN communities c ON c.id = u.community_id',
   ).all() as { userId: number; name: string }[];
+  clearInspections(db);
   clearSupplies(db);
   clearVolunteers(db);
   clearResidents(db);
@@ -47,4 +49,5 @@ export function replaceWithDemo(db: Database.Database, now: Date, seed?: number,
   seedDemoSupplies(db, now);
   seedDemoVolunteers(db, now, seed);
   if (residents) seedDemoResidents(db, now, seed ?? DEMO_SEED);
+  seedDemoInspections(db, now, seed ?? DEMO_SEED);
 }

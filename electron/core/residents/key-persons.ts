@@ -6,6 +6,7 @@ import { type DueRow, KeyCategory, type KeyPerson, type KeyPersonFields, KeyStat
 import { maskName } from '../../../shared/domain/mask';
 import { getSetting, putSetting } from '../auth/settings';
 import { stmt } from '../db/statements';
+import { aroundDuty, endAroundDuty } from '../inspections/disinfection';
 import { searchKey } from '../places/search-key';
 import { addDays, localDay, localHour } from '../../../shared/domain/days';
 
@@ -72,6 +73,8 @@ export function createKeyPerson(db: Database.Database, f: z.output<typeof KeyPer
     ).lastInsertRowid,
   );
   stmt(db, "INSERT INTO key_person_events (key_person_id, ts, status, note, username) VALUES (?, ?, 'observing', ?, ?)").run(id, at, `${f.startDate} 起${days}天`, who.username);
+  // A household under home observation is disinfected around while the measure lasts (督查整改 › 消杀).
+  aroundDuty(db, id);
   return getKeyPerson(db, id);
 }
 
@@ -81,6 +84,8 @@ export function setStatus(db: Database.Database, id: number, status: keyof typeo
   if (k.status === status) throw new ApiError('CONFLICT', `已经是“${KeyStatus[status]}”`);
   stmt(db, 'UPDATE key_persons SET status = ?, updated_at = ? WHERE id = ?').run(status, who.now.toISOString(), id);
   stmt(db, 'INSERT INTO key_person_events (key_person_id, ts, status, note, username) VALUES (?, ?, ?, ?, ?)').run(id, who.now.toISOString(), status, note, who.username);
+  if (status !== 'observing') endAroundDuty(db, id, who.now);
+  else aroundDuty(db, id);
 }
 
 /**

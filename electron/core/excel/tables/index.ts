@@ -6,6 +6,7 @@ import { compoundsTable } from './compounds';
 import { stockInTable, supplyItemsTable } from '../../supplies/excel-tables';
 import { peopleTable, rosterRowsTable } from '../../volunteers/excel-tables';
 import { registrationsTable, residentsTable, testCountsTable } from '../../residents/excel-table';
+import { premisesTable } from '../../inspections/excel-table';
 
 /** Importable tables; later features (residents, supplies, volunteers) add theirs here. */
 export const TABLES: Record<string, TableSchema> = {
@@ -20,6 +21,7 @@ export const TABLES: Record<string, TableSchema> = {
   residents: residentsTable,
   registrations: registrationsTable,
   testCounts: testCountsTable,
+  premises: premisesTable,
 };
 
 export function tableOf(name: string): TableSchema {

@@ -3,7 +3,7 @@ import { Alert, Card, Col, Row, Skeleton, Typography } from 'antd';
 import type { ReactNode } from 'react';
 import { Bar, BarChart, CartesianGrid, Cell, Legend, Line, LineChart, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
 import type { Output } from '../../../../shared/api';
-import { type FigureKey, percent } from '../../../../shared/domain/briefing-figures';
+import { percent } from '../../../../shared/domain/briefing-figures';
 import { call } from '../../api/client';
 import { fmt } from '../../lib/format';
 import { useLoad } from '../../lib/useLoad';
@@ -11,13 +11,13 @@ import { useLoad } from '../../lib/useLoad';
 type Live = Output<'dashboard.live'>;
 
 /** Change since yesterday, coloured by whether more is good news for this figure. */
-function Delta({ now, before, moreIsBad }: { now: number; before: number; moreIsBad?: boolean }) {
+function Delta({ now, before, moreIsBad, when = '昨日' }: { now: number; before: number; moreIsBad?: boolean; when?: string }) {
   const d = now - before;
-  if (d === 0) return <span className="delta same">与昨日持平</span>;
+  if (d === 0) return <span className="delta same">与{when}持平</span>;
   const bad = moreIsBad ? d > 0 : d < 0;
   return (
     <span className={`delta ${bad ? 'bad' : 'good'}`}>
-      {d > 0 ? <ArrowUpOutlined /> : <ArrowDownOutlined />} 较昨日{d > 0 ? '增加' : '减少'} {fmt(Math.abs(d))}
+      {d > 0 ? <ArrowUpOutlined /> : <ArrowDownOutlined />} 较{when}{d > 0 ? '增加' : '减少'} {fmt(Math.abs(d))}
     </span>
   );
 }
@@ -52,7 +52,8 @@ function FigureTile({ t }: { t: Tile }) {
 function tiles(d: Live): Tile[] {
   const t = d.today.totals;
   const y = d.yesterday;
-  const delta = (k: FigureKey, moreIsBad = false) => <Delta now={t[k]} before={y[k]} moreIsBad={moreIsBad} />;
+  // Flows of the day so far are compared with yesterday up to the same time, not with all of yesterday.
+  const sameTime = (k: keyof Live['yesterdaySoFar'], moreIsBad = false) => <Delta now={t[k]} before={d.yesterdaySoFar[k]} moreIsBad={moreIsBad} when="昨日同时段" />;
   const follow = percent(t.followupsDone, t.followupsDue);
   const cover = percent(t.screenReached, t.screenHouseholds);
   return [
@@ -63,9 +64,9 @@ function tiles(d: Live): Tile[] {
       sub: d.shift.short.length ? <span className="delta bad">缺人：{d.shift.short.slice(0, 3).join('、')}{d.shift.short.length > 3 ? ` 等 ${d.shift.short.length} 个` : ''}</span> : d.shift.required ? '各卡点人员到齐' : '当前没有排班表覆盖',
       href: '#/volunteers?tab=roster',
     },
-    { id: 'regPeople', title: '今日登记人员', value: fmt(t.regPeople), sub: delta('regPeople'), href: '#/residents?tab=daily' },
-    { id: 'regVehicles', title: '今日登记车辆', value: fmt(t.regVehicles), sub: delta('regVehicles'), href: '#/residents?tab=daily' },
-    { id: 'regAbnormal', title: '体温异常', value: fmt(t.regAbnormal), sub: delta('regAbnormal', true), href: '#/residents?tab=daily' },
+    { id: 'regPeople', title: '今日登记人员', value: fmt(t.regPeople), sub: sameTime('regPeople'), href: '#/residents?tab=daily' },
+    { id: 'regVehicles', title: '今日登记车辆', value: fmt(t.regVehicles), sub: sameTime('regVehicles'), href: '#/residents?tab=daily' },
+    { id: 'regAbnormal', title: '体温异常', value: fmt(t.regAbnormal), sub: sameTime('regAbnormal', true), href: '#/residents?tab=daily' },
     {
       id: 'keyUnder',
       title: '在管重点人员',

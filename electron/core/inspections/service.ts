@@ -1,0 +1,60 @@
+import type { inspections } from '../../../shared/api/inspections';
+import { actor, entityCtx, type Handlers } from '../api/types';
+import { stmt } from '../db/statements';
+import { buildExport } from '../excel/write-workbook';
+import { createRow, deleteRow, listRows, updateRow } from '../places/entity';
+import { currentChecklists, saveChecklist } from './checklists';
+import { coverage, listAreas, listDisinfections, recordDisinfection, setAreas } from './disinfection';
+import { premisesTable } from './excel-table';
+import { createInspection, listInspections, searchTargets } from './inspections';
+import { getPhoto } from './photos';
+import { premises } from './premises';
+import { extendProblems, fixProblem, getProblem, listProblems, problemHistory, reassignProblems, recheckProblem } from './problems';
+import { inspectionReport } from './report';
+import { ApiError } from '../../../shared/api/errors';
+import { can } from '../../../shared/domain/roles';
+import { localDay } from '../../../shared/domain/days';
+
+export const inspectionHandlers: Handlers<keyof typeof inspections> = {
+  'premises.list': (input, ctx) => listRows(entityCtx(ctx), premises, input),
+  'premises.create': (f, ctx) => createRow(entityCtx(ctx), premises, f),
+  'premises.update': ({ id, ...f }, ctx) => updateRow(entityCtx(ctx), premises, id, f),
+  'premises.delete': ({ id }, ctx) => deleteRow(entityCtx(ctx), premises, id),
+  'premises.export': async (input, ctx) => {
+    if (input.full && !(ctx.user && can(ctx.user.role, 'personal:unmask'))) throw new ApiError('FORBIDDEN', '当前角色无权导出完整的个人信息');
+    const { rows } = listRows(entityCtx(ctx), premises, { ...input, page: 1, pageSize: 200_000 });
+    const base64 = await buildExport(premisesTable, rows as Record<string, unknown>[], input.full);
+    return { fileName: `经营场所-${localDay(ctx.now())}.xlsx`, base64, rowCount: rows.length };
+  },
+  'checklists.current': (_, { db }) => currentChecklists(db),
+  'checklists.save': ({ targetKind, items }, ctx) => saveChecklist(ctx.db, targetKind, items, actor(ctx)),
+  'inspections.create': (f, ctx) => createInspection(ctx.db, f, entityCtx(ctx).scope, actor(ctx)),
+  'inspections.list': (f, { db }) => listInspections(db, f),
+  'inspections.targets': ({ targetKind, q }, ctx) => searchTargets(ctx.db, targetKind, q, entityCtx(ctx).scope),
+  'problems.list': (f, ctx) => listProblems(ctx.db, f, entityCtx(ctx).scope, ctx.now()),
+  'problems.get': ({ id }, ctx) => ({ ...getProblem(ctx.db, id, entityCtx(ctx).scope, ctx.now()), history: problemHistory(ctx.db, id) }),
+  'problems.fix': ({ id, note, photos }, ctx) => fixProblem(ctx.db, id, note, photos, entityCtx(ctx).scope, actor(ctx)),
+  'problems.recheck': ({ id, passed, note, photos }, ctx) => recheckProblem(ctx.db, id, passed, note, photos, entityCtx(ctx).scope, actor(ctx)),
+  'problems.reassign': (f, ctx) => reassignProblems(ctx.db, f, entityCtx(ctx).scope, actor(ctx)),
+  'problems.extend': (f, ctx) => extendProblems(ctx.db, f, entityCtx(ctx).scope, actor(ctx)),
+  'problems.notice': ({ targetKind, targetId }, ctx) => {
+    const { rows } = listProblems(ctx.db, { targetKind, targetId, page: 1, pageSize: 500, order: 'asc' }, entityCtx(ctx).scope, ctx.now());
+    const open = rows.filter((r) => r.status !== 'closed');
+    const name = stmt(ctx.db, 'SELECT target_name AS n FROM problems WHERE target_kind = ? AND target_id = ? ORDER BY id DESC LIMIT 1').get(targetKind, targetId) as { n: string } | undefined;
+    if (!name) throw new ApiError('NOT_FOUND', '该点位没有督查问题');
+    const first = open[0] ?? rows[0];
+    return {
+      targetName: name.n,
+      communityName: first?.communityName ?? null,
+      responsible: first ? [first.responsibleName].filter(Boolean).join('') || null : null,
+      problems: open,
+    };
+  },
+  'inspections.report': ({ from, to }, ctx) => inspectionReport(ctx.db, from, to, ctx.now()),
+  'photos.get': ({ id }, { db }) => getPhoto(db, id),
+  'disinfection.areas': (f, ctx) => listAreas(ctx.db, f, ctx.now()),
+  'disinfection.setAreas': ({ ownerKind, ownerId, areas }, ctx) => setAreas(ctx.db, ownerKind, ownerId, areas, ctx.now()),
+  'disinfection.record': (f, ctx) => recordDisinfection(ctx.db, f, actor(ctx)),
+  'disinfection.list': (f, { db }) => listDisinfections(db, f),
+  'disinfection.coverage': ({ day, behindOnly }, { db }) => coverage(db, day, behindOnly),
+};
