@@ -129,7 +129,7 @@ describe('inspections and problems', () => {
     for (let i = 0; i < 3; i++) dataOf(await call('disinfection.record', { areaId: corridor.id, by: '张保洁', agent: 'chlorine', amount: 1, itemId: item.id, warehouseId: store.id }));
     expect(stock()).toBe(before - 3);
     expect(errorOf(await call('disinfection.record', { areaId: corridor.id, by: '张保洁', agent: 'chlorine', amount: 1_000, itemId: item.id, warehouseId: store.id })).message).toMatch(/库存|不足/);
-    const cov = dataOf<{ rows: { ownerId: number; name: string; due: number; done: number; behind: string[] }[] }>(await call('disinfection.coverage', { day: '2026-11-20', behindOnly: true }));
+    const cov = dataOf<{ rows: { ownerKind: string; ownerId: number; name: string; due: number; done: number; behind: string[] }[] }>(await call('disinfection.coverage', { day: '2026-11-20', behindOnly: true }));
     // Three rounds in the corridor count as its two; the toilets were not done.
     expect(cov.rows.find((r) => r.ownerKind === 'compound' && r.ownerId === compound.id)).toMatchObject({ name: compound.name, due: 4, done: 2, behind: ['公共卫生间 0/2'] });
   });
