@@ -1,4 +1,4 @@
-import { Layout, Menu, Space, Spin, Typography } from 'antd';
+import { Grid, Layout, Menu, Space, Spin, Typography } from 'antd';
 import { Suspense } from 'react';
 import { call } from './api/client';
 import { useSession } from './features/auth/me';
@@ -15,6 +15,8 @@ export function App() {
   const epoch = useDataEpoch();
   const office = useLoad(() => call('office.get', {}), [route, epoch]);
   const { can } = useSession();
+  // On a phone (督查 on the office Wi-Fi) the menu folds away entirely.
+  const wide = Grid.useBreakpoint().md !== false;
   const sections = SECTIONS.filter((s) => !s.perm || [s.perm].flat().some((p) => can(p)));
   const section = sections.find((s) => s.key === route) ?? sections[0]!;
   const page = PAGES[section.key];
@@ -27,7 +29,7 @@ export function App() {
   }
   return (
     <Layout style={{ minHeight: '100vh' }}>
-      <Layout.Sider width={196} theme="dark" breakpoint="lg" collapsedWidth={64}>
+      <Layout.Sider width={196} theme="dark" breakpoint="lg" collapsedWidth={wide ? 64 : 0}>
         <div className="brand">街道防控指挥台</div>
         <Menu
           theme="dark"
@@ -43,7 +45,7 @@ export function App() {
             {section.label}
           </Typography.Title>
           <Space size="large">
-            <Typography.Text type="secondary" data-testid="office-name">
+            <Typography.Text type="secondary" data-testid="office-name" className="office-name">
               {office.data?.name ?? ''}
             </Typography.Text>
             <UserMenu />

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { method } from './contract';
-import { Day, DeleteInput, Id, lat, ListQuery, listResult, lng, name, Ok, optionalText, phone, Timestamps } from './common';
+import { Day, DeleteInput, Id, lat, ListQuery, listResult, lng, name, Ok, optionalText, phone, Reveal, Timestamps } from './common';
 import {
   DisinfectAgent,
   DisinfectArea,
@@ -174,7 +174,7 @@ export const inspections = {
     summary: '经营场所列表',
     perm: r,
     write: false,
-    input: ListQuery.extend({ kind: z.enum(PremisesKind.values).optional(), communityId: Id.optional(), status: z.enum(PremisesStatus.values).optional() }),
+    input: ListQuery.extend({ kind: z.enum(PremisesKind.values).optional(), communityId: Id.optional(), status: z.enum(PremisesStatus.values).optional(), reveal: Reveal.optional() }),
     output: listResult(Premises),
     personal: true,
   }),

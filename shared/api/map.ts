@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { method } from './contract';
 import { Id, lat, lng } from './common';
-import { CheckpointKind, CheckpointStatus, ControlLevel, ManagementType } from '../domain/enums';
+import { CheckpointKind, CheckpointStatus, ControlLevel, ManagementType, PremisesKind, PremisesStatus, TargetKind } from '../domain/enums';
 import { PolygonGeometry } from './places';
 
 /** Everything the map draws in one call (scoped like every list), and the edits made on it. */
@@ -65,6 +65,9 @@ export const map = {
       alerting: z.array(Id),
       /** Compounds where a key person's follow-up alert waits. */
       alertingCompounds: z.array(Id),
+      /** Places with problems not yet closed (empty for roles that may not see 督查整改). */
+      problems: z.array(z.object({ targetKind: z.enum(TargetKind.values), targetId: Id, name: z.string(), lng: z.number(), lat: z.number(), open: z.number().int(), overdue: z.number().int() })),
+      premises: z.array(z.object({ id: Id, name: z.string(), kind: z.enum(PremisesKind.values), status: z.enum(PremisesStatus.values), lng: z.number(), lat: z.number(), openProblems: z.number().int() })),
     }),
   }),
   'map.exportGeoJson': method({

@@ -11,6 +11,8 @@ import { readBasemap } from './basemap';
 import { exportGeoJson, importGeoJson } from './geojson-io';
 import { currentStaffing } from '../volunteers/staffing';
 import { alertingCheckpoints, alertingCompounds } from '../residents/registrations';
+import { premisesPoints, problemPlaces } from '../inspections/map-layers';
+import { can } from '../../../shared/domain/roles';
 
 const ALL_ROWS = { page: 1, pageSize: 100_000, order: 'asc' as const };
 
@@ -18,7 +20,16 @@ export const mapFeatureHandlers: Handlers<keyof typeof map> = {
   /** Reuses the scoped list queries, so the map shows exactly what the lists show. */
   'map.features': (_, ctx) => {
     const e = entityCtx(ctx);
-    return { compounds: listRows(e, compounds, ALL_ROWS).rows, checkpoints: listRows(e, checkpoints, ALL_ROWS).rows, staffing: currentStaffing(ctx.db, ctx.now()), alerting: alertingCheckpoints(ctx.db), alertingCompounds: alertingCompounds(ctx.db) };
+    const inspections = ctx.user !== null && can(ctx.user.role, 'inspections:read');
+    return {
+      compounds: listRows(e, compounds, ALL_ROWS).rows,
+      checkpoints: listRows(e, checkpoints, ALL_ROWS).rows,
+      staffing: currentStaffing(ctx.db, ctx.now()),
+      alerting: alertingCheckpoints(ctx.db),
+      alertingCompounds: alertingCompounds(ctx.db),
+      problems: inspections ? problemPlaces(ctx.db, e.scope, ctx.now()) : [],
+      premises: inspections ? premisesPoints(ctx.db, e.scope) : [],
+    };
   },
   'map.basemap': (_, { db }) => readBasemap(db),
   'map.setBasemap': (input, { db, tilePacks }) => {

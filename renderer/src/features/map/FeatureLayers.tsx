@@ -4,14 +4,14 @@ import 'leaflet.markercluster/dist/MarkerCluster.css';
 import 'leaflet.markercluster/dist/MarkerCluster.Default.css';
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { Polygon, Tooltip, useMap, useMapEvents } from 'react-leaflet';
-import { CheckpointKind, CheckpointStatus } from '../../../../shared/domain/enums';
+import { CheckpointKind, CheckpointStatus, PremisesKind, PremisesStatus } from '../../../../shared/domain/enums';
 import { convexHull, padRing, type Point } from '../../../../shared/domain/geo';
 import type { Features, Selection } from './MapPage';
 import type { Projection } from './projection';
 import { type BoundaryEdit, useBoundaryEditor } from './useBoundaryEditor';
 import { CONTROL_COLORS, FEVER_COLOR, STATUS_COLORS, UNDERSTAFFED } from './styles';
 
-export type Layers = ('office' | 'grids' | 'compounds' | 'checkpoints' | 'labels')[];
+export type Layers = ('office' | 'grids' | 'compounds' | 'checkpoints' | 'labels' | 'problems' | 'premises')[];
 const LABEL_ZOOM = 16;
 const CLUSTER_ABOVE = 300;
 type Compound = Features['compounds'][number];
@@ -121,12 +121,41 @@ export function FeatureLayers({ features, layers, selected, onSelect, moving, on
       checkpointLayers.set(k.id, layer);
       checkpointGroup.addLayer(layer);
     }
-    return { compoundLayers, compoundGroup, checkpointLayers, checkpointGroup, styleOf };
+    // 督查: premises as small squares, places with open problems as amber (red when overdue) diamonds.
+    const premisesGroup = L.layerGroup();
+    for (const p of features.premises) {
+      const layer = L.marker(projection.toView([p.lng, p.lat]), {
+        icon: L.divIcon({ className: `premises-marker${p.status === 'open' ? '' : ' closed'}${p.openProblems ? ' has-problems' : ''}`, iconSize: [10, 10] }),
+      });
+      layer.bindTooltip(`${p.name}（${PremisesKind.labels[p.kind]}，${PremisesStatus.labels[p.status]}${p.openProblems ? `；未销号问题 ${p.openProblems} 条` : ''}）`);
+      premisesGroup.addLayer(layer);
+    }
+    const problemGroup = L.layerGroup();
+    for (const p of features.problems) {
+      const layer = L.marker(projection.toView([p.lng, p.lat]), {
+        icon: L.divIcon({ className: `problem-marker${p.overdue ? ' overdue' : ''}`, html: String(p.open), iconSize: [20, 20] }),
+        zIndexOffset: 1000,
+      });
+      layer.bindTooltip(`${p.name}：未销号问题 ${p.open} 条${p.overdue ? `，其中逾期 ${p.overdue} 条` : ''}`);
+      layer.on('click', () => (window.location.hash = `#/inspections?tab=problems`));
+      problemGroup.addLayer(layer);
+    }
+    return { compoundLayers, compoundGroup, checkpointLayers, checkpointGroup, styleOf, premisesGroup, problemGroup };
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [features, projection]);
 
   const showCompounds = on('compounds');
   const showCheckpoints = on('checkpoints');
+  const showProblems = on('problems');
+  const showPremises = on('premises');
+  useEffect(() => {
+    if (showPremises) built.premisesGroup.addTo(map);
+    if (showProblems) built.problemGroup.addTo(map);
+    return () => {
+      built.premisesGroup.remove();
+      built.problemGroup.remove();
+    };
+  }, [built, map, showProblems, showPremises]);
   useEffect(() => {
     if (showCompounds) built.compoundGroup.addTo(map);
     if (showCheckpoints) built.checkpointGroup.addTo(map);

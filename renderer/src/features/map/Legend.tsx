@@ -23,6 +23,16 @@ export function Legend() {
         <div>
           <i className="dot" style={{ background: FEVER_COLOR, width: 14, height: 14 }} /> 体温预警待处理
         </div>
+        <strong>督查</strong>
+        <div>
+          <i className="legend-problem" /> 未销号问题（数字为条数）
+        </div>
+        <div>
+          <i className="legend-problem overdue" /> 有逾期问题
+        </div>
+        <div>
+          <i className="legend-premises" /> 经营场所
+        </div>
       </div>
     </div>
   );

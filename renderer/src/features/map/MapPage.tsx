@@ -25,6 +25,8 @@ const LAYER_OPTIONS = [
   { value: 'compounds', label: '小区' },
   { value: 'checkpoints', label: '卡点' },
   { value: 'labels', label: '名称' },
+  { value: 'problems', label: '督查问题' },
+  { value: 'premises', label: '经营场所' },
 ];
 
 /**
@@ -38,7 +40,7 @@ export function MapPage() {
   const basemap = useLoad(() => call('map.basemap', {}), []);
   const [tileError, setTileError] = useState<string | null>(null);
   const projection = basemap.data && basemap.data.source !== 'none' && basemap.data.crs === 'GCJ02' ? gcj02 : identity;
-  const [layers, setLayers] = useState<(Layers[number] | 'basemap')[]>(['basemap', 'office', 'grids', 'compounds', 'checkpoints', 'labels']);
+  const [layers, setLayers] = useState<(Layers[number] | 'basemap')[]>(['basemap', 'office', 'grids', 'compounds', 'checkpoints', 'labels', 'problems']);
   const [selected, setSelected] = useState<Selection>(null);
   const [flyTo, setFlyTo] = useState<{ lat: number; lng: number; zoom: number; seq: number } | null>(null);
   const [moving, setMoving] = useState<{ id: number; lat: number; lng: number } | null>(null);

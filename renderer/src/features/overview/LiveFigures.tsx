@@ -96,6 +96,20 @@ function tiles(d: Live): Tile[] {
       href: '#/supplies?tab=overview',
     },
     {
+      id: 'problems',
+      title: '督查问题未销号',
+      value: fmt(t.problemsOpen),
+      sub: <span className={t.problemsOverdue ? 'delta bad' : 'delta same'}>逾期 {fmt(t.problemsOverdue)}；今日发现 {fmt(t.problemsNew)}，销号 {fmt(t.problemsClosed)}</span>,
+      href: t.problemsOverdue ? '#/inspections?tab=problems&status=overdue' : '#/inspections?tab=problems',
+    },
+    {
+      id: 'disinfection',
+      title: '今日消杀',
+      value: `${fmt(t.disinfectDone)} / ${fmt(t.disinfectDue)}`,
+      sub: `完成 ${percent(t.disinfectDone, t.disinfectDue) ?? '—'}%（昨日 ${percent(y.disinfectDone, y.disinfectDue) ?? '—'}%）`,
+      href: '#/inspections?tab=disinfection',
+    },
+    {
       id: 'alertsOpen',
       title: '待处置预警',
       value: fmt(t.alertsOpen),

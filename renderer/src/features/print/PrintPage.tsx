@@ -6,6 +6,7 @@ import { printDocument, savePdf } from '../../lib/print';
 import { useLoad } from '../../lib/useLoad';
 import { DonationReceipt, PlanReceipts, PlanSheet, ThanksList } from './documents';
 import { BriefingSheet } from './BriefingSheet';
+import { NoticeSheet, ReportSheet } from './InspectionDocs';
 import { RosterSheet } from './RosterSheet';
 import './print.css';
 
@@ -46,6 +47,16 @@ export function PrintPage({ path }: { path: string }) {
     if (kind === 'briefing') {
       const b = await call('briefings.get', { id });
       return { title: `${b.figures.officeName}疫情防控工作简报-${b.year}年第${b.issueNo}期`, body: <BriefingSheet briefing={b} /> };
+    }
+    if (kind === 'notice') {
+      const [targetKind, targetId] = (idText ?? '').split('-');
+      const notice = await call('problems.notice', { targetKind: targetKind as never, targetId: Number(targetId) });
+      return { title: `整改通知书-${notice.targetName}`, body: <NoticeSheet notice={notice} officeName={officeName} today={new Date().toISOString()} /> };
+    }
+    if (kind === 'report') {
+      const q = new URLSearchParams(window.location.hash.split('?')[1] ?? '');
+      const report = await call('inspections.report', { from: q.get('from') ?? '', to: q.get('to') ?? '' });
+      return { title: `督查通报-${report.from}至${report.to}`, body: <ReportSheet report={report} officeName={officeName} /> };
     }
     if (kind === 'thanks') {
       const totals = await call('donations.totals', {});

@@ -12,6 +12,7 @@ const LAZY = {
   volunteers: lazyPage(() => import('../volunteers/VolunteersPage').then((m) => m.VolunteersPage)),
   residents: lazyPage(() => import('../residents/ResidentsPage').then((m) => m.ResidentsPage)),
   briefing: lazyPage(() => import('../briefing/BriefingPage').then((m) => m.BriefingPage)),
+  inspections: lazyPage(() => import('../inspections/InspectionsPage').then((m) => m.InspectionsPage)),
   print: lazyPage<{ path: string }>(() => import('../print/PrintPage').then((m) => m.PrintPage)),
 };
 
@@ -34,4 +35,5 @@ export const PAGES: Record<string, () => ReactNode> = {
   volunteers: () => <LAZY.volunteers.Page />,
   residents: () => <LAZY.residents.Page />,
   briefing: () => <LAZY.briefing.Page />,
+  inspections: () => <LAZY.inspections.Page />,
 };

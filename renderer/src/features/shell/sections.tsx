@@ -30,7 +30,7 @@ export const SECTIONS: Section[] = [
   { key: 'residents', label: '人员排查', icon: <AlertOutlined />, ready: true, perm: ['residents:read', 'registrations:write'] },
   { key: 'supplies', label: '物资保障', icon: <MedicineBoxOutlined />, ready: true, perm: 'supplies:read' },
   { key: 'volunteers', label: '志愿者与排班', icon: <TeamOutlined />, ready: true, perm: 'roster:read' },
-  { key: 'inspections', label: '督查整改', icon: <AuditOutlined />, ready: false },
+  { key: 'inspections', label: '督查整改', icon: <AuditOutlined />, ready: true, perm: 'inspections:read' },
   { key: 'briefing', label: '每日简报', icon: <FileTextOutlined />, ready: true, perm: 'briefing:read' },
   { key: 'excel', label: '数据导入导出', icon: <SwapOutlined />, ready: true },
   { key: 'settings', label: '设置', icon: <SettingOutlined />, ready: true },
