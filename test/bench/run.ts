@@ -1,9 +1,10 @@
 /**
  * `npm run bench`: speed figures printed with a baseline measured in the same process.
- * Not part of `npm test` (timings never decide a test). BENCH=excel, map, supplies, roster, residents or briefing runs one.
+ * Not part of `npm test` (timings never decide a test). BENCH=excel, map, supplies, roster, residents, briefing or inspections runs one.
  */
 import { benchBriefing } from './briefing';
 import { benchExcelImport } from './excel-import';
+import { benchInspections } from './inspections';
 import { benchMapRender } from './map-render';
 import { benchResidents } from './residents';
 import { benchRoster } from './roster';
@@ -16,3 +17,4 @@ if (!only || only === 'supplies') await benchSupplies();
 if (!only || only === 'roster') await benchRoster();
 if (!only || only === 'residents') await benchResidents();
 if (!only || only === 'briefing') await benchBriefing();
+if (!only || only === 'inspections') await benchInspections();
