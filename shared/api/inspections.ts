@@ -38,6 +38,8 @@ export const PremisesFields = z.object({
 });
 export const Premises = PremisesFields.extend({
   id: Id,
+  /** The photographed 四方责任书, if one was added (photos.get). */
+  pledgeScanId: Id.nullable(),
   communityName: z.string(),
   gridName: z.string().nullable(),
   openProblems: z.number().int(),
@@ -180,6 +182,15 @@ export const inspections = {
   }),
   'premises.create': method({ summary: '登记经营场所', perm: w, write: 'tx', input: PremisesFields, output: Premises, personal: true }),
   'premises.update': method({ summary: '修改经营场所', perm: w, write: 'tx', input: PremisesFields.extend({ id: Id }), output: Premises, personal: true }),
+  'premises.setPledgeScan': method({
+    summary: '上传或删除四方责任书照片',
+    perm: w,
+    write: 'tx',
+    maxBodyBytes: 5 * 1024 * 1024,
+    input: z.object({ id: Id, photo: PhotoUpload.nullable() }),
+    output: Premises,
+    personal: true,
+  }),
   'premises.delete': method({ summary: '删除经营场所（有督查问题的不能删除）', perm: w, write: 'tx', input: DeleteInput, output: Ok }),
   'premises.export': method({
     summary: '按当前筛选导出经营场所（电话默认脱敏）',

@@ -8,6 +8,7 @@ import { addDays, localDay } from '../../shared/domain/days';
 import { signIn } from '../helpers/sessions';
 import { apiCall, E2E_PASSWORD, type RunningServer, signInUI, startServer } from '../e2e/harness';
 import { fill } from './residents';
+import { median, ms } from './timing';
 
 /**
  * The morning briefing on the residents bench database (150,000 residents, 5,000,000
@@ -15,8 +16,6 @@ import { fill } from './residents';
  * live 总览, and generate → print route → PDF in headless Chromium through `npm run serve`.
  * Each beside the same on the plain demo office (baseline), in this process.
  */
-const ms = (t0: bigint) => Number(process.hrtime.bigint() - t0) / 1e6;
-const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
 
 async function figures(dataDir: string, today: string, fillIt: boolean) {
   const core = await createCore({ dataDir, demoOnCreate: true, demoResidents: false, transport: 'http', keyStore: fileKeyStore(`${dataDir}.key`), adminPassword: E2E_PASSWORD });

@@ -9,6 +9,7 @@ import { readWorkbook } from '../../electron/core/excel/read-workbook';
 import { createScratchRoster, rosterTable } from '../../electron/core/excel/tables/roster';
 import { ALL_COMMUNITIES } from '../../electron/core/places/entity';
 import { makeId } from '../fixtures/excel/make-fixtures-lib';
+import { ms } from './timing';
 
 /** 150,000 rows in the resident roster shape, as an .xlsx a street office would send. */
 function makeRoster(rows: number): Buffer {
@@ -25,7 +26,6 @@ function makeRoster(rows: number): Buffer {
   return write(book, { type: 'buffer', bookType: 'xlsx', compression: true }) as Buffer;
 }
 
-const ms = (t0: bigint) => Number(process.hrtime.bigint() - t0) / 1e6;
 
 export async function benchExcelImport(rows = 150_000): Promise<void> {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'sc-bench-'));

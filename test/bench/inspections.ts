@@ -5,6 +5,7 @@ import { type Core, createCore } from '../../electron/core/core';
 import { fileKeyStore } from '../../electron/core/db/key';
 import { addDays, localDay } from '../../shared/domain/days';
 import { signIn, TEST_PASSWORD } from '../helpers/sessions';
+import { medianOfCalls, ms } from './timing';
 
 /**
  * 督查整改 at volume: 20,000 problems over three months and 1,000,000 disinfection records
@@ -12,8 +13,6 @@ import { signIn, TEST_PASSWORD } from '../helpers/sessions';
  * the command centre, through core.call: the overdue list, today's disinfection coverage
  * per place, and a month's 督查通报 — each beside the same on the plain demo (baseline).
  */
-const ms = (t0: bigint) => Number(process.hrtime.bigint() - t0) / 1e6;
-const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
 
 function fill(core: Core, problems: number, records: number, now: Date) {
   const db = core.db;
@@ -52,16 +51,7 @@ function fill(core: Core, problems: number, records: number, now: Date) {
 async function measure(core: Core, now: Date) {
   const call = await signIn(core, 'zhihui');
   const today = localDay(now);
-  const time = async (name: string, input: unknown) => {
-    const runs: number[] = [];
-    for (let i = 0; i < 5; i++) {
-      const t0 = process.hrtime.bigint();
-      const e = await call(name, input);
-      runs.push(ms(t0));
-      if (!e.ok) throw new Error(`${name}: ${e.error.message}`);
-    }
-    return median(runs);
-  };
+  const time = (name: string, input: unknown) => medianOfCalls(call, name, input);
   return {
     overdue: await time('problems.list', { status: 'overdue', page: 1, pageSize: 50 }),
     coverage: await time('disinfection.coverage', { day: today, behindOnly: false }),

@@ -8,6 +8,7 @@ import { checkpoints } from '../../electron/core/places/checkpoints';
 import { compounds } from '../../electron/core/places/compounds';
 import { ALL_COMMUNITIES, createRow } from '../../electron/core/places/entity';
 import { E2E_PASSWORD, startServer } from '../e2e/harness';
+import { ms } from './timing';
 
 /** Grows the demo office to `n` compounds and `m` checkpoints, spread on a grid around the centre. */
 export async function makeOfficeForBench(dataDir: string, n: number, m: number): Promise<void> {
@@ -28,7 +29,6 @@ export async function makeOfficeForBench(dataDir: string, n: number, m: number):
   core.close();
 }
 
-const ms = (t0: bigint) => Number(process.hrtime.bigint() - t0) / 1e6;
 
 export async function benchMapRender(): Promise<void> {
   console.log('\n## Map: navigation to first complete render (headless Chromium)');

@@ -6,6 +6,7 @@ import { fileKeyStore } from '../../electron/core/db/key';
 import { residentKey } from '../../electron/core/residents/residents';
 import { makeId } from '../fixtures/excel/make-fixtures-lib';
 import { signIn, TEST_PASSWORD } from '../helpers/sessions';
+import { medianOfCalls, ms } from './timing';
 
 /**
  * The demo office at full weight: 150,000 residents in households, 5,000,000 checkpoint
@@ -14,8 +15,6 @@ import { signIn, TEST_PASSWORD } from '../helpers/sessions';
  * core.call: today's counts per checkpoint, today's due follow-ups, the campaign's
  * coverage. Each is printed beside the same question on an empty ledger (baseline).
  */
-const ms = (t0: bigint) => Number(process.hrtime.bigint() - t0) / 1e6;
-const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
 const localDay = (d: Date) => new Date(d.getTime() + 8 * 3_600_000).toISOString().slice(0, 10);
 
 export function fill(core: Core, residents: number, registrations: number, now: Date): void {
@@ -86,16 +85,7 @@ async function measure(core: Core, now: Date) {
   const call = await signIn(core, 'zhihui');
   const day = localDay(now);
   const campaign = (core.db.prepare('SELECT id FROM campaigns ORDER BY id DESC LIMIT 1').get() as { id: number } | undefined)?.id;
-  const time = async (name: string, input: unknown) => {
-    const runs: number[] = [];
-    for (let i = 0; i < 5; i++) {
-      const t0 = process.hrtime.bigint();
-      const e = await call(name, input);
-      runs.push(ms(t0));
-      if (!e.ok) throw new Error(`${name}: ${e.error.message}`);
-    }
-    return median(runs);
-  };
+  const time = (name: string, input: unknown) => medianOfCalls(call, name, input);
   return {
     daily: await time('registrations.daily', { day }),
     due: await time('followups.due', { day }),

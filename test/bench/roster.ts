@@ -4,13 +4,13 @@ import path from 'node:path';
 import { type Core, createCore } from '../../electron/core/core';
 import { fileKeyStore } from '../../electron/core/db/key';
 import { signIn, TEST_PASSWORD } from '../helpers/sessions';
+import { ms } from './timing';
 
 /**
  * 自动排班 at scale, through core.call: a week of 300 posts in three shifts (6,300 slots,
  * one person each) from 1,000 people. Printed beside a street-office-sized baseline
  * (one community's 20 posts and 100 people) run in the same process.
  */
-const ms = (t0: bigint) => Number(process.hrtime.bigint() - t0) / 1e6;
 
 function populate(core: Core, people: number, posts: number): void {
   const db = core.db;

@@ -4,6 +4,7 @@ import path from 'node:path';
 import { type Core, createCore } from '../../electron/core/core';
 import { fileKeyStore } from '../../electron/core/db/key';
 import { signIn, TEST_PASSWORD } from '../helpers/sessions';
+import { median, ms } from './timing';
 
 /**
  * Supplies at scale, through core.call (validation, transaction, audit): a plan for 500
@@ -11,8 +12,6 @@ import { signIn, TEST_PASSWORD } from '../helpers/sessions';
  * 1,000,000 movements. Each is printed beside the same work at street-office size,
  * measured in the same process.
  */
-const ms = (t0: bigint) => Number(process.hrtime.bigint() - t0) / 1e6;
-const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
 
 async function open(dir: string): Promise<Core> {
   return createCore({ dataDir: path.join(dir, 'data'), demoOnCreate: true, demoResidents: false, transport: 'http', keyStore: fileKeyStore(path.join(dir, 'db.key')), adminPassword: TEST_PASSWORD });

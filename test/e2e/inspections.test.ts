@@ -3,6 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
+import { pdfPages } from '../helpers/pdf-text';
 import { apiCall, browserSession, signInUI } from './harness';
 
 /**
@@ -95,5 +96,31 @@ describe('督查整改 in Chromium', () => {
       ['fix', 'zhihui'],
       ['recheckPass', 'shequ'],
     ]);
+  });
+
+  it('prints a 整改通知书 for an overdue place and a 督查通报 for the last two weeks', async () => {
+    const { browser, server } = phone;
+    const desk = await (await browser.newContext({ viewport: { width: 1280, height: 900 }, locale: 'zh-CN' })).newPage();
+    await signInUI(desk, server, 'zhihui');
+    const p = (await apiCall<{ rows: { targetKind: string; targetId: number; targetName: string; item: string }[] }>(server, 'problems.list', { status: 'overdue', pageSize: 1 }, 'zhihui')).rows[0]!;
+    await desk.goto(`${server.url}/#/print/notice/${p.targetKind}-${p.targetId}`);
+    await desk.getByTestId('print-sheet').waitFor();
+    const notice = (await pdfPages(await desk.pdf({ format: 'A4', preferCSSPageSize: true }))).join('');
+    expect(notice).toContain('疫情防控督查整改通知书');
+    expect(notice).toContain(p.targetName);
+    expect(notice).toContain('已逾期');
+    expect(notice).toContain('责任人签收');
+
+    const day = (offset: number) => new Date(Date.now() + 8 * 3_600_000 + offset * 86_400_000).toISOString().slice(0, 10);
+    const [from, to] = [day(-13), day(0)];
+    const report = await apiCall<{ problems: number; inspections: number; overdue: { targetName: string }[] }>(server, 'inspections.report', { from, to }, 'zhihui');
+    await desk.goto(`${server.url}/#/print/report/0?from=${from}&to=${to}`);
+    await desk.getByTestId('print-sheet').waitFor();
+    const text = (await pdfPages(await desk.pdf({ format: 'A4', preferCSSPageSize: true }))).join('');
+    expect(text).toContain('疫情防控督查通报');
+    expect(text).toContain(`共开展督查${report.inspections}次`);
+    expect(text).toContain(`发现问题${report.problems}条`);
+    expect(report.overdue.length).toBeGreaterThan(0);
+    expect(text).toContain(report.overdue[0]!.targetName);
   });
 });

@@ -21,6 +21,8 @@ CREATE TABLE premises (
   manager TEXT,
   phone TEXT,
   pledge_date TEXT,
+  -- The signed 四方责任书 as photographed (optional).
+  pledge_scan_id INTEGER,
   code_posted INTEGER NOT NULL DEFAULT 0 CHECK (code_posted IN (0, 1)),
   code_checked_on TEXT,
   status TEXT NOT NULL CHECK (status IN ('open', 'paused', 'closed')),

@@ -162,3 +162,19 @@ describe('photos and backups', () => {
     expect(Buffer.from(got.base64, 'base64').equals(Buffer.from(PNG, 'base64'))).toBe(true);
   });
 });
+
+describe('premises', () => {
+  it('keeps a photographed 四方责任书 with the premises, replaces it, and removes it with the premises', async () => {
+    const { core, call } = await setup();
+    const community = (core.db.prepare('SELECT id FROM communities ORDER BY id LIMIT 1').get() as { id: number }).id;
+    const p = dataOf<{ id: number; pledgeScanId: number | null }>(await call('premises.create', { name: '测试便民超市', kind: 'supermarket', communityId: community, pledgeDate: '2026-11-01' }));
+    expect(p.pledgeScanId).toBeNull();
+    const first = dataOf<{ pledgeScanId: number }>(await call('premises.setPledgeScan', { id: p.id, photo: PNG })).pledgeScanId;
+    expect(dataOf<{ mime: string }>(await call('photos.get', { id: first })).mime).toBe('image/png');
+    const second = dataOf<{ pledgeScanId: number }>(await call('premises.setPledgeScan', { id: p.id, photo: PNG })).pledgeScanId;
+    expect(second).not.toBe(first);
+    expect(errorOf(await call('photos.get', { id: first })).code).toBe('NOT_FOUND');
+    dataOf(await call('premises.delete', { id: p.id }));
+    expect(errorOf(await call('photos.get', { id: second })).code).toBe('NOT_FOUND');
+  });
+});

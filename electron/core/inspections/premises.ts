@@ -12,7 +12,7 @@ export const premises: EntityDef<Fields, z.input<typeof Premises>> = {
   label: '经营场所',
   from: 'premises t JOIN communities m ON m.id = t.community_id LEFT JOIN grids g ON g.id = t.grid_id',
   select: `t.id, t.name, t.kind, t.community_id AS communityId, m.name AS communityName, t.grid_id AS gridId, g.name AS gridName,
-    t.address, t.lng, t.lat, t.manager, t.phone, t.pledge_date AS pledgeDate, t.code_posted AS codePosted, t.code_checked_on AS codeCheckedOn,
+    t.address, t.lng, t.lat, t.manager, t.phone, t.pledge_date AS pledgeDate, t.pledge_scan_id AS pledgeScanId, t.code_posted AS codePosted, t.code_checked_on AS codeCheckedOn,
     t.status, t.note, t.created_at AS createdAt, t.updated_at AS updatedAt,
     (SELECT count(*) FROM problems p WHERE p.target_kind = 'premises' AND p.target_id = t.id AND p.status <> 'closed') AS openProblems`,
   filters: { kind: 't.kind = ?', communityId: 't.community_id = ?', status: 't.status = ?' },

@@ -2,12 +2,12 @@ import type { inspections } from '../../../shared/api/inspections';
 import { actor, entityCtx, type Handlers } from '../api/types';
 import { stmt } from '../db/statements';
 import { buildExport } from '../excel/write-workbook';
-import { createRow, deleteRow, listRows, updateRow } from '../places/entity';
+import { createRow, deleteRow, getRow, listRows, updateRow } from '../places/entity';
 import { currentChecklists, saveChecklist } from './checklists';
 import { coverage, listAreas, listDisinfections, recordDisinfection, setAreas } from './disinfection';
 import { premisesTable } from './excel-table';
 import { createInspection, listInspections, searchTargets } from './inspections';
-import { getPhoto } from './photos';
+import { getPhoto, savePhoto } from './photos';
 import { premises } from './premises';
 import { extendProblems, fixProblem, getProblem, listProblems, problemHistory, reassignProblems, recheckProblem } from './problems';
 import { inspectionReport } from './report';
@@ -19,7 +19,24 @@ export const inspectionHandlers: Handlers<keyof typeof inspections> = {
   'premises.list': (input, ctx) => listRows(entityCtx(ctx), premises, input),
   'premises.create': (f, ctx) => createRow(entityCtx(ctx), premises, f),
   'premises.update': ({ id, ...f }, ctx) => updateRow(entityCtx(ctx), premises, id, f),
-  'premises.delete': ({ id }, ctx) => deleteRow(entityCtx(ctx), premises, id),
+  'premises.delete': ({ id }, ctx) => {
+    const scan = getRow(entityCtx(ctx), premises, id).pledgeScanId;
+    const out = deleteRow(entityCtx(ctx), premises, id);
+    if (scan) stmt(ctx.db, 'DELETE FROM photos WHERE id = ?').run(scan);
+    return out;
+  },
+  'premises.setPledgeScan': ({ id, photo }, ctx) => {
+    const e = entityCtx(ctx);
+    const before = getRow(e, premises, id);
+    // Community-scoped users change only their own communities' premises, as with every edit.
+    if (!e.scope.all && !stmt(ctx.db, 'SELECT 1 FROM user_communities WHERE user_id = ? AND community_id = ?').get(e.scope.userId, before.communityId)) {
+      throw new ApiError('FORBIDDEN', '只能管理自己负责社区的经营场所');
+    }
+    const scan = photo === null ? null : savePhoto(ctx.db, photo, {}, actor(ctx));
+    stmt(ctx.db, 'UPDATE premises SET pledge_scan_id = ? WHERE id = ?').run(scan, id);
+    if (before.pledgeScanId) stmt(ctx.db, 'DELETE FROM photos WHERE id = ?').run(before.pledgeScanId);
+    return getRow(e, premises, id);
+  },
   'premises.export': async (input, ctx) => {
     if (input.full && !(ctx.user && can(ctx.user.role, 'personal:unmask'))) throw new ApiError('FORBIDDEN', '当前角色无权导出完整的个人信息');
     const { rows } = listRows(entityCtx(ctx), premises, { ...input, page: 1, pageSize: 200_000 });

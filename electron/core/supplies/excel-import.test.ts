@@ -92,6 +92,6 @@ describe('supplies through the import engine', () => {
     const community = await signInAs(core, 'community');
     expect(errorOf(await community('excel.upload', { table: 'stockIn', fileName: 'a.xlsx', base64: workbook([['x']]) }))).toMatchObject({ code: 'FORBIDDEN', message: '当前角色无权导入物资入库' });
     const commandTables = dataOf<{ name: string }[]>(await (await signInAs(core, 'command'))('excel.tables', {})).map((t) => t.name);
-    expect(commandTables).toEqual(['compounds', 'checkpoints', 'communities', 'grids', 'supplyItems', 'stockIn', 'people', 'rosterRows', 'residents', 'registrations', 'testCounts']);
+    expect(commandTables).toEqual(['compounds', 'checkpoints', 'communities', 'grids', 'supplyItems', 'stockIn', 'people', 'rosterRows', 'residents', 'registrations', 'testCounts', 'premises']);
   });
 });

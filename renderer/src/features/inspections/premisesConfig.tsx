@@ -1,4 +1,4 @@
-import { Col, Form, Input, Row, Select, Switch, Tag } from 'antd';
+import { Col, Form, Input, Row, Select, Space, Switch, Tag } from 'antd';
 import { type Premises, PremisesFields } from '../../../../shared/api/inspections';
 import { PremisesKind, PremisesStatus } from '../../../../shared/domain/enums';
 import type { z } from 'zod';
@@ -7,14 +7,24 @@ import { zodRule } from '../../lib/zodRule';
 import { CoordinateFields } from '../places/CoordinateFields';
 import type { EntityConfig } from '../places/EntityTab';
 import { enumOptions, type RefOptions } from '../places/options';
+import { PhotoInput, StoredPhoto } from './PhotoInput';
 
 type Row = z.output<typeof Premises>;
 const S = PremisesFields.shape;
 const STATUS_TAG: Record<string, string> = { open: 'green', paused: 'orange', closed: 'default' };
 
+/** A new scan chosen in the form (kept as base64 until the premises is saved). */
+function ScanInput({ value, onChange }: { value?: string[]; onChange?: (v: string[]) => void }) {
+  return <PhotoInput value={value ?? []} onChange={(v) => onChange?.(v)} max={1} testId="pledge-scan" />;
+}
+
 function PremisesFormFields({ refs }: { refs: RefOptions }) {
+  const scanId = Form.useWatch('pledgeScanId') as number | null | undefined;
   return (
     <>
+      <Form.Item name="pledgeScanId" hidden>
+        <Input />
+      </Form.Item>
       <Form.Item name="name" label="场所名称" rules={[zodRule(S.name)]} required>
         <Input maxLength={60} />
       </Form.Item>
@@ -76,6 +86,14 @@ function PremisesFormFields({ refs }: { refs: RefOptions }) {
       <Form.Item name="note" label="备注" rules={[zodRule(S.note)]}>
         <Input maxLength={200} />
       </Form.Item>
+      <Form.Item label="四方责任书照片（可选）">
+        <Space>
+          {scanId ? <StoredPhoto id={scanId} /> : null}
+          <Form.Item name="pledgeScan" noStyle>
+            <ScanInput />
+          </Form.Item>
+        </Space>
+      </Form.Item>
     </>
   );
 }
@@ -84,9 +102,13 @@ export function premisesConfig(refs: RefOptions): EntityConfig<Row> {
   return {
     noun: '经营场所',
     list: (q) => call('premises.list', q as never),
-    save: (v, row) => {
-      const values = { ...v, pledgeDate: v.pledgeDate || null, codeCheckedOn: v.codeCheckedOn || null };
-      return row ? call('premises.update', { ...values, id: row.id } as never) : call('premises.create', values as never);
+    save: async (v, row) => {
+      const { pledgeScan, pledgeScanId: _s, ...rest } = v as Record<string, unknown> & { pledgeScan?: string[] };
+      const values = { ...rest, pledgeDate: rest.pledgeDate || null, codeCheckedOn: rest.codeCheckedOn || null };
+      const saved = row ? await call('premises.update', { ...values, id: row.id } as never) : await call('premises.create', values as never);
+      // The scan travels on its own (a photo is large; the register row stays small).
+      if (pledgeScan?.length) await call('premises.setPledgeScan', { id: saved.id, photo: pledgeScan[0]! });
+      return saved;
     },
     remove: (id) => call('premises.delete', { id }),
     exportList: (q) => call('premises.export', q as never),
@@ -108,6 +130,6 @@ export function premisesConfig(refs: RefOptions): EntityConfig<Row> {
       { title: '未销号问题', dataIndex: 'openProblems', key: 'openProblems', width: 90, align: 'right' },
     ],
     fields: <PremisesFormFields refs={refs} />,
-    toForm: (row) => (row ? { ...row, pledgeDate: row.pledgeDate ?? '', codeCheckedOn: row.codeCheckedOn ?? '' } : { status: 'open', codePosted: false }),
+    toForm: (row) => (row ? { ...row, pledgeDate: row.pledgeDate ?? '', codeCheckedOn: row.codeCheckedOn ?? '', pledgeScan: [] } : { status: 'open', codePosted: false, pledgeScan: [] }),
   };
 }
