@@ -148,7 +148,14 @@ export const briefing = {
     input: z.object({ id: Id }),
     output: z.array(z.object({ version: int, ts: z.string(), username: z.string(), action: z.enum(['generate', 'regenerate', 'edit']), sections: z.array(z.string()) })),
   }),
-  'briefings.docx': method({ summary: '导出 Word 文档（可编辑）', perm: 'briefing:read', write: false, input: z.object({ id: Id }), output: File }),
+  'briefings.docx': method({
+    summary: '导出 Word 文档（可编辑）；mapPng 为浏览器绘制的辖区示意图',
+    perm: 'briefing:read',
+    write: false,
+    maxBodyBytes: 4 * 1024 * 1024,
+    input: z.object({ id: Id, mapPng: z.string().max(3_000_000, '示意图过大').optional() }),
+    output: File,
+  }),
   'briefings.workbook': method({ summary: '导出数字报表（固定格式的上报工作簿）', perm: 'briefing:read', write: false, input: z.object({ id: Id }), output: File }),
   'rollup.import': method({
     summary: '汇总：导入下级单位的上报工作簿（全部通过才导入）',

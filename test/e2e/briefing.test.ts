@@ -93,6 +93,10 @@ describe('总览 and 每日简报 in Chromium', () => {
     const list = await apiCall<{ id: number }[]>(server, 'briefings.list', {}, 'zhihui');
     const b = await apiCall<Briefing>(server, 'briefings.get', { id: list[0]!.id }, 'zhihui');
     expect(xml).toContain('一是加强夜间卡点巡查');
+    // The office map, drawn in the browser and embedded as a picture.
+    const media = Object.keys(zip.files).filter((f) => f.startsWith('word/media/'));
+    expect(media).toHaveLength(1);
+    expect((await zip.file(media[0]!)!.async('uint8array')).length).toBeGreaterThan(5_000);
     expect(xml).toContain(`${n(b.figures.totals.regPeople!)} 人次`);
   });
 

@@ -82,7 +82,9 @@ describe('briefings', () => {
     const { call } = await openSignedIn({ demo: true, now: clock() });
     const b = dataOf<BriefingData>(await call('briefings.generate', { day: '2026-11-19' }));
     dataOf(await call('briefings.saveNarrative', { id: b.id, narrative: { overall: '第一段。\n第二段，手工补充。' } }));
-    const file = dataOf<{ fileName: string; base64: string }>(await call('briefings.docx', { id: b.id }));
+    // The map as the browser rasterised it (here a real 2×1 PNG stands in).
+    const png = 'iVBORw0KGgoAAAANSUhEUgAAAAIAAAABCAYAAAD0In+KAAAAEUlEQVR4nGP4z8DwHwSBDAYAT/AH+TiqR7IAAAAASUVORK5CYII=';
+    const file = dataOf<{ fileName: string; base64: string }>(await call('briefings.docx', { id: b.id, mapPng: png }));
     expect(file.fileName).toBe('平原示范街道办事处疫情防控工作简报-2026年第1期（2026-11-19）.docx');
     const zip = await JSZip.loadAsync(Buffer.from(file.base64, 'base64'));
     const xml = await zip.file('word/document.xml')!.async('string');
@@ -97,6 +99,10 @@ describe('briefings', () => {
     expect(text).toContain(`卡点数\n${t.checkpoints.toLocaleString('zh-CN')} 个`);
     expect(text).toContain(`人口数\n${t.population.toLocaleString('zh-CN')} 人`);
     for (const c of b.figures.byCommunity) expect(text).toContain(c.name);
+    expect(text).toContain('辖区小区管控等级示意图');
+    const media = Object.keys(zip.files).filter((f) => f.startsWith('word/media/'));
+    expect(media).toHaveLength(1);
+    expect(Buffer.from(await zip.file(media[0]!)!.async('uint8array')).equals(Buffer.from(png, 'base64'))).toBe(true);
     const footer = Object.keys(zip.files).find((f) => /word\/footer\d*\.xml/.test(f))!;
     expect(await zip.file(footer)!.async('string')).toContain('PAGE');
   });

@@ -3,6 +3,7 @@ import {
   BorderStyle,
   Document,
   Footer,
+  ImageRun,
   Packer,
   PageNumber,
   Paragraph,
@@ -47,7 +48,11 @@ function table(t: DocTable): (Paragraph | Table)[] {
   ];
 }
 
-export async function briefingDocx(b: BriefingData): Promise<{ fileName: string; base64: string }> {
+/** A PNG's pixel size from its IHDR, to keep the map's proportions in Word. */
+const pngSize = (png: Buffer) => (png.length > 24 && png.readUInt32BE(0) === 0x89504e47 ? { width: png.readUInt32BE(16), height: png.readUInt32BE(20) } : null);
+
+/** `mapPng`: the office map as the browser drew it (the core has no canvas); without it the Word file has no map. */
+export async function briefingDocx(b: BriefingData, mapPng: Buffer | null = null): Promise<{ fileName: string; base64: string }> {
   const doc = briefingDoc(b);
   const body: (Paragraph | Table)[] = [
     new Paragraph({ alignment: AlignmentType.CENTER, spacing: { after: 200 }, children: [new TextRun({ text: doc.title, font: '方正小标宋简体', size: 52, color: RED, bold: true })] }),
@@ -63,6 +68,16 @@ export async function briefingDocx(b: BriefingData): Promise<{ fileName: string;
     body.push(new Paragraph({ spacing: { before: 240, after: 120 }, children: [new TextRun({ text: s.title, font: '黑体', size: 30 })] }));
     for (const line of s.paragraph.split(/\n+/).filter(Boolean)) {
       body.push(new Paragraph({ indent: { firstLine: 600 }, spacing: { line: 420 }, children: [new TextRun({ text: line, ...BODY })] }));
+    }
+    const size = s.key === 'overall' && mapPng ? pngSize(mapPng) : null;
+    if (size) {
+      body.push(
+        new Paragraph({
+          alignment: AlignmentType.CENTER,
+          children: [new ImageRun({ type: 'png', data: mapPng!, transformation: { width: 600, height: Math.round((600 * size.height) / size.width) }, altText: { name: '辖区小区管控等级示意图', description: '辖区小区管控等级示意图', title: '辖区小区管控等级示意图' } })],
+        }),
+        new Paragraph({ alignment: AlignmentType.CENTER, children: [new TextRun({ text: '辖区小区管控等级示意图（红：封控区，橙：管控区，绿：防范区，灰：常态；▲ 卡点）', ...SMALL })] }),
+      );
     }
     for (const t of s.tables) body.push(...table(t));
   }

@@ -44,7 +44,7 @@ export const briefingHandlers: Handlers<keyof typeof briefing> = {
   'briefings.regenerate': ({ id }, ctx) => regenerateBriefing(ctx.db, id, actor(ctx)),
   'briefings.saveNarrative': ({ id, narrative }, ctx) => saveNarrative(ctx.db, id, narrative, actor(ctx)),
   'briefings.versions': ({ id }, { db }) => versions(db, id),
-  'briefings.docx': ({ id }, { db }) => briefingDocx(getBriefing(db, id)),
+  'briefings.docx': ({ id, mapPng }, { db }) => briefingDocx(getBriefing(db, id), mapPng ? Buffer.from(mapPng, 'base64') : null),
   'briefings.workbook': ({ id }, { db }) => {
     const b = getBriefing(db, id);
     return reportWorkbook({ unitName: b.figures.officeName, divisionCode: b.figures.divisionCode, day: b.day, generatedAt: b.generatedAt, ...b.figures.totals });

@@ -7,7 +7,9 @@ import { briefingDoc, type DocTable } from '../../../../shared/domain/briefing-d
 import { SECTION_KEYS, type SectionKey } from '../../../../shared/domain/briefing-figures';
 import { call } from '../../api/client';
 import { downloadBase64 } from '../../lib/download';
+import { svgToPng } from '../../lib/svgToPng';
 import { useLoad } from '../../lib/useLoad';
+import { MAP_H, MAP_W, officeMapSvg } from '../../../../shared/domain/office-map-svg';
 
 type Briefing = Output<'briefings.get'>;
 
@@ -54,7 +56,10 @@ export function BriefingEditor({ id, canWrite, onChanged }: { id: number; canWri
   };
   const download = async (method: 'briefings.docx' | 'briefings.workbook') => {
     try {
-      const f = await call(method, { id });
+      // Word gets the same map as the printed page, drawn here (the core has no canvas).
+      const svg = method === 'briefings.docx' && b ? officeMapSvg(b.figures.map) : null;
+      const mapPng = svg ? await svgToPng(svg, MAP_W, MAP_H) : undefined;
+      const f = method === 'briefings.docx' ? await call(method, { id, mapPng }) : await call(method, { id });
       downloadBase64(f.fileName, f.base64);
     } catch (e) {
       message.error((e as Error).message);

@@ -1,47 +1,19 @@
 import type { Output } from '../../../../shared/api';
 import { briefingDoc } from '../../../../shared/domain/briefing-doc';
-import { ControlLevel, type ControlLevelCode } from '../../../../shared/domain/enums';
+import { ControlLevel } from '../../../../shared/domain/enums';
+import { LEVEL_COLOURS, officeMapSvg } from '../../../../shared/domain/office-map-svg';
 
 type Briefing = Output<'briefings.get'>;
 
-const LEVEL_COLOURS: Record<ControlLevelCode, string> = { sealed: '#cf1322', controlled: '#fa8c16', precaution: '#a0d911', normal: '#8c8c8c' };
-/** Higher control levels are drawn last, on top. */
-const DRAW_ORDER: ControlLevelCode[] = ['normal', 'precaution', 'controlled', 'sealed'];
-
-/**
- * The office drawn from the frozen points: compounds coloured by control level, active
- * checkpoints as small triangles. An SVG, so it prints sharp and needs no map tiles
- * (offline, and the same on every PC).
- */
+/** The office map: the same SVG the Word export rasterises (shared/domain/office-map-svg.ts). */
 export function OfficeMap({ map }: { map: Briefing['figures']['map'] }) {
-  const pts = [...map.compounds.map(([x, y]) => [x, y]), ...map.checkpoints];
-  if (!pts.length) return null;
-  const W = 640;
-  const H = 340;
-  const pad = 14;
-  const xs = pts.map((p) => p[0]!);
-  const ys = pts.map((p) => p[1]!);
-  const [x0, x1, y0, y1] = [Math.min(...xs), Math.max(...xs), Math.min(...ys), Math.max(...ys)];
-  // Equirectangular with the longitude squeezed by cos(latitude): true shape at a street's size.
-  const k = Math.cos((((y0 + y1) / 2) * Math.PI) / 180);
-  const scale = Math.min((W - 2 * pad) / Math.max((x1 - x0) * k, 1e-6), (H - 2 * pad) / Math.max(y1 - y0, 1e-6));
-  const ox = (W - (x1 - x0) * k * scale) / 2;
-  const oy = (H - (y1 - y0) * scale) / 2;
-  const px = (x: number) => ox + (x - x0) * k * scale;
-  const py = (y: number) => H - oy - (y - y0) * scale;
+  const svg = officeMapSvg(map);
+  if (!svg) return null;
   const counts = Object.fromEntries(ControlLevel.values.map((l) => [l, map.compounds.filter((c) => c[2] === l).length]));
   return (
     <figure className="office-map" data-testid="briefing-map">
-      <svg viewBox={`0 0 ${W} ${H}`} role="img" aria-label="辖区小区管控等级示意图">
-        <rect x="0" y="0" width={W} height={H} fill="#fafafa" stroke="#000" strokeWidth="0.6" />
-        {DRAW_ORDER.flatMap((level) =>
-          map.compounds.filter((c) => c[2] === level).map((c, i) => <circle key={`${level}${i}`} cx={px(c[0])} cy={py(c[1])} r={level === 'normal' ? 3 : 4.2} fill={LEVEL_COLOURS[level]} fillOpacity={0.85} stroke="#fff" strokeWidth="0.6" />),
-        )}
-        {map.checkpoints.map((c, i) => {
-          const [x, y] = [px(c[0]), py(c[1])];
-          return <path key={`k${i}`} d={`M${x} ${y - 3.2}L${x + 2.8} ${y + 2}L${x - 2.8} ${y + 2}Z`} fill="#1f1f1f" />;
-        })}
-      </svg>
+      {/* Numbers and fixed colours only: nothing from the data is inserted as markup. */}
+      <div dangerouslySetInnerHTML={{ __html: svg }} />
       <figcaption>
         辖区小区管控等级示意图：
         {ControlLevel.values.map((l) => (
