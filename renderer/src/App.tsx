@@ -11,7 +11,7 @@ import { useHashRoute } from './lib/useHashRoute';
 import { useLoad } from './lib/useLoad';
 
 export function App() {
-  const [route, go] = useHashRoute('overview');
+  const [route, go, query] = useHashRoute('overview');
   const epoch = useDataEpoch();
   const office = useLoad(() => call('office.get', {}), [route, epoch]);
   const { can } = useSession();
@@ -51,7 +51,7 @@ export function App() {
             <UserMenu />
           </Space>
         </Layout.Header>
-        <Layout.Content className="app-content" key={epoch}>
+        <Layout.Content className="app-content" key={`${epoch}:${route}?${query}`}>
           <Suspense fallback={<Spin />}>{page ? page() : <NotBuilt title={section.label} />}</Suspense>
         </Layout.Content>
       </Layout>

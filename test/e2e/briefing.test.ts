@@ -44,6 +44,9 @@ describe('总览 and 每日简报 in Chromium', () => {
     await page.getByTestId('live-followups').click();
     await expect.poll(() => page.url()).toContain('#/residents?tab=followups');
     await expect.poll(() => page.getByRole('tab', { name: '今日随访', selected: true }).isVisible()).toBe(true);
+    // A link to another tab of the page already open opens that tab too.
+    await page.evaluate(() => (location.hash = '#/residents?tab=daily'));
+    await expect.poll(() => page.getByRole('tab', { name: '卡点通行统计', selected: true }).isVisible()).toBe(true);
   });
 
   it('generates yesterday’s briefing, edits a paragraph and prints it with its figures and page numbers', async () => {

@@ -1,13 +1,20 @@
 import { useEffect, useState } from 'react';
 
-/** The current section from location.hash (#/places → "places"); survives reloads. */
-export function useHashRoute(fallback: string): [string, (route: string) => void] {
-  const read = () => window.location.hash.replace(/^#\/?/, '').split('?')[0] || fallback;
-  const [route, setRoute] = useState(read);
+/**
+ * The current section from location.hash (#/places → "places"), and the query after it
+ * (#/residents?tab=daily → "tab=daily"); survives reloads. The shell remounts a page when
+ * its query changes, so a link to another tab of the page already open opens that tab.
+ */
+export function useHashRoute(fallback: string): [string, (route: string) => void, string] {
+  const read = () => {
+    const [path, query = ''] = window.location.hash.replace(/^#\/?/, '').split('?');
+    return { route: path || fallback, query };
+  };
+  const [state, setState] = useState(read);
   useEffect(() => {
-    const onChange = () => setRoute(read());
+    const onChange = () => setState(read());
     window.addEventListener('hashchange', onChange);
     return () => window.removeEventListener('hashchange', onChange);
   });
-  return [route, (next) => (window.location.hash = `#/${next}`)];
+  return [state.route, (next) => (window.location.hash = `#/${next}`), state.query];
 }
