@@ -3,7 +3,7 @@ import { PremisesKind, PremisesStatus } from '../../../shared/domain/enums';
 import type { z } from 'zod';
 import { stmt } from '../db/statements';
 import { rowCoordinates } from '../excel/coords';
-import { idByName, issuesToColumns } from '../excel/resolve-refs';
+import { communityAndGrid, issuesToColumns } from '../excel/resolve-refs';
 import type { CellError, TableSchema } from '../excel/table-schema';
 import { createRow, getRow, updateRow } from '../places/entity';
 import { premises } from './premises';
@@ -34,10 +34,7 @@ export const premisesTable: TableSchema = {
   ],
   resolve(ctx, v) {
     const errors: CellError[] = [];
-    const communityId = v.communityName ? idByName(ctx, 'communities', String(v.communityName)) : null;
-    if (v.communityName && communityId === null) errors.push({ key: 'communityName', message: `社区“${v.communityName}”不存在（请先在“社区”中建立，或核对名称）` });
-    const gridId = v.gridName ? idByName(ctx, 'grids', String(v.gridName)) : null;
-    if (v.gridName && gridId === null) errors.push({ key: 'gridName', message: `片区“${v.gridName}”不存在` });
+    const { communityId, gridId } = communityAndGrid(ctx, v, errors);
     const { lng, lat } = rowCoordinates(v, errors);
     const key = `${communityId ?? v.communityName}|${v.name}`;
     if (errors.length) return { input: null, errors, key };

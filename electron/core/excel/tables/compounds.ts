@@ -4,7 +4,7 @@ import { stmt } from '../../db/statements';
 import { compounds } from '../../places/compounds';
 import { createRow, getRow, updateRow } from '../../places/entity';
 import { rowCoordinates } from '../coords';
-import { idByName, issuesToColumns } from '../resolve-refs';
+import { communityAndGrid, issuesToColumns } from '../resolve-refs';
 import type { CellError, TableSchema } from '../table-schema';
 
 const FIELD_TO_COLUMN: Record<string, string> = { communityId: 'communityName', gridId: 'gridName' };
@@ -30,10 +30,7 @@ export const compoundsTable: TableSchema = {
   ],
   resolve(ctx, v) {
     const errors: CellError[] = [];
-    const communityId = v.communityName ? idByName(ctx, 'communities', String(v.communityName)) : null;
-    if (v.communityName && communityId === null) errors.push({ key: 'communityName', message: `社区“${v.communityName}”不存在（请先在“社区”中建立，或核对名称）` });
-    const gridId = v.gridName ? idByName(ctx, 'grids', String(v.gridName)) : null;
-    if (v.gridName && gridId === null) errors.push({ key: 'gridName', message: `片区“${v.gridName}”不存在` });
+    const { communityId, gridId } = communityAndGrid(ctx, v, errors);
     const { lng, lat } = rowCoordinates(v, errors);
     const key = `${communityId ?? v.communityName}|${v.name}`;
     if (errors.length) return { input: null, errors, key };
