@@ -63,7 +63,7 @@ export const inspectionHandlers: Handlers<keyof typeof inspections> = {
     return {
       targetName: name.n,
       communityName: first?.communityName ?? null,
-      responsible: first ? [first.responsibleName].filter(Boolean).join('') || null : null,
+      responsible: first?.responsibleName ?? null,
       problems: open,
     };
   },
