@@ -106,4 +106,17 @@ describe('briefings', () => {
     const footer = Object.keys(zip.files).find((f) => /word\/footer\d*\.xml/.test(f))!;
     expect(await zip.file(footer)!.async('string')).toContain('PAGE');
   });
+
+  it('an empty office gets a briefing of zeros that reads as plain sentences, and a Word file', async () => {
+    const { call } = await openSignedIn({ now: clock() });
+    const b = dataOf<BriefingData>(await call('briefings.generate', { day: '2026-11-19' }));
+    expect(Object.values(b.figures.totals).every((v) => v === 0)).toBe(true);
+    for (const k of SECTION_KEYS) {
+      expect(b.narrative[k], k).not.toMatch(/NaN|undefined|null|Infinity/);
+      expect(b.narrative[k].length, k).toBeGreaterThan(5);
+    }
+    expect(b.narrative.checkpoints).toContain('当日未排班');
+    expect(b.narrative.problems).toContain('当日未开展督查');
+    expect(dataOf<{ base64: string }>(await call('briefings.docx', { id: b.id })).base64.length).toBeGreaterThan(1000);
+  });
 });
