@@ -34,9 +34,10 @@ async function pickOption(p: Page, label: string, option: string) {
   for (let attempt = 0; attempt < 3; attempt++) {
     await field.click();
     const choice = p.locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden) .ant-select-item-option', { hasText: option }).first();
-    await choice.waitFor({ state: 'visible' });
-    await choice.click();
     try {
+      // A dropdown that closes while it animates open is opened again, not waited on for half a minute.
+      await choice.waitFor({ state: 'visible', timeout: 5000 });
+      await choice.click({ timeout: 5000 });
       // The chosen value itself, not the item's label or hint (which may mention the option's words).
       await expect.poll(() => item.locator('.ant-select-content').first().getAttribute('title'), { timeout: 3000 }).toBe(option);
       return;

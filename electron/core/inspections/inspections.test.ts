@@ -65,6 +65,13 @@ describe('inspections and problems', () => {
     expect(closed.status).toBe('closed');
     expect(errorOf(await call('problems.fix', { id: p.id, note: '再次整改' })).message).toContain('已销号');
 
+    // A worker scoped to another community sees neither the problem nor its photo.
+    const otherCommunity = core.db.prepare('SELECT id FROM communities WHERE id <> (SELECT community_id FROM checkpoints WHERE id = ?) ORDER BY id LIMIT 1').get(checkpoint.id) as { id: number };
+    core.db.prepare("DELETE FROM user_communities WHERE user_id = (SELECT id FROM users WHERE username = 'shequ')").run();
+    core.db.prepare("INSERT INTO user_communities (user_id, community_id) SELECT id, ? FROM users WHERE username = 'shequ'").run(otherCommunity.id);
+    expect(errorOf(await shequ('photos.get', { id: p.photos[0] })).code).toBe('NOT_FOUND');
+    expect(errorOf(await shequ('problems.get', { id: p.id })).code).toBe('NOT_FOUND');
+
     const history = dataOf<{ history: { action: string; username: string; photos: number[] }[] }>(await call('problems.get', { id: p.id })).history;
     expect(history.map((h) => h.action)).toEqual(['create', 'reassign', 'fix', 'recheckFail', 'fix', 'recheckPass']);
     expect(history[2]!.photos).toHaveLength(1);

@@ -2,6 +2,7 @@ import type Database from 'better-sqlite3-multiple-ciphers';
 import { ApiError } from '../../../shared/api/errors';
 import { MAX_PHOTO_BYTES } from '../../../shared/api/inspections';
 import { stmt } from '../db/statements';
+import type { Scope } from '../places/entity';
 
 /**
  * Photos arrive downscaled by the browser (≤ 1,600 px). Here they are checked by their
@@ -51,8 +52,16 @@ export function savePhoto(db: Database.Database, base64: string, owner: { proble
   );
 }
 
-export function getPhoto(db: Database.Database, id: number) {
-  const p = stmt(db, 'SELECT mime, width, height, bytes FROM photos WHERE id = ?').get(id) as { mime: string; width: number; height: number; bytes: Buffer } | undefined;
+/** A photo, if the caller may see the problem or premises it belongs to (community scope, as in the lists). */
+export function getPhoto(db: Database.Database, id: number, scope: Scope) {
+  const p = stmt(
+    db,
+    `SELECT f.mime, f.width, f.height, f.bytes FROM photos f
+     WHERE f.id = @id AND (@all = 1 OR coalesce(
+       (SELECT community_id FROM problems WHERE id = f.problem_id),
+       (SELECT community_id FROM premises WHERE pledge_scan_id = f.id)
+     ) IN (SELECT community_id FROM user_communities WHERE user_id = @uid))`,
+  ).get({ id, all: scope.all ? 1 : 0, uid: scope.userId }) as { mime: string; width: number; height: number; bytes: Buffer } | undefined;
   if (!p) throw new ApiError('NOT_FOUND', '照片不存在');
   return { mime: p.mime, width: p.width, height: p.height, base64: p.bytes.toString('base64') };
 }

@@ -68,7 +68,7 @@ export const inspectionHandlers: Handlers<keyof typeof inspections> = {
     };
   },
   'inspections.report': ({ from, to }, ctx) => inspectionReport(ctx.db, from, to, ctx.now()),
-  'photos.get': ({ id }, { db }) => getPhoto(db, id),
+  'photos.get': ({ id }, ctx) => getPhoto(ctx.db, id, entityCtx(ctx).scope),
   'disinfection.areas': (f, ctx) => listAreas(ctx.db, f, ctx.now()),
   'disinfection.setAreas': ({ ownerKind, ownerId, areas }, ctx) => setAreas(ctx.db, ownerKind, ownerId, areas, ctx.now()),
   'disinfection.record': (f, ctx) => recordDisinfection(ctx.db, f, actor(ctx)),
