@@ -18,3 +18,5 @@ export const dayStart = (day: string): string => midnight(day).toISOString();
 export const dayEnd = (day: string): string => new Date(midnight(day).getTime() + DAY).toISOString();
 /** The day n days later (or earlier, for negative n). */
 export const addDays = (day: string, n: number): string => new Date(Date.parse(`${day}T00:00:00Z`) + n * DAY).toISOString().slice(0, 10);
+/** A day as people write it in a sentence: 2026-11-19 → 11月19日. */
+export const monthDay = (day: string): string => `${Number(day.slice(5, 7))}月${Number(day.slice(8, 10))}日`;

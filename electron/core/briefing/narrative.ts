@@ -1,5 +1,6 @@
 import type { BriefingFiguresData } from '../../../shared/api/briefing';
 import { percent, type SectionKey } from '../../../shared/domain/briefing-figures';
+import { monthDay } from '../../../shared/domain/days';
 
 /**
  * The paragraphs a briefing starts with, written from its figures in the register of the
@@ -8,7 +9,6 @@ import { percent, type SectionKey } from '../../../shared/domain/briefing-figure
  */
 
 const n = (v: number) => v.toLocaleString('zh-CN');
-const md = (day: string) => `${Number(day.slice(5, 7))}月${Number(day.slice(8, 10))}日`;
 const join = (parts: (string | false | null | undefined)[]) => parts.filter(Boolean).join('，');
 
 export function prefill(f: BriefingFiguresData): Record<SectionKey, string> {
@@ -26,7 +26,7 @@ export function prefill(f: BriefingFiguresData): Record<SectionKey, string> {
   const issued = f.supplies.filter((s) => s.issued > 0).map((s) => `${s.name}${n(s.issued)}${s.unit}`);
   const received = f.supplies.filter((s) => s.received > 0).map((s) => `${s.name}${n(s.received)}${s.unit}`);
   return {
-    overall: `${md(f.day)}，${join([
+    overall: `${monthDay(f.day)}，${join([
       `${where}辖${n(t.communities)}个社区（村）、${n(t.compounds)}个居民小区，共${n(t.households)}户${n(t.population)}人`,
       level.length ? `其中${level.join('、')}` : '各小区均为常态管理',
     ])}。各社区、小区严格落实各项防控措施，总体形势平稳可控。`,

@@ -3,6 +3,7 @@ import { FIGURE_KEYS, FIGURES } from '../../../shared/domain/briefing-figures';
 import type { ColumnSpec, TableSchema } from '../excel/table-schema';
 import { buildExport } from '../excel/write-workbook';
 import { stmt } from '../db/statements';
+import { monthDay } from '../../../shared/domain/days';
 
 /**
  * The report workbook offices send upwards: one sheet, one row per unit and day, the
@@ -12,7 +13,6 @@ import { stmt } from '../db/statements';
  * import is the roll-up, which needs the day being rolled up, so it is not in TABLES.
  */
 
-const md = (day: string) => `${Number(day.slice(5, 7))}月${Number(day.slice(8, 10))}日`;
 
 export const REPORT_COLUMNS: ColumnSpec[] = [
   { key: 'unitName', label: '单位名称', synonyms: ['单位', '填报单位', '街道', '社区', '上报单位'], required: true, kind: 'text', hint: '填报单位（街道、社区）的名称', example: '平原街道', width: 18 },
@@ -53,7 +53,7 @@ export function reportSchema(day: string, ownName: string): TableSchema {
     keyLabel: '同一单位',
     resolve: (_ctx, v) => {
       const errors = [];
-      if (v.day !== day) errors.push({ key: 'day', message: `是 ${md(String(v.day))} 的数据，不是要汇总的 ${md(day)}（过期或错日的文件）` });
+      if (v.day !== day) errors.push({ key: 'day', message: `是 ${monthDay(String(v.day))} 的数据，不是要汇总的 ${monthDay(day)}（过期或错日的文件）` });
       if (v.unitName === ownName) errors.push({ key: 'unitName', message: '这是本单位自己的报表，请导入下级单位的报表' });
       for (const k of FIGURE_KEYS) if ((v[k] as number) < 0) errors.push({ key: k, message: `${FIGURES[k].label}不能为负数` });
       return { input: errors.length ? null : { ...v, divisionCode: v.divisionCode ?? null, generatedAt: v.generatedAt ?? '' }, errors, key: String(v.unitName) };

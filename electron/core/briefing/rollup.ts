@@ -8,6 +8,7 @@ import { readWorkbook } from '../excel/read-workbook';
 import { stmt } from '../db/statements';
 import { ALL_COMMUNITIES } from '../places/entity';
 import { type ReportRow, reportSchema } from './report';
+import { monthDay } from '../../../shared/domain/days';
 
 /**
  * A higher level (社区→街道, 街道→区) adds up the report workbooks of its units for a day.
@@ -17,7 +18,6 @@ import { type ReportRow, reportSchema } from './report';
 
 type Db = Database.Database;
 type Who = { username: string; now: Date };
-const md = (day: string) => `${Number(day.slice(5, 7))}月${Number(day.slice(8, 10))}日`;
 
 export const zeroTotals = (): TotalsData => Object.fromEntries(FIGURE_KEYS.map((k) => [k, 0])) as TotalsData;
 
@@ -72,12 +72,12 @@ export function importRollup(db: Db, day: string, files: { fileName: string; bas
     }
     if (row.existingId !== null) {
       const prior = schema.findExisting(ctx, row.input!) as { fileName: string };
-      problems.push(`文件“${f.fileName}”：${String(row.input!.unitName)} ${md(day)} 的数据已经导入过（来自“${prior.fileName}”）；如需更正，请先在汇总表中删除该单位再导入`);
+      problems.push(`文件“${f.fileName}”：${String(row.input!.unitName)} ${monthDay(day)} 的数据已经导入过（来自“${prior.fileName}”）；如需更正，请先在汇总表中删除该单位再导入`);
       continue;
     }
     const twin = accepted.find((a) => a.row.unitName === row.input!.unitName);
     if (twin) {
-      problems.push(`文件“${f.fileName}”与“${twin.fileName}”是同一单位（${String(row.input!.unitName)}）${md(day)} 的数据，只能导入一个`);
+      problems.push(`文件“${f.fileName}”与“${twin.fileName}”是同一单位（${String(row.input!.unitName)}）${monthDay(day)} 的数据，只能导入一个`);
       continue;
     }
     accepted.push({ fileName: f.fileName, row: row.input as unknown as ReportRow });
@@ -99,7 +99,7 @@ export function importRollup(db: Db, day: string, files: { fileName: string; bas
 
 export function removeUnit(db: Db, day: string, unitName: string): RollupData {
   if (stmt(db, 'DELETE FROM rollup_reports WHERE day = ? AND unit_name = ?').run(day, unitName).changes !== 1) {
-    throw new ApiError('NOT_FOUND', `${md(day)} 没有 ${unitName} 的上报数据`);
+    throw new ApiError('NOT_FOUND', `${monthDay(day)} 没有 ${unitName} 的上报数据`);
   }
   return getRollup(db, day);
 }

@@ -42,7 +42,8 @@ function remembered(db: Parameters<typeof stmt>[0], table: string, headers: stri
   return row ? (JSON.parse(row.mapping) as (string | null)[]) : undefined;
 }
 
-async function exportList(def: EntityDef<never, unknown>, table: string, ctx: Parameters<Handlers<'compounds.export'>['compounds.export']>[1], input: Record<string, unknown>) {
+/** What a list shows, written by the table's schema (masked unless `full` and the role may unmask). */
+export async function exportList(def: EntityDef<never, unknown>, table: string, ctx: Parameters<Handlers<'compounds.export'>['compounds.export']>[1], input: Record<string, unknown>) {
   if (input.full && !(ctx.user && can(ctx.user.role, 'personal:unmask'))) throw new ApiError('FORBIDDEN', '当前角色无权导出完整的个人信息');
   const { rows } = listRows(entityCtx(ctx), def, { ...input, page: 1, pageSize: 200_000, order: (input.order as 'asc' | 'desc') ?? 'asc' });
   const schema = tableOf(table);

@@ -44,6 +44,11 @@ CREATE TABLE checklists (
   created_at TEXT NOT NULL,
   UNIQUE (target_kind, version)
 ) STRICT;
+-- Version 1 of each checklist: what the offices' accounts say each kind of place must do.
+INSERT INTO checklists (target_kind, version, items, created_by, created_at) VALUES
+  ('checkpoint', 1, '[{"key":"staffed","label":"有人值守","category":"duty"},{"key":"temperature","label":"测温","category":"duty"},{"key":"register","label":"登记","category":"duty"},{"key":"passCheck","label":"查验出入证/健康码","category":"duty"},{"key":"barrier","label":"车辆落杆","category":"measures"}]', 'system', '2020-01-01T00:00:00.000Z'),
+  ('compound', 1, '[{"key":"singleGate","label":"只留一个出入口","category":"measures"},{"key":"disinfectLog","label":"公共区域消杀记录","category":"hygiene"},{"key":"posters","label":"宣传张贴","category":"publicity"}]', 'system', '2020-01-01T00:00:00.000Z'),
+  ('premises', 1, '[{"key":"scan","label":"扫码查验","category":"measures"},{"key":"temperature","label":"测温","category":"measures"},{"key":"masks","label":"口罩","category":"measures"},{"key":"ventilate","label":"通风消杀","category":"hygiene"},{"key":"codePosted","label":"场所码张贴","category":"publicity"}]', 'system', '2020-01-01T00:00:00.000Z');
 
 CREATE TABLE inspections (
   id INTEGER PRIMARY KEY,

@@ -8,28 +8,6 @@ import { stmt } from '../db/statements';
 type Item = z.output<typeof ChecklistItem>;
 type Out = z.output<typeof Checklist>;
 
-/** What the offices' accounts say each kind of place must do, as the shipped checklists. */
-export const DEFAULT_CHECKLISTS: Record<TargetKindCode, Item[]> = {
-  checkpoint: [
-    { key: 'staffed', label: '有人值守', category: 'duty' },
-    { key: 'temperature', label: '测温', category: 'duty' },
-    { key: 'register', label: '登记', category: 'duty' },
-    { key: 'passCheck', label: '查验出入证/健康码', category: 'duty' },
-    { key: 'barrier', label: '车辆落杆', category: 'measures' },
-  ],
-  compound: [
-    { key: 'singleGate', label: '只留一个出入口', category: 'measures' },
-    { key: 'disinfectLog', label: '公共区域消杀记录', category: 'hygiene' },
-    { key: 'posters', label: '宣传张贴', category: 'publicity' },
-  ],
-  premises: [
-    { key: 'scan', label: '扫码查验', category: 'measures' },
-    { key: 'temperature', label: '测温', category: 'measures' },
-    { key: 'masks', label: '口罩', category: 'measures' },
-    { key: 'ventilate', label: '通风消杀', category: 'hygiene' },
-    { key: 'codePosted', label: '场所码张贴', category: 'publicity' },
-  ],
-};
 
 interface Row {
   id: number;
@@ -41,18 +19,13 @@ interface Row {
 }
 const toOut = (r: Row): Out => ({ id: r.id, targetKind: r.target_kind, version: r.version, items: JSON.parse(r.items) as Item[], createdBy: r.created_by, createdAt: r.created_at });
 
-/** Makes version 1 of each kind from the defaults the first time it is needed. */
-function ensureDefaults(db: Database.Database) {
-  const ins = stmt(db, "INSERT OR IGNORE INTO checklists (target_kind, version, items, created_by, created_at) VALUES (?, 1, ?, 'system', ?)");
-  for (const [kind, items] of Object.entries(DEFAULT_CHECKLISTS)) ins.run(kind, JSON.stringify(items), '2020-01-01T00:00:00.000Z');
-}
-
+/** The newest version of each kind (version 1, the shipped checklists, comes with migration 0110). */
 export function currentChecklists(db: Database.Database): Out[] {
-  ensureDefaults(db);
   return (stmt(db, 'SELECT c.* FROM checklists c WHERE version = (SELECT max(version) FROM checklists d WHERE d.target_kind = c.target_kind) ORDER BY target_kind').all() as Row[]).map(toOut);
 }
 
-export const currentChecklist = (db: Database.Database, kind: TargetKindCode): Out => currentChecklists(db).find((c) => c.targetKind === kind)!;
+export const currentChecklist = (db: Database.Database, kind: TargetKindCode): Out =>
+  toOut(stmt(db, 'SELECT * FROM checklists WHERE target_kind = ? ORDER BY version DESC LIMIT 1').get(kind) as Row);
 
 export const checklistById = (db: Database.Database, id: number): Out => toOut(stmt(db, 'SELECT * FROM checklists WHERE id = ?').get(id) as Row);
 

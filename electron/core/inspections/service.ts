@@ -1,19 +1,16 @@
 import type { inspections } from '../../../shared/api/inspections';
 import { actor, entityCtx, type Handlers } from '../api/types';
 import { stmt } from '../db/statements';
-import { buildExport } from '../excel/write-workbook';
+import { exportList } from '../excel/service';
 import { createRow, deleteRow, getRow, listRows, updateRow } from '../places/entity';
 import { currentChecklists, saveChecklist } from './checklists';
 import { coverage, listAreas, listDisinfections, recordDisinfection, setAreas } from './disinfection';
-import { premisesTable } from './excel-table';
 import { createInspection, listInspections, searchTargets } from './inspections';
 import { getPhoto, savePhoto } from './photos';
 import { premises } from './premises';
 import { extendProblems, fixProblem, getProblem, listProblems, problemHistory, reassignProblems, recheckProblem } from './problems';
 import { inspectionReport } from './report';
 import { ApiError } from '../../../shared/api/errors';
-import { can } from '../../../shared/domain/roles';
-import { localDay } from '../../../shared/domain/days';
 
 export const inspectionHandlers: Handlers<keyof typeof inspections> = {
   'premises.list': (input, ctx) => listRows(entityCtx(ctx), premises, input),
@@ -37,12 +34,7 @@ export const inspectionHandlers: Handlers<keyof typeof inspections> = {
     if (before.pledgeScanId) stmt(ctx.db, 'DELETE FROM photos WHERE id = ?').run(before.pledgeScanId);
     return getRow(e, premises, id);
   },
-  'premises.export': async (input, ctx) => {
-    if (input.full && !(ctx.user && can(ctx.user.role, 'personal:unmask'))) throw new ApiError('FORBIDDEN', '当前角色无权导出完整的个人信息');
-    const { rows } = listRows(entityCtx(ctx), premises, { ...input, page: 1, pageSize: 200_000 });
-    const base64 = await buildExport(premisesTable, rows as Record<string, unknown>[], input.full);
-    return { fileName: `经营场所-${localDay(ctx.now())}.xlsx`, base64, rowCount: rows.length };
-  },
+  'premises.export': (input, ctx) => exportList(premises as never, 'premises', ctx, input),
   'checklists.current': (_, { db }) => currentChecklists(db),
   'checklists.save': ({ targetKind, items }, ctx) => saveChecklist(ctx.db, targetKind, items, actor(ctx)),
   'inspections.create': (f, ctx) => createInspection(ctx.db, f, entityCtx(ctx).scope, actor(ctx)),

@@ -1,10 +1,9 @@
-import dayjs from 'dayjs';
+import { day } from './documents';
 import type { Output } from '../../../../shared/api';
 import { ProblemCategory, Responsible } from '../../../../shared/domain/enums';
 
 type Notice = Output<'problems.notice'>;
 type Report = Output<'inspections.report'>;
-const day = (d: string) => dayjs(d).format('YYYY年M月D日');
 
 /** 整改通知书: one place's open problems with their deadlines, for the person responsible to sign. */
 export function NoticeSheet({ notice, officeName, today }: { notice: Notice; officeName: string; today: string }) {

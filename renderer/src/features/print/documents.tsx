@@ -5,7 +5,8 @@ import { packText } from '../../../../shared/domain/pack-text';
 
 type Plan = Output<'plans.get'>;
 const n = (v: number) => v.toLocaleString('zh-CN');
-const day = (iso: string | null) => dayjs(iso ?? undefined).format('YYYY年M月D日');
+/** A date as documents print it: 2026年11月19日. */
+export const day = (iso: string | null) => dayjs(iso ?? undefined).format('YYYY年M月D日');
 const lineKey = (kind: string, refId: number, itemId: number) => `${kind}:${refId}:${itemId}`;
 
 /** 物资分配表: recipients × items, totals, a column for the recipient to sign. */
