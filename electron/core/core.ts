@@ -1,5 +1,5 @@
 import type Database from 'better-sqlite3-multiple-ciphers';
-import { type BaseCtx, call, type CallResult } from './api/call';
+import { type BaseCtx, call, type CallResult, precheck } from './api/call';
 import type { Caller, Ctx } from './api/types';
 import { purgeAudit } from './auth/audit';
 import { bootstrapUsers } from './auth/bootstrap';
@@ -11,6 +11,7 @@ import type { KeyStore } from './db/key';
 import { configure, defaultKeyStore, openDatabase, openKeyed } from './db/open';
 import { replaceWithDemo } from './demo/replace';
 import { can } from '../../shared/domain/roles';
+import type { ApiErrorBody } from '../../shared/api';
 import { resolveSession } from './auth/sessions';
 import { basemapOrigins } from './map/basemap';
 import { type TileReply, TilePacks, tilesDir } from './map/packs';
@@ -39,6 +40,8 @@ export interface Core {
   databaseFile: string;
   /** Run one contract method for a caller (session token, client address). */
   call(name: string, input: unknown, caller: Caller): Promise<CallResult>;
+  /** The session and permission checks of call() that need no input: null when the call may go ahead. */
+  precheck(name: string, caller: Caller): ApiErrorBody | null;
   /** Origins besides the app itself that pages may load images from (the online basemap). */
   imgOrigins(): string[];
   /**
@@ -99,6 +102,7 @@ export async function createCore(opts: CoreOptions): Promise<Core> {
     dataDir: opts.dataDir,
     databaseFile: file,
     call: (name, input, caller) => call(name, input, caller, { ...base, db: current }),
+    precheck: (name, caller) => precheck(name, caller, { ...base, db: current }),
     imgOrigins: () => basemapOrigins(current),
     tile: (token, packId, z, x, y) => {
       const user = token ? resolveSession(current, token, now()) : null;

@@ -62,6 +62,27 @@ export interface CallResult {
 export type BaseCtx = Omit<Ctx, 'client' | 'local' | 'user' | 'record' | 'session'>;
 
 /**
+ * The checks that need no input — a known method, a session, the role's permission — for
+ * a transport that must refuse before it reads a request body: an unauthenticated upload
+ * of hundreds of megabytes is turned away without being buffered.
+ */
+export function precheck(name: string, caller: Caller, base: BaseCtx): ApiErrorBody | null {
+  if (!isMethodName(name)) return { code: 'UNKNOWN_METHOD', message: `未知的接口：${name}` };
+  const spec = api[name];
+  if (spec.perm === 'public') return null;
+  const user = caller.token ? resolveSession(base.db, caller.token, base.now()) : null;
+  try {
+    authorize(name, spec, user, null, !!caller.token);
+    return null;
+  } catch (e) {
+    if (e instanceof ApiError && e.code === 'FORBIDDEN') {
+      writeAudit(base.db, { ts: base.now().toISOString(), userId: user?.id ?? null, username: user?.username ?? null, client: caller.client, method: name, kind: 'security', detail: { refused: e.message } });
+    }
+    return toErrorBody(e, name);
+  }
+}
+
+/**
  * The one entry point every transport uses: refuses unknown names, resolves the
  * session, checks the permission, validates the input with the contract's zod schema,
  * runs the handler (inside one transaction for writes, with the audit rows and the
