@@ -25,6 +25,9 @@ const STATUS: Record<ErrorCode, number> = {
   FORBIDDEN: 403,
   PASSWORD_CHANGE_REQUIRED: 403,
   LOCKED: 429,
+  RECOVERY: 503,
+  DISK_FULL: 507,
+  READ_ONLY: 503,
   INTERNAL: 500,
 };
 

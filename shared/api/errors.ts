@@ -12,6 +12,10 @@ export type ErrorCode =
   | 'FORBIDDEN'
   | 'PASSWORD_CHANGE_REQUIRED'
   | 'LOCKED'
+  /** The database is missing or damaged: only the recovery page's methods answer. */
+  | 'RECOVERY'
+  | 'DISK_FULL'
+  | 'READ_ONLY'
   | 'INTERNAL';
 
 export interface FieldIssue {
