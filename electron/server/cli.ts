@@ -20,7 +20,8 @@ const HELP = `用法: npm run serve -- [--port 5780] [--data 目录] [--lan] [--
   --empty  新建数据库时不生成演示数据
   --light-demo  演示数据不含居民、重点人员和卡点登记（启动更快，供测试使用）
   --key-file  数据库密钥文件（默认在用户配置目录）
-  --tls-cert/--tls-key  启用 HTTPS（局域网模式下强烈建议）`;
+  --tls-cert/--tls-key  启用 HTTPS（局域网模式下强烈建议）
+  --host-name  其他电脑用来访问本机的名称（如 zhihui.office.lan，可多次给出）；本机地址和计算机名无需填写`;
 
 function defaultDataDir(): string {
   const base = process.env.APPDATA ?? process.env.XDG_DATA_HOME ?? path.join(os.homedir(), '.local', 'share');
@@ -52,6 +53,7 @@ async function main(): Promise<void> {
       'key-file': { type: 'string' },
       'tls-cert': { type: 'string' },
       'tls-key': { type: 'string' },
+      'host-name': { type: 'string', multiple: true, default: [] },
       help: { type: 'boolean', default: false },
     },
   });
@@ -77,7 +79,7 @@ async function main(): Promise<void> {
   const tlsCert = values['tls-cert'];
   const tlsKey = values['tls-key'];
   if (!!tlsCert !== !!tlsKey) throw new Error('--tls-cert 与 --tls-key 必须同时提供');
-  const server = createHttpServer(core, staticDir, tlsCert && tlsKey ? { cert: tlsCert, key: tlsKey } : undefined);
+  const server = createHttpServer(core, staticDir, tlsCert && tlsKey ? { cert: tlsCert, key: tlsKey } : undefined, values['host-name']);
   const scheme = tlsCert ? 'https' : 'http';
   const host = values.lan ? '0.0.0.0' : '127.0.0.1';
   server.listen(port, host, () => {

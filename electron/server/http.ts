@@ -7,6 +7,7 @@ import { buildCsp } from '../../shared/domain/csp';
 import type { SessionChange } from '../core/api/types';
 import type { Core } from '../core/core';
 import { isTilePath, parseTilePath } from '../core/map/tile-path';
+import { hostCheck } from './host-check';
 import { sendStatic } from './static';
 
 /** Largest JSON body accepted; imports arrive as files, not through this route. */
@@ -71,20 +72,53 @@ function sessionCookie(change: SessionChange, secure: boolean): string | null {
 
 const LOOPBACK = new Set(['127.0.0.1', '::1', '::ffff:127.0.0.1']);
 
+/** After refusing a body, this much more is read and dropped so the client sees the reply; then the socket closes. */
+const DRAIN_BYTES = 8 * 1024 * 1024;
+
+/**
+ * Replies before (or instead of) reading the body, then drops what the client is still
+ * sending: reading nothing would leave a client stuck writing and it would see a reset
+ * instead of the message.
+ */
+function refuse(req: http.IncomingMessage, res: http.ServerResponse, status: number, error: { code: ErrorCode; message: string }): void {
+  res.setHeader('Connection', 'close');
+  reply(res, status, { ok: false, error });
+  if (req.readableEnded) return;
+  let dropped = 0;
+  req.on('data', (c: Buffer) => {
+    dropped += c.length;
+    if (dropped > DRAIN_BYTES) req.destroy();
+  });
+  req.on('error', () => {});
+  req.resume();
+}
+
+/** The body as text, or null past the limit; never throws on size (a huge string would crash the process). */
 function readBody(req: http.IncomingMessage, limit: number): Promise<string | null> {
   return new Promise((resolve, reject) => {
     const chunks: Buffer[] = [];
     let size = 0;
-    req.on('data', (c: Buffer) => {
+    let over = false;
+    const onData = (c: Buffer) => {
       size += c.length;
       if (size > limit) {
+        over = true;
+        chunks.length = 0;
+        req.off('data', onData);
         resolve(null);
-        req.destroy();
         return;
       }
       chunks.push(c);
+    };
+    req.on('data', onData);
+    req.on('end', () => {
+      if (over) return;
+      try {
+        resolve(Buffer.concat(chunks).toString('utf8'));
+      } catch (e) {
+        reject(e);
+      }
     });
-    req.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
     req.on('error', reject);
   });
 }
@@ -129,34 +163,38 @@ function sendTile(req: http.IncomingMessage, res: http.ServerResponse, core: Cor
  * The browser/LAN transport: POST /api/<method> for each method of the contract, GET
  * /tiles/… for imported tile packs, and the built renderer as static files. Routes are derived from the contract, not listed here.
  */
-export function createHttpHandler(core: Core, staticDir: string, secure = false) {
+export function createHttpHandler(core: Core, staticDir: string, secure = false, hostNames: string[] = []) {
+  const hostAllowed = hostCheck(hostNames);
   const routes = new Map(methodNames.map((n) => [`/api/${n}`, n]));
   const indexHtml = path.join(staticDir, 'index.html');
   return async (req: http.IncomingMessage, res: http.ServerResponse): Promise<void> => {
     const url = new URL(req.url ?? '/', 'http://localhost');
+    if (!hostAllowed(req.headers.host)) return fail(res, 421, 'BAD_REQUEST', '拒绝访问：地址不属于本服务器（请用本机地址或局域网地址打开）');
     if (url.pathname.startsWith('/api/')) {
       const name = routes.get(url.pathname);
-      if (!name) return fail(res, 404, 'UNKNOWN_METHOD', `未知的接口：${url.pathname.slice(5)}`);
-      if (req.method !== 'POST') return fail(res, 405, 'BAD_REQUEST', '接口只接受 POST 请求');
-      if (!sameOrigin(req)) return fail(res, 403, 'BAD_REQUEST', '拒绝来自其他网站的请求');
+      if (!name) return refuse(req, res, 404, { code: 'UNKNOWN_METHOD', message: `未知的接口：${url.pathname.slice(5)}` });
+      if (req.method !== 'POST') return refuse(req, res, 405, { code: 'BAD_REQUEST', message: '接口只接受 POST 请求' });
+      if (!sameOrigin(req)) return refuse(req, res, 403, { code: 'BAD_REQUEST', message: '拒绝来自其他网站的请求' });
       if (!/^application\/json\b/i.test(req.headers['content-type'] ?? '')) {
-        return fail(res, 415, 'BAD_REQUEST', '请求格式必须是 JSON');
+        return refuse(req, res, 415, { code: 'BAD_REQUEST', message: '请求格式必须是 JSON' });
       }
+      const address = req.socket.remoteAddress ?? 'unknown';
+      const caller = { client: address, token: readCookie(req, SESSION_COOKIE), local: LOOPBACK.has(address) };
+      // Session and permission first: a caller who may not call the method never gets a body read.
+      const denied = core.precheck(name, caller);
+      if (denied) return refuse(req, res, STATUS[denied.code], denied);
       const limit = api[name].maxBodyBytes ?? MAX_BODY_BYTES;
+      const tooLarge = { code: 'BAD_REQUEST' as const, message: `请求内容超过 ${Math.round(limit / 1024 / 1024)} MB 上限，未做任何修改` };
+      if (Number(req.headers['content-length'] ?? 0) > limit) return refuse(req, res, 413, tooLarge);
       const text = await readBody(req, limit);
-      if (text === null) return fail(res, 413, 'BAD_REQUEST', `请求内容超过 ${Math.round(limit / 1024 / 1024)} MB 上限`);
+      if (text === null) return refuse(req, res, 413, tooLarge);
       let input: unknown;
       try {
         input = text.trim() ? JSON.parse(text) : {};
       } catch {
         return fail(res, 400, 'BAD_REQUEST', '请求内容不是有效的 JSON');
       }
-      const address = req.socket.remoteAddress ?? 'unknown';
-      const { envelope, session } = await core.call(name, input, {
-        client: address,
-        token: readCookie(req, SESSION_COOKIE),
-        local: LOOPBACK.has(address),
-      });
+      const { envelope, session } = await core.call(name, input, caller);
       return reply(res, envelope.ok ? 200 : STATUS[envelope.error.code], envelope, sessionCookie(session, secure));
     }
     const rawPath = (req.url ?? '/').split('?')[0]!;
@@ -173,8 +211,8 @@ export interface TlsFiles {
 }
 
 /** HTTPS when a certificate is given (LAN mode: passwords then never cross the network in clear). */
-export function createHttpServer(core: Core, staticDir: string, tls?: TlsFiles): http.Server {
-  const handle = createHttpHandler(core, staticDir, !!tls);
+export function createHttpServer(core: Core, staticDir: string, tls?: TlsFiles, hostNames: string[] = []): http.Server {
+  const handle = createHttpHandler(core, staticDir, !!tls, hostNames);
   const listener: http.RequestListener = (req, res) => {
     handle(req, res).catch(() => {
       if (!res.headersSent) fail(res, 500, 'INTERNAL', '服务器内部错误');

@@ -16,7 +16,8 @@ export const backup = {
     summary: '从备份恢复：先检查备份，再自动做“恢复前”备份，然后整体替换数据',
     perm: 'system:backup',
     write: 'self',
-    maxBodyBytes: 512 * 1024 * 1024,
+    // Below V8's longest string (~536 MB): the body is decoded as one string.
+    maxBodyBytes: 480 * 1024 * 1024,
     input: z.union([
       z.object({ backup: z.string().regex(/^street-command-\d{8}-\d{9}-[a-z]+\.db$/, '备份文件名无效') }),
       z.object({ upload: z.string().min(1, '请选择备份文件'), fileName: z.string().max(200), password: z.string().min(1, '请输入该备份文件的密码') }),
