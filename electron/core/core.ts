@@ -6,11 +6,12 @@ import { bootstrapUsers } from './auth/bootstrap';
 import { dailyBackupIfDue } from './db/backup';
 import { migrate } from './db/migrate';
 import { type Migration, migrations } from './db/migrations';
-import { swapDatabaseFile } from './backup/swap';
+import { swapAndOpen } from './backup/swap';
 import type { KeyStore } from './db/key';
 import { configure, defaultKeyStore, openDatabase, openKeyed } from './db/open';
 import { replaceWithDemo } from './demo/replace';
 import { can } from '../../shared/domain/roles';
+import { ApiError } from '../../shared/api/errors';
 import type { ApiErrorBody } from '../../shared/api';
 import { resolveSession } from './auth/sessions';
 import { basemapOrigins } from './map/basemap';
@@ -69,12 +70,19 @@ export async function createCore(opts: CoreOptions): Promise<Core> {
     throw e;
   }
   let current = db;
-  /** Swaps in a verified copy, reopens it keyed and brings it to this version's schema. */
+  /** Swaps in a verified copy, reopens it keyed and brings it to this version's schema; puts the old file back if that fails. */
   const swapDatabase = (prepared: string) => {
-    swapDatabaseFile(current, file, prepared);
-    current = openKeyed(file, key, keyStore);
-    configure(current);
-    migrate(current, list);
+    const swapped = swapAndOpen(current, file, prepared, (f) => {
+      const next = openKeyed(f, key, keyStore);
+      configure(next);
+      migrate(next, list);
+      return next;
+    });
+    current = swapped.db;
+    if (swapped.failure !== undefined) {
+      console.error(`[restore] the restored file did not open: ${(swapped.failure as Error)?.message ?? ''}`);
+      throw new ApiError('INTERNAL', '恢复后的数据无法打开，已换回恢复前的数据。未做任何修改。');
+    }
     return current;
   };
   const tilePacks = new TilePacks(tilesDir(opts.dataDir));

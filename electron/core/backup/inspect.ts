@@ -2,12 +2,14 @@ import Database from 'better-sqlite3-multiple-ciphers';
 import { ApiError } from '../../../shared/api/errors';
 import { applyKey, applyPassword } from '../db/key';
 import { latestVersion } from '../db/migrations';
+import { schemaMismatch } from './schema-check';
 
 export type Secret = { key: Buffer } | { password: string };
 
 /**
  * Checks a candidate backup before anything is replaced: it must open with the secret,
- * pass integrity_check, be this app's database and not come from a newer version.
+ * pass integrity_check, be this app's database, not come from a newer version, and have
+ * exactly the schema this program builds at its version (tables, indexes, triggers, views).
  * Run it on a private copy: the copy is also taken out of WAL mode (a read-only open of
  * a WAL file needs side files and fails at random), so it travels as one file.
  */
@@ -35,6 +37,10 @@ export function inspectBackup(file: string, secret: Secret): { schemaVersion: nu
     if (version > latestVersion()) {
       throw new ApiError('VALIDATION', `该备份来自更新版本的程序（数据库版本 ${version}），请先升级本程序。未做任何修改。`);
     }
+    // Whoever holds an exported file's password can edit it offline (drop the audit
+    // triggers, add one that raises a role): only this program's own schema is restored.
+    const mismatch = schemaMismatch(db, version);
+    if (mismatch) throw new ApiError('VALIDATION', mismatch);
     return { schemaVersion: version };
   } catch (e) {
     if (e instanceof ApiError) throw e;

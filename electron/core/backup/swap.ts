@@ -11,6 +11,10 @@ export function fsyncFile(file: string): void {
   }
 }
 
+const removeSideFiles = (dbFile: string) => {
+  for (const ext of ['-wal', '-shm']) fs.rmSync(`${dbFile}${ext}`, { force: true });
+};
+
 /**
  * Replaces the database file with a prepared, verified one. The open connection is
  * checkpointed and closed and its WAL removed first (an old WAL must never be replayed
@@ -21,6 +25,44 @@ export function swapDatabaseFile(db: Database.Database, dbFile: string, prepared
   fsyncFile(prepared);
   db.pragma('wal_checkpoint(TRUNCATE)');
   db.close();
-  for (const ext of ['-wal', '-shm']) fs.rmSync(`${dbFile}${ext}`, { force: true });
+  removeSideFiles(dbFile);
   fs.renameSync(prepared, dbFile);
+}
+
+/** The connection to carry on with, and why the swapped-in file was given up (then `db` is the previous data, reopened). */
+export interface SwapResult {
+  db: Database.Database;
+  failure?: unknown;
+}
+
+/**
+ * Swaps the prepared file in and proves it opens and answers a query before anyone is
+ * told it worked. If it does not, the previous file (kept as a hard link until then) is
+ * put back and reopened, so the office is never left without a working database.
+ */
+export function swapAndOpen(db: Database.Database, dbFile: string, prepared: string, open: (file: string) => Database.Database): SwapResult {
+  const previous = `${dbFile}.previous`;
+  fs.rmSync(previous, { force: true });
+  fsyncFile(prepared);
+  db.pragma('wal_checkpoint(TRUNCATE)');
+  db.close();
+  removeSideFiles(dbFile);
+  try {
+    fs.linkSync(dbFile, previous);
+  } catch {
+    fs.copyFileSync(dbFile, previous);
+  }
+  fs.renameSync(prepared, dbFile);
+  let next: Database.Database | null = null;
+  try {
+    next = open(dbFile);
+    next.prepare('SELECT count(*) FROM users').get();
+    fs.rmSync(previous, { force: true });
+    return { db: next };
+  } catch (failure) {
+    if (next?.open) next.close();
+    removeSideFiles(dbFile);
+    fs.renameSync(previous, dbFile);
+    return { db: open(dbFile), failure };
+  }
 }
