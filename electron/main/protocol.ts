@@ -3,7 +3,7 @@ import path from 'node:path';
 import type { Protocol, Session } from 'electron';
 import type { TileReply } from '../core/map/packs';
 import { isTilePath, parseTilePath, type TileRequest } from '../core/map/tile-path';
-import { resolveInside } from '../server/static';
+import { regularFileInside, resolveInside } from '../server/static';
 import { buildCsp } from '../../shared/domain/csp';
 import { APP_SCHEME } from './window';
 
@@ -48,8 +48,9 @@ export function appSchemeHandler(rendererDir: string, imgOrigins: () => string[]
   return async (request: Request): Promise<Response> => {
     const { pathname } = new URL(request.url);
     if (isTilePath(pathname)) return tileResponse(pathname, tiles);
-    const file = resolveInside(rendererDir, pathname === '/' ? '/index.html' : pathname);
-    if (!file || !fs.existsSync(file) || !fs.statSync(file).isFile()) return new Response('未找到', { status: 404 });
+    const inside = resolveInside(rendererDir, pathname === '/' ? '/index.html' : pathname);
+    const file = inside && regularFileInside(rendererDir, inside);
+    if (!file) return new Response('未找到', { status: 404 });
     const body = await fs.promises.readFile(file);
     return new Response(body, {
       headers: {

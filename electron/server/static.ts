@@ -36,6 +36,21 @@ export function resolveInside(root: string, urlPath: string): string | null {
   return full;
 }
 
+/**
+ * The real path of `file` when it is a regular file whose real location is inside root,
+ * else null: a symlink in the built folder must not lead to the data or the key file.
+ */
+export function regularFileInside(root: string, file: string): string | null {
+  try {
+    const realRoot = fs.realpathSync(root);
+    const real = fs.realpathSync(file);
+    if (!real.startsWith(realRoot + path.sep)) return null;
+    return fs.statSync(real).isFile() ? real : null;
+  } catch {
+    return null;
+  }
+}
+
 /** Serves a built file; unknown paths without an extension get index.html (the app's own routes). */
 export function sendStatic(
   req: http.IncomingMessage,
@@ -50,14 +65,15 @@ export function sendStatic(
     res.end('非法路径');
     return;
   }
-  let target = file;
-  if (!fs.existsSync(target) || !fs.statSync(target).isFile()) {
-    if (path.extname(urlPath)) {
-      res.writeHead(404, { ...headers, 'Content-Type': 'text/plain; charset=utf-8' });
-      res.end('未找到');
-      return;
-    }
-    target = path.join(root, 'index.html');
+  const notFound = () => {
+    res.writeHead(404, { ...headers, 'Content-Type': 'text/plain; charset=utf-8' });
+    res.end('未找到');
+  };
+  let target = regularFileInside(root, file);
+  if (target === null) {
+    if (path.extname(urlPath)) return notFound();
+    target = regularFileInside(root, path.join(root, 'index.html'));
+    if (target === null) return notFound();
   }
   const type = TYPES[path.extname(target).toLowerCase()] ?? 'application/octet-stream';
   // Hashed assets never change; index.html must always be fresh after an update.
