@@ -8,6 +8,7 @@ import { registerPrint } from './print';
 import { safeStorageKeyStore } from './key-store';
 import { menuTemplate } from './menu';
 import { appSchemeHandler, hardenSession, registerAppScheme } from './protocol';
+import { APP_ID } from './app-identity';
 import { APP_ORIGIN, APP_SCHEME, createMainWindow, hardenWebContents } from './window';
 
 /**
@@ -23,6 +24,8 @@ let core: Core | null = null;
 
 registerAppScheme(protocol);
 app.enableSandbox();
+// Without it the taskbar groups the window apart from the installed shortcut, under Electron's name.
+if (process.platform === 'win32') app.setAppUserModelId(APP_ID);
 app.on('web-contents-created', (_e, contents) => hardenWebContents(contents, trustedOrigin));
 
 if (!app.requestSingleInstanceLock()) app.quit();

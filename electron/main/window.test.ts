@@ -1,9 +1,11 @@
+import { existsSync } from 'node:fs';
 import { describe, expect, it, vi } from 'vitest';
 import { FakeBrowserWindow, fakeElectron } from './fake-electron';
 
 vi.mock('electron', () => fakeElectron);
 
 const { APP_ORIGIN, createMainWindow, mainWindowOptions } = await import('./window');
+const { APP_ICON } = await import('./app-identity');
 
 describe('main window hardening', () => {
   it('runs the page sandboxed, isolated and without Node', () => {
@@ -36,5 +38,12 @@ describe('main window hardening', () => {
     expect(wc.emitPreventable('will-redirect', 'http://127.0.0.1:5780/')).toBe(true);
     expect(wc.emitPreventable('will-navigate', `${APP_ORIGIN}/index.html#/places`)).toBe(false);
     expect(wc.emitPreventable('will-attach-webview')).toBe(true);
+  });
+
+  it('gives the window the app icon on Linux and leaves Windows to the exe’s .ico', () => {
+    expect(mainWindowOptions('/p/preload.cjs', 'linux').icon).toBe(APP_ICON);
+    expect(APP_ICON.replaceAll('\\', '/')).toMatch(/\/resources\/icon\.png$/);
+    expect(existsSync(APP_ICON)).toBe(true);
+    expect(mainWindowOptions('/p/preload.cjs', 'win32')).not.toHaveProperty('icon');
   });
 });

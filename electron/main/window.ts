@@ -1,11 +1,14 @@
 import { BrowserWindow, type BrowserWindowConstructorOptions, type WebContents } from 'electron';
+import { APP_ICON } from './app-identity';
 
 /** The renderer is served from this privileged custom scheme, never from file:// or the web. */
 export const APP_SCHEME = 'app';
 export const APP_ORIGIN = `${APP_SCHEME}://street-command`;
 
-export function mainWindowOptions(preload: string): BrowserWindowConstructorOptions {
+export function mainWindowOptions(preload: string, platform: NodeJS.Platform = process.platform): BrowserWindowConstructorOptions {
   return {
+    // Linux window managers take the window's own icon; Windows shows the exe's multi-size .ico.
+    ...(platform === 'linux' ? { icon: APP_ICON } : {}),
     width: 1366,
     height: 860,
     minWidth: 1024,
