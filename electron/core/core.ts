@@ -1,14 +1,20 @@
+import path from 'node:path';
 import type Database from 'better-sqlite3-multiple-ciphers';
 import { type BaseCtx, call, type CallResult, precheck } from './api/call';
 import type { Caller, Ctx } from './api/types';
 import { purgeAudit } from './auth/audit';
 import { bootstrapUsers } from './auth/bootstrap';
-import { dailyBackupIfDue } from './db/backup';
+import { cleanLeftovers } from './db/backup';
+import { acquireDataLock } from './db/lock';
+import { SpaceGuard } from './db/space';
+import { diskFullMessage } from './db/startup-error';
+import { type Every, scheduleBackups } from './backup/schedule';
+import { api, isMethodName } from '../../shared/api';
 import { migrate } from './db/migrate';
 import { type Migration, migrations } from './db/migrations';
 import { swapAndOpen } from './backup/swap';
 import type { KeyStore } from './db/key';
-import { configure, defaultKeyStore, openDatabase, openKeyed } from './db/open';
+import { configure, DB_FILE, defaultKeyStore, openDatabase, openKeyed } from './db/open';
 import { replaceWithDemo } from './demo/replace';
 import { can } from '../../shared/domain/roles';
 import { ApiError } from '../../shared/api/errors';
@@ -32,6 +38,8 @@ export interface CoreOptions {
   /** Where the database key is kept; default: a key file beside the data directory. */
   keyStore?: KeyStore;
   now?: () => Date;
+  /** Runs the backup check every so often (default: setInterval); tests pass a hand-driven one. */
+  every?: Every;
 }
 
 export interface Core {
@@ -59,17 +67,29 @@ export async function createCore(opts: CoreOptions): Promise<Core> {
   const now = opts.now ?? (() => new Date());
   const keyStore = opts.keyStore ?? defaultKeyStore(opts.dataDir);
   const list = opts.migrations ?? migrations;
-  const { db, file, backupDir, created, key } = await openDatabase(opts.dataDir, list, keyStore);
+  const lock = acquireDataLock(opts.dataDir);
+  let opened: Awaited<ReturnType<typeof openDatabase>>;
+  try {
+    cleanLeftovers(opts.dataDir, path.join(opts.dataDir, DB_FILE), path.join(opts.dataDir, 'backups'));
+    opened = await openDatabase(opts.dataDir, list, keyStore);
+  } catch (e) {
+    lock.release();
+    throw e;
+  }
+  const { db, file, backupDir, created, key } = opened;
   try {
     if (created && opts.demoOnCreate) db.transaction(() => replaceWithDemo(db, now(), undefined, opts.demoResidents ?? true))();
     if (created && opts.adminPassword) await bootstrapUsers(db, opts.adminPassword, opts.demoOnCreate, now());
     purgeAudit(db, now());
-    await dailyBackupIfDue(db, backupDir, now());
   } catch (e) {
     db.close();
+    lock.release();
     throw e;
   }
   let current = db;
+  const space = new SpaceGuard(opts.dataDir);
+  const scheduler = scheduleBackups(() => current, backupDir, now, opts.every);
+  await scheduler.check();
   /** Swaps in a verified copy, reopens it keyed and brings it to this version's schema; puts the old file back if that fails. */
   const swapDatabase = (prepared: string) => {
     const swapped = swapAndOpen(current, file, prepared, (f) => {
@@ -97,6 +117,7 @@ export async function createCore(opts: CoreOptions): Promise<Core> {
     dataDir: opts.dataDir,
     databaseFile: file,
     backupDir,
+    backupHealth: () => ({ lastError: scheduler.lastError() }),
     appVersion: APP_VERSION,
     transport: opts.transport,
     now,
@@ -109,7 +130,16 @@ export async function createCore(opts: CoreOptions): Promise<Core> {
     },
     dataDir: opts.dataDir,
     databaseFile: file,
-    call: (name, input, caller) => call(name, input, caller, { ...base, db: current }),
+    call: async (name, input, caller) => {
+      const writes = isMethodName(name) && !!api[name].write && !name.startsWith('auth.');
+      if (writes && space.isLow()) return { envelope: { ok: false, error: { code: 'DISK_FULL', message: diskFullMessage(opts.dataDir) } }, session: {} };
+      const result = await call(name, input, caller, { ...base, db: current });
+      if (!result.envelope.ok && result.envelope.error.code === 'DISK_FULL') {
+        space.full();
+        result.envelope.error.message = diskFullMessage(opts.dataDir);
+      }
+      return result;
+    },
     precheck: (name, caller) => precheck(name, caller, { ...base, db: current }),
     imgOrigins: () => basemapOrigins(current),
     tile: (token, packId, z, x, y) => {
@@ -120,8 +150,10 @@ export async function createCore(opts: CoreOptions): Promise<Core> {
       return tile ? { status: 200, ...tile } : { status: 404 };
     },
     close: () => {
+      scheduler.stop();
       tilePacks.close();
       current.close();
+      lock.release();
     },
   };
 }

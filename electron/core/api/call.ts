@@ -21,6 +21,8 @@ function fromSqlite(e: unknown): ApiError | null {
   if (code === 'SQLITE_CONSTRAINT_FOREIGNKEY') return new ApiError('IN_USE', '关联的数据不存在，或仍被其他数据引用；未做任何修改。');
   if (code === 'SQLITE_CONSTRAINT_UNIQUE') return new ApiError('CONFLICT', '已存在同名记录；未做任何修改。');
   if (code === 'SQLITE_BUSY') return new ApiError('INTERNAL', '数据库正忙（可能正在备份），请稍后重试；未做任何修改。');
+  // The core names the folder and the free space (it knows where the data lives).
+  if (/^(SQLITE_FULL|ENOSPC|EDQUOT)/.test(code ?? '')) return new ApiError('DISK_FULL', '磁盘空间不足，本次修改没有保存；已有数据未受影响。');
   return null;
 }
 

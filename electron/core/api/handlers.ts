@@ -1,6 +1,7 @@
 import type { MethodName } from '../../../shared/api';
 import { authHandlers } from '../auth/service';
 import { backupHandlers } from '../backup/service';
+import { backupStatusHandlers } from '../backup/status';
 import { briefingHandlers } from '../briefing/service';
 import { excelHandlers } from '../excel/service';
 import { inspectionHandlers } from '../inspections/service';
@@ -14,4 +15,4 @@ import { residentHandlers } from '../residents/service';
 import type { Handlers } from './types';
 
 /** Every feature's handlers; the type makes a missing or extra method a compile error. */
-export const handlers: Handlers<MethodName> = { ...authHandlers, ...backupHandlers, ...excelHandlers, ...mapFeatureHandlers, ...mapTileHandlers, ...officeHandlers, ...placesHandlers, ...suppliesHandlers, ...volunteerHandlers, ...residentHandlers, ...briefingHandlers, ...inspectionHandlers };
+export const handlers: Handlers<MethodName> = { ...authHandlers, ...backupHandlers, ...backupStatusHandlers, ...excelHandlers, ...mapFeatureHandlers, ...mapTileHandlers, ...officeHandlers, ...placesHandlers, ...suppliesHandlers, ...volunteerHandlers, ...residentHandlers, ...briefingHandlers, ...inspectionHandlers };

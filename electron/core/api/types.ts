@@ -27,6 +27,8 @@ export interface Ctx {
   dataDir: string;
   databaseFile: string;
   backupDir: string;
+  /** The running process's backup schedule: why its last attempt failed (null when it worked). */
+  backupHealth: () => { lastError: string | null };
   appVersion: string;
   /** The database key, for re-encrypting exported and restored copies. */
   key: Buffer;

@@ -1,7 +1,6 @@
 import Database from 'better-sqlite3-multiple-ciphers';
 import fs from 'node:fs';
 import path from 'node:path';
-import type { backup } from '../../../shared/api/backup';
 import { ApiError } from '../../../shared/api/errors';
 import type { Handlers } from '../api/types';
 import { backupNow } from '../db/backup';
@@ -24,7 +23,7 @@ function rekeyCopy(file: string, open: (db: Database.Database) => void, rekey: (
   }
 }
 
-export const backupHandlers: Handlers<keyof typeof backup> = {
+export const backupHandlers: Handlers<'backup.export' | 'backup.restore'> = {
   'backup.export': async ({ password }, ctx) => {
     const tmp = path.join(ctx.backupDir, `export-${process.pid}-${Date.now()}.partial`);
     fs.mkdirSync(ctx.backupDir, { recursive: true });

@@ -3,7 +3,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { closeLater, dataOf, makeDataDir, makeTempDir, openTempCore, openWithKey, signInAs } from '../../../test/helpers/temp-core';
-import { backupNow, dailyBackupIfDue, KEEP_COUNT, KEEP_DAYS, listBackups } from './backup';
+import { backupNow, backupSummary, dailyBackupIfDue, KEEP_COUNT, KEEP_DAYS, listBackups, THIN_AFTER } from './backup';
 import { schemaVersion } from './migrate';
 
 const at = (local: string) => new Date(local);
@@ -134,5 +134,67 @@ describe('backups', () => {
     // The same list is what 设置 → 备份 shows.
     const listed = dataOf<{ kind: string }[]>(await (await signInAs(nextDay, 'admin'))('system.backups'));
     expect(listed.filter((b) => b.kind === 'daily')).toHaveLength(2);
+  });
+
+  it('two backups made in the same millisecond are both kept', async () => {
+    const core = await openTempCore();
+    const dir = path.join(makeTempDir(), 'backups');
+    const when = at('2025-08-01T10:00:00.123');
+    const a = await backupNow(core.db, dir, 'manual', when);
+    const b = await backupNow(core.db, dir, 'manual', when);
+    expect(a.file).not.toBe(b.file);
+    expect(filesOf(dir, 'manual').sort()).toEqual([a.file, b.file].sort());
+    for (const f of [a.file, b.file]) expect(openWithKey(path.join(dir, f), core.dataDir).pragma('integrity_check', { simple: true })).toBe('ok');
+  });
+
+  it('thins pre-import copies: the last 5, and one per day before them', async () => {
+    expect(THIN_AFTER.preimport).toBe(5);
+    const core = await openTempCore();
+    const dir = path.join(makeTempDir(), 'backups');
+    // Four imports a day for three days.
+    const made: string[] = [];
+    for (const day of ['10', '11', '12']) for (const h of ['08', '10', '14', '16']) made.push((await backupNow(core.db, dir, 'preimport', at(`2025-09-${day}T${h}:00:00.000`))).file);
+    const kept = listBackups(dir).filter((b) => b.kind === 'preimport').map((b) => b.createdAt);
+    expect(kept).toEqual([
+      '2025-09-12T16:00:00.000', '2025-09-12T14:00:00.000', '2025-09-12T10:00:00.000', '2025-09-12T08:00:00.000', '2025-09-11T16:00:00.000',
+      '2025-09-10T16:00:00.000',
+    ]);
+  });
+
+  it('a failed backup (disk full) leaves no half-written file', async () => {
+    const core = await openTempCore();
+    const dir = path.join(makeTempDir(), 'backups');
+    fs.mkdirSync(dir);
+    const full = Object.assign(new Error('database or disk is full'), { code: 'SQLITE_FULL' });
+    const db = new Proxy(core.db, {
+      get: (t, k) => (k === 'prepare' ? (sql: string) => (sql.startsWith('VACUUM INTO') ? { run: (f: string) => (fs.writeFileSync(f, 'half'), (() => { throw full; })()) } : t.prepare(sql)) : Reflect.get(t, k, t)),
+    });
+    await expect(backupNow(db, dir, 'daily', at('2025-10-01T00:05:00.000'))).rejects.toThrow(/full/);
+    expect(fs.readdirSync(dir)).toEqual([]);
+  });
+
+  it('start-up removes what an interrupted backup or restore left behind', async () => {
+    const dataDir = makeDataDir();
+    (await openTempCore({ dataDir })).close();
+    const dir = path.join(dataDir, 'backups');
+    fs.writeFileSync(path.join(dir, 'street-command-20250504-080000000-daily.db.partial'), 'half');
+    fs.writeFileSync(path.join(dir, 'export-123-456.partial'), 'half');
+    fs.writeFileSync(path.join(dataDir, 'street-command.db.restoring'), 'half');
+    fs.writeFileSync(path.join(dataDir, 'street-command.db.restoring-journal'), 'half');
+    const before = listBackups(dir).map((b) => b.file);
+    (await openTempCore({ dataDir })).close();
+    expect(fs.readdirSync(dir).filter((f) => !f.endsWith('.db'))).toEqual([]);
+    expect(fs.readdirSync(dataDir).filter((f) => f.includes('restoring'))).toEqual([]);
+    expect(listBackups(dir).map((b) => b.file)).toEqual(before);
+  });
+
+  it('the status line: last backup, stale after a day, space used', async () => {
+    const core = await openTempCore();
+    const dir = path.join(makeTempDir(), 'backups');
+    expect(backupSummary(dir, at('2025-11-01T08:00:00.000'))).toMatchObject({ last: null, stale: true, count: 0, totalBytes: 0 });
+    const a = await backupNow(core.db, dir, 'daily', at('2025-11-01T08:00:00.000'));
+    const b = await backupNow(core.db, dir, 'manual', at('2025-11-01T09:00:00.000'));
+    expect(backupSummary(dir, at('2025-11-02T08:59:00.000'))).toMatchObject({ last: { file: b.file }, stale: false, count: 2, totalBytes: a.size + b.size });
+    expect(backupSummary(dir, at('2025-11-02T09:01:00.000')).stale).toBe(true);
   });
 });

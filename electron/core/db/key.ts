@@ -48,11 +48,14 @@ export function isPlaintextDatabase(file: string): boolean {
 export function verifyKey(db: Database.Database, store: KeyStore): void {
   try {
     db.prepare('SELECT count(*) FROM sqlite_master').get();
-  } catch {
-    throw new ApiError(
+  } catch (e) {
+    const err = new ApiError(
       'KEY_INVALID',
       `无法解密数据库：密钥（${store.where}）与数据库不匹配。请找回创建数据库时的密钥文件；没有正确的密钥，数据无法读取。`,
     );
+    // Start-up tells a wrong key from a damaged or unreadable file by the SQLite error underneath.
+    err.cause = e;
+    throw err;
   }
 }
 

@@ -2,8 +2,10 @@ import Database from 'better-sqlite3-multiple-ciphers';
 import fs from 'node:fs';
 import path from 'node:path';
 import { ApiError } from '../../../shared/api/errors';
-import { backupNow } from './backup';
+import { backupNow, listBackups } from './backup';
 import { applyKey, fileKeyStore, isPlaintextDatabase, type KeyStore, newKey, verifyKey } from './key';
+import { diagnoseUnreadable, missingDatabaseError, verifyPages } from './diagnose';
+import { startupErrorFrom } from './startup-error';
 import { migrate, schemaVersion } from './migrate';
 import { latestVersion, migrations as defaultMigrations, type Migration } from './migrations';
 
@@ -26,7 +28,8 @@ export function configure(db: Database.Database): void {
   db.pragma('foreign_keys = ON');
   // Another office PC on the LAN or a backup may hold the lock for a moment.
   db.pragma('busy_timeout = 5000');
-  db.pragma('synchronous = NORMAL');
+  // FULL: a commit the app has acknowledged survives a power cut (NORMAL in WAL mode may lose the last ones).
+  db.pragma('synchronous = FULL');
 }
 
 /** Opens an existing encrypted database file with the key, verified. */
@@ -94,6 +97,8 @@ export async function openDatabase(
   const file = path.join(dataDir, DB_FILE);
   const backupDir = path.join(dataDir, 'backups');
   const created = !fs.existsSync(file) || fs.statSync(file).size === 0;
+  // Never guess: an office whose database vanished but whose backups are here is not given a new (demo) one.
+  if (created && listBackups(backupDir).length > 0) throw missingDatabaseError(file, backupDir);
   let key = keys.read();
   if (created || (key === null && isPlaintextDatabase(file))) {
     if (key === null) {
@@ -106,14 +111,20 @@ export async function openDatabase(
   }
   if (!created && isPlaintextDatabase(file)) await encryptExisting(file, key, backupDir);
 
-  const db = openKeyed(file, key, keys);
+  let db: Database.Database;
+  try {
+    db = openKeyed(file, key, keys);
+  } catch (e) {
+    throw diagnoseUnreadable(file, key, keys, backupDir, e);
+  }
   try {
     configure(db);
+    if (!created) verifyPages(db, file);
     if (!created && schemaVersion(db) < latestVersion(list)) await backupNow(db, backupDir, 'premigrate');
     migrate(db, list);
   } catch (e) {
     db.close();
-    throw e;
+    throw startupErrorFrom(e, dataDir);
   }
   return { db, file, backupDir, key, created };
 }
