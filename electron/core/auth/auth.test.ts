@@ -57,16 +57,17 @@ describe('sign-in', () => {
     expect(wrong.envelope).toMatchObject({ ok: false, error: { code: 'UNAUTHENTICATED', message: '用户名或密码错误' } });
   });
 
-  it('locks a user name for 15 minutes after five failures, logs it, and unlocks after', async () => {
+  it('locks a user name on one address for 15 minutes after five failures there, logs it, and unlocks after', async () => {
     const c = clock();
     t = await openTestCore({ now: c.now });
-    for (let i = 0; i < 4; i++) expect((await login(t, 'zhihui', 'wrong-password', `10.0.0.${i}`)).envelope).toMatchObject({ error: { code: 'UNAUTHENTICATED' } });
+    for (let i = 0; i < 4; i++) expect((await login(t, 'zhihui', 'wrong-password', '10.0.0.9')).envelope).toMatchObject({ error: { code: 'UNAUTHENTICATED' } });
     expect((await login(t, 'zhihui', 'wrong-password', '10.0.0.9')).envelope).toMatchObject({ error: { code: 'LOCKED' } });
-    expect((await login(t, 'zhihui', TEST_PASSWORD, '10.0.0.10')).envelope).toMatchObject({ error: { code: 'LOCKED' } });
+    expect((await login(t, 'zhihui', TEST_PASSWORD, '10.0.0.9')).envelope).toMatchObject({ error: { code: 'LOCKED' } });
     const events = t.core.db.prepare("SELECT detail FROM audit_log WHERE kind = 'security' AND username = 'zhihui'").all() as { detail: string }[];
     expect(events.map((e) => JSON.parse(e.detail).event)).toEqual(expect.arrayContaining(['locked', 'locked-attempt']));
+    expect((await login(t, 'zhihui', TEST_PASSWORD, '10.0.0.10')).envelope.ok).toBe(true);
     c.advance(16);
-    expect((await login(t, 'zhihui', TEST_PASSWORD, '10.0.0.11')).envelope.ok).toBe(true);
+    expect((await login(t, 'zhihui', TEST_PASSWORD, '10.0.0.9')).envelope.ok).toBe(true);
   });
 
   it('slows down an address that keeps failing, across user names', async () => {
@@ -80,7 +81,7 @@ describe('sign-in', () => {
 
   it('locks unknown user names the same way, so a lock does not reveal that a name exists', async () => {
     t = await openTestCore();
-    for (let i = 0; i < 5; i++) await login(t, 'ghost', 'wrong-password', `10.0.1.${i}`);
+    for (let i = 0; i < 4; i++) await login(t, 'ghost', 'wrong-password', '10.0.1.9');
     expect((await login(t, 'ghost', 'wrong-password', '10.0.1.9')).envelope).toMatchObject({ error: { code: 'LOCKED' } });
   });
 

@@ -2,7 +2,8 @@ import type { auth } from '../../../shared/api/auth';
 import { ApiError } from '../../../shared/api/errors';
 import type { Ctx, Handlers } from '../api/types';
 import { stmt } from '../db/statements';
-import { checkCredentials } from './login';
+import { writeAudit } from './audit';
+import { checkCredentials, rightOldPassword, wrongOldPassword } from './login';
 import { hashPassword, verifyPassword } from './password';
 import { createSession, resolveSession, revokeAllSessions, revokeSession } from './sessions';
 import { putSetting } from './settings';
@@ -36,7 +37,8 @@ export const authHandlers: Handlers<keyof typeof auth> = {
     const user = await insertUser(ctx.db, { ...input, phone: null, role: 'admin', scopeAll: true, communityIds: [], mustChangePassword: false }, ctx.now());
     return signIn(ctx, user.id);
   },
-  'auth.login': async ({ username, password }, ctx) => signIn(ctx, await checkCredentials(ctx.db, username, password, ctx.client, ctx.now())),
+  'auth.login': async ({ username, password }, ctx) =>
+    signIn(ctx, await checkCredentials(ctx.db, username, password, { address: ctx.client, local: ctx.local }, ctx.now())),
   'auth.logout': ({ everywhere }, ctx) => {
     if (everywhere) revokeAllSessions(ctx.db, ctx.user!.id);
     else revokeSession(ctx.db, ctx.user!.sessionId);
@@ -47,8 +49,25 @@ export const authHandlers: Handlers<keyof typeof auth> = {
   'auth.changePassword': async ({ oldPassword, newPassword }, ctx) => {
     const row = stmt(ctx.db, 'SELECT password_hash AS hash FROM users WHERE id = ?').get(ctx.user!.id) as { hash: string };
     if (!(await verifyPassword(oldPassword, row.hash))) {
+      const user = ctx.user!;
+      const ends = wrongOldPassword(user.sessionId);
+      writeAudit(ctx.db, {
+        ts: ctx.now().toISOString(),
+        userId: user.id,
+        username: user.username,
+        client: ctx.client,
+        method: 'auth.changePassword',
+        kind: ends ? 'security' : 'auth',
+        detail: { event: ends ? 'signed-out-after-wrong-old-passwords' : 'wrong-old-password' },
+      });
+      if (ends) {
+        revokeSession(ctx.db, user.sessionId);
+        ctx.session.clear = true;
+        throw new ApiError('UNAUTHENTICATED', '原密码连续 5 次不正确，已退出登录。请重新登录后再修改密码。');
+      }
       throw new ApiError('VALIDATION', '原密码不正确', [{ path: 'oldPassword', message: '原密码不正确' }]);
     }
+    rightOldPassword(ctx.user!.sessionId);
     const hash = await hashPassword(newPassword);
     ctx.db.transaction(() => {
       stmt(ctx.db, 'UPDATE users SET password_hash = ?, must_change_password = 0, updated_at = ? WHERE id = ?').run(hash, ctx.now().toISOString(), ctx.user!.id);
