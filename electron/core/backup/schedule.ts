@@ -30,10 +30,9 @@ export interface BackupScheduler {
  */
 export function scheduleBackups(db: () => Database.Database, dir: string, now: () => Date, every: Every = realEvery): BackupScheduler {
   let error: string | null = null;
-  let running = false;
-  const check = async () => {
-    if (running) return;
-    running = true;
+  // Checks run one after another (a slow backup and the next tick never overlap).
+  let queue: Promise<void> = Promise.resolve();
+  const run = async () => {
     try {
       await dailyBackupIfDue(db(), dir, now());
       error = null;
@@ -45,10 +44,9 @@ export function scheduleBackups(db: () => Database.Database, dir: string, now: (
           ? '自动备份失败：数据库文件已损坏。请重新启动程序，按恢复页面的提示从备份恢复。'
           : `自动备份失败：${msg}`;
       console.error(`[backup] scheduled backup failed: ${(e as Error)?.name ?? 'Error'}`);
-    } finally {
-      running = false;
     }
   };
+  const check = () => (queue = queue.then(run));
   const stop = every(() => void check(), BACKUP_CHECK_MS);
   return { check, lastError: () => error, stop };
 }
