@@ -28,6 +28,10 @@ export async function openCore(opts: CoreOptions): Promise<Core> {
   }
 }
 
+const RECOVERING = new WeakMap<Core, () => boolean>();
+/** True while core is the recovery core and no backup has been restored yet (for the transports' start-up notice). */
+export const inRecovery = (core: Core): boolean => RECOVERING.get(core)?.() ?? false;
+
 const fail = (code: ApiErrorBody['code'], message: string): CallResult => ({ envelope: { ok: false, error: { code, message } }, session: {} });
 
 function recoveryCore(opts: CoreOptions, first: StartupError): Core {
@@ -90,7 +94,7 @@ function recoveryCore(opts: CoreOptions, first: StartupError): Core {
     }
   };
 
-  return {
+  const core: Core = {
     get db(): Database.Database {
       if (!real) throw new ApiError('RECOVERY', problem.message);
       return real.db;
@@ -111,4 +115,6 @@ function recoveryCore(opts: CoreOptions, first: StartupError): Core {
       lock?.release();
     },
   };
+  RECOVERING.set(core, () => real === null);
+  return core;
 }

@@ -4,7 +4,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { ApiError } from '../../shared/api/errors';
-import { createCore } from '../core/core';
+import { inRecovery, openCore } from '../core/recovery-core';
 import { fileKeyStore } from '../core/db/key';
 import { ensureRenderer } from './ensure-renderer';
 import { createHttpServer } from './http';
@@ -64,11 +64,9 @@ async function main(): Promise<void> {
   const port = Number(values.port);
   if (!Number.isInteger(port) || port < 1 || port > 65535) throw new Error(`端口无效：${values.port}`);
   const dataDir = path.resolve(values.data ?? defaultDataDir());
-  const repoRoot = fileURLToPath(new URL('../../', import.meta.url));
-  const staticDir = await ensureRenderer(repoRoot);
-
   const keyFile = path.resolve(values['key-file'] ?? defaultKeyFile(dataDir));
-  const core = await createCore({
+  // The data folder first: a folder already in use (or unreadable) is refused before any build.
+  const core = await openCore({
     dataDir,
     demoOnCreate: !values.empty,
     demoResidents: !values['light-demo'],
@@ -76,6 +74,8 @@ async function main(): Promise<void> {
     keyStore: fileKeyStore(keyFile),
     adminPassword: process.env.STREET_COMMAND_ADMIN_PASSWORD,
   });
+  const repoRoot = fileURLToPath(new URL('../../', import.meta.url));
+  const staticDir = await ensureRenderer(repoRoot);
   const tlsCert = values['tls-cert'];
   const tlsKey = values['tls-key'];
   if (!!tlsCert !== !!tlsKey) throw new Error('--tls-cert 与 --tls-key 必须同时提供');
@@ -86,6 +86,7 @@ async function main(): Promise<void> {
     console.log(`数据目录：${dataDir}`);
     console.log(`数据库密钥：${keyFile}（请与数据分开备份；丢失密钥将无法读取数据）`);
     console.log(`街道防控指挥台已启动：${scheme}://127.0.0.1:${port}`);
+    if (inRecovery(core)) console.warn(`数据库无法正常打开，已进入恢复页面：请在本机浏览器打开 ${scheme}://127.0.0.1:${port} 从备份恢复（局域网内的其他电脑只能看到提示，不能操作）。`);
     if (values.lan) for (const a of lanAddresses()) console.log(`局域网访问：${scheme}://${a}:${port}`);
     if (values.lan && !tlsCert) {
       console.warn('警告：局域网模式未启用 HTTPS，登录密码将以明文在网络上传输。请使用 --tls-cert 和 --tls-key 提供证书。');
