@@ -8,6 +8,7 @@ import { CheckpointKind, CheckpointStatus, PremisesKind, PremisesStatus } from '
 import { convexHull, padRing, type Point } from '../../../../shared/domain/geo';
 import type { Features, Selection } from './MapPage';
 import type { Projection } from './projection';
+import { asText } from './as-text';
 import { type BoundaryEdit, useBoundaryEditor } from './useBoundaryEditor';
 import { CONTROL_COLORS, FEVER_COLOR, STATUS_COLORS, UNDERSTAFFED } from './styles';
 
@@ -116,7 +117,7 @@ export function FeatureLayers({ features, layers, selected, onSelect, moving, on
         fillOpacity: 1,
       });
       const staffed = st ? `；当前班次 ${st.shift} 在岗 ${st.have}/${st.need} 人${short ? `，缺 ${st.need - st.have} 人` : ''}` : '';
-      layer.bindTooltip(`${k.name}（${CheckpointKind.labels[k.kind]}，${CheckpointStatus.labels[k.status]}${staffed}${fever ? '；有待处理的体温预警' : ''}）`);
+      layer.bindTooltip(asText(() => `${k.name}（${CheckpointKind.labels[k.kind]}，${CheckpointStatus.labels[k.status]}${staffed}${fever ? '；有待处理的体温预警' : ''}）`));
       layer.on('click', (e) => (L.DomEvent.stopPropagation(e), select({ kind: 'checkpoint', id: k.id })));
       checkpointLayers.set(k.id, layer);
       checkpointGroup.addLayer(layer);
@@ -127,7 +128,7 @@ export function FeatureLayers({ features, layers, selected, onSelect, moving, on
       const layer = L.marker(projection.toView([p.lng, p.lat]), {
         icon: L.divIcon({ className: `premises-marker${p.status === 'open' ? '' : ' closed'}${p.openProblems ? ' has-problems' : ''}`, iconSize: [10, 10] }),
       });
-      layer.bindTooltip(`${p.name}（${PremisesKind.labels[p.kind]}，${PremisesStatus.labels[p.status]}${p.openProblems ? `；未销号问题 ${p.openProblems} 条` : ''}）`);
+      layer.bindTooltip(asText(() => `${p.name}（${PremisesKind.labels[p.kind]}，${PremisesStatus.labels[p.status]}${p.openProblems ? `；未销号问题 ${p.openProblems} 条` : ''}）`));
       premisesGroup.addLayer(layer);
     }
     const problemGroup = L.layerGroup();
@@ -136,7 +137,7 @@ export function FeatureLayers({ features, layers, selected, onSelect, moving, on
         icon: L.divIcon({ className: `problem-marker${p.overdue ? ' overdue' : ''}`, html: String(p.open), iconSize: [20, 20] }),
         zIndexOffset: 1000,
       });
-      layer.bindTooltip(`${p.name}：未销号问题 ${p.open} 条${p.overdue ? `，其中逾期 ${p.overdue} 条` : ''}`);
+      layer.bindTooltip(asText(() => `${p.name}：未销号问题 ${p.open} 条${p.overdue ? `，其中逾期 ${p.overdue} 条` : ''}`));
       layer.on('click', () => (window.location.hash = `#/inspections?tab=problems`));
       problemGroup.addLayer(layer);
     }
@@ -203,7 +204,7 @@ export function FeatureLayers({ features, layers, selected, onSelect, moving, on
       const layer = built.compoundLayers.get(c.id);
       const centre = layer && ('getBounds' in layer ? (layer as L.Polygon).getBounds().getCenter() : (layer as L.CircleMarker).getLatLng());
       if (!centre || !bounds.contains(centre)) continue;
-      shown.push(L.tooltip({ permanent: true, direction: 'center', className: 'map-label' }).setLatLng(centre).setContent(c.name).addTo(map));
+      shown.push(L.tooltip({ permanent: true, direction: 'center', className: 'map-label' }).setLatLng(centre).setContent(asText(() => c.name)).addTo(map));
     }
     return () => shown.forEach((t) => t.remove());
   }, [labels, showCompounds, built, features, map, zoom]);
