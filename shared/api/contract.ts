@@ -51,6 +51,12 @@ export interface MethodSpec<I extends z.ZodType = z.ZodType, O extends z.ZodType
    * `reveal` (a reason) and the role has personal:unmask; such reads are audited.
    */
   personal?: boolean;
+  /**
+   * A read that hands data out and is logged like a write: 'export' for a file (a plan,
+   * a briefing's Word file, a workbook, an error report, a photo), 'read_personal' for
+   * rows of personal data shown from an uploaded file (the import preview).
+   */
+  audit?: 'export' | 'read_personal';
   /** Body size the LAN server accepts for this method (default 5 MB); for file uploads. */
   maxBodyBytes?: number;
 }

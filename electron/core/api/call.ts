@@ -114,9 +114,9 @@ export async function call(name: string, rawInput: unknown, caller: Caller, base
   const finish = (out: unknown) => {
     const checked = spec.output.safeParse(out);
     if (!checked.success) throw new Error(`output of ${name} does not match the contract: ${checked.error.message}`);
-    if (spec.write) {
-      const kind = name.startsWith('auth.') ? 'auth' : name.endsWith('.export') ? 'export' : 'write';
-      const exported = (checked.data as { rowCount?: number }).rowCount ?? null;
+    if (spec.write || spec.audit) {
+      const kind = spec.audit ?? (name.startsWith('auth.') ? 'auth' : name.endsWith('.export') ? 'export' : 'write');
+      const exported = (checked.data as { rowCount?: number }).rowCount ?? (spec.audit === 'read_personal' ? rowCount(checked.data) : null);
       // A method that handles personal data logs the person's name masked too (the log is kept for years and never edited).
       const detail = spec.personal ? maskPersonNames(loggable(parsed.data)) : loggable(parsed.data);
       if (changes.length === 0) audit({ kind, entity: name.split('.')[0]!, detail, rowCount: exported });

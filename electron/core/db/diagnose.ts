@@ -21,6 +21,12 @@ export function missingDatabaseError(file: string, backupDir: string): StartupEr
   );
 }
 
+const truncated = (file: string, size: number) =>
+  new StartupError(
+    'damaged',
+    `数据库文件 ${file} 不完整（${fmtBytes(size)}，末尾缺了一部分），可能在复制、断电或磁盘出错时被截断。请在恢复页面中选择一个完好的备份恢复。`,
+  );
+
 /** True when some backup beside the database opens with this key: then the key is right and the file is what is broken. */
 function keyOpensABackup(key: Buffer, backupDir: string): boolean {
   for (const b of listBackups(backupDir).slice(0, 5)) {
@@ -50,12 +56,7 @@ export function diagnoseUnreadable(file: string, key: Buffer, keys: KeyStore, ba
   const dataDir = path.dirname(file);
   if (isDiskFull(cause) || isReadOnly(cause)) return startupErrorFrom(cause, dataDir);
   const size = fs.statSync(file).size;
-  if (size < PAGE || size % PAGE !== 0) {
-    return new StartupError(
-      'damaged',
-      `数据库文件 ${file} 不完整（${fmtBytes(size)}，末尾缺了一部分），可能在复制、断电或磁盘出错时被截断。请在恢复页面中选择一个完好的备份恢复。`,
-    );
-  }
+  if (size < PAGE || size % PAGE !== 0) return truncated(file, size);
   if (codeOf(cause).startsWith('SQLITE_CORRUPT')) {
     return new StartupError('damaged', `数据库文件 ${file} 已损坏（内容无法完整读取，可能被截断或部分覆盖）。请在恢复页面中选择一个完好的备份恢复。`);
   }
@@ -80,6 +81,8 @@ export function diagnoseUnreadable(file: string, key: Buffer, keys: KeyStore, ba
  * the damage is found at start-up and the recovery page opens instead.
  */
 export function verifyPages(db: Database.Database, file: string): void {
+  const size = fs.statSync(file).size;
+  if (size % PAGE !== 0) throw truncated(file, size);
   let result: unknown;
   try {
     result = db.pragma('quick_check', { simple: true });
