@@ -150,13 +150,14 @@ export const briefing = {
   }),
   'briefings.docx': method({
     summary: '导出 Word 文档（可编辑）；mapPng 为浏览器绘制的辖区示意图',
+    audit: 'export',
     perm: 'briefing:read',
     write: false,
     maxBodyBytes: 4 * 1024 * 1024,
     input: z.object({ id: Id, mapPng: z.string().max(3_000_000, '示意图过大').optional() }),
     output: File,
   }),
-  'briefings.workbook': method({ summary: '导出数字报表（固定格式的上报工作簿）', perm: 'briefing:read', write: false, input: z.object({ id: Id }), output: File }),
+  'briefings.workbook': method({ summary: '导出数字报表（固定格式的上报工作簿）', audit: 'export', perm: 'briefing:read', write: false, input: z.object({ id: Id }), output: File }),
   'rollup.import': method({
     summary: '汇总：导入下级单位的上报工作簿（全部通过才导入）',
     perm: 'briefing:write',
@@ -176,7 +177,7 @@ export const briefing = {
     input: z.object({ day: Day, unitName: z.string().min(1).max(60) }),
     output: Rollup,
   }),
-  'rollup.workbook': method({ summary: '导出汇总合计（作为本单位的上报工作簿交上级）', perm: 'briefing:read', write: false, input: z.object({ day: Day }), output: File }),
+  'rollup.workbook': method({ summary: '导出汇总合计（作为本单位的上报工作簿交上级）', audit: 'export', perm: 'briefing:read', write: false, input: z.object({ day: Day }), output: File }),
 };
 
 export type BriefingFiguresData = z.output<typeof BriefingFigures>;

@@ -57,6 +57,7 @@ export const excel = {
   'excel.cancel': method({ summary: '取消解析（不会写入任何数据）', perm: 'session', write: false, input: z.object({ jobId: z.string() }), output: z.object({ ok: z.literal(true) }) }),
   'excel.preview': method({
     summary: '导入预览：每行的状态（新增/更新/无变化/错误）和错误原因',
+    audit: 'read_personal',
     perm: 'session',
     write: false,
     input: z.object({
@@ -89,7 +90,7 @@ export const excel = {
     input: z.object({ uploadId: z.string(), onDuplicate: z.enum(['update', 'skip']).default('update'), excludeErrors: z.boolean().default(false) }),
     output: z.object({ created: z.number().int(), updated: z.number().int(), skipped: z.number().int(), excluded: z.number().int(), rowCount: z.number().int() }),
   }),
-  'excel.errorReport': method({ summary: '下载错误行（原始数据加“错误原因”列）', perm: 'session', write: false, input: z.object({ uploadId: z.string() }), output: File }),
+  'excel.errorReport': method({ summary: '下载错误行（原始数据加“错误原因”列）', audit: 'export', perm: 'session', write: false, input: z.object({ uploadId: z.string() }), output: File }),
   'compounds.export': method({
     summary: '按当前筛选导出小区',
     perm: 'places:read',

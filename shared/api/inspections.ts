@@ -273,7 +273,7 @@ export const inspections = {
     output: z.object({ targetName: z.string(), communityName: z.string().nullable(), responsible: z.string().nullable(), problems: z.array(Problem) }),
   }),
   'inspections.report': method({ summary: '督查通报：一段时间的问题分类、整改与逾期', perm: r, write: false, input: z.object({ from: Day, to: Day }), output: Report }),
-  'photos.get': method({ summary: '一张照片', perm: r, write: false, input: z.object({ id: Id }), output: z.object({ mime: z.string(), base64: z.string(), width: z.number().int(), height: z.number().int() }) }),
+  'photos.get': method({ summary: '一张照片', audit: 'export', perm: r, write: false, input: z.object({ id: Id }), output: z.object({ mime: z.string(), base64: z.string(), width: z.number().int(), height: z.number().int() }) }),
 
   'disinfection.areas': method({
     summary: '消杀区域（小区、场所、居家观察户周边）及今日已消杀次数',

@@ -343,6 +343,7 @@ export const supplies = {
   'plans.delete': method({ summary: '删除草稿方案', perm: 'supplies:write', write: 'tx', input: PlanId, output: Ok }),
   'plans.export': method({
     summary: '导出物资分配表（.xlsx）',
+    audit: 'export',
     perm: 'supplies:read',
     write: false,
     input: PlanId,
