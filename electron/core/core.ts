@@ -7,7 +7,7 @@ import { bootstrapUsers } from './auth/bootstrap';
 import { cleanLeftovers } from './db/backup';
 import { acquireDataLock } from './db/lock';
 import { SpaceGuard } from './db/space';
-import { diskFullMessage } from './db/startup-error';
+import { BACKUP_NOT_MADE, diskFullMessage } from './db/startup-error';
 import { type Every, scheduleBackups } from './backup/schedule';
 import { api, isMethodName } from '../../shared/api';
 import { migrate } from './db/migrate';
@@ -88,7 +88,9 @@ export async function createCore(opts: CoreOptions): Promise<Core> {
   }
   let current = db;
   const space = new SpaceGuard(opts.dataDir);
-  const scheduler = scheduleBackups(() => current, backupDir, now, opts.every);
+  const scheduler = scheduleBackups(() => current, backupDir, now, opts.every, () =>
+    space.isLow() ? diskFullMessage(opts.dataDir, BACKUP_NOT_MADE) : null,
+  );
   await scheduler.check();
   /** Swaps in a verified copy, reopens it keyed and brings it to this version's schema; puts the old file back if that fails. */
   const swapDatabase = (prepared: string) => {

@@ -1,6 +1,6 @@
 import type Database from 'better-sqlite3-multiple-ciphers';
 import { dailyBackupIfDue } from '../db/backup';
-import { diskFullMessage, isDiskFull } from '../db/startup-error';
+import { BACKUP_NOT_MADE, diskFullMessage, isDiskFull } from '../db/startup-error';
 
 /** How often the running process looks whether the day's (or week's) backup is due. */
 export const BACKUP_CHECK_MS = 10 * 60_000;
@@ -28,18 +28,30 @@ export interface BackupScheduler {
  * BACKUP_CHECK_MS the due ones are made. A failure (full disk, damaged file) must not
  * stop the app or the next attempt; the administrator sees it on 总览 and 数据备份.
  */
-export function scheduleBackups(db: () => Database.Database, dir: string, now: () => Date, every: Every = realEvery): BackupScheduler {
+export function scheduleBackups(
+  db: () => Database.Database,
+  dir: string,
+  now: () => Date,
+  every: Every = realEvery,
+  /** Why a backup must not be attempted now (the disk is short: a copy would eat the room kept for sign-in). */
+  blocked: () => string | null = () => null,
+): BackupScheduler {
   let error: string | null = null;
   // Checks run one after another (a slow backup and the next tick never overlap).
   let queue: Promise<void> = Promise.resolve();
   const run = async () => {
+    const reason = blocked();
+    if (reason) {
+      error = reason;
+      return;
+    }
     try {
       await dailyBackupIfDue(db(), dir, now());
       error = null;
     } catch (e) {
       const msg = (e as Error)?.message ?? String(e);
       error = isDiskFull(e)
-        ? diskFullMessage(dir).replace('本次修改没有保存，已有数据未受影响；仍可登录查看。', '今天的自动备份没有做成。')
+        ? diskFullMessage(dir, BACKUP_NOT_MADE)
         : /malformed|corrupt|not a database/i.test(msg)
           ? '自动备份失败：数据库文件已损坏。请重新启动程序，按恢复页面的提示从备份恢复。'
           : `自动备份失败：${msg}`;

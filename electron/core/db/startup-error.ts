@@ -38,9 +38,13 @@ export function freeBytes(dir: string): number | null {
   }
 }
 
-export function diskFullMessage(dir: string): string {
+/** What a full disk stopped; the default is a refused write. */
+export const NOT_SAVED = '本次修改没有保存，已有数据未受影响；仍可登录查看。';
+export const BACKUP_NOT_MADE = '今天的自动备份没有做成。';
+
+export function diskFullMessage(dir: string, what = NOT_SAVED): string {
   const free = freeBytes(dir);
-  return `磁盘空间不足：数据目录 ${dir} 所在的磁盘${free === null ? '已满' : `只剩 ${fmtBytes(free)} 可用`}。本次修改没有保存，已有数据未受影响；仍可登录查看。请清理该磁盘（删除不需要的文件，或把旧备份移到别处）后再试。`;
+  return `磁盘空间不足：数据目录 ${dir} 所在的磁盘${free === null ? '已满' : `只剩 ${fmtBytes(free)} 可用`}。${what}请清理该磁盘（删除不需要的文件，或把旧备份移到别处）后再试。`;
 }
 
 export const readOnlyMessage = (dir: string): string =>
@@ -54,7 +58,7 @@ export const isReadOnly = (e: unknown): boolean => /^(EROFS|EACCES|EPERM|SQLITE_
 /** A file-system or SQLite error met while opening, as its own Chinese StartupError (or the error itself when it is none of these). */
 export function startupErrorFrom(e: unknown, dataDir: string): Error {
   if (e instanceof ApiError) return e;
-  if (isDiskFull(e)) return new StartupError('full', diskFullMessage(dataDir).replace('本次修改没有保存，已有数据未受影响；仍可登录查看。', '程序无法启动，数据未改动。'));
+  if (isDiskFull(e)) return new StartupError('full', diskFullMessage(dataDir, '程序无法启动，数据未改动。'));
   if (isReadOnly(e)) return new StartupError('readonly', readOnlyMessage(dataDir));
   return e instanceof Error ? e : new Error(String(e));
 }
