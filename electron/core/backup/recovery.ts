@@ -29,6 +29,19 @@ export function verifiedBackups(backupDir: string, key: Buffer): { backups: Back
 const pad = (n: number, w = 2) => String(n).padStart(w, '0');
 const stamp = (d: Date) => `${d.getFullYear()}${pad(d.getMonth() + 1)}${pad(d.getDate())}-${pad(d.getHours())}${pad(d.getMinutes())}${pad(d.getSeconds())}`;
 
+/** A damaged database cannot be copied by SQLite (a backup reads every page): its file and WAL are copied as they are, for a technician. */
+export function keepAside(dbFile: string, now: Date): string {
+  const aside = path.join(path.dirname(dbFile), DAMAGED_DIR);
+  fs.mkdirSync(aside, { recursive: true });
+  let copy = path.join(aside, `street-command-${stamp(now)}.db`);
+  for (let n = 2; fs.existsSync(copy); n++) copy = path.join(aside, `street-command-${stamp(now)}-${n}.db`);
+  for (const ext of ['', '-wal']) if (fs.existsSync(`${dbFile}${ext}`)) fs.copyFileSync(`${dbFile}${ext}`, `${copy}${ext}`);
+  return copy;
+}
+
+export const isCorrupt = (e: unknown): boolean =>
+  /^SQLITE_(CORRUPT|NOTADB)/.test(String((e as { code?: unknown })?.code ?? '')) || /malformed/i.test(String((e as Error)?.message));
+
 /**
  * Replaces a missing or damaged database with a backup, with no database open: the
  * backup is copied and checked (as any restore), the damaged file and its WAL are
@@ -47,13 +60,7 @@ export function restoreWithoutDatabase(dbFile: string, backupDir: string, backup
   try {
     fs.copyFileSync(src, prepared);
     inspectBackup(prepared, { key });
-    let keptAside: string | null = null;
-    if (fs.existsSync(dbFile) && fs.statSync(dbFile).size > 0) {
-      const aside = path.join(dataDir, DAMAGED_DIR);
-      fs.mkdirSync(aside, { recursive: true });
-      keptAside = path.join(aside, `street-command-${stamp(now)}.db`);
-      for (const ext of ['', '-wal']) if (fs.existsSync(`${dbFile}${ext}`)) fs.copyFileSync(`${dbFile}${ext}`, `${keptAside}${ext}`);
-    }
+    const keptAside = fs.existsSync(dbFile) && fs.statSync(dbFile).size > 0 ? keepAside(dbFile, now) : null;
     fsyncFile(prepared);
     // The damaged file's WAL must never be replayed onto the restored one.
     for (const ext of ['-wal', '-shm']) fs.rmSync(`${dbFile}${ext}`, { force: true });

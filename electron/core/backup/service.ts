@@ -7,6 +7,7 @@ import { backupNow } from '../db/backup';
 import { applyKey, applyPassword } from '../db/key';
 import { resolveInside } from '../../server/static';
 import { inspectBackup } from './inspect';
+import { isCorrupt, keepAside } from './recovery';
 
 const pad = (n: number) => String(n).padStart(2, '0');
 const stamp = (d: Date) => `${d.getFullYear()}${pad(d.getMonth() + 1)}${pad(d.getDate())}-${pad(d.getHours())}${pad(d.getMinutes())}`;
@@ -59,7 +60,13 @@ export const backupHandlers: Handlers<'backup.export' | 'backup.restore'> = {
         }
       }
       inspectBackup(prepared, { key: ctx.key });
-      await backupNow(ctx.db, ctx.backupDir, 'prerestore', ctx.now());
+      try {
+        await backupNow(ctx.db, ctx.backupDir, 'prerestore', ctx.now());
+      } catch (e) {
+        // A damaged database cannot be backed up, and is exactly what is being replaced: keep its file aside instead.
+        if (!isCorrupt(e)) throw e;
+        keepAside(ctx.databaseFile, ctx.now());
+      }
       ctx.db = ctx.swapDatabase(prepared);
       // The restored data has its own users: every session of the old data ends.
       ctx.session.clear = true;
