@@ -35,12 +35,16 @@ export const RecoveryStatus = z.object({
 
 /** Moving a backup to another PC (password-protected file) and restoring one. */
 export const backup = {
+  /**
+   * The whole database, residents' ID numbers and phones included, readable by whoever has
+   * the password typed here. Logged with the number of personal records it carries.
+   */
   'backup.export': method({
-    summary: '导出备份：用输入的密码加密，便于用 U 盘带到另一台电脑',
+    summary: '导出备份：用输入的密码加密，便于用 U 盘带到另一台电脑（含全部数据和居民个人信息）',
     perm: 'system:backup',
     write: 'self',
     input: z.object({ password: Password }),
-    output: z.object({ fileName: z.string(), base64: z.string(), size: z.number().int() }),
+    output: z.object({ fileName: z.string(), base64: z.string(), size: z.number().int(), rowCount: z.number().int() }),
   }),
   'backup.restore': method({
     summary: '从备份恢复：先检查备份，再自动做“恢复前”备份，然后整体替换数据',

@@ -43,8 +43,9 @@ export const BackupInfo = z.object({
 export const SystemInfo = z.object({
   appVersion: z.string(),
   schemaVersion: z.number().int(),
-  dataDir: z.string(),
-  databaseFile: z.string(),
+  /** Where the data lives on the server: only for roles that run the system (backups, settings); null for the others. */
+  dataDir: z.string().nullable(),
+  databaseFile: z.string().nullable(),
   transport: z.enum(['desktop', 'http']),
 });
 

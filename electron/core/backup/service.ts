@@ -24,6 +24,17 @@ function rekeyCopy(file: string, open: (db: Database.Database) => void, rekey: (
   }
 }
 
+/** Records about people the file carries (residents, key persons, people on the register, named registrations): the export's audit row count. */
+function personalRecords(db: Database.Database): number {
+  const row = db
+    .prepare(
+      `SELECT (SELECT count(*) FROM residents) + (SELECT count(*) FROM key_persons) + (SELECT count(*) FROM people)
+         + (SELECT count(*) FROM registrations WHERE name IS NOT NULL OR phone IS NOT NULL) AS n`,
+    )
+    .get() as { n: number };
+  return row.n;
+}
+
 export const backupHandlers: Handlers<'backup.export' | 'backup.restore'> = {
   'backup.export': async ({ password }, ctx) => {
     const tmp = path.join(ctx.backupDir, `export-${process.pid}-${Date.now()}.partial`);
@@ -34,7 +45,7 @@ export const backupHandlers: Handlers<'backup.export' | 'backup.restore'> = {
       inspectBackup(tmp, { password });
       for (const ext of ['-wal', '-shm']) fs.rmSync(`${tmp}${ext}`, { force: true });
       const bytes = fs.readFileSync(tmp);
-      return { fileName: `街道防控指挥台备份-${stamp(ctx.now())}.scbak`, base64: bytes.toString('base64'), size: bytes.length };
+      return { fileName: `街道防控指挥台备份-${stamp(ctx.now())}.scbak`, base64: bytes.toString('base64'), size: bytes.length, rowCount: personalRecords(ctx.db) };
     } finally {
       fs.rmSync(tmp, { force: true });
     }

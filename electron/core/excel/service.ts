@@ -5,7 +5,9 @@ import { can } from '../../../shared/domain/roles';
 import { normalizeHeader } from '../../../shared/domain/values';
 import { entityCtx, type Handlers } from '../api/types';
 import { backupNow } from '../db/backup';
+import { writeAudit } from '../auth/audit';
 import { stmt } from '../db/statements';
+import { communitiesTouched } from './import-trace';
 import { checkpoints } from '../places/checkpoints';
 import { communities } from '../places/communities';
 import { compounds } from '../places/compounds';
@@ -52,9 +54,10 @@ export async function exportList(def: EntityDef<never, unknown>, table: string, 
 }
 
 /** The table, if the caller's role may import into it (each table names its own permission). */
-function importable(ctx: { user: { role: Parameters<typeof can>[0] } | null }, table: string): TableSchema {
+function importable(ctx: { user: { role: Parameters<typeof can>[0]; scopeAll: boolean } | null }, table: string): TableSchema {
   const schema = tableOf(table);
   if (!ctx.user || !can(ctx.user.role, schema.perm)) throw new ApiError('FORBIDDEN', `当前角色无权导入${schema.label}`);
+  if (!ctx.user.scopeAll && !schema.communityOf) throw new ApiError('FORBIDDEN', `${schema.label}是全街道的数据，只有全街道范围的用户才能导入`);
   return schema;
 }
 
@@ -134,6 +137,19 @@ export const excelHandlers: Handlers<keyof typeof excel> = {
           schema.name, signature(schema.name, analysis.header.headers), JSON.stringify(upload.chosenMapping), ctx.now().toISOString(),
         );
       }
+      // What went where, beside call()'s own row: the table, the file and the communities written into.
+      const written = analysis.rows.filter((r) => r.status === 'new' || (r.status === 'update' && onDuplicate === 'update')).map((r) => r.input);
+      writeAudit(ctx.db, {
+        ts: ctx.now().toISOString(),
+        userId: ctx.user!.id,
+        username: ctx.user!.username,
+        client: ctx.client,
+        method: 'excel.commit',
+        kind: 'write',
+        entity: schema.name,
+        detail: { table: schema.label, file: upload.fileName, sheet: analysis.sheetName, created, updated, skipped, communities: communitiesTouched(ctx.db, written) },
+        rowCount: created + updated,
+      });
       return { created, updated, skipped, excluded: counts.error, rowCount: created + updated };
     })();
     dropUpload(uploadId);

@@ -1,4 +1,5 @@
 import type { office } from '../../../shared/api/office';
+import { can } from '../../../shared/domain/roles';
 import { entityCtx, type Handlers } from '../api/types';
 import { backupNow, listBackups } from '../db/backup';
 import { schemaVersion } from '../db/migrate';
@@ -13,13 +14,17 @@ export const officeHandlers: Handlers<keyof typeof office> = {
     return f;
   },
   'dashboard.summary': (_, ctx) => dashboardSummary(ctx.db, entityCtx(ctx).scope),
-  'system.info': (_, ctx) => ({
-    appVersion: ctx.appVersion,
-    schemaVersion: schemaVersion(ctx.db),
-    dataDir: ctx.dataDir,
-    databaseFile: ctx.databaseFile,
-    transport: ctx.transport,
-  }),
+  'system.info': (_, ctx) => {
+    // The server's folders tell an attacker where to look; only the roles that run the system need them.
+    const runsSystem = !!ctx.user && (can(ctx.user.role, 'system:backup') || can(ctx.user.role, 'system:settings'));
+    return {
+      appVersion: ctx.appVersion,
+      schemaVersion: schemaVersion(ctx.db),
+      dataDir: runsSystem ? ctx.dataDir : null,
+      databaseFile: runsSystem ? ctx.databaseFile : null,
+      transport: ctx.transport,
+    };
+  },
   'system.backups': (_, { backupDir }) => listBackups(backupDir),
   'system.backupNow': (_, { db, backupDir, now }) => backupNow(db, backupDir, 'manual', now()),
   'demo.reset': async (_, { db, backupDir, now }) => {

@@ -7,7 +7,8 @@ import { dayStart } from '../../../shared/domain/days';
  * anonymised while the figures stay — registrations keep their checkpoint, time, direction,
  * temperature and flags (so daily counts are unchanged) but lose name, phone, plate and
  * pass; key persons whose measure ended keep category, measure and dates but lose who they
- * were; their follow-ups keep the readings; residents not updated since are deleted
+ * were; their follow-ups keep the readings; needs and screening visits keep their kind and
+ * result but lose their free text; residents not updated since are deleted
  * (buildings and households stay). secure_delete zeroes freed content and the caller
  * VACUUMs afterwards, so nothing is left in free pages of the file.
  */
@@ -25,6 +26,8 @@ export function cleanupPersonal(db: Database.Database, before: string): { regist
   stmt(db, "UPDATE key_person_events SET note = NULL WHERE key_person_id IN (SELECT id FROM key_persons WHERE name = '（已清理）')").run();
   stmt(db, "UPDATE followups SET symptoms = CASE WHEN symptoms IS NULL THEN NULL ELSE '（已清理）' END WHERE day < ?").run(before);
   stmt(db, "UPDATE needs SET detail = '（已清理）' WHERE created_at < ? AND detail <> '（已清理）'").run(cutoff);
+  // Visit findings are free text written at the door ("李某某 138…… 发热"): the result stays, the text goes.
+  stmt(db, "UPDATE visits SET findings = '（已清理）' WHERE day < ? AND findings IS NOT NULL AND findings <> '（已清理）'").run(before);
   const residents = stmt(db, 'DELETE FROM residents WHERE updated_at < ?').run(cutoff).changes;
   return { registrations, keyPersons, residents };
 }

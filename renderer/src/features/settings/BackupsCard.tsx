@@ -110,6 +110,9 @@ export function BackupsCard() {
       />
       <Modal open={exporting} title="导出备份" okText="导出" cancelText="取消" onOk={exportBackup} onCancel={() => setExporting(false)} confirmLoading={busy} forceRender>
         <p>导出的文件用下面的密码加密，可以用 U 盘带到另一台电脑，在“从备份恢复”中使用。忘记密码将无法恢复。</p>
+        <p data-testid="export-carries">
+          注意：备份含全部数据，包括居民的姓名、身份证号和手机号（不脱敏）。知道密码的人都能读取，请只交给有权查看这些信息的人保管；每次导出都记入操作日志。
+        </p>
         <Form form={exportForm} layout="vertical">
           <Form.Item name="password" label="备份密码（至少 8 位）" rules={[zodRule(Password)]}>
             <Input.Password autoComplete="new-password" />

@@ -45,8 +45,8 @@ export function OfficeCard() {
         <Descriptions size="small" column={1} style={{ marginTop: 16 }} title="系统信息">
           <Descriptions.Item label="版本">{info.data.appVersion}</Descriptions.Item>
           <Descriptions.Item label="数据库版本">{info.data.schemaVersion}</Descriptions.Item>
-          <Descriptions.Item label="数据目录">{info.data.dataDir}</Descriptions.Item>
-          <Descriptions.Item label="数据文件">{info.data.databaseFile}</Descriptions.Item>
+          {info.data.dataDir && <Descriptions.Item label="数据目录">{info.data.dataDir}</Descriptions.Item>}
+          {info.data.databaseFile && <Descriptions.Item label="数据文件">{info.data.databaseFile}</Descriptions.Item>}
         </Descriptions>
       )}
     </Card>
