@@ -30,4 +30,22 @@ describe('restoring over a database damaged while the app runs', () => {
     // And the next backup (the daily one that used to stop the app) works.
     unwrap(await (await signInAs(t.core, 'admin'))('system.backupNow'));
   });
+
+  it('a damaged backup is refused in one short Chinese sentence, not SQLite’s report', async () => {
+    const t = await openTestCore();
+    cores.push(t);
+    const admin = await signInAs(t.core, 'admin');
+    const good = unwrap<{ file: string }>(await admin('system.backupNow'));
+    const dir = path.join(t.dataDir, 'backups');
+    const bytes = fs.readFileSync(path.join(dir, good.file));
+    const page = Math.floor(bytes.length / 4096 / 2) * 4096;
+    bytes.fill(0x5a, page, page + 4096 * 4);
+    const broken = good.file.replace(/\d{3}-manual/, '998-manual');
+    fs.writeFileSync(path.join(dir, broken), bytes);
+    const r = await admin('backup.restore', { backup: broken });
+    expect(r).toMatchObject({ ok: false, error: { code: 'VALIDATION', message: expect.stringMatching(/^备份文件已损坏/) } });
+    if (r.ok) return;
+    expect(r.error.message.length).toBeLessThan(80);
+    expect(r.error.message).not.toMatch(/[A-Za-z]{4,}/);
+  });
 });
