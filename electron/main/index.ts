@@ -1,11 +1,12 @@
 import { app, BrowserWindow, dialog, ipcMain, Menu, protocol, safeStorage, session } from 'electron';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { APP_VERSION, type Core, createCore } from '../core/core';
+import { APP_VERSION, type Core } from '../core/core';
 import type { TileRequest } from '../core/map/tile-path';
 import { registerApi } from './ipc';
 import { registerPrint } from './print';
 import { safeStorageKeyStore } from './key-store';
+import { startCore } from './start-core';
 import { menuTemplate } from './menu';
 import { appSchemeHandler, hardenSession, registerAppScheme } from './protocol';
 import { APP_ID } from './app-identity';
@@ -31,12 +32,10 @@ app.on('web-contents-created', (_e, contents) => hardenWebContents(contents, tru
 if (!app.requestSingleInstanceLock()) app.quit();
 
 app.whenReady().then(async () => {
-  try {
-    const dataDir = app.getPath('userData');
-    const keyStore = safeStorageKeyStore(safeStorage, path.join(dataDir, 'database-key.bin'));
-    core = await createCore({ dataDir, demoOnCreate: true, transport: 'desktop', keyStore, adminPassword: process.env.STREET_COMMAND_ADMIN_PASSWORD });
-  } catch (e) {
-    dialog.showErrorBox('无法打开数据库', e instanceof Error ? e.message : String(e));
+  const dataDir = app.getPath('userData');
+  const keyStore = safeStorageKeyStore(safeStorage, path.join(dataDir, 'database-key.bin'));
+  core = await startCore({ dataDir, demoOnCreate: true, transport: 'desktop', keyStore, adminPassword: process.env.STREET_COMMAND_ADMIN_PASSWORD }, dialog);
+  if (!core) {
     app.quit();
     return;
   }

@@ -58,6 +58,12 @@ function readHolder(file: string): { holder: LockHolder | null; mtimeMs: number 
   }
 }
 
+const pad = (n: number) => String(n).padStart(2, '0');
+const localMinute = (iso: string) => {
+  const d = new Date(iso);
+  return Number.isNaN(d.getTime()) ? '时间不明' : `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())} ${pad(d.getHours())}:${pad(d.getMinutes())}`;
+};
+
 /**
  * Takes the data folder's lock or throws a Chinese StartupError ('locked') naming the
  * computer and process that hold it. A lock left by a process that is gone (same
@@ -114,7 +120,7 @@ export function acquireDataLock(dataDir: string, opts: LockOptions = {}): DataLo
         : now().getTime() - mtimeMs > STALE_MS
       : now().getTime() - mtimeMs > STALE_MS;
     if (!stale) {
-      const who = holder ? `电脑“${holder.host}”上的进程 ${holder.pid}（${holder.since.slice(0, 16).replace('T', ' ')} 起）` : '另一个程序';
+      const who = holder ? `电脑“${holder.host}”上的进程 ${holder.pid}（${localMinute(holder.since)} 起）` : '另一个程序';
       throw new StartupError(
         'locked',
         `数据目录 ${dataDir} 已被${who}打开。同一个数据目录只能由一个“街道防控指挥台”（桌面程序或局域网服务）使用，否则彼此的修改会互相覆盖。请使用已打开的那个，或先关闭它再启动。`,
