@@ -6,11 +6,14 @@ import { ChangePasswordForm } from './ChangePasswordForm';
 import { LoginForm } from './LoginForm';
 import { type Session, SessionContext } from './me';
 import { SetupForm } from './SetupForm';
+import { RecoveryPage } from '../recovery/RecoveryPage';
+import type { ApiError } from '../../../../shared/api/errors';
 import { useIdle } from './useIdle';
 
 type State =
   | { kind: 'loading' }
   | { kind: 'error'; message: string }
+  | { kind: 'recovery'; message: string }
   | { kind: 'setup'; allowed: boolean }
   | { kind: 'signedOut'; notice: string | null; lockedUser?: string }
   | { kind: 'signedIn'; me: MeData };
@@ -26,7 +29,7 @@ export function AuthGate({ children }: { children: ReactNode }) {
   useEffect(() => {
     call('auth.status', {}).then(
       (s) => setState(s.me ? { kind: 'signedIn', me: s.me } : s.needsSetup ? { kind: 'setup', allowed: s.setupAllowedHere } : { kind: 'signedOut', notice: null }),
-      (e: Error) => setState({ kind: 'error', message: e.message }),
+      (e: ApiError) => setState({ kind: e.code === 'RECOVERY' ? 'recovery' : 'error', message: e.message }),
     );
     return onSessionLost((message) => setState((s) => (s.kind === 'signedIn' ? { kind: 'signedOut', notice: message, lockedUser: s.me.username } : s)));
   }, []);
@@ -50,6 +53,8 @@ export function AuthGate({ children }: { children: ReactNode }) {
   switch (state.kind) {
     case 'loading':
       return <Spin fullscreen />;
+    case 'recovery':
+      return <RecoveryPage reason={state.message} />;
     case 'error':
       return <Result status="error" title="无法连接到指挥台服务" subTitle={state.message} />;
     case 'setup':

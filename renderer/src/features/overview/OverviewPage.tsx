@@ -6,6 +6,7 @@ import { useDataVersion } from '../../lib/useDataVersion';
 import { useLoad } from '../../lib/useLoad';
 import { useSession } from '../auth/me';
 import { AlertsPanel } from './AlertsPanel';
+import { BackupStatusLine } from '../settings/BackupStatusLine';
 import { LiveFigures } from './LiveFigures';
 
 const CONTROL_COLORS: Record<string, string> = { sealed: '#cf1322', controlled: '#fa8c16', precaution: '#a0d911', normal: '#8c8c8c' };
@@ -44,6 +45,7 @@ export function OverviewPage() {
   ];
   return (
     <>
+      {can('system:backup') && <BackupStatusLine version={version} compact />}
       <AlertsPanel version={version} />
       {can('briefing:read') && <LiveFigures version={version} />}
       <Typography.Title level={5} style={{ marginTop: 20 }}>

@@ -8,18 +8,8 @@ import { downloadBase64 } from '../../lib/download';
 import { readBase64 } from '../../lib/readFile';
 import { useLoad } from '../../lib/useLoad';
 import { zodRule } from '../../lib/zodRule';
-
-const KIND_LABELS: Record<string, string> = {
-  daily: '每日自动',
-  weekly: '每周自动',
-  manual: '手动',
-  premigrate: '迁移前',
-  preimport: '导入前',
-  prerestore: '恢复前',
-  prereset: '重置前',
-  precleanup: '清理前',
-};
-
+import { BACKUP_KIND_LABELS } from './backup-kinds';
+import { BackupStatusLine } from './BackupStatusLine';
 
 /** 数据备份: what a non-expert needs — back up now, carry a copy away, restore one. */
 export function BackupsCard() {
@@ -80,6 +70,7 @@ export function BackupsCard() {
         </Space>
       }
     >
+      <BackupStatusLine version={backups.data} />
       <Table
         rowKey="file"
         size="small"
@@ -88,7 +79,7 @@ export function BackupsCard() {
         pagination={{ pageSize: 8 }}
         columns={[
           { title: '时间', dataIndex: 'createdAt', render: (v: string) => dayjs(v).format('YYYY-MM-DD HH:mm:ss') },
-          { title: '类型', dataIndex: 'kind', render: (v: string) => KIND_LABELS[v] ?? v },
+          { title: '类型', dataIndex: 'kind', render: (v: string) => BACKUP_KIND_LABELS[v] ?? v },
           { title: '大小', dataIndex: 'size', align: 'right', render: fmtBytes },
           {
             title: '操作',
