@@ -75,36 +75,36 @@ export const SecuritySettings = z.object({
 });
 
 export const auth = {
-  'auth.status': method({
+  'auth.status': method({ scope: 'office',
     summary: '登录状态：是否需要创建首个管理员、当前用户',
     perm: 'public',
     write: false,
     input: z.object({}),
     output: z.object({ needsSetup: z.boolean(), setupAllowedHere: z.boolean(), me: Me.nullable() }),
   }),
-  'auth.setup': method({
+  'auth.setup': method({ scope: 'office',
     summary: '创建首个系统管理员（仅限本机）',
     perm: 'public',
     write: 'self',
     input: z.object({ username: Username, displayName: DisplayName, password: Password }),
     output: Me,
   }),
-  'auth.login': method({
+  'auth.login': method({ scope: 'office',
     summary: '登录',
     perm: 'public',
     write: 'self',
     input: z.object({ username: z.string().trim().min(1, '请输入用户名').max(64), password: z.string().min(1, '请输入密码').max(128) }),
     output: Me,
   }),
-  'auth.logout': method({
+  'auth.logout': method({ scope: 'office',
     summary: '退出登录（everywhere：退出所有设备）',
     perm: 'session',
     write: 'tx',
     input: z.object({ everywhere: z.boolean().default(false) }),
     output: Ok,
   }),
-  'auth.me': method({ summary: '当前用户', perm: 'session', write: false, input: z.object({}), output: Me }),
-  'auth.changePassword': method({
+  'auth.me': method({ scope: 'office', summary: '当前用户', perm: 'session', write: false, input: z.object({}), output: Me }),
+  'auth.changePassword': method({ scope: 'office',
     summary: '修改自己的密码',
     perm: 'session',
     write: 'self',
@@ -167,7 +167,7 @@ export const auth = {
     }),
     output: z.object({ fileName: z.string(), base64: z.string(), rowCount: z.number().int() }),
   }),
-  'settings.security': method({ summary: '安全设置', perm: 'session', write: false, input: z.object({}), output: SecuritySettings }),
+  'settings.security': method({ scope: 'office', summary: '安全设置', perm: 'session', write: false, input: z.object({}), output: SecuritySettings }),
   'settings.updateSecurity': method({
     summary: '修改安全设置（空闲锁定、日志保留）',
     perm: 'system:settings',

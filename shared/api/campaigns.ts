@@ -19,22 +19,22 @@ export const Campaign = z.object({
 });
 
 export const campaigns = {
-  'campaigns.list': method({ summary: '排查活动', perm: 'residents:read', write: false, input: z.object({}), output: z.array(Campaign) }),
-  'campaigns.create': method({
+  'campaigns.list': method({ scope: 'office', summary: '排查活动', perm: 'residents:read', write: false, input: z.object({}), output: z.array(Campaign) }),
+  'campaigns.create': method({ scope: { refs: { communityIds: 'community' } },
     summary: '新建排查活动（全街道或选定社区）',
     perm: 'residents:write',
     write: 'tx',
     input: z.object({ name: name('活动名称', 40), startDate: Day, endDate: Day, communityIds: z.array(Id).max(100).default([]) }),
     output: Campaign,
   }),
-  'campaigns.coverage': method({
+  'campaigns.coverage': method({ scope: 'rows',
     summary: '排查覆盖：按社区、片区、小区或楼栋，已到户 / 应到户',
     perm: 'residents:read',
     write: false,
     input: z.object({ id: Id, by: Level.default('community'), parentId: Id.optional() }),
     output: z.array(z.object({ id: z.number().int(), name: z.string(), households: z.number().int(), reached: z.number().int() })),
   }),
-  'campaigns.unreached': method({
+  'campaigns.unreached': method({ scope: { refs: { compoundId: 'compound' }, rows: true },
     summary: '尚未到户的户（下一轮排查名单）',
     perm: 'residents:read',
     write: false,
@@ -44,7 +44,7 @@ export const campaigns = {
       total: z.number().int(),
     }),
   }),
-  'visits.record': method({
+  'visits.record': method({ scope: { refs: { householdId: 'household' } }, notes: ['findings'],
     summary: '登记一次入户走访',
     perm: 'residents:write',
     write: 'tx',

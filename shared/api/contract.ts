@@ -34,6 +34,34 @@ export type Permission =
 /** 'public': callable without a session (sign-in itself); 'session': any signed-in user. */
 export type Access = Permission | 'public' | 'session';
 
+/** Rows that belong to a community, named by id in a method's input (see ScopeSpec). */
+export type RefKind =
+  | 'community'
+  | 'compound'
+  | 'checkpoint'
+  | 'building'
+  | 'household'
+  | 'resident'
+  | 'keyPerson'
+  | 'pass'
+  | 'need'
+  | 'alert'
+  | 'premises'
+  | 'problem'
+  | 'disinfectionArea'
+  | 'person';
+
+/**
+ * How a method meets community-scoped data (社区工作人员 see and change only their own
+ * communities):
+ * - 'office': office-level data or office-wide aggregates, the same for every caller;
+ * - 'rows': its results are filtered to the caller's communities in its SQL;
+ * - { refs }: input paths (dotted, arrays walked through) that name community rows, each
+ *   checked by call() before the handler runs; `{ kindFrom: 'targetKind' }` takes the kind
+ *   from a sibling field. `rows: true` when the results are filtered as well.
+ */
+export type ScopeSpec = 'office' | 'rows' | { refs: Record<string, RefKind | { kindFrom: string }>; rows?: true };
+
 export interface MethodSpec<I extends z.ZodType = z.ZodType, O extends z.ZodType = z.ZodType> {
   /** One line in Chinese: shown in logs and the API listing. */
   summary: string;
@@ -51,6 +79,20 @@ export interface MethodSpec<I extends z.ZodType = z.ZodType, O extends z.ZodType
    * `reveal` (a reason) and the role has personal:unmask; such reads are audited.
    */
   personal?: boolean;
+  /**
+   * Dotted paths (arrays walked through) in the output that hold a person's name, e.g.
+   * 'rows.name': shown as 张*伟 to every role without personal:unmask, and masked in the
+   * audit log's copy of the input.
+   */
+  names?: readonly string[];
+  /**
+   * Paths of free text that may describe people (needs, notes, findings, problem
+   * descriptions), in the input or the output: hidden from roles without personal:unmask
+   * and never written to the audit log.
+   */
+  notes?: readonly string[];
+  /** Community scope (required for every method a 社区工作人员 may call; a test walks them all). */
+  scope?: ScopeSpec;
   /**
    * A read that hands data out and is logged like a write: 'export' for a file (a plan,
    * a briefing's Word file, a workbook, an error report, a photo), 'read_personal' for

@@ -25,15 +25,15 @@ const ExportInput = (filters: z.ZodRawShape) =>
   ListQuery.omit({ page: true, pageSize: true }).extend({ ...filters, full: z.boolean().default(false) });
 
 export const excel = {
-  'excel.tables': method({
+  'excel.tables': method({ scope: 'office',
     summary: '可导入的数据表及其列',
     perm: 'session',
     write: false,
     input: z.object({}),
     output: z.array(z.object({ name: z.string(), label: z.string(), columns: z.array(z.object({ key: z.string(), label: z.string(), required: z.boolean(), enumLabels: z.record(z.string(), z.string()).optional() })) })),
   }),
-  'excel.template': method({ summary: '下载导入模板', perm: 'session', write: false, input: z.object({ table: TableName }), output: File }),
-  'excel.upload': method({
+  'excel.template': method({ scope: 'office', summary: '下载导入模板', perm: 'session', write: false, input: z.object({ table: TableName }), output: File }),
+  'excel.upload': method({ scope: 'office',
     summary: '上传要导入的文件：在后台线程解析（不写入），用 excel.job 查看进度',
     perm: 'session',
     write: false,
@@ -41,7 +41,7 @@ export const excel = {
     input: z.object({ table: TableName, fileName: z.string().min(1).max(200), base64: z.string().min(1, '请选择文件') }),
     output: z.object({ jobId: z.string() }),
   }),
-  'excel.job': method({
+  'excel.job': method({ scope: 'office',
     summary: '解析进度；完成后给出 uploadId 和工作表',
     perm: 'session',
     write: false,
@@ -54,8 +54,8 @@ export const excel = {
       sheets: z.array(z.object({ name: z.string(), rows: z.number().int() })),
     }),
   }),
-  'excel.cancel': method({ summary: '取消解析（不会写入任何数据）', perm: 'session', write: false, input: z.object({ jobId: z.string() }), output: z.object({ ok: z.literal(true) }) }),
-  'excel.preview': method({
+  'excel.cancel': method({ scope: 'office', summary: '取消解析（不会写入任何数据）', perm: 'session', write: false, input: z.object({ jobId: z.string() }), output: z.object({ ok: z.literal(true) }) }),
+  'excel.preview': method({ scope: 'office',
     summary: '导入预览：每行的状态（新增/更新/无变化/错误）和错误原因',
     audit: 'read_personal',
     perm: 'session',
@@ -83,22 +83,22 @@ export const excel = {
       rows: z.array(PreviewRow),
     }),
   }),
-  'excel.commit': method({
+  'excel.commit': method({ scope: 'rows',
     summary: '确认导入：一个事务，全部成功或全部不写入',
     perm: 'session',
     write: 'self',
     input: z.object({ uploadId: z.string(), onDuplicate: z.enum(['update', 'skip']).default('update'), excludeErrors: z.boolean().default(false) }),
     output: z.object({ created: z.number().int(), updated: z.number().int(), skipped: z.number().int(), excluded: z.number().int(), rowCount: z.number().int() }),
   }),
-  'excel.errorReport': method({ summary: '下载错误行（原始数据加“错误原因”列）', audit: 'export', perm: 'session', write: false, input: z.object({ uploadId: z.string() }), output: File }),
-  'compounds.export': method({
+  'excel.errorReport': method({ scope: 'office', summary: '下载错误行（原始数据加“错误原因”列）', audit: 'export', perm: 'session', write: false, input: z.object({ uploadId: z.string() }), output: File }),
+  'compounds.export': method({ scope: { refs: { communityId: 'community' }, rows: true },
     summary: '按当前筛选导出小区',
     perm: 'places:read',
     write: 'self',
     input: ExportInput({ communityId: Id.optional(), gridId: Id.optional(), managementType: z.enum(ManagementType.values).optional(), controlLevel: z.enum(ControlLevel.values).optional() }),
     output: File.extend({ rowCount: z.number().int() }),
   }),
-  'communities.export': method({
+  'communities.export': method({ scope: 'office',
     summary: '导出社区（负责人、电话默认脱敏；勾选“导出完整信息”须有权限并记入日志）',
     perm: 'places:read',
     write: 'self',
@@ -106,7 +106,7 @@ export const excel = {
     input: ExportInput({ kind: z.enum(CommunityKind.values).optional() }),
     output: File.extend({ rowCount: z.number().int() }),
   }),
-  'grids.export': method({
+  'grids.export': method({ scope: 'office',
     summary: '导出片区（片区长、电话默认脱敏）',
     perm: 'places:read',
     write: 'self',
@@ -114,14 +114,14 @@ export const excel = {
     input: ExportInput({}),
     output: File.extend({ rowCount: z.number().int() }),
   }),
-  'checkpoints.export': method({
+  'checkpoints.export': method({ scope: { refs: { communityId: 'community', compoundId: 'compound' }, rows: true },
     summary: '按当前筛选导出卡点',
     perm: 'places:read',
     write: 'self',
     input: ExportInput({ communityId: Id.optional(), compoundId: Id.optional(), kind: z.enum(CheckpointKind.values).optional(), status: z.enum(CheckpointStatus.values).optional() }),
     output: File.extend({ rowCount: z.number().int() }),
   }),
-  'people.export': method({
+  'people.export': method({ scope: { refs: { communityId: 'community' }, rows: true },
     summary: '按当前筛选导出人员名单（手机号、身份证号默认脱敏）',
     perm: 'roster:read',
     write: 'self',

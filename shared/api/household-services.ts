@@ -19,7 +19,7 @@ export const Pass = z.object({
 });
 
 export const householdServices = {
-  'passes.issue': method({
+  'passes.issue': method({ scope: { refs: { householdId: 'household' } },
     summary: '为一户发放出入证（规则：N 天内可出入 M 次）',
     perm: 'residents:write',
     write: 'tx',
@@ -32,17 +32,17 @@ export const householdServices = {
     }),
     output: Pass,
   }),
-  'passes.list': method({ summary: '出入证', perm: 'residents:read', write: false, input: z.object({ compoundId: Id.optional() }), output: z.array(Pass) }),
-  'passes.revoke': method({ summary: '收回出入证', perm: 'residents:write', write: 'tx', input: z.object({ id: Id }), output: Ok }),
+  'passes.list': method({ scope: { refs: { compoundId: 'compound' }, rows: true }, summary: '出入证', perm: 'residents:read', write: false, input: z.object({ compoundId: Id.optional() }), output: z.array(Pass) }),
+  'passes.revoke': method({ scope: { refs: { id: 'pass' } }, summary: '收回出入证', perm: 'residents:write', write: 'tx', input: z.object({ id: Id }), output: Ok }),
 
-  'needs.list': method({
+  'needs.list': method({ scope: 'rows', names: ['who', 'volunteer'], notes: ['detail'],
     summary: '管控户的需求（代买、就医、送药），未办结在前',
     perm: 'residents:read',
     write: false,
     input: z.object({ open: z.boolean().default(true) }),
     output: z.array(z.object({ id: Id, kind: z.enum(Object.keys(NeedKind) as ['shopping', 'medical', 'medicine', 'other']), detail: z.string(), who: z.string().nullable(), volunteer: z.string().nullable(), createdAt: z.string(), doneAt: z.string().nullable() })),
   }),
-  'needs.create': method({
+  'needs.create': method({ scope: { refs: { keyPersonId: 'keyPerson', householdId: 'household', volunteerId: 'person' } }, notes: ['detail'],
     summary: '登记需求',
     perm: 'residents:write',
     write: 'tx',
@@ -55,30 +55,30 @@ export const householdServices = {
     }),
     output: z.object({ id: Id }),
   }),
-  'needs.done': method({ summary: '需求办结', perm: 'residents:write', write: 'tx', input: z.object({ id: Id, done: z.boolean().default(true) }), output: Ok }),
+  'needs.done': method({ scope: { refs: { id: 'need' } }, summary: '需求办结', perm: 'residents:write', write: 'tx', input: z.object({ id: Id, done: z.boolean().default(true) }), output: Ok }),
 
-  'tests.create': method({
+  'tests.create': method({ scope: 'office',
     summary: '新建核酸检测轮次（应检人数按小区人口）',
     perm: 'residents:write',
     write: 'tx',
     input: z.object({ name: z.string().trim().min(1, '请填写名称').max(40), day: Day }),
     output: z.object({ id: Id }),
   }),
-  'tests.list': method({
+  'tests.list': method({ scope: 'office',
     summary: '核酸检测轮次与覆盖',
     perm: 'residents:read',
     write: false,
     input: z.object({}),
     output: z.array(z.object({ id: Id, name: z.string(), day: z.string(), due: z.number().int(), tested: z.number().int() })),
   }),
-  'tests.compounds': method({
+  'tests.compounds': method({ scope: 'rows',
     summary: '某轮核酸检测各小区应检与已检',
     perm: 'residents:read',
     write: false,
     input: z.object({ id: Id }),
     output: z.array(z.object({ compoundId: Id, compoundName: z.string(), communityName: z.string(), due: z.number().int(), tested: z.number().int() })),
   }),
-  'tests.record': method({
+  'tests.record': method({ scope: { refs: { compoundId: 'compound' } },
     summary: '录入某小区已检人数',
     perm: 'residents:write',
     write: 'tx',

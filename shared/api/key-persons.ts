@@ -63,7 +63,7 @@ export const DueRow = z.object({
 });
 
 export const keyPersons = {
-  'keyPersons.list': method({
+  'keyPersons.list': method({ scope: { refs: { compoundId: 'compound' }, rows: true }, names: ['rows.name', 'rows.team'],
     summary: '重点人员（按类别、状态、小区筛选）',
     perm: 'residents:read',
     write: false,
@@ -71,30 +71,30 @@ export const keyPersons = {
     input: ListQuery.extend({ status: z.enum(keys(KeyStatus)).optional(), category: z.enum(keys(KeyCategory)).optional(), compoundId: Id.optional(), reveal: Reveal.optional() }),
     output: listResult(KeyPerson),
   }),
-  'keyPersons.create': method({ summary: '登记重点人员（默认观察 14 天，可按类别设置）', perm: 'residents:write', write: 'tx', personal: true, input: KeyPersonFields, output: KeyPerson }),
-  'keyPersons.setStatus': method({
+  'keyPersons.create': method({ scope: { refs: { residentId: 'resident', compoundId: 'compound', cadreId: 'person', gridId: 'person', doctorId: 'person', policeId: 'person', volunteerId: 'person' } }, names: ['name', 'team'], notes: ['note'], summary: '登记重点人员（默认观察 14 天，可按类别设置）', perm: 'residents:write', write: 'tx', personal: true, input: KeyPersonFields, output: KeyPerson }),
+  'keyPersons.setStatus': method({ scope: { refs: { id: 'keyPerson' } }, notes: ['note'],
     summary: '变更重点人员状态（解除 / 转送医院 / 转集中隔离），记入历史',
     perm: 'residents:write',
     write: 'tx',
     input: z.object({ id: Id, status: z.enum(keys(KeyStatus)), note: optionalText('说明') }),
     output: Ok,
   }),
-  'keyPersons.history': method({
+  'keyPersons.history': method({ scope: { refs: { id: 'keyPerson' } }, notes: ['note'],
     summary: '重点人员状态历史',
     perm: 'residents:read',
     write: false,
     input: z.object({ id: Id }),
     output: z.array(z.object({ ts: z.string(), status: z.enum(keys(KeyStatus)), note: z.string().nullable(), username: z.string() })),
   }),
-  'keyPersons.settings': method({ summary: '各类重点人员的默认管控天数', perm: 'residents:read', write: false, input: z.object({}), output: z.record(z.string(), z.number().int()) }),
-  'keyPersons.setSettings': method({
+  'keyPersons.settings': method({ scope: 'office', summary: '各类重点人员的默认管控天数', perm: 'residents:read', write: false, input: z.object({}), output: z.record(z.string(), z.number().int()) }),
+  'keyPersons.setSettings': method({ scope: 'office',
     summary: '设置各类重点人员的默认管控天数',
     perm: 'residents:write',
     write: 'tx',
     input: z.object({ days: z.partialRecord(z.enum(keys(KeyCategory)), z.number().int().min(1, '至少 1 天').max(60, '最多 60 天')) }),
     output: z.record(z.string(), z.number().int()),
   }),
-  'followups.due': method({
+  'followups.due': method({ scope: { refs: { compoundId: 'compound', responsibleId: 'person' }, rows: true }, names: ['name', 'responsible'], notes: ['am.symptoms', 'pm.symptoms'],
     summary: '某天应随访的重点人员（上午、下午各测一次体温），含逾期',
     perm: 'residents:read',
     write: false,
@@ -102,7 +102,7 @@ export const keyPersons = {
     input: z.object({ day: Day, compoundId: Id.optional(), responsibleId: Id.optional() }),
     output: z.array(DueRow),
   }),
-  'followups.record': method({
+  'followups.record': method({ scope: { refs: { keyPersonId: 'keyPerson' } }, notes: ['symptoms'],
     summary: '登记随访（体温 ≥ 37.3 ℃ 或有症状自动预警）',
     perm: 'residents:write',
     write: 'tx',

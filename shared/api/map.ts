@@ -49,9 +49,9 @@ export const Basemap = z.object({
 });
 
 export const map = {
-  'map.basemap': method({ summary: '当前底图设置', perm: 'places:read', write: false, input: z.object({}), output: Basemap }),
+  'map.basemap': method({ scope: 'office', summary: '当前底图设置', perm: 'places:read', write: false, input: z.object({}), output: Basemap }),
   'map.setBasemap': method({ summary: '设置底图（无底图 / 离线瓦片包 / 在线地址及其坐标系）', perm: 'system:settings', write: 'tx', input: Basemap, output: Basemap }),
-  'map.features': method({
+  'map.features': method({ scope: 'rows',
     summary: '地图数据：小区（边界或中心点）和卡点',
     perm: 'places:read',
     write: false,
@@ -70,14 +70,14 @@ export const map = {
       premises: z.array(z.object({ id: Id, name: z.string(), kind: z.enum(PremisesKind.values), status: z.enum(PremisesStatus.values), lng: z.number(), lat: z.number(), openProblems: z.number().int() })),
     }),
   }),
-  'map.exportGeoJson': method({
+  'map.exportGeoJson': method({ scope: 'rows',
     summary: '导出小区边界和卡点位置为 GeoJSON（WGS-84）',
     perm: 'places:read',
     write: 'self',
     input: z.object({}),
     output: z.object({ fileName: z.string(), base64: z.string(), rowCount: z.number().int() }),
   }),
-  'map.importGeoJson': method({
+  'map.importGeoJson': method({ scope: 'rows',
     summary: '从 GeoJSON 导入小区边界（面）和卡点位置（点），按名称对应；apply=false 只检查',
     perm: 'places:write',
     write: 'self',
@@ -97,14 +97,14 @@ export const map = {
       rowCount: z.number().int(),
     }),
   }),
-  'compounds.setBoundary': method({
+  'compounds.setBoundary': method({ scope: { refs: { id: 'compound' } },
     summary: '保存在地图上绘制或修改的小区边界（WGS-84，中心点随之更新）',
     perm: 'places:write',
     write: 'tx',
     input: z.object({ id: Id, boundary: PolygonGeometry }),
     output: MapCompound,
   }),
-  'checkpoints.move': method({
+  'checkpoints.move': method({ scope: { refs: { id: 'checkpoint' } },
     summary: '在地图上移动卡点位置（WGS-84）',
     perm: 'places:write',
     write: 'tx',

@@ -50,16 +50,16 @@ export const SystemInfo = z.object({
 });
 
 export const office = {
-  'office.get': method({ summary: '街道信息', perm: 'office:read', write: false, input: z.object({}), output: Office }),
+  'office.get': method({ scope: 'office', summary: '街道信息', perm: 'office:read', write: false, input: z.object({}), output: Office }),
   'office.update': method({ summary: '修改街道信息', perm: 'office:write', write: 'tx', input: Office, output: Office }),
-  'dashboard.summary': method({
+  'dashboard.summary': method({ scope: 'rows',
     summary: '总览：社区、片区、小区、卡点、户数与人口的实时统计',
     perm: 'office:read',
     write: false,
     input: z.object({}),
     output: DashboardSummary,
   }),
-  'system.info': method({ summary: '版本与数据位置', perm: 'session', write: false, input: z.object({}), output: SystemInfo }),
+  'system.info': method({ scope: 'office', summary: '版本与数据位置', perm: 'session', write: false, input: z.object({}), output: SystemInfo }),
   'system.backups': method({ summary: '备份列表', perm: 'system:backup', write: false, input: z.object({}), output: z.array(BackupInfo) }),
   'system.backupNow': method({ summary: '立即备份', perm: 'system:backup', write: 'self', input: z.object({}), output: BackupInfo }),
   'demo.reset': method({

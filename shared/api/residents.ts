@@ -74,7 +74,7 @@ export const Alert = z.object({
 export const FEVER = 37.3;
 
 export const residents = {
-  'residents.list': method({
+  'residents.list': method({ scope: { refs: { compoundId: 'compound', buildingId: 'building' }, rows: true }, names: ['rows.name'], notes: ['rows.note'],
     summary: '居民名单（按姓名、拼音首字母、手机号或身份证号后几位搜索）',
     perm: 'residents:read',
     write: false,
@@ -82,21 +82,21 @@ export const residents = {
     input: ListQuery.extend({ compoundId: Id.optional(), buildingId: Id.optional(), kind: z.enum(Object.keys(ResidentKind) as [string, ...string[]]).optional(), reveal: Reveal.optional() }),
     output: listResult(Resident),
   }),
-  'residents.buildings': method({
+  'residents.buildings': method({ scope: { refs: { compoundId: 'compound' } },
     summary: '小区的楼栋（户数、人数）',
     perm: 'residents:read',
     write: false,
     input: z.object({ compoundId: Id }),
     output: z.array(z.object({ id: Id, name: z.string(), households: z.number().int(), residents: z.number().int() })),
   }),
-  'residents.households': method({
+  'residents.households': method({ scope: { refs: { buildingId: 'building' } },
     summary: '楼栋的住户（单元、房号、登记人数）',
     perm: 'residents:read',
     write: false,
     input: z.object({ buildingId: Id }),
     output: z.array(z.object({ id: Id, unit: z.string(), room: z.string(), residents: z.number().int() })),
   }),
-  'registrations.create': method({
+  'registrations.create': method({ scope: { refs: { checkpointId: 'checkpoint' } }, names: ['name'],
     summary: '卡点登记（人员或车辆；体温 ≥ 37.3 ℃ 自动预警）',
     perm: 'registrations:write',
     write: 'tx',
@@ -104,7 +104,7 @@ export const residents = {
     input: RegistrationInput,
     output: Registration,
   }),
-  'registrations.list': method({
+  'registrations.list': method({ scope: { refs: { checkpointId: 'checkpoint' }, rows: true }, names: ['rows.name'],
     summary: '卡点登记记录（某卡点某天，最新在前）',
     perm: 'residents:read',
     write: false,
@@ -112,7 +112,7 @@ export const residents = {
     input: z.object({ checkpointId: Id.optional(), day: Day, page: z.number().int().min(1).default(1), pageSize: z.number().int().min(1).max(200).default(50), reveal: Reveal.optional() }),
     output: listResult(Registration),
   }),
-  'registrations.daily': method({
+  'registrations.daily': method({ scope: 'rows',
     summary: '各卡点当天通行统计：人员、车辆、体温异常、劝返',
     perm: 'places:read',
     write: false,
@@ -126,8 +126,8 @@ export const residents = {
     input: z.object({ before: Day, confirm: z.literal('清理个人信息', { error: '请输入“清理个人信息”以确认' }) }),
     output: z.object({ registrations: z.number().int(), keyPersons: z.number().int(), residents: z.number().int() }),
   }),
-  'alerts.open': method({ summary: '待处理的预警', perm: 'office:read', write: false, input: z.object({}), output: z.array(Alert) }),
-  'alerts.ack': method({
+  'alerts.open': method({ scope: 'rows', summary: '待处理的预警', perm: 'office:read', write: false, input: z.object({}), output: z.array(Alert) }),
+  'alerts.ack': method({ scope: { refs: { id: 'alert' } },
     summary: '处理预警（须写明采取的措施）',
     perm: 'registrations:write',
     write: 'tx',

@@ -207,7 +207,7 @@ export const Plan = z.object({
 const PlanId = z.object({ id: Id });
 
 export const supplies = {
-  'supplyItems.list': method({
+  'supplyItems.list': method({ scope: 'office',
     summary: '物资目录（含现有库存）',
     perm: 'supplies:read',
     write: false,
@@ -218,12 +218,12 @@ export const supplies = {
   'supplyItems.update': method({ summary: '修改物资', perm: 'supplies:write', write: 'tx', input: SupplyItemFields.extend({ id: Id }), output: SupplyItem }),
   'supplyItems.delete': method({ summary: '删除物资（已有台账记录的不能删除）', perm: 'supplies:write', write: 'tx', input: DeleteInput, output: Ok }),
 
-  'warehouses.list': method({ summary: '仓库列表', perm: 'supplies:read', write: false, personal: true, input: ListQuery.extend({ reveal: Reveal.optional() }), output: listResult(Warehouse) }),
+  'warehouses.list': method({ scope: 'office', summary: '仓库列表', perm: 'supplies:read', write: false, personal: true, input: ListQuery.extend({ reveal: Reveal.optional() }), output: listResult(Warehouse) }),
   'warehouses.create': method({ summary: '新增仓库', perm: 'supplies:write', write: 'tx', input: WarehouseFields, output: Warehouse }),
   'warehouses.update': method({ summary: '修改仓库', perm: 'supplies:write', write: 'tx', input: WarehouseFields.extend({ id: Id }), output: Warehouse }),
   'warehouses.delete': method({ summary: '删除仓库（有台账记录的不能删除）', perm: 'supplies:write', write: 'tx', input: DeleteInput, output: Ok }),
 
-  'donors.list': method({
+  'donors.list': method({ scope: 'office',
     summary: '捐赠方名录',
     perm: 'supplies:read',
     write: false,
@@ -235,7 +235,7 @@ export const supplies = {
   'donors.update': method({ summary: '修改捐赠方', perm: 'supplies:write', write: 'tx', input: DonorFields.extend({ id: Id }), output: Donor }),
   'donors.delete': method({ summary: '删除捐赠方（有捐赠记录的不能删除）', perm: 'supplies:write', write: 'tx', input: DeleteInput, output: Ok }),
 
-  'stock.moves': method({
+  'stock.moves': method({ scope: 'office',
     summary: '出入库台账（最新在前）',
     perm: 'supplies:read',
     write: false,
@@ -250,8 +250,8 @@ export const supplies = {
     }),
     output: listResult(Move),
   }),
-  'stock.onHand': method({ summary: '各仓库现有库存（由台账汇总）', perm: 'supplies:read', write: false, input: z.object({ warehouseId: Id.optional() }), output: z.array(StockRow) }),
-  'stock.overview': method({ summary: '库存总览：库存、可用天数、预警、近期流水、库存走势', perm: 'supplies:read', write: false, input: z.object({}), output: StockOverview }),
+  'stock.onHand': method({ scope: 'office', summary: '各仓库现有库存（由台账汇总）', perm: 'supplies:read', write: false, input: z.object({ warehouseId: Id.optional() }), output: z.array(StockRow) }),
+  'stock.overview': method({ scope: 'office', summary: '库存总览：库存、可用天数、预警、近期流水、库存走势', perm: 'supplies:read', write: false, input: z.object({}), output: StockOverview }),
   'stock.receive': method({
     summary: '入库（采购或上级调拨）',
     perm: 'supplies:write',
@@ -294,7 +294,7 @@ export const supplies = {
     input: z.object({ moveId: Id, reason: name('冲正原因', 200) }),
     output: z.object({ moveIds: z.array(Id) }),
   }),
-  'supplies.settings': method({ summary: '物资预警设置', perm: 'supplies:read', write: false, input: z.object({}), output: z.object({ coverDaysThreshold: z.number().int() }) }),
+  'supplies.settings': method({ scope: 'office', summary: '物资预警设置', perm: 'supplies:read', write: false, input: z.object({}), output: z.object({ coverDaysThreshold: z.number().int() }) }),
   'supplies.setSettings': method({
     summary: '修改物资预警设置（可用天数低于多少天时预警）',
     perm: 'supplies:write',
@@ -303,16 +303,16 @@ export const supplies = {
     output: z.object({ coverDaysThreshold: z.number().int() }),
   }),
 
-  'donations.list': method({
+  'donations.list': method({ scope: 'office',
     summary: '捐赠记录',
     perm: 'supplies:read',
     write: false,
     input: z.object({ donorId: Id.optional(), from: Day.optional(), to: Day.optional(), page: z.number().int().min(1).default(1), pageSize: z.number().int().min(1).max(500).default(50) }),
     output: listResult(Donation.omit({ contact: true, phone: true })),
   }),
-  'donations.get': method({ summary: '一次捐赠（打印捐赠接收凭证用）', perm: 'supplies:read', write: false, personal: true, input: z.object({ id: Id, reveal: Reveal.optional() }), output: Donation }),
+  'donations.get': method({ scope: 'office', summary: '一次捐赠（打印捐赠接收凭证用）', perm: 'supplies:read', write: false, personal: true, input: z.object({ id: Id, reveal: Reveal.optional() }), output: Donation }),
   'donations.create': method({ summary: '登记捐赠并入库（自动生成凭证编号）', perm: 'supplies:write', write: 'tx', personal: true, input: DonationInput, output: Donation }),
-  'donations.totals': method({
+  'donations.totals': method({ scope: 'office',
     summary: '捐赠汇总：按捐赠方、按物资（与台账一致）',
     perm: 'supplies:read',
     write: false,
@@ -320,14 +320,14 @@ export const supplies = {
     output: DonationTotals,
   }),
 
-  'plans.list': method({
+  'plans.list': method({ scope: 'office',
     summary: '分配方案列表',
     perm: 'supplies:read',
     write: false,
     input: z.object({ status: z.enum(PlanStatus.values).optional(), page: z.number().int().min(1).default(1), pageSize: z.number().int().min(1).max(200).default(50) }),
     output: listResult(PlanSummary),
   }),
-  'plans.get': method({ summary: '分配方案详情（分配表）', perm: 'supplies:read', write: false, input: PlanId, output: Plan }),
+  'plans.get': method({ scope: 'office', summary: '分配方案详情（分配表）', perm: 'supplies:read', write: false, input: PlanId, output: Plan }),
   'plans.create': method({ summary: '新建分配方案（按工作量计算建议数量）', perm: 'supplies:write', write: 'tx', input: PlanCreate, output: Plan }),
   'plans.update': method({ summary: '修改草稿方案并重新计算（权重、最低/最高包数、物资与数量）', perm: 'supplies:write', write: 'tx', input: PlanUpdate, output: Plan }),
   'plans.setLine': method({
@@ -341,7 +341,7 @@ export const supplies = {
   'plans.revert': method({ summary: '撤回审批（回到草稿）', perm: 'supplies:approve', write: 'tx', input: PlanId, output: Plan }),
   'plans.issue': method({ summary: '按方案发放：一次写入全部出库记录', perm: 'supplies:write', write: 'tx', input: PlanId, output: Plan }),
   'plans.delete': method({ summary: '删除草稿方案', perm: 'supplies:write', write: 'tx', input: PlanId, output: Ok }),
-  'plans.export': method({
+  'plans.export': method({ scope: 'office',
     summary: '导出物资分配表（.xlsx）',
     audit: 'export',
     perm: 'supplies:read',

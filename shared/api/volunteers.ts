@@ -137,7 +137,7 @@ export const Gap = z.object({
 const SlotRef = z.object({ rosterId: Id, postId: Id, day: z.number().int().min(0), shift: z.number().int().min(0) });
 
 export const volunteers = {
-  'people.list': method({
+  'people.list': method({ scope: { refs: { communityId: 'community' }, rows: true }, names: ['rows.name'], notes: ['rows.note'],
     summary: '人员名单（党员、志愿者、干部等；按姓名或拼音首字母搜索）',
     perm: 'roster:read',
     write: false,
@@ -145,23 +145,23 @@ export const volunteers = {
     input: ListQuery.extend({ kind: z.enum(PersonKind.values).optional(), communityId: Id.optional(), teamId: Id.optional(), health: z.enum(Health.values).optional(), reveal: Reveal.optional() }),
     output: listResult(Person),
   }),
-  'people.create': method({ summary: '新增人员', perm: 'roster:write', write: 'tx', personal: true, input: PersonFields, output: Person }),
-  'people.update': method({ summary: '修改人员', perm: 'roster:write', write: 'tx', personal: true, input: PersonFields.extend({ id: Id }), output: Person }),
+  'people.create': method({ names: ['name'], notes: ['note'], summary: '新增人员', perm: 'roster:write', write: 'tx', personal: true, input: PersonFields, output: Person }),
+  'people.update': method({ names: ['name'], notes: ['note'], summary: '修改人员', perm: 'roster:write', write: 'tx', personal: true, input: PersonFields.extend({ id: Id }), output: Person }),
   'people.delete': method({ summary: '删除人员（其排班一并删除）', perm: 'roster:write', write: 'tx', input: DeleteInput, output: Ok }),
 
-  'teams.list': method({ summary: '队伍列表', perm: 'roster:read', write: false, input: ListQuery.extend({ kind: z.enum(TeamKind.values).optional() }), output: listResult(Team) }),
-  'teams.create': method({ summary: '新建队伍', perm: 'roster:write', write: 'tx', input: TeamFields, output: Team }),
-  'teams.update': method({ summary: '修改队伍', perm: 'roster:write', write: 'tx', input: TeamFields.extend({ id: Id }), output: Team }),
+  'teams.list': method({ scope: 'office', names: ['rows.leaderName'], summary: '队伍列表', perm: 'roster:read', write: false, input: ListQuery.extend({ kind: z.enum(TeamKind.values).optional() }), output: listResult(Team) }),
+  'teams.create': method({ names: ['leaderName'], summary: '新建队伍', perm: 'roster:write', write: 'tx', input: TeamFields, output: Team }),
+  'teams.update': method({ names: ['leaderName'], summary: '修改队伍', perm: 'roster:write', write: 'tx', input: TeamFields.extend({ id: Id }), output: Team }),
   'teams.delete': method({ summary: '删除队伍（成员保留）', perm: 'roster:write', write: 'tx', input: DeleteInput, output: Ok }),
-  'teams.members': method({ summary: '队伍成员', perm: 'roster:read', write: false, input: z.object({ id: Id }), output: z.array(z.object({ id: Id, name: z.string(), kind: z.enum(PersonKind.values) })) }),
+  'teams.members': method({ scope: 'office', names: ['name'], summary: '队伍成员', perm: 'roster:read', write: false, input: z.object({ id: Id }), output: z.array(z.object({ id: Id, name: z.string(), kind: z.enum(PersonKind.values) })) }),
   'teams.setMembers': method({ summary: '设置队伍成员', perm: 'roster:write', write: 'tx', input: z.object({ id: Id, personIds: z.array(Id).max(2000) }), output: Ok }),
 
-  'postKinds.list': method({ summary: '岗位类型', perm: 'roster:read', write: false, input: z.object({}), output: z.array(PostKind) }),
+  'postKinds.list': method({ scope: 'office', summary: '岗位类型', perm: 'roster:read', write: false, input: z.object({}), output: z.array(PostKind) }),
   'postKinds.create': method({ summary: '新增岗位类型', perm: 'roster:write', write: 'tx', input: z.object({ name: name('岗位类型', 10) }), output: PostKind }),
   'postKinds.rename': method({ summary: '岗位类型改名', perm: 'roster:write', write: 'tx', input: z.object({ id: Id, name: name('岗位类型', 10) }), output: PostKind }),
   'postKinds.delete': method({ summary: '删除岗位类型（没有岗位使用时）', perm: 'roster:write', write: 'tx', input: DeleteInput, output: Ok }),
 
-  'posts.list': method({
+  'posts.list': method({ scope: 'office',
     summary: '岗位列表（卡点执勤岗随卡点自动生成）',
     perm: 'roster:read',
     write: false,
@@ -172,7 +172,7 @@ export const volunteers = {
   'posts.update': method({ summary: '修改岗位', perm: 'roster:write', write: 'tx', input: PostFields.extend({ id: Id }), output: Post }),
   'posts.delete': method({ summary: '删除岗位（其排班一并删除）', perm: 'roster:write', write: 'tx', input: DeleteInput, output: Ok }),
 
-  'rosters.list': method({ summary: '排班表', perm: 'roster:read', write: false, input: z.object({}), output: z.array(Roster) }),
+  'rosters.list': method({ scope: 'office', summary: '排班表', perm: 'roster:read', write: false, input: z.object({}), output: z.array(Roster) }),
   'rosters.create': method({ summary: '新建排班表（日期范围，通常一周）', perm: 'roster:write', write: 'tx', input: RosterFields, output: Roster }),
   'rosters.delete': method({ summary: '删除排班表', perm: 'roster:write', write: 'tx', input: DeleteInput, output: Ok }),
   'rosters.fill': method({
@@ -182,7 +182,7 @@ export const volunteers = {
     input: z.object({ id: Id, keepManual: z.boolean().default(true) }),
     output: z.object({ needed: z.number().int(), filled: z.number().int(), gaps: z.number().int() }),
   }),
-  'rosters.grid': method({
+  'rosters.grid': method({ scope: 'office', names: ['posts.cells.name', 'posts.cells.stoodBy'],
     summary: '排班表视图：岗位 × 日期 × 班次，含冲突说明',
     perm: 'roster:read',
     write: false,
@@ -212,14 +212,14 @@ export const volunteers = {
     input: z.object({ assignmentId: Id, attendance: z.enum(Attendance.values).nullable(), stoodBy: Id.nullish().transform((v) => v ?? null) }),
     output: Ok,
   }),
-  'rosters.candidates': method({
+  'rosters.candidates': method({ scope: 'office', names: ['name'],
     summary: '某班次可安排的人（可值守、无冲突，近者优先）',
     perm: 'roster:read',
     write: false,
     input: SlotRef.extend({ q: z.string().trim().max(20).optional() }),
     output: z.array(z.object({ id: Id, name: z.string(), kind: z.enum(PersonKind.values), communityName: z.string().nullable(), fits: z.boolean(), why: z.string().nullable() })),
   }),
-  'rosters.export': method({
+  'rosters.export': method({ scope: 'office',
     summary: '导出排班表（.xlsx，每人每班一行，可再导入；手机号默认脱敏）',
     perm: 'roster:read',
     write: 'self',
@@ -227,7 +227,7 @@ export const volunteers = {
     input: z.object({ id: Id, full: z.boolean().default(false) }),
     output: z.object({ fileName: z.string(), base64: z.string(), rowCount: z.number().int() }),
   }),
-  'rosters.coverage': method({
+  'rosters.coverage': method({ scope: 'office',
     summary: '缺岗情况：低于要求的班次，按日期、社区、岗位类型汇总，并说明原因',
     perm: 'roster:read',
     write: false,

@@ -1,10 +1,13 @@
 import type { z } from 'zod';
 import { api, ApiError, type ApiErrorBody, type Envelope, isMethodName, type MethodName } from '../../../shared/api';
-import { maskName, maskPersonal, rowCount } from '../../../shared/domain/mask';
+import { maskAt, maskName, maskNamesAndNotes, maskPersonal, rowCount } from '../../../shared/domain/mask';
+import { can } from '../../../shared/domain/roles';
+import type { MethodSpec } from '../../../shared/api/contract';
 import { type AuditInput, diff, writeAudit } from '../auth/audit';
 import { resolveSession } from '../auth/sessions';
 import type { Change } from '../places/entity';
 import { authorize } from './guard';
+import { checkScope } from './scope';
 import { handlers } from './handlers';
 import type { Caller, Ctx, SessionChange } from './types';
 
@@ -36,12 +39,6 @@ function toErrorBody(e: unknown, name: string): ApiErrorBody {
   return { code: 'INTERNAL', message: '操作失败，数据未改动。请重试，或联系技术人员。' };
 }
 
-/** The `name` of a personal-data method's input (a resident, a person at a checkpoint), masked like 张*伟. */
-function maskPersonNames(input: unknown): unknown {
-  if (!input || typeof input !== 'object') return input;
-  return Object.fromEntries(Object.entries(input).map(([k, v]) => [k, k === 'name' && typeof v === 'string' ? maskName(v) : v]));
-}
-
 /** Longer strings are file contents (base64 uploads, GeoJSON text): the log names their size only. */
 const MAX_LOGGED_STRING = 2000;
 
@@ -53,6 +50,27 @@ function loggable(input: unknown): unknown {
       .filter(([k]) => !/password/i.test(k))
       .map(([k, v]) => [k, typeof v === 'string' && v.length > MAX_LOGGED_STRING ? `（文件内容 ${v.length} 字符，未记录）` : v]),
   );
+}
+
+/**
+ * The audit log is kept for years and can never be edited, so what it must not hold is
+ * kept out when it is written: at any depth, a key named like a declared name path is
+ * masked and one named like a free-text path is dropped.
+ */
+function forAudit(value: unknown, spec: MethodSpec): unknown {
+  const last = (p: string) => p.split('.').at(-1)!;
+  const names = new Set((spec.names ?? []).map(last));
+  if (spec.personal) names.add('name');
+  const notes = new Set((spec.notes ?? []).map(last));
+  if (names.size === 0 && notes.size === 0) return value;
+  const walk = (v: unknown): unknown => {
+    if (Array.isArray(v)) return v.map(walk);
+    if (!v || typeof v !== 'object') return v;
+    return Object.fromEntries(
+      Object.entries(v).map(([k, x]) => [k, notes.has(k) ? (x === null ? null : '（自由文本，未记录）') : names.has(k) ? maskAt(x, [], maskName) : walk(x)]),
+    );
+  };
+  return walk(value);
 }
 
 export interface CallResult {
@@ -106,6 +124,14 @@ export async function call(name: string, rawInput: unknown, caller: Caller, base
     if (e instanceof ApiError && e.code === 'FORBIDDEN') audit({ kind: 'security', detail: { refused: e.message } });
     return { envelope: { ok: false, error: toErrorBody(e, name) }, session };
   }
+  // Scope is judged on the ids as sent (ids are plain numbers, unchanged by validation), so
+  // a call naming another community's row is refused whatever else is wrong with it.
+  try {
+    if (user && !user.scopeAll) checkScope(ctx.db, spec, rawInput, user.id);
+  } catch (e) {
+    if (e instanceof ApiError && e.code === 'FORBIDDEN') audit({ kind: 'security', detail: { refused: e.message } });
+    return { envelope: { ok: false, error: toErrorBody(e, name) }, session };
+  }
   const parsed = spec.input.safeParse(rawInput ?? {});
   if (!parsed.success) return { envelope: { ok: false, error: validationError(parsed.error).toBody() }, session };
 
@@ -117,15 +143,16 @@ export async function call(name: string, rawInput: unknown, caller: Caller, base
     if (spec.write || spec.audit) {
       const kind = spec.audit ?? (name.startsWith('auth.') ? 'auth' : name.endsWith('.export') ? 'export' : 'write');
       const exported = (checked.data as { rowCount?: number }).rowCount ?? (spec.audit === 'read_personal' ? rowCount(checked.data) : null);
-      // A method that handles personal data logs the person's name masked too (the log is kept for years and never edited).
-      const detail = spec.personal ? maskPersonNames(loggable(parsed.data)) : loggable(parsed.data);
+      const detail = forAudit(loggable(parsed.data), spec);
       if (changes.length === 0) audit({ kind, entity: name.split('.')[0]!, detail, rowCount: exported });
-      for (const c of changes) audit({ kind, entity: c.entity, entityId: c.id, detail: diff(c.before, c.after) });
+      for (const c of changes) audit({ kind, entity: c.entity, entityId: c.id, detail: forAudit(diff(c.before, c.after), spec) });
     }
-    if (!spec.personal) return checked.data;
-    if (!reveal) return maskPersonal(checked.data);
-    audit({ kind: 'read_personal', detail: reveal, rowCount: rowCount(checked.data) });
-    return checked.data;
+    // Names and free text: open to roles that may unmask, masked for everyone else, whatever they ask.
+    const shown = user && can(user.role, 'personal:unmask') ? checked.data : maskNamesAndNotes(checked.data, spec);
+    if (!spec.personal) return shown;
+    if (!reveal) return maskPersonal(shown);
+    audit({ kind: 'read_personal', detail: reveal, rowCount: rowCount(shown) });
+    return shown;
   };
   try {
     const data =

@@ -1,5 +1,6 @@
 import { ApiError } from '../../../shared/api/errors';
 import type { EntityCtx } from '../places/entity';
+import { stmt } from '../db/statements';
 import { dataRows, type HeaderInfo } from './header';
 import { readCell } from './read-cell';
 import type { Sheet } from './read-workbook';
@@ -71,6 +72,15 @@ export function analyze(ctx: EntityCtx, schema: TableSchema, sheet: Sheet, heade
         const existing = schema.findExisting(ctx, input);
         existingId = existing ? (existing.id as number) : null;
         status = !existing ? 'new' : schema.compare.every((f) => same(existing[f], input![f])) ? 'unchanged' : 'update';
+        for (const c of ctx.scope.all ? [] : (schema.communityOf?.(ctx, input, existing) ?? [])) {
+          if (c.communityId !== null && ownCommunity(ctx, c.communityId)) continue;
+          errors.push({ column: headerOf(c.key), message: `${c.what}属于其他社区，您只能导入自己负责社区的数据` });
+        }
+        if (errors.length) {
+          input = null;
+          existingId = null;
+          status = 'error';
+        }
       }
     }
     counts[status]++;
@@ -78,6 +88,9 @@ export function analyze(ctx: EntityCtx, schema: TableSchema, sheet: Sheet, heade
   });
   return { sheetName: sheet.name, header, mapping: map, rows, counts };
 }
+
+const ownCommunity = (ctx: EntityCtx, communityId: number) =>
+  !!stmt(ctx.db, 'SELECT 1 FROM user_communities WHERE user_id = ? AND community_id = ?').get(ctx.scope.userId, communityId);
 
 /** "文件 › 工作表 › 第 N 行 › 列：原因", as the error report and the preview show it. */
 export const describeError = (fileName: string, sheet: string, row: AnalyzedRow) =>

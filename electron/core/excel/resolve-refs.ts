@@ -25,3 +25,9 @@ export function issuesToColumns(issues: { path: PropertyKey[]; message: string }
     return { key: fieldToColumn[field] ?? field, message: i.message };
   });
 }
+
+/** The community a compound, checkpoint or premises belongs to (null when it has none or does not exist). */
+export function communityOfRow(ctx: EntityCtx, table: 'compounds' | 'checkpoints' | 'premises', id: unknown): number | null {
+  if (typeof id !== 'number') return null;
+  return (stmt(ctx.db, `SELECT community_id AS c FROM ${table} WHERE id = ?`).get(id) as { c: number | null } | undefined)?.c ?? null;
+}

@@ -54,9 +54,10 @@ export async function exportList(def: EntityDef<never, unknown>, table: string, 
 }
 
 /** The table, if the caller's role may import into it (each table names its own permission). */
-function importable(ctx: { user: { role: Parameters<typeof can>[0] } | null }, table: string): TableSchema {
+function importable(ctx: { user: { role: Parameters<typeof can>[0]; scopeAll: boolean } | null }, table: string): TableSchema {
   const schema = tableOf(table);
   if (!ctx.user || !can(ctx.user.role, schema.perm)) throw new ApiError('FORBIDDEN', `当前角色无权导入${schema.label}`);
+  if (!ctx.user.scopeAll && !schema.communityOf) throw new ApiError('FORBIDDEN', `${schema.label}是全街道的数据，只有全街道范围的用户才能导入`);
   return schema;
 }
 

@@ -44,6 +44,13 @@ export interface TableSchema {
   save(ctx: EntityCtx, input: Record<string, unknown>, existingId: number | null): void;
   /** What the import will create besides its own rows (e.g. buildings, households), in Chinese, for the preview. */
   summarize?(ctx: EntityCtx, inputs: Record<string, unknown>[]): string[];
+  /**
+   * The communities a row touches — its new values' and, on update, the existing row's —
+   * each with the column to blame and what to call it ("小区“馨苑华园”"). A
+   * 社区工作人员 may import only rows of their own communities; a table without this is
+   * office-level and only office-wide users may import it.
+   */
+  communityOf?(ctx: EntityCtx, input: Record<string, unknown>, existing: Record<string, unknown> | null): { key: string; communityId: number | null; what: string }[];
   /** Rows for export (already filtered and scoped by the caller), as cell values by column key. */
   toCells(row: Record<string, unknown>): Record<string, unknown>;
 }

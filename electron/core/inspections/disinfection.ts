@@ -5,6 +5,7 @@ import { ApiError } from '../../../shared/api/errors';
 import { localDay } from '../../../shared/domain/days';
 import { DisinfectArea } from '../../../shared/domain/enums';
 import { stmt } from '../db/statements';
+import { ALL_COMMUNITIES, type Scope } from '../places/entity';
 import { writeMoves } from '../supplies/ledger';
 
 /**
@@ -23,21 +24,25 @@ type OwnerKind = 'compound' | 'premises' | 'keyPerson';
 const OWNER = `CASE a.owner_kind WHEN 'compound' THEN (SELECT name FROM compounds WHERE id = a.owner_id)
     WHEN 'premises' THEN (SELECT name FROM premises WHERE id = a.owner_id)
     ELSE (SELECT coalesce(c.name || ' ', '') || '居家观察户' FROM key_persons k LEFT JOIN compounds c ON c.id = k.compound_id WHERE k.id = a.owner_id) END`;
-const COMMUNITY = `(SELECT name FROM communities WHERE id = CASE a.owner_kind WHEN 'compound' THEN (SELECT community_id FROM compounds WHERE id = a.owner_id)
+const COMMUNITY_ID = `CASE a.owner_kind WHEN 'compound' THEN (SELECT community_id FROM compounds WHERE id = a.owner_id)
     WHEN 'premises' THEN (SELECT community_id FROM premises WHERE id = a.owner_id)
-    ELSE (SELECT c.community_id FROM key_persons k JOIN compounds c ON c.id = k.compound_id WHERE k.id = a.owner_id) END)`;
+    ELSE (SELECT c.community_id FROM key_persons k JOIN compounds c ON c.id = k.compound_id WHERE k.id = a.owner_id) END`;
+const COMMUNITY = `(SELECT name FROM communities WHERE id = ${COMMUNITY_ID})`;
+/** The caller's communities only (社区工作人员), as SQL on the area alias `a` with @all and @uid. */
+const MINE = `(@all = 1 OR (${COMMUNITY_ID}) IN (SELECT community_id FROM user_communities WHERE user_id = @uid))`;
+const mine = (scope: Scope) => ({ all: scope.all ? 1 : 0, uid: scope.userId });
 /** Areas due on :day. */
 const ACTIVE = 'a.active_from <= @day AND (a.active_until IS NULL OR a.active_until > @day)';
 
-export function listAreas(db: Db, f: { ownerKind?: OwnerKind; ownerId?: number; q?: string }, now: Date): z.input<typeof AreaRow>[] {
+export function listAreas(db: Db, f: { ownerKind?: OwnerKind; ownerId?: number; q?: string }, now: Date, scope: Scope): z.input<typeof AreaRow>[] {
   const day = localDay(now);
   return stmt(
     db,
     `SELECT * FROM (SELECT a.id, a.owner_kind AS ownerKind, a.owner_id AS ownerId, ${OWNER} AS ownerName, ${COMMUNITY} AS communityName, a.area, a.per_day AS perDay,
        a.active_until AS activeUntil, (SELECT count(*) FROM disinfections d WHERE d.day = @day AND d.area_id = a.id) AS doneToday
-     FROM disinfection_areas a WHERE ${ACTIVE} AND (@kind IS NULL OR a.owner_kind = @kind) AND (@owner IS NULL OR a.owner_id = @owner))
+     FROM disinfection_areas a WHERE ${ACTIVE} AND ${MINE} AND (@kind IS NULL OR a.owner_kind = @kind) AND (@owner IS NULL OR a.owner_id = @owner))
      WHERE @q IS NULL OR ownerName LIKE @q ORDER BY ownerKind, ownerName, id LIMIT 500`,
-  ).all({ day, kind: f.ownerKind ?? null, owner: f.ownerId ?? null, q: f.q ? `%${f.q}%` : null }) as z.input<typeof AreaRow>[];
+  ).all({ day, kind: f.ownerKind ?? null, owner: f.ownerId ?? null, q: f.q ? `%${f.q}%` : null, ...mine(scope) }) as z.input<typeof AreaRow>[];
 }
 
 /** Sets a place's areas: new ones start today, removed ones stop today (their records stay). */
@@ -56,7 +61,7 @@ export function setAreas(db: Db, ownerKind: 'compound' | 'premises', ownerId: nu
        ON CONFLICT (owner_kind, owner_id, area) DO UPDATE SET per_day = excluded.per_day, active_until = NULL`,
     ).run(ownerKind, ownerId, area, perDay, today);
   }
-  return listAreas(db, { ownerKind, ownerId }, now);
+  return listAreas(db, { ownerKind, ownerId }, now, ALL_COMMUNITIES);
 }
 
 /** A household under home observation or isolation is disinfected around once a day while the measure lasts. */
@@ -95,20 +100,20 @@ export function recordDisinfection(db: Db, f: z.output<typeof DisinfectionInput>
   return { ok: true as const };
 }
 
-export function listDisinfections(db: Db, f: { day: string; page: number; pageSize: number }) {
-  const total = (stmt(db, 'SELECT count(*) AS n FROM disinfections WHERE day = ?').get(f.day) as { n: number }).n;
+export function listDisinfections(db: Db, f: { day: string; page: number; pageSize: number }, scope: Scope) {
+  const total = (stmt(db, `SELECT count(*) AS n FROM disinfections d JOIN disinfection_areas a ON a.id = d.area_id WHERE d.day = @day AND ${MINE}`).get({ day: f.day, ...mine(scope) }) as { n: number }).n;
   const rows = stmt(
     db,
     `SELECT d.id, d.ts, ${OWNER} AS ownerName, a.area, d.by_name AS "by", d.agent, d.amount, i.name AS itemName
      FROM disinfections d JOIN disinfection_areas a ON a.id = d.area_id LEFT JOIN supply_items i ON i.id = d.item_id
-     WHERE d.day = @day ORDER BY d.ts DESC, d.id DESC LIMIT @limit OFFSET @offset`,
-  ).all({ day: f.day, limit: f.pageSize, offset: (f.page - 1) * f.pageSize });
+     WHERE d.day = @day AND ${MINE} ORDER BY d.ts DESC, d.id DESC LIMIT @limit OFFSET @offset`,
+  ).all({ day: f.day, limit: f.pageSize, offset: (f.page - 1) * f.pageSize, ...mine(scope) });
   return { rows: rows as never[], total };
 }
 
 /** Due and done on a day: done counts at most the due number per area, so an area done four times does not hide one not done at all. */
-export function dayCoverage(db: Db, day: string) {
-  const areas = stmt(db, `SELECT a.id, a.owner_kind AS ownerKind, a.owner_id AS ownerId, a.area, a.per_day AS perDay FROM disinfection_areas a WHERE ${ACTIVE}`).all({ day }) as {
+export function dayCoverage(db: Db, day: string, scope: Scope = ALL_COMMUNITIES) {
+  const areas = stmt(db, `SELECT a.id, a.owner_kind AS ownerKind, a.owner_id AS ownerId, a.area, a.per_day AS perDay FROM disinfection_areas a WHERE ${ACTIVE} AND ${MINE}`).all({ day, ...mine(scope) }) as {
     id: number;
     ownerKind: string;
     ownerId: number;
@@ -119,8 +124,8 @@ export function dayCoverage(db: Db, day: string) {
   return areas.map((a) => ({ ...a, done: Math.min(a.perDay, done.get(a.id) ?? 0) }));
 }
 
-export function coverage(db: Db, day: string, behindOnly: boolean): { due: number; done: number; rows: z.input<typeof CoverageRow>[] } {
-  const areas = dayCoverage(db, day);
+export function coverage(db: Db, day: string, behindOnly: boolean, scope: Scope): { due: number; done: number; rows: z.input<typeof CoverageRow>[] } {
+  const areas = dayCoverage(db, day, scope);
   const owners = new Map<string, z.input<typeof CoverageRow> & { ids: number[] }>();
   for (const a of areas) {
     const key = `${a.ownerKind}:${a.ownerId}`;

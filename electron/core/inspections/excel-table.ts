@@ -43,6 +43,10 @@ export const premisesTable: TableSchema = {
     if (!parsed.success) return { input: null, errors: issuesToColumns(parsed.error.issues, FIELD_TO_COLUMN), key };
     return { input: parsed.data, errors: [], key };
   },
+  communityOf: (_ctx, input, existing) => [
+    { key: 'communityName', communityId: (input.communityId as number | null) ?? null, what: `场所“${input.name}”` },
+    ...(existing ? [{ key: 'name', communityId: (existing.communityId as number | null) ?? null, what: `已登记的场所“${existing.name}”` }] : []),
+  ],
   findExisting(ctx, input) {
     const hit = stmt(ctx.db, 'SELECT id FROM premises WHERE community_id = ? AND name = ?').get(input.communityId, input.name) as { id: number } | undefined;
     return hit ? (getRow(ctx, premises, hit.id) as unknown as Record<string, unknown>) : null;

@@ -4,7 +4,7 @@ import type { InspectionInput, InspectionRow } from '../../../shared/api/inspect
 import { ApiError } from '../../../shared/api/errors';
 import { TargetKind, type TargetKindCode } from '../../../shared/domain/enums';
 import { stmt } from '../db/statements';
-import type { Scope } from '../places/entity';
+import { ALL_COMMUNITIES, type Scope } from '../places/entity';
 import { searchPattern } from '../places/search-key';
 import { checklistById, currentChecklist } from './checklists';
 import { createProblem, type NewProblem } from './problems';
@@ -99,14 +99,18 @@ export function createInspection(db: Db, f: z.output<typeof InspectionInput>, sc
   return inspectionRow(db, id);
 }
 
-export function inspectionRow(db: Db, id: number): z.input<typeof InspectionRow> {
+export function inspectionRow(db: Db, id: number, scope: Scope = ALL_COMMUNITIES): z.input<typeof InspectionRow> {
   const i = stmt(db, 'SELECT id, day, slot, kind, note, created_by AS createdBy, created_at AS createdAt FROM inspections WHERE id = ?').get(id) as Omit<
     z.input<typeof InspectionRow>,
     'members' | 'targets' | 'problems'
   >;
   const members = (stmt(db, 'SELECT p.name FROM inspection_members x JOIN people p ON p.id = x.person_id WHERE x.inspection_id = ? ORDER BY p.id').all(id) as { name: string }[]).map((r) => r.name);
   const targets = (
-    stmt(db, 'SELECT target_kind AS targetKind, target_id AS targetId, target_name AS name, checklist_id AS checklistId, failed FROM inspection_targets WHERE inspection_id = ? ORDER BY id').all(id) as {
+    stmt(db, `SELECT target_kind AS targetKind, target_id AS targetId, target_name AS name, checklist_id AS checklistId, failed FROM inspection_targets t WHERE inspection_id = @id AND ${TARGET_MINE} ORDER BY id`).all({
+      id,
+      all: scope.all ? 1 : 0,
+      uid: scope.userId,
+    }) as {
       targetKind: TargetKindCode;
       targetId: number;
       name: string;
@@ -123,13 +127,19 @@ export function inspectionRow(db: Db, id: number): z.input<typeof InspectionRow>
   return { ...i, members, targets, problems };
 }
 
-export function listInspections(db: Db, f: { from?: string; to?: string; page: number; pageSize: number }) {
-  const p = { from: f.from ?? '0000-00-00', to: f.to ?? '9999-99-99' };
-  const total = (stmt(db, 'SELECT count(*) AS n FROM inspections WHERE day >= @from AND day <= @to').get(p) as { n: number }).n;
-  const ids = stmt(db, 'SELECT id FROM inspections WHERE day >= @from AND day <= @to ORDER BY day DESC, id DESC LIMIT @limit OFFSET @offset').all({
+/** A community-scoped user sees the inspections that visited one of their places, and only those places of each. */
+const TARGET_MINE = `(@all = 1 OR (CASE t.target_kind WHEN 'compound' THEN (SELECT community_id FROM compounds WHERE id = t.target_id)
+    WHEN 'checkpoint' THEN (SELECT community_id FROM checkpoints WHERE id = t.target_id) ELSE (SELECT community_id FROM premises WHERE id = t.target_id) END)
+    IN (SELECT community_id FROM user_communities WHERE user_id = @uid))`;
+
+export function listInspections(db: Db, f: { from?: string; to?: string; page: number; pageSize: number }, scope: Scope) {
+  const p = { from: f.from ?? '0000-00-00', to: f.to ?? '9999-99-99', all: scope.all ? 1 : 0, uid: scope.userId };
+  const where = `i.day >= @from AND i.day <= @to AND EXISTS (SELECT 1 FROM inspection_targets t WHERE t.inspection_id = i.id AND ${TARGET_MINE})`;
+  const total = (stmt(db, `SELECT count(*) AS n FROM inspections i WHERE ${where}`).get(p) as { n: number }).n;
+  const ids = stmt(db, `SELECT i.id FROM inspections i WHERE ${where} ORDER BY i.day DESC, i.id DESC LIMIT @limit OFFSET @offset`).all({
     ...p,
     limit: f.pageSize,
     offset: (f.page - 1) * f.pageSize,
   }) as { id: number }[];
-  return { rows: ids.map((r) => inspectionRow(db, r.id)), total };
+  return { rows: ids.map((r) => inspectionRow(db, r.id, scope)), total };
 }

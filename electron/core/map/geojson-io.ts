@@ -27,6 +27,10 @@ export function exportGeoJson(ctx: EntityCtx) {
   return { type: 'FeatureCollection', features };
 }
 
+/** Whether a community-scoped caller may change this row (its community is one of theirs). */
+const mine = (ctx: EntityCtx, table: 'compounds' | 'checkpoints', id: number) =>
+  ctx.scope.all || !!stmt(ctx.db, `SELECT 1 FROM ${table} WHERE id = ? AND community_id IN (SELECT community_id FROM user_communities WHERE user_id = ?)`).get(id, ctx.scope.userId);
+
 const idByName = (db: Database.Database, table: 'compounds' | 'checkpoints', name: string) =>
   (stmt(db, `SELECT id FROM ${table} WHERE name = ?`).all(name) as { id: number }[]).map((r) => r.id);
 
@@ -55,6 +59,10 @@ export function importGeoJson(ctx: EntityCtx, text: string, from: CoordSystem, a
         errors.push(issue(f.index, f.name, ids.length ? '有多个同名小区，无法对应' : '找不到同名小区'));
         continue;
       }
+      if (!mine(ctx, 'compounds', ids[0]!)) {
+        errors.push(issue(f.index, f.name, '该小区不在您负责的社区，不能修改'));
+        continue;
+      }
       const ring = (f.coordinates as Position[]).map(convert);
       const [lng, lat] = ringCentre(ring);
       nCompounds++;
@@ -66,6 +74,10 @@ export function importGeoJson(ctx: EntityCtx, text: string, from: CoordSystem, a
       const ids = idByName(ctx.db, 'checkpoints', f.name);
       if (ids.length !== 1) {
         errors.push(issue(f.index, f.name, '找不到同名卡点'));
+        continue;
+      }
+      if (!mine(ctx, 'checkpoints', ids[0]!)) {
+        errors.push(issue(f.index, f.name, '该卡点不在您负责的社区，不能修改'));
         continue;
       }
       const [lng, lat] = convert(f.coordinates as Position);

@@ -21,12 +21,17 @@ export const mapFeatureHandlers: Handlers<keyof typeof map> = {
   'map.features': (_, ctx) => {
     const e = entityCtx(ctx);
     const inspections = ctx.user !== null && can(ctx.user.role, 'inspections:read');
+    const shownCompounds = listRows(e, compounds, ALL_ROWS).rows;
+    const shownCheckpoints = listRows(e, checkpoints, ALL_ROWS).rows;
+    // The overlays name only places the caller's lists show (社区工作人员: their communities).
+    const compoundIds = new Set(shownCompounds.map((c) => c.id));
+    const checkpointIds = new Set(shownCheckpoints.map((c) => c.id));
     return {
-      compounds: listRows(e, compounds, ALL_ROWS).rows,
-      checkpoints: listRows(e, checkpoints, ALL_ROWS).rows,
-      staffing: currentStaffing(ctx.db, ctx.now()),
-      alerting: alertingCheckpoints(ctx.db),
-      alertingCompounds: alertingCompounds(ctx.db),
+      compounds: shownCompounds,
+      checkpoints: shownCheckpoints,
+      staffing: currentStaffing(ctx.db, ctx.now()).filter((s) => checkpointIds.has(s.checkpointId)),
+      alerting: alertingCheckpoints(ctx.db).filter((id) => checkpointIds.has(id)),
+      alertingCompounds: alertingCompounds(ctx.db).filter((id) => compoundIds.has(id)),
       problems: inspections ? problemPlaces(ctx.db, e.scope, ctx.now()) : [],
       premises: inspections ? premisesPoints(ctx.db, e.scope) : [],
     };

@@ -44,7 +44,13 @@ export const compounds: EntityDef<Fields, CompoundRow> = {
     lat: f.lat,
     boundary: f.boundary ? JSON.stringify(f.boundary) : null,
   }),
-  dependents: [{ sql: 'SELECT count(*) AS n FROM checkpoints WHERE compound_id = ?', noun: '卡点' }],
+  // Buildings and households would go with it (ON DELETE CASCADE) and residents be left without a compound: refuse instead.
+  dependents: [
+    { sql: 'SELECT count(*) AS n FROM checkpoints WHERE compound_id = ?', noun: '卡点' },
+    { sql: 'SELECT count(*) AS n FROM residents WHERE compound_id = ?', noun: '居民' },
+    { sql: 'SELECT count(*) AS n FROM buildings WHERE compound_id = ?', noun: '楼栋' },
+    { sql: 'SELECT count(*) AS n FROM key_persons WHERE compound_id = ?', noun: '重点人员' },
+  ],
   duplicate: (f) => `所属社区中已有名为“${f.name}”的小区`,
   check: (db, f) => {
     requireRef(db, 'communities', f.communityId, 'communityId', '所属社区');

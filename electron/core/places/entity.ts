@@ -41,6 +41,11 @@ export interface EntityDef<F extends object, R> {
    * users can read them but not change them.
    */
   scopeColumn: string | null;
+  /**
+   * For office-level registers that still name a community (people): community-scoped
+   * users read the rows of their communities and those of none, and change none.
+   */
+  readScopeColumn?: string;
   communityOf?: (f: F) => number;
   /** Chinese noun for messages, e.g. 小区. */
   label: string;
@@ -77,12 +82,26 @@ export interface ListInput {
 const scopeSql = (column: string) => `(? = 1 OR ${column} IN (SELECT community_id FROM user_communities WHERE user_id = ?))`;
 const scopeParams = (scope: Scope) => [scope.all ? 1 : 0, scope.userId];
 
+/**
+ * A WHERE condition (and its two parameters) keeping the rows whose community, the SQL
+ * expression `column`, is one of the caller's; `officeRows` also keeps rows of no
+ * community (office staff, office-level places).
+ */
+export function scopeWhere(scope: Scope, column: string, officeRows = false): { sql: string; params: [number, number] } {
+  const sql = officeRows ? `(? = 1 OR ${column} IS NULL OR ${column} IN (SELECT community_id FROM user_communities WHERE user_id = ?))` : scopeSql(column);
+  return { sql, params: [scope.all ? 1 : 0, scope.userId] };
+}
+
 export function listRows<F extends object, R>({ db, scope }: EntityCtx, def: EntityDef<F, R>, input: ListInput) {
   const where: string[] = [];
   const params: unknown[] = [];
   if (def.scopeColumn) {
     where.push(scopeSql(def.scopeColumn));
     params.push(...scopeParams(scope));
+  } else if (def.readScopeColumn) {
+    const w = scopeWhere(scope, def.readScopeColumn, true);
+    where.push(w.sql);
+    params.push(...w.params);
   }
   if (input.q) {
     where.push(`t.search_key LIKE ? ESCAPE '\\'`);

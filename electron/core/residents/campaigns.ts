@@ -3,6 +3,7 @@ import type { z } from 'zod';
 import { ApiError } from '../../../shared/api/errors';
 import type { Campaign } from '../../../shared/api/campaigns';
 import { stmt } from '../db/statements';
+import type { Scope } from '../places/entity';
 
 /**
  * Coverage of a campaign: the households in its scope, and those reached (a visit found
@@ -10,6 +11,8 @@ import { stmt } from '../db/statements';
  * level is the sum of the levels below it.
  */
 const SCOPE = `(SELECT scope_all FROM campaigns WHERE id = :id) = 1 OR p.community_id IN (SELECT community_id FROM campaign_communities WHERE campaign_id = :id)`;
+/** The caller's communities (社区工作人员 see the households of theirs only). */
+const MINE = `(:all = 1 OR p.community_id IN (SELECT community_id FROM user_communities WHERE user_id = :user))`;
 const REACHED = `EXISTS (SELECT 1 FROM visits v WHERE v.campaign_id = :id AND v.household_id = h.id AND v.result IN ('done', 'vacant'))`;
 
 export function campaignSummary(db: Database.Database, id: number): z.input<typeof Campaign> {
@@ -47,22 +50,22 @@ const LEVEL: Record<string, { id: string; name: string; join: string; parent: st
   building: { id: 'b.id', name: "p.name || ' ' || b.name || '栋'", join: '', parent: '(:parent IS NULL OR p.id = :parent)' },
 };
 
-export function coverageBy(db: Database.Database, id: number, by: string, parentId?: number) {
+export function coverageBy(db: Database.Database, id: number, by: string, scope: Scope, parentId?: number) {
   campaignSummary(db, id);
   const l = LEVEL[by]!;
   return stmt(
     db,
     `SELECT ${l.id} AS id, ${l.name} AS name, count(*) AS households, coalesce(sum(${REACHED}), 0) AS reached
      FROM households h JOIN buildings b ON b.id = h.building_id JOIN compounds p ON p.id = b.compound_id ${l.join}
-     WHERE (${SCOPE}) AND ${l.parent} GROUP BY 1 ORDER BY 1`,
-  ).all({ id, parent: parentId ?? null }) as { id: number; name: string; households: number; reached: number }[];
+     WHERE (${SCOPE}) AND ${MINE} AND ${l.parent} GROUP BY 1 ORDER BY 1`,
+  ).all({ id, parent: parentId ?? null, all: scope.all ? 1 : 0, user: scope.userId }) as { id: number; name: string; households: number; reached: number }[];
 }
 
-export function unreached(db: Database.Database, f: { id: number; compoundId?: number; page: number; pageSize: number }) {
+export function unreached(db: Database.Database, f: { id: number; compoundId?: number; page: number; pageSize: number }, scope: Scope) {
   campaignSummary(db, f.id);
-  const where = `(${SCOPE}) AND NOT ${REACHED} AND (:compound IS NULL OR p.id = :compound)`;
+  const where = `(${SCOPE}) AND ${MINE} AND NOT ${REACHED} AND (:compound IS NULL OR p.id = :compound)`;
   const from = 'FROM households h JOIN buildings b ON b.id = h.building_id JOIN compounds p ON p.id = b.compound_id';
-  const params = { id: f.id, compound: f.compoundId ?? null };
+  const params = { id: f.id, compound: f.compoundId ?? null, all: scope.all ? 1 : 0, user: scope.userId };
   const total = (stmt(db, `SELECT count(*) AS n ${from} WHERE ${where}`).get(params) as { n: number }).n;
   const rows = stmt(
     db,

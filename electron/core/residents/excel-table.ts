@@ -1,6 +1,6 @@
 import { ResidentKind, VULNERABLE } from '../../../shared/api/residents';
 import { stmt } from '../db/statements';
-import { idByName } from '../excel/resolve-refs';
+import { communityOfRow, idByName } from '../excel/resolve-refs';
 import type { CellError, TableSchema } from '../excel/table-schema';
 import { compounds } from '../places/compounds';
 import { createRow, getRow } from '../places/entity';
@@ -89,6 +89,14 @@ export const residentsTable: TableSchema = {
       note: (v.note as string | null) ?? null,
     };
     return { input: input as unknown as Record<string, unknown>, errors: [], key };
+  },
+  communityOf(ctx, raw, existing) {
+    const i = raw as unknown as ResidentInput;
+    return [
+      { key: 'compound', communityId: i.newCompound?.communityId ?? communityOfRow(ctx, 'compounds', i.compoundId), what: '小区' },
+      // Re-import updates by ID number: a resident registered in another community is not moved from here.
+      ...(existing ? [{ key: 'idNumber', communityId: communityOfRow(ctx, 'compounds', existing.compoundId), what: '该身份证号的居民（已登记）' }] : []),
+    ];
   },
   findExisting(ctx, input) {
     const hit = stmt(ctx.db, 'SELECT id FROM residents WHERE id_number = ?').get(input.idNumber) as { id: number } | undefined;
@@ -204,6 +212,7 @@ export const registrationsTable: TableSchema = {
       key,
     };
   },
+  communityOf: (ctx, i) => [{ key: 'checkpoint', communityId: communityOfRow(ctx, 'checkpoints', i.checkpointId), what: '卡点' }],
   findExisting(ctx, i) {
     const hit = stmt(ctx.db, "SELECT id FROM registrations WHERE checkpoint_id = ? AND ts = ? AND coalesce(name, '') = ? AND coalesce(plate, '') = ?").get(i.checkpointId, i.ts, i.name ?? '', i.plate ?? '') as { id: number } | undefined;
     return hit ? { id: hit.id } : null;
@@ -245,6 +254,7 @@ export const testCountsTable: TableSchema = {
     if (errors.length) return { input: null, errors, key };
     return { input: { roundId: round!.id, compoundId: hits[0]!.id, tested: Number(v.tested) }, errors: [], key };
   },
+  communityOf: (ctx, i) => [{ key: 'compound', communityId: communityOfRow(ctx, 'compounds', i.compoundId), what: '小区' }],
   findExisting(ctx, i) {
     const row = stmt(ctx.db, 'SELECT tested FROM test_counts WHERE round_id = ? AND compound_id = ?').get(i.roundId, i.compoundId) as { tested: number } | undefined;
     return row ? { id: i.compoundId as number, tested: row.tested } : null;

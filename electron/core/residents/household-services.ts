@@ -2,6 +2,7 @@ import crypto from 'node:crypto';
 import type Database from 'better-sqlite3-multiple-ciphers';
 import { ApiError } from '../../../shared/api/errors';
 import { stmt } from '../db/statements';
+import { type Scope, scopeWhere } from '../places/entity';
 import { localDay } from '../../../shared/domain/days';
 
 type Who = { username: string; now: Date };
@@ -27,8 +28,10 @@ export function issuePass(db: Database.Database, f: { householdId: number; uses:
   return passRow(stmt(db, `${PASS_SELECT} WHERE s.id = ?`).get(id) as Record<string, unknown>);
 }
 
-export const listPasses = (db: Database.Database, compoundId?: number) =>
-  (stmt(db, `${PASS_SELECT} WHERE (? IS NULL OR p.id = ?) ORDER BY s.id DESC LIMIT 1000`).all(compoundId ?? null, compoundId ?? null) as Record<string, unknown>[]).map(passRow);
+export function listPasses(db: Database.Database, scope: Scope, compoundId?: number) {
+  const w = scopeWhere(scope, 'p.community_id');
+  return (stmt(db, `${PASS_SELECT} WHERE (? IS NULL OR p.id = ?) AND ${w.sql} ORDER BY s.id DESC LIMIT 1000`).all(compoundId ?? null, compoundId ?? null, ...w.params) as Record<string, unknown>[]).map(passRow);
+}
 
 /**
  * What is wrong with a pass shown at a checkpoint now, in Chinese, or null: unknown,
@@ -53,14 +56,15 @@ export function revokePass(db: Database.Database, id: number) {
   if (stmt(db, 'UPDATE passes SET revoked = 1 WHERE id = ?').run(id).changes === 0) throw new ApiError('NOT_FOUND', '出入证不存在');
 }
 
-export function listNeeds(db: Database.Database, open: boolean) {
+export function listNeeds(db: Database.Database, open: boolean, scope: Scope) {
+  const w = scopeWhere(scope, 'coalesce((SELECT community_id FROM compounds WHERE id = k.compound_id), p.community_id)');
   return stmt(
     db,
     `SELECT n.id, n.kind, n.detail, coalesce(k.name, p.name || ' ' || b.name || '栋' || h.room) AS who, v.name AS volunteer, n.created_at AS createdAt, n.done_at AS doneAt
      FROM needs n LEFT JOIN key_persons k ON k.id = n.key_person_id LEFT JOIN households h ON h.id = n.household_id
      LEFT JOIN buildings b ON b.id = h.building_id LEFT JOIN compounds p ON p.id = b.compound_id LEFT JOIN people v ON v.id = n.volunteer_id
-     WHERE (? = 0 OR n.done_at IS NULL) ORDER BY n.done_at IS NOT NULL, n.created_at DESC LIMIT 500`,
-  ).all(open ? 1 : 0) as never[];
+     WHERE (? = 0 OR n.done_at IS NULL) AND ${w.sql} ORDER BY n.done_at IS NOT NULL, n.created_at DESC LIMIT 500`,
+  ).all(open ? 1 : 0, ...w.params) as never[];
 }
 
 export function createNeed(db: Database.Database, f: { keyPersonId: number | null; householdId: number | null; kind: string; detail: string; volunteerId: number | null }, who: Who) {

@@ -6,6 +6,7 @@ import { type DueRow, KeyCategory, type KeyPerson, type KeyPersonFields, KeyStat
 import { maskName } from '../../../shared/domain/mask';
 import { getSetting, putSetting } from '../auth/settings';
 import { stmt } from '../db/statements';
+import { type Scope, scopeWhere } from '../places/entity';
 import { aroundDuty, endAroundDuty } from '../inspections/disinfection';
 import { searchKey } from '../places/search-key';
 import { addDays, localDay, localHour } from '../../../shared/domain/days';
@@ -40,10 +41,13 @@ export function getKeyPerson(db: Database.Database, id: number): KeyOut {
   return fromRow(r);
 }
 
-export function listKeyPersons(db: Database.Database, f: { q?: string; status?: string; category?: string; compoundId?: number; page: number; pageSize: number }) {
+export function listKeyPersons(db: Database.Database, f: { q?: string; status?: string; category?: string; compoundId?: number; page: number; pageSize: number }, scope: Scope) {
   const where = ['(? IS NULL OR k.status = ?)', '(? IS NULL OR k.category = ?)', '(? IS NULL OR k.compound_id = ?)', "(? IS NULL OR k.search_key LIKE ? ESCAPE '\\')"];
   const q = f.q ? `%${f.q.toLowerCase().replace(/\s/g, '').replace(/[\\%_]/g, (c) => `\\${c}`)}%` : null;
-  const params = [f.status ?? null, f.status ?? null, f.category ?? null, f.category ?? null, f.compoundId ?? null, f.compoundId ?? null, q, q];
+  const params: unknown[] = [f.status ?? null, f.status ?? null, f.category ?? null, f.category ?? null, f.compoundId ?? null, f.compoundId ?? null, q, q];
+  const w = scopeWhere(scope, '(SELECT community_id FROM compounds WHERE id = k.compound_id)');
+  where.push(w.sql);
+  params.push(...w.params);
   const total = (stmt(db, `SELECT count(*) AS n FROM key_persons k WHERE ${where.join(' AND ')}`).get(...params) as { n: number }).n;
   const rows = (stmt(db, `${SELECT} WHERE ${where.join(' AND ')} ORDER BY k.start_date DESC, k.id DESC LIMIT ? OFFSET ?`).all(...params, f.pageSize, (f.page - 1) * f.pageSize) as Record<string, unknown>[]).map(fromRow);
   return { rows, total };
@@ -92,7 +96,8 @@ export function setStatus(db: Database.Database, id: number, status: keyof typeo
  * The day's follow-ups: everyone still 观察中 whose measure covers the day ([start, end)),
  * with the morning (due by 12:00) and afternoon (due by 20:00) checks found or overdue.
  */
-export function dueList(db: Database.Database, f: { day: string; compoundId?: number; responsibleId?: number }, now: Date): z.input<typeof DueRow>[] {
+export function dueList(db: Database.Database, f: { day: string; compoundId?: number; responsibleId?: number }, now: Date, scope: Scope): z.input<typeof DueRow>[] {
+  const w = scopeWhere(scope, 'p.community_id');
   const rows = stmt(
     db,
     `SELECT k.id, k.name, p.name AS compoundName, coalesce(g.name, c.name, d.name) AS responsible, k.end_date AS endDate
@@ -101,8 +106,9 @@ export function dueList(db: Database.Database, f: { day: string; compoundId?: nu
      WHERE k.status = 'observing' AND k.start_date <= ? AND k.end_date > ?
        AND (? IS NULL OR k.compound_id = ?)
        AND (? IS NULL OR ? IN (k.cadre_id, k.grid_id, k.doctor_id, k.police_id, k.volunteer_id))
+       AND ${w.sql}
      ORDER BY p.name, k.id`,
-  ).all(f.day, f.day, f.compoundId ?? null, f.compoundId ?? null, f.responsibleId ?? null, f.responsibleId ?? null) as { id: number; name: string; compoundName: string | null; responsible: string | null; endDate: string }[];
+  ).all(f.day, f.day, f.compoundId ?? null, f.compoundId ?? null, f.responsibleId ?? null, f.responsibleId ?? null, ...w.params) as { id: number; name: string; compoundName: string | null; responsible: string | null; endDate: string }[];
   const checks = new Map(
     (stmt(db, 'SELECT key_person_id AS id, slot, temperature, symptoms FROM followups WHERE day = ?').all(f.day) as { id: number; slot: 'am' | 'pm'; temperature: number | null; symptoms: string | null }[]).map((c) => [
       `${c.id}:${c.slot}`,

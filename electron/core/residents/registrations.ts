@@ -3,6 +3,7 @@ import type { z } from 'zod';
 import { ApiError } from '../../../shared/api/errors';
 import { FEVER, type Registration, type RegistrationInput } from '../../../shared/api/residents';
 import { stmt } from '../db/statements';
+import { type Scope, scopeWhere } from '../places/entity';
 import { passProblem } from './household-services';
 import { dayEnd, dayStart } from '../../../shared/domain/days';
 
@@ -43,31 +44,37 @@ export function register(db: Database.Database, f: z.output<typeof RegistrationI
   return fromRow(stmt(db, `${SELECT} WHERE r.id = ?`).get(id) as Record<string, unknown>);
 }
 
-export function listRegistrations(db: Database.Database, f: { checkpointId?: number; day: string; page: number; pageSize: number }) {
+export function listRegistrations(db: Database.Database, f: { checkpointId?: number; day: string; page: number; pageSize: number }, scope: Scope) {
   const [from, to] = dayRange(f.day);
-  const where = 'r.ts >= ? AND r.ts < ? AND (? IS NULL OR r.checkpoint_id = ?)';
-  const params = [from, to, f.checkpointId ?? null, f.checkpointId ?? null];
+  const w = scopeWhere(scope, '(SELECT community_id FROM checkpoints WHERE id = r.checkpoint_id)');
+  const where = `r.ts >= ? AND r.ts < ? AND (? IS NULL OR r.checkpoint_id = ?) AND ${w.sql}`;
+  const params = [from, to, f.checkpointId ?? null, f.checkpointId ?? null, ...w.params];
   const total = (stmt(db, `SELECT count(*) AS n FROM registrations r WHERE ${where}`).get(...params) as { n: number }).n;
   const rows = (stmt(db, `${SELECT} WHERE ${where} ORDER BY r.ts DESC, r.id DESC LIMIT ? OFFSET ?`).all(...params, f.pageSize, (f.page - 1) * f.pageSize) as Record<string, unknown>[]).map(fromRow);
   return { rows, total };
 }
 
 /** Per checkpoint, one day: the counts the registrations' triggers keep per day (see migration 0100). */
-export function dailyCounts(db: Database.Database, day: string) {
+export function dailyCounts(db: Database.Database, day: string, scope: Scope) {
+  const w = scopeWhere(scope, 'community_id');
   const counts = stmt(db, 'SELECT people, vehicles, abnormal, refused FROM registration_days WHERE day = ? AND checkpoint_id = ?');
-  return (stmt(db, 'SELECT id, name FROM checkpoints ORDER BY id').all() as { id: number; name: string }[]).map((k) => ({
+  return (stmt(db, `SELECT id, name FROM checkpoints WHERE ${w.sql} ORDER BY id`).all(...w.params) as { id: number; name: string }[]).map((k) => ({
     checkpointId: k.id,
     checkpointName: k.name,
     ...((counts.get(day, k.id) as { people: number; vehicles: number; abnormal: number; refused: number } | undefined) ?? { people: 0, vehicles: 0, abnormal: 0, refused: 0 }),
   }));
 }
 
-export const openAlerts = (db: Database.Database) =>
+/** An alert belongs to its checkpoint's community or its key person's compound's; one with neither is office-wide. */
+const ALERT_COMMUNITY = `coalesce(k.community_id, (SELECT p.community_id FROM key_persons kp JOIN compounds p ON p.id = kp.compound_id WHERE kp.id = a.key_person_id))`;
+const ALERT_SCOPE = scopeWhere({ all: true, userId: 0 }, ALERT_COMMUNITY, true).sql;
+
+export const openAlerts = (db: Database.Database, scope: Scope) =>
   stmt(
     db,
     `SELECT a.id, a.kind, a.ts, k.name AS checkpointName, a.message, a.ack_by AS ackBy, a.ack_at AS ackAt, a.action
-     FROM alerts a LEFT JOIN checkpoints k ON k.id = a.checkpoint_id WHERE a.ack_at IS NULL ORDER BY a.ts DESC LIMIT 200`,
-  ).all() as never[];
+     FROM alerts a LEFT JOIN checkpoints k ON k.id = a.checkpoint_id WHERE a.ack_at IS NULL AND ${ALERT_SCOPE} ORDER BY a.ts DESC LIMIT 200`,
+  ).all(...scopeWhere(scope, '', true).params) as never[];
 
 export function acknowledge(db: Database.Database, id: number, action: string, who: { username: string; now: Date }): void {
   const a = stmt(db, 'SELECT ack_at FROM alerts WHERE id = ?').get(id) as { ack_at: string | null } | undefined;

@@ -5,7 +5,7 @@ import type { keyPersons } from '../../../shared/api/key-persons';
 import type { residents } from '../../../shared/api/residents';
 import { actor, entityCtx, type Handlers } from '../api/types';
 import { stmt } from '../db/statements';
-import { listRows } from '../places/entity';
+import { listRows, scopeWhere } from '../places/entity';
 import { acknowledge, dailyCounts, listRegistrations, openAlerts, register } from './registrations';
 import { residentsDef } from './residents';
 import { cleanupPersonal } from './cleanup';
@@ -27,8 +27,8 @@ export const residentHandlers: Handlers<keyof typeof residents | keyof typeof ke
   'residents.households': ({ buildingId }, ctx) =>
     stmt(ctx.db, 'SELECT h.id, h.unit, h.room, (SELECT count(*) FROM residents r WHERE r.household_id = h.id) AS residents FROM households h WHERE h.building_id = ? ORDER BY h.unit, length(h.room), h.room').all(buildingId) as never,
   'registrations.create': (input, ctx) => register(ctx.db, input, actor(ctx)),
-  'registrations.list': (input, ctx) => listRegistrations(ctx.db, input),
-  'registrations.daily': ({ day }, ctx) => dailyCounts(ctx.db, day),
+  'registrations.list': (input, ctx) => listRegistrations(ctx.db, input, entityCtx(ctx).scope),
+  'registrations.daily': ({ day }, ctx) => dailyCounts(ctx.db, day, entityCtx(ctx).scope),
   'personal.cleanup': async ({ before }, ctx) => {
     await backupNow(ctx.db, ctx.backupDir, 'precleanup', ctx.now());
     const counts = ctx.db.transaction(() => cleanupPersonal(ctx.db, before)).immediate();
@@ -37,12 +37,12 @@ export const residentHandlers: Handlers<keyof typeof residents | keyof typeof ke
     ctx.db.pragma('wal_checkpoint(TRUNCATE)');
     return counts;
   },
-  'alerts.open': (_, ctx) => openAlerts(ctx.db),
+  'alerts.open': (_, ctx) => openAlerts(ctx.db, entityCtx(ctx).scope),
   'alerts.ack': ({ id, action }, ctx) => {
     acknowledge(ctx.db, id, action, actor(ctx));
     return { ok: true as const };
   },
-  'keyPersons.list': (input, ctx) => listKeyPersons(ctx.db, input),
+  'keyPersons.list': (input, ctx) => listKeyPersons(ctx.db, input, entityCtx(ctx).scope),
   'keyPersons.create': (input, ctx) => createKeyPerson(ctx.db, input, actor(ctx)),
   'keyPersons.setStatus': ({ id, status, note }, ctx) => {
     setStatus(ctx.db, id, status, note, actor(ctx));
@@ -51,17 +51,17 @@ export const residentHandlers: Handlers<keyof typeof residents | keyof typeof ke
   'keyPersons.history': ({ id }, ctx) => (getKeyPerson(ctx.db, id), history(ctx.db, id)),
   'keyPersons.settings': (_, ctx) => measureDays(ctx.db),
   'keyPersons.setSettings': ({ days }, ctx) => setMeasureDays(ctx.db, days),
-  'followups.due': (input, ctx) => dueList(ctx.db, input, ctx.now()),
+  'followups.due': (input, ctx) => dueList(ctx.db, input, ctx.now(), entityCtx(ctx).scope),
   'followups.record': (input, ctx) => recordFollowup(ctx.db, input, actor(ctx)),
   'campaigns.list': (_, ctx) => (stmt(ctx.db, 'SELECT id FROM campaigns ORDER BY start_date DESC, id DESC').all() as { id: number }[]).map((c) => campaignSummary(ctx.db, c.id)),
   'campaigns.create': (input, ctx) => createCampaign(ctx.db, input, actor(ctx)),
-  'campaigns.coverage': ({ id, by, parentId }, ctx) => coverageBy(ctx.db, id, by, parentId),
-  'campaigns.unreached': (input, ctx) => unreached(ctx.db, input),
+  'campaigns.coverage': ({ id, by, parentId }, ctx) => coverageBy(ctx.db, id, by, entityCtx(ctx).scope, parentId),
+  'campaigns.unreached': (input, ctx) => unreached(ctx.db, input, entityCtx(ctx).scope),
   'visits.record': (input, ctx) => recordVisit(ctx.db, input, actor(ctx)),
   'passes.issue': (input, ctx) => issuePass(ctx.db, input, actor(ctx)),
-  'passes.list': ({ compoundId }, ctx) => listPasses(ctx.db, compoundId),
+  'passes.list': ({ compoundId }, ctx) => listPasses(ctx.db, entityCtx(ctx).scope, compoundId),
   'passes.revoke': ({ id }, ctx) => (revokePass(ctx.db, id), { ok: true as const }),
-  'needs.list': ({ open }, ctx) => listNeeds(ctx.db, open),
+  'needs.list': ({ open }, ctx) => listNeeds(ctx.db, open, entityCtx(ctx).scope),
   'needs.create': (input, ctx) => createNeed(ctx.db, input, actor(ctx)),
   'needs.done': ({ id, done }, ctx) => {
     if (stmt(ctx.db, 'UPDATE needs SET done_at = ? WHERE id = ?').run(done ? ctx.now().toISOString() : null, id).changes === 0) throw new ApiError('NOT_FOUND', '需求不存在');
@@ -73,11 +73,13 @@ export const residentHandlers: Handlers<keyof typeof residents | keyof typeof ke
       ctx.db,
       'SELECT t.id, t.name, t.day, coalesce(sum(c.due), 0) AS due, coalesce(sum(c.tested), 0) AS tested FROM test_rounds t LEFT JOIN test_counts c ON c.round_id = t.id GROUP BY t.id ORDER BY t.day DESC, t.id DESC',
     ).all() as never,
-  'tests.compounds': ({ id }, ctx) =>
-    stmt(
+  'tests.compounds': ({ id }, ctx) => {
+    const w = scopeWhere(entityCtx(ctx).scope, 'p.community_id');
+    return stmt(
       ctx.db,
-      'SELECT c.compound_id AS compoundId, p.name AS compoundName, m.name AS communityName, c.due, c.tested FROM test_counts c JOIN compounds p ON p.id = c.compound_id JOIN communities m ON m.id = p.community_id WHERE c.round_id = ? ORDER BY m.id, p.name',
-    ).all(id) as never,
+      `SELECT c.compound_id AS compoundId, p.name AS compoundName, m.name AS communityName, c.due, c.tested FROM test_counts c JOIN compounds p ON p.id = c.compound_id JOIN communities m ON m.id = p.community_id WHERE c.round_id = ? AND ${w.sql} ORDER BY m.id, p.name`,
+    ).all(id, ...w.params) as never;
+  },
   'tests.record': ({ id, compoundId, tested }, ctx) => {
     const row = stmt(ctx.db, 'SELECT due FROM test_counts WHERE round_id = ? AND compound_id = ?').get(id, compoundId) as { due: number } | undefined;
     if (!row) throw new ApiError('NOT_FOUND', '该轮次没有这个小区');

@@ -11,6 +11,7 @@ type PersonOut = z.input<typeof Person>;
 export const people: EntityDef<PersonF, PersonOut> = {
   table: 'people',
   scopeColumn: null,
+  readScopeColumn: 't.community_id',
   label: '人员',
   from: 'people t LEFT JOIN compounds p ON p.id = t.compound_id LEFT JOIN communities c ON c.id = t.community_id',
   select: `t.id, t.name, t.phone, t.id_number AS idNumber, t.gender, t.age_group AS ageGroup, t.compound_id AS compoundId, p.name AS compoundName,

@@ -4,7 +4,7 @@ import { stmt } from '../../db/statements';
 import { checkpoints } from '../../places/checkpoints';
 import { createRow, getRow, updateRow } from '../../places/entity';
 import { rowCoordinates } from '../coords';
-import { idByName, issuesToColumns } from '../resolve-refs';
+import { communityOfRow, idByName, issuesToColumns } from '../resolve-refs';
 import type { CellError, TableSchema } from '../table-schema';
 
 const FIELD_TO_COLUMN: Record<string, string> = { communityId: 'communityName', compoundId: 'compoundName' };
@@ -46,6 +46,14 @@ export const checkpointsTable: TableSchema = {
     if (compoundId === null && communityId === null) return { input: null, errors: [{ key: 'communityName', message: '请填写卡点所属社区' }], key };
     return { input: parsed.data, errors: [], key };
   },
+  communityOf: (ctx, input, existing) => [
+    {
+      key: input.compoundId ? 'compoundName' : 'communityName',
+      communityId: (input.communityId as number | null) ?? communityOfRow(ctx, 'compounds', input.compoundId),
+      what: `卡点“${input.name}”`,
+    },
+    ...(existing ? [{ key: 'name', communityId: (existing.communityId as number | null) ?? null, what: `已登记的卡点“${existing.name}”` }] : []),
+  ],
   findExisting(ctx, input) {
     const hit = stmt(ctx.db, 'SELECT id FROM checkpoints WHERE name = ?').get(input.name) as { id: number } | undefined;
     return hit ? (getRow(ctx, checkpoints, hit.id) as unknown as Record<string, unknown>) : null;

@@ -39,6 +39,10 @@ export const compoundsTable: TableSchema = {
     const { boundary: _b, ...input } = parsed.data;
     return { input, errors: [], key };
   },
+  communityOf: (ctx, input, existing) => [
+    { key: 'communityName', communityId: (input.communityId as number | null) ?? null, what: `小区“${input.name}”` },
+    ...(existing ? [{ key: 'name', communityId: (existing.communityId as number | null) ?? null, what: `已登记的小区“${existing.name}”` }] : []),
+  ],
   findExisting(ctx, input) {
     const hit = stmt(ctx.db, 'SELECT id FROM compounds WHERE community_id = ? AND name = ?').get(input.communityId, input.name) as { id: number } | undefined;
     return hit ? (getRow(ctx, compounds, hit.id) as unknown as Record<string, unknown>) : null;
