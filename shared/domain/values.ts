@@ -109,7 +109,7 @@ export function parseNumber(raw: unknown): NumberCheck {
  */
 export function normalizeHeader(s: unknown): string {
   const text = cleanText(String(s ?? ''));
-  const withoutNotes = text.replace(/[(\[【][^)\]】]*[)\]】]/g, '');
+  const withoutNotes = text.replace(/[([【][^)\]】]*[)\]】]/g, '');
   return (withoutNotes.trim() ? withoutNotes : text)
     .replace(/[\s*＊:：()（）[\]【】<>《》「」'"“”‘’·、,，.。/\\_-]/g, '')
     .toLowerCase();

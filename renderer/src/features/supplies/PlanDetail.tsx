@@ -9,7 +9,7 @@ import { packText } from '../../../../shared/domain/pack-text';
 import { call } from '../../api/client';
 import { downloadBase64 } from '../../lib/download';
 import { useSession } from '../auth/me';
-import { STATUS_COLOURS } from './PlansTab';
+import { STATUS_COLOURS } from './plan-status';
 import type { SupplyRefs } from './useRefs';
 
 type Plan = Output<'plans.get'>;

@@ -9,10 +9,10 @@ import { showFieldIssues } from '../../lib/zodRule';
 import { useSession } from '../auth/me';
 import { enumOptions } from '../places/options';
 import { PlanDetail } from './PlanDetail';
+import { STATUS_COLOURS } from './plan-status';
 import { itemOptions, type SupplyRefs } from './useRefs';
 
 type PlanRow = Output<'plans.list'>['rows'][number];
-export const STATUS_COLOURS = { draft: 'default', approved: 'blue', issued: 'green' } as const;
 
 /** 分配方案: the list, a new plan from workload, and one plan's sheet. */
 export function PlansTab({ refs, onChanged }: { refs: SupplyRefs; onChanged: () => void }) {

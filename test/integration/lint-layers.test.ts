@@ -1,0 +1,78 @@
+import { ESLint } from 'eslint';
+import fs from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import tseslint from 'typescript-eslint';
+import { describe, expect, it } from 'vitest';
+import { LAYER_DEBT } from '../../lint/layer-debt.js';
+import { layerConfig } from '../../lint/layers.js';
+
+const root = fileURLToPath(new URL('../..', import.meta.url));
+
+/**
+ * Lints a file that does not exist on disk (nothing is written into the shared tree), as
+ * if it sat at `file`: its imports resolve against the real code around it.
+ */
+async function problems(eslint: ESLint, file: string, code: string): Promise<{ rule: string | null; message: string }[]> {
+  const [result] = await eslint.lintText(code, { filePath: path.join(root, file) });
+  return result!.messages.map((m) => ({ rule: m.ruleId, message: m.message }));
+}
+
+describe('lint: the declared layers and boundaries (eslint.config.js)', () => {
+  // The project's own config, as `npm run lint` uses it.
+  const eslint = new ESLint({ cwd: root });
+
+  it('a place file importing the briefing (a higher layer) is reported', async () => {
+    const found = await problems(eslint, 'electron/core/places/zz-lint-fixture.ts', `import { dayFigures } from '../briefing/figures';\nexport const x = dayFigures;\n`);
+    expect(found).toContainEqual({ rule: 'import-x/no-restricted-paths', message: expect.stringContaining('Layer order') });
+  });
+
+  it('a feature importing a sibling feature is reported', async () => {
+    const found = await problems(eslint, 'electron/core/supplies/zz-lint-fixture.ts', `import { people } from '../volunteers/registers';\nexport const x = people;\n`);
+    expect(found).toContainEqual({ rule: 'import-x/no-restricted-paths', message: expect.stringContaining('sibling feature') });
+  });
+
+  it('the kernel importing a composition list is reported', async () => {
+    const found = await problems(eslint, 'electron/core/db/zz-lint-fixture.ts', `import { handlers } from '../api/handlers';\nexport const x = handlers;\n`);
+    expect(found.map((p) => p.rule)).toContain('import-x/no-restricted-paths');
+  });
+
+  it('the core importing electron or a transport is reported', async () => {
+    const found = await problems(eslint, 'electron/core/places/zz-lint-fixture.ts', `import { app } from 'electron';\nimport { serveStatic } from '../../server/static';\nexport const x = [app, serveStatic];\n`);
+    expect(found).toContainEqual({ rule: 'no-restricted-imports', message: expect.stringContaining('never import electron') });
+    expect(found).toContainEqual({ rule: 'import-x/no-restricted-paths', message: expect.stringContaining('called by the transports') });
+  });
+
+  it('shared/ importing electron or the core is reported', async () => {
+    const found = await problems(eslint, 'shared/domain/zz-lint-fixture.ts', `import { app } from 'electron';\nimport { stmt } from '../../electron/core/db/statements';\nexport const x = [app, stmt];\n`);
+    expect(found.map((p) => p.rule).sort()).toEqual(['import-x/no-restricted-paths', 'no-restricted-imports']);
+  });
+
+  it('the renderer importing Node or the core is reported', async () => {
+    const code = `import fs from 'node:fs';\nimport path from 'path';\nimport { stmt } from '../../../../electron/core/db/statements';\nexport const x = [fs, path, stmt];\n`;
+    const found = await problems(eslint, 'renderer/src/features/places/zz-lint-fixture.ts', code);
+    expect(found.map((p) => p.rule)).toEqual(expect.arrayContaining(['no-restricted-imports', 'import-x/no-nodejs-modules', 'import-x/no-restricted-paths']));
+  });
+
+  it('imports that follow the order pass', async () => {
+    const code = `import { stmt } from '../db/statements';\nimport { listRows } from '../places/entity';\nimport { communities } from '../places/communities';\nexport const x = [stmt, listRows, communities];\n`;
+    expect(await problems(eslint, 'electron/core/supplies/zz-lint-fixture.ts', code)).toEqual([]);
+  });
+});
+
+describe('lint: the known-debt list only shrinks (lint/layer-debt.js)', () => {
+  // Only the layer blocks, without the import cycle check, to keep this quick.
+  const withDebt = (debt: typeof LAYER_DEBT) => new ESLint({ cwd: root, overrideConfigFile: true, overrideConfig: [{ files: ['**/*.ts'], languageOptions: { parser: tseslint.parser } }, ...layerConfig(debt)] });
+  const all = withDebt(LAYER_DEBT);
+
+  it.each(LAYER_DEBT.map((d) => [d.file, d]))('%s still needs its entry, and needs nothing more', async (file, debt) => {
+    const code = fs.readFileSync(path.join(root, file), 'utf8');
+    expect(await problems(all, file, code)).toEqual([]);
+    const without = await problems(withDebt(LAYER_DEBT.filter((d) => d !== debt)), file, code);
+    // Every import the entry allows is still made: otherwise delete it from the list.
+    for (const allowed of debt.imports) {
+      const name = path.basename(allowed).replace(/\.ts$/, '').replace(/^index$/, path.basename(path.dirname(allowed)));
+      expect(without.some((p) => p.message.includes(name)), `${file} no longer imports ${allowed}: remove it from lint/layer-debt.js`).toBe(true);
+    }
+  });
+});
