@@ -13,6 +13,9 @@ export function buildCsp(imgOrigins: string[] = []): string {
     "font-src 'self' data:",
     "connect-src 'self'",
     "object-src 'none'",
+    // The app has no frames; an injected one gets nothing to show. (No directive stops a
+    // <meta http-equiv=refresh> since navigate-to was dropped: names are inserted as text.)
+    "frame-src 'none'",
     "base-uri 'none'",
     "form-action 'none'",
     "frame-ancestors 'none'",
