@@ -5,7 +5,7 @@ import { ApiError } from '../../../shared/api/errors';
 import { backupNow, listBackups } from './backup';
 import { applyKey, fileKeyStore, isPlaintextDatabase, type KeyStore, newKey, verifyKey } from './key';
 import { diagnoseUnreadable, missingDatabaseError, verifyPages } from './diagnose';
-import { startupErrorFrom } from './startup-error';
+import { StartupError, startupErrorFrom } from './startup-error';
 import { migrate, schemaVersion } from './migrate';
 import { latestVersion, migrations as defaultMigrations, type Migration } from './migrations';
 
@@ -120,6 +120,12 @@ export async function openDatabase(
   try {
     configure(db);
     if (!created) verifyPages(db, file);
+    if (schemaVersion(db) > latestVersion(list)) {
+      throw new StartupError(
+        'newer',
+        `数据库版本（${schemaVersion(db)}）比本程序支持的版本（${latestVersion(list)}）更新，是用更新版本的“街道防控指挥台”写的。请升级本程序后再打开；数据未改动。`,
+      );
+    }
     if (!created && schemaVersion(db) < latestVersion(list)) await backupNow(db, backupDir, 'premigrate');
     migrate(db, list);
   } catch (e) {

@@ -8,6 +8,7 @@ import type { Core } from '../core';
 import { openCore } from '../recovery-core';
 import { listBackups } from './backup';
 import { fileKeyStore, newKey } from './key';
+import { migrations } from './migrations';
 import { DB_FILE } from './open';
 import { StartupError } from './startup-error';
 import { makeTempDir } from '../../../test/helpers/temp-core';
@@ -156,6 +157,14 @@ describe('start-up that never guesses', () => {
     const e = await failure(o.start());
     expect(e.problem).toBe('key');
     expect(e.message).toContain('密钥');
+  });
+
+  it('data written by a newer version of the program gets its own message', async () => {
+    const o = await office();
+    const e = await failure(openCore({ ...o.opts, migrations: migrations.slice(0, -1) }));
+    expect(e.problem).toBe('newer');
+    expect(e.code).toBe('MIGRATION_FAILED');
+    expect(e.message).toContain('请升级本程序');
   });
 
   it('a read-only folder gets its own message', async () => {
