@@ -21,21 +21,27 @@ beforeAll(async () => {
 });
 afterAll(() => o.close());
 
-const caller = (cookie: string): Call => (name, input = {}) => o.post<Envelope>(name, input, { cookie }).then((r) => r.body);
+const caller =
+  (cookie: string): Call =>
+  (name, input = {}) =>
+    o.post<Envelope>(name, input, { cookie }).then((r) => r.body);
 const data = <T>(r: { body: unknown }) => {
   const env = r.body as Envelope<T>;
   if (!env.ok) throw new Error(`${env.error.code}: ${env.error.message}`);
   return env.data;
 };
 type AuditRow = { method: string; kind: string; entity: string | null; detail: string | null; row_count: number | null; username: string | null };
-const auditOf = (method: string) => o.t.core.db.prepare('SELECT method, kind, entity, detail, row_count, username FROM audit_log WHERE method = ? ORDER BY id').all(method) as AuditRow[];
+const auditOf = (method: string) =>
+  o.t.core.db.prepare('SELECT method, kind, entity, detail, row_count, username FROM audit_log WHERE method = ? ORDER BY id').all(method) as AuditRow[];
 
 describe('audit trail and leftovers over HTTP', () => {
   it('backup.export carries every ID number and phone in the clear (as the README says) and is logged with its count of personal records', async () => {
     const compound = o.t.core.db.prepare('SELECT id FROM compounds LIMIT 1').get() as { id: number };
     const idNumber = makeId('411402', '19850315', 321);
     o.t.core.db
-      .prepare("INSERT INTO residents (compound_id, name, id_number, birth_date, gender, phone, kind, search_key, created_at, updated_at) VALUES (?, '备份测试', ?, '1985-03-15', 'M', '13612345678', 'resident', 'bfcs', '2026-11-01T00:00:00Z', '2026-11-01T00:00:00Z')")
+      .prepare(
+        "INSERT INTO residents (compound_id, name, id_number, birth_date, gender, phone, kind, search_key, created_at, updated_at) VALUES (?, '备份测试', ?, '1985-03-15', 'M', '13612345678', 'resident', 'bfcs', '2026-11-01T00:00:00Z', '2026-11-01T00:00:00Z')",
+      )
       .run(compound.id, idNumber);
     // The administrator sees no resident through the app …
     expect((await o.post('residents.list', {}, { cookie: admin })).status).toBe(403);
@@ -46,7 +52,9 @@ describe('audit trail and leftovers over HTTP', () => {
     const db = new Database(copy);
     applyPassword(db, 'usb-stick-2026');
     expect(db.prepare('SELECT id_number AS id, phone FROM residents WHERE name = ?').get('备份测试')).toEqual({ id: idNumber, phone: '13612345678' });
-    const records = (db.prepare('SELECT (SELECT count(*) FROM residents) + (SELECT count(*) FROM key_persons) + (SELECT count(*) FROM people) AS n').get() as { n: number }).n;
+    const records = (
+      db.prepare('SELECT (SELECT count(*) FROM residents) + (SELECT count(*) FROM key_persons) + (SELECT count(*) FROM people) AS n').get() as { n: number }
+    ).n;
     db.close();
     const [row] = auditOf('backup.export');
     expect(row).toMatchObject({ kind: 'export', username: 'admin' });
@@ -56,7 +64,7 @@ describe('audit trail and leftovers over HTTP', () => {
   });
 
   it('an import is logged with its rows and the communities it wrote into; its preview and error report are logged too', async () => {
-    const names = (data<{ rows: { name: string }[] }>(await o.post('communities.list', { pageSize: 2 }, { cookie: command })).rows).map((c) => c.name);
+    const names = data<{ rows: { name: string }[] }>(await o.post('communities.list', { pageSize: 2 }, { cookie: command })).rows.map((c) => c.name);
     const sheet = utils.aoa_to_sheet([
       ['小区名称', '所属社区', '管理类型', '楼栋数', '户数', '人口'],
       ['审计甲小区', names[0], '物业', 3, 90, 260],
@@ -70,7 +78,10 @@ describe('audit trail and leftovers over HTTP', () => {
     const up = await uploadFile(call, 'compounds', '小区导入.xlsx', base64);
     if (!up.ok) throw new Error(up.error.message);
     const { uploadId } = up.data;
-    expect(data<{ counts: { new: number; error: number } }>(await o.post('excel.preview', { uploadId }, { cookie: command })).counts).toMatchObject({ new: 2, error: 1 });
+    expect(data<{ counts: { new: number; error: number } }>(await o.post('excel.preview', { uploadId }, { cookie: command })).counts).toMatchObject({
+      new: 2,
+      error: 1,
+    });
     data(await o.post('excel.errorReport', { uploadId }, { cookie: command }));
     expect(data(await o.post('excel.commit', { uploadId, excludeErrors: true }, { cookie: command }))).toMatchObject({ created: 2, rowCount: 2 });
 
@@ -79,7 +90,12 @@ describe('audit trail and leftovers over HTTP', () => {
     const commits = auditOf('excel.commit');
     expect(commits.every((r) => r.row_count === 2)).toBe(true);
     const trace = commits.find((r) => r.entity === 'compounds');
-    expect(JSON.parse(trace!.detail!)).toMatchObject({ table: '小区', file: '小区导入.xlsx', created: 2, communities: expect.arrayContaining([names[0], names[1]]) });
+    expect(JSON.parse(trace!.detail!)).toMatchObject({
+      table: '小区',
+      file: '小区导入.xlsx',
+      created: 2,
+      communities: expect.arrayContaining([names[0], names[1]]),
+    });
   });
 
   it('every read that hands out a file is declared in the contract and so audited', () => {
@@ -94,7 +110,9 @@ describe('audit trail and leftovers over HTTP', () => {
 
   it('a roll-up workbook download is an audit row', async () => {
     data(await o.post('rollup.workbook', { day: '2026-11-30' }, { cookie: command }));
-    expect(auditOf('rollup.workbook')).toEqual([expect.objectContaining({ kind: 'export', username: 'zhihui', detail: JSON.stringify({ day: '2026-11-30' }) })]);
+    expect(auditOf('rollup.workbook')).toEqual([
+      expect.objectContaining({ kind: 'export', username: 'zhihui', detail: JSON.stringify({ day: '2026-11-30' }) }),
+    ]);
   });
 
   it('the audit export neutralises a user name typed as a formula', async () => {
@@ -108,7 +126,10 @@ describe('audit trail and leftovers over HTTP', () => {
   });
 
   it('system.info tells the data path only to the roles that run the system', async () => {
-    expect(data<{ dataDir: string | null; databaseFile: string | null }>(await o.post('system.info', {}, { cookie: command }))).toMatchObject({ dataDir: null, databaseFile: null });
+    expect(data<{ dataDir: string | null; databaseFile: string | null }>(await o.post('system.info', {}, { cookie: command }))).toMatchObject({
+      dataDir: null,
+      databaseFile: null,
+    });
     const viewer = await o.login('lingdao');
     expect(data<{ dataDir: string | null }>(await o.post('system.info', {}, { cookie: viewer })).dataDir).toBeNull();
     expect(data<{ dataDir: string | null }>(await o.post('system.info', {}, { cookie: admin })).dataDir).toBe(o.t.dataDir);
@@ -117,10 +138,20 @@ describe('audit trail and leftovers over HTTP', () => {
   it('数据清理 clears the free text of screening visits too', async () => {
     const compound = o.t.core.db.prepare('SELECT id FROM compounds LIMIT 1').get() as { id: number };
     const building = o.t.core.db.prepare("INSERT INTO buildings (compound_id, name) VALUES (?, '清理楼') RETURNING id").get(compound.id) as { id: number };
-    const household = o.t.core.db.prepare("INSERT INTO households (building_id, unit, room) VALUES (?, '1', '101') RETURNING id").get(building.id) as { id: number };
-    const campaign = data<{ id: number }>(await o.post('campaigns.create', { name: '清理前排查', startDate: '2026-11-01', endDate: '2026-11-30' }, { cookie: command }));
+    const household = o.t.core.db.prepare("INSERT INTO households (building_id, unit, room) VALUES (?, '1', '101') RETURNING id").get(building.id) as {
+      id: number;
+    };
+    const campaign = data<{ id: number }>(
+      await o.post('campaigns.create', { name: '清理前排查', startDate: '2026-11-01', endDate: '2026-11-30' }, { cookie: command }),
+    );
     const findings = '李某某 13712345678 自述发热';
-    data(await o.post('visits.record', { campaignId: campaign.id, householdId: household.id, day: '2026-11-02', result: 'done', present: 2, findings }, { cookie: command }));
+    data(
+      await o.post(
+        'visits.record',
+        { campaignId: campaign.id, householdId: household.id, day: '2026-11-02', result: 'done', present: 2, findings },
+        { cookie: command },
+      ),
+    );
     data(await o.post('personal.cleanup', { before: '2026-11-10', confirm: '清理个人信息' }, { cookie: admin }));
     const left = o.t.core.db.prepare('SELECT result, findings FROM visits WHERE campaign_id = ?').all(campaign.id);
     expect(left).toEqual([{ result: 'done', findings: '（已清理）' }]);

@@ -52,15 +52,13 @@ export async function checkCredentials(db: Database.Database, username: string, 
     writeAudit(db, { ts: now.toISOString(), userId: null, username, client: address, method: 'auth.login', kind, detail });
 
   const fail = stmt(db, 'SELECT failures, locked_until AS lockedUntil FROM login_failures WHERE username = ? AND client = ?').get(username, address) as
-    | { failures: number; lockedUntil: string | null }
-    | undefined;
+    { failures: number; lockedUntil: string | null } | undefined;
   if (!local && fail?.lockedUntil && Date.parse(fail.lockedUntil) > now.getTime()) {
     log('security', { event: 'locked-attempt' });
     throw new ApiError('LOCKED', LOCKED);
   }
   const user = stmt(db, 'SELECT id, password_hash AS hash FROM users WHERE username = ? AND disabled = 0').get(username) as
-    | { id: number; hash: string }
-    | undefined;
+    { id: number; hash: string } | undefined;
   const ok = await verifyPassword(password, user?.hash ?? (await dummyHash()));
   if (ok && user) {
     stmt(db, 'DELETE FROM login_failures WHERE username = ? AND client = ?').run(username, address);

@@ -26,8 +26,16 @@ describe('sign-in limits over HTTP', () => {
     // The machine itself: never locked, whatever was tried from it.
     for (let i = 0; i < 6; i++) expect((await signIn('admin', 'local-guess-' + i, '127.0.0.1')).status).toBe(401);
     expect((await signIn('admin', TEST_PASSWORD, '127.0.0.1')).status).toBe(200);
-    const events = o.t.core.db.prepare("SELECT client, detail FROM audit_log WHERE username = 'admin' AND kind = 'security'").all() as { client: string; detail: string }[];
-    expect(events.map((e) => [e.client, JSON.parse(e.detail).event])).toEqual(expect.arrayContaining([[attacker, 'locked'], [attacker, 'locked-attempt']]));
+    const events = o.t.core.db.prepare("SELECT client, detail FROM audit_log WHERE username = 'admin' AND kind = 'security'").all() as {
+      client: string;
+      detail: string;
+    }[];
+    expect(events.map((e) => [e.client, JSON.parse(e.detail).event])).toEqual(
+      expect.arrayContaining([
+        [attacker, 'locked'],
+        [attacker, 'locked-attempt'],
+      ]),
+    );
   });
 
   it('signing in with one’s own account between guesses does not win back full speed', async () => {
@@ -56,7 +64,9 @@ describe('sign-in limits over HTTP', () => {
     expect((await change(TEST_PASSWORD)).status).toBe(401);
     expect((await o.post('auth.me', {}, { cookie, from })).status).toBe(401);
     expect((await signIn('diaodu', TEST_PASSWORD, from)).status).toBe(200);
-    const logged = o.t.core.db.prepare("SELECT count(*) AS n FROM audit_log WHERE username = 'diaodu' AND method = 'auth.changePassword' AND kind = 'security'").get() as { n: number };
+    const logged = o.t.core.db
+      .prepare("SELECT count(*) AS n FROM audit_log WHERE username = 'diaodu' AND method = 'auth.changePassword' AND kind = 'security'")
+      .get() as { n: number };
     expect(logged.n).toBe(1);
   });
 });

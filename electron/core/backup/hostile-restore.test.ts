@@ -89,7 +89,11 @@ describe('restore refuses a backup whose schema is not the app’s own', () => {
     db.close();
     const before = state(o);
 
-    const r = await o.post('backup.restore', { upload: fs.readFileSync(tmp).toString('base64'), fileName: 'minimal.scbak', password: PASSWORD }, { cookie: admin });
+    const r = await o.post(
+      'backup.restore',
+      { upload: fs.readFileSync(tmp).toString('base64'), fileName: 'minimal.scbak', password: PASSWORD },
+      { cookie: admin },
+    );
     expect(r.status).toBe(400);
     expect(r.body).toMatchObject({ ok: false, error: { message: expect.stringMatching(/数据库结构与本系统不一致（缺少数据表“.+”）/) } });
     expect(state(o)).toEqual(before);

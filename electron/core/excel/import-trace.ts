@@ -21,7 +21,5 @@ export function communitiesTouched(db: Database.Database, inputs: unknown[]): st
     if (row) communities.add(row.id);
   }
   const nameOf = stmt(db, 'SELECT name FROM communities WHERE id = ?');
-  return [...communities]
-    .sort((a, b) => a - b)
-    .map((id) => (nameOf.get(id) as { name: string } | undefined)?.name ?? `#${id}`);
+  return [...communities].sort((a, b) => a - b).map((id) => (nameOf.get(id) as { name: string } | undefined)?.name ?? `#${id}`);
 }
