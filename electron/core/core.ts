@@ -88,8 +88,12 @@ export async function createCore(opts: CoreOptions): Promise<Core> {
   }
   let current = db;
   const space = new SpaceGuard(opts.dataDir);
-  const scheduler = scheduleBackups(() => current, backupDir, now, opts.every, () =>
-    space.isLow() ? diskFullMessage(opts.dataDir, BACKUP_NOT_MADE) : null,
+  const scheduler = scheduleBackups(
+    () => current,
+    backupDir,
+    now,
+    opts.every,
+    () => (space.isLow() ? diskFullMessage(opts.dataDir, BACKUP_NOT_MADE) : null),
   );
   await scheduler.check();
   /** Swaps in a verified copy, reopens it keyed and brings it to this version's schema; puts the old file back if that fails. */

@@ -83,7 +83,13 @@ function recoveryCore(opts: CoreOptions, first: StartupError): Core {
         return fail(e instanceof ApiError ? e.code : 'INTERNAL', `已恢复备份，但数据库仍无法打开：${(e as Error).message}`);
       }
       writeAudit(real.db, {
-        ts: now().toISOString(), userId: null, username: null, client: caller.client, method: 'recovery.restore', kind: 'write', entity: 'backup',
+        ts: now().toISOString(),
+        userId: null,
+        username: null,
+        client: caller.client,
+        method: 'recovery.restore',
+        kind: 'write',
+        entity: 'backup',
         detail: { backup: parsed.data.backup, problem: first.problem, keptAside },
       });
       return { envelope: { ok: true, data: { ok: true } }, session: { clear: true } };

@@ -26,7 +26,13 @@ const errorBoxes = () => {
 
 async function desktopOffice() {
   const root = makeTempDir();
-  const opts = { dataDir: path.join(root, 'data'), keyStore: fileKeyStore(path.join(root, 'key.bin')), demoOnCreate: false, transport: 'desktop' as const, adminPassword: TEST_PASSWORD };
+  const opts = {
+    dataDir: path.join(root, 'data'),
+    keyStore: fileKeyStore(path.join(root, 'key.bin')),
+    demoOnCreate: false,
+    transport: 'desktop' as const,
+    adminPassword: TEST_PASSWORD,
+  };
   const dialog = errorBoxes();
   const core = (await startCore(opts, dialog))!;
   unwrap(await (await signIn(core, 'admin'))('system.backupNow'));
@@ -62,7 +68,10 @@ describe('desktop start-up', () => {
     // Another running process of this computer holds the folder.
     const server = spawn(process.execPath, ['-e', 'setTimeout(() => {}, 60000)'], { stdio: 'ignore' });
     try {
-      fs.writeFileSync(path.join(opts.dataDir, LOCK_FILE), JSON.stringify({ pid: server.pid, host: os.hostname(), since: '2025-05-06T07:30:00.000Z', app: 'street-command' }));
+      fs.writeFileSync(
+        path.join(opts.dataDir, LOCK_FILE),
+        JSON.stringify({ pid: server.pid, host: os.hostname(), since: '2025-05-06T07:30:00.000Z', app: 'street-command' }),
+      );
       const dialog = errorBoxes();
       expect(await startCore(opts, dialog)).toBeNull();
       expect(dialog.shown).toEqual([{ title: '数据目录已被占用', content: expect.stringContaining(`上的进程 ${server.pid}（`) }]);

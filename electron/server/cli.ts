@@ -86,7 +86,10 @@ async function main(): Promise<void> {
     console.log(`数据目录：${dataDir}`);
     console.log(`数据库密钥：${keyFile}（请与数据分开备份；丢失密钥将无法读取数据）`);
     console.log(`街道防控指挥台已启动：${scheme}://127.0.0.1:${port}`);
-    if (inRecovery(core)) console.warn(`数据库无法正常打开，已进入恢复页面：请在本机浏览器打开 ${scheme}://127.0.0.1:${port} 从备份恢复（局域网内的其他电脑只能看到提示，不能操作）。`);
+    if (inRecovery(core))
+      console.warn(
+        `数据库无法正常打开，已进入恢复页面：请在本机浏览器打开 ${scheme}://127.0.0.1:${port} 从备份恢复（局域网内的其他电脑只能看到提示，不能操作）。`,
+      );
     if (values.lan) for (const a of lanAddresses()) console.log(`局域网访问：${scheme}://${a}:${port}`);
     if (values.lan && !tlsCert) {
       console.warn('警告：局域网模式未启用 HTTPS，登录密码将以明文在网络上传输。请使用 --tls-cert 和 --tls-key 提供证书。');

@@ -21,12 +21,21 @@ afterEach(async () => {
 });
 
 /** This machine's LAN address: a request to it arrives from a non-loopback address, as a colleague's would. */
-const lanAddress = () => Object.values(os.networkInterfaces()).flat().find((a) => a && a.family === 'IPv4' && !a.internal)!.address;
+const lanAddress = () =>
+  Object.values(os.networkInterfaces())
+    .flat()
+    .find((a) => a && a.family === 'IPv4' && !a.internal)!.address;
 
 describe('the recovery page in serve mode', () => {
   it('shows the backups and restores only for the machine itself; a LAN user sees why and nothing more', async () => {
     const root = makeTempDir();
-    const opts = { dataDir: path.join(root, 'data'), keyStore: fileKeyStore(path.join(root, 'db.key')), demoOnCreate: false, transport: 'http' as const, adminPassword: TEST_PASSWORD };
+    const opts = {
+      dataDir: path.join(root, 'data'),
+      keyStore: fileKeyStore(path.join(root, 'db.key')),
+      demoOnCreate: false,
+      transport: 'http' as const,
+      adminPassword: TEST_PASSWORD,
+    };
     const first = await openCore(opts);
     unwrap(await (await signIn(first, 'admin'))('system.backupNow'));
     first.close();
@@ -42,8 +51,15 @@ describe('the recovery page in serve mode', () => {
     const port = (server.address() as AddressInfo).port;
     const post = async (host: string, method: string, body: unknown = {}) => {
       const base = `http://${host}:${port}`;
-      const res = await fetch(`${base}/api/${method}`, { method: 'POST', headers: { 'Content-Type': 'application/json', Origin: base }, body: JSON.stringify(body) });
-      return { status: res.status, body: (await res.json()) as { ok: boolean; data?: any; error?: { code: string; message: string } } };
+      const res = await fetch(`${base}/api/${method}`, {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/json', Origin: base },
+        body: JSON.stringify(body),
+      });
+      return {
+        status: res.status,
+        body: (await res.json()) as { ok: boolean; data?: { local: boolean; backups: { file: string }[] }; error?: { code: string; message: string } },
+      };
     };
 
     const signInPage = await post('127.0.0.1', 'auth.status');
@@ -53,8 +69,8 @@ describe('the recovery page in serve mode', () => {
     const remote = await post(lan, 'recovery.status');
     expect(remote.body).toMatchObject({ ok: true, data: { problem: 'missing', local: false, backups: [], dataDir: null } });
     const local = await post('127.0.0.1', 'recovery.status');
-    expect(local.body.data.local).toBe(true);
-    const newest = local.body.data.backups[0].file as string;
+    expect(local.body.data!.local).toBe(true);
+    const newest = local.body.data!.backups[0]!.file;
     expect(await post(lan, 'recovery.restore', { backup: newest })).toMatchObject({ status: 403, body: { ok: false, error: { code: 'FORBIDDEN' } } });
     expect(fs.statSync(path.join(opts.dataDir, DB_FILE)).size).toBe(0);
 

@@ -70,14 +70,16 @@ export const backup = {
    * damaged. Public, because no user can be checked then; the backups are listed and a
    * restore is allowed only to a caller on the machine itself (never a LAN user).
    */
-  'recovery.status': method({ scope: 'office',
+  'recovery.status': method({
+    scope: 'office',
     summary: '恢复页面：数据库为何无法打开，以及通过完整性检查的备份（仅本机可见）',
     perm: 'public',
     write: false,
     input: z.object({}),
     output: RecoveryStatus,
   }),
-  'recovery.restore': method({ scope: 'office',
+  'recovery.restore': method({
+    scope: 'office',
     summary: '恢复页面：先另存损坏的数据库文件，再从所选备份恢复（仅本机）',
     perm: 'public',
     write: 'self',

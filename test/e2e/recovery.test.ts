@@ -46,7 +46,9 @@ describe('recovery page in Chromium', () => {
     await page.getByTestId('backup-status').waitFor();
     await page.goto(`${server!.url}/#/settings`);
     await page.getByRole('tab', { name: '数据备份' }).click();
-    await expect.poll(() => page.locator('[role=tabpanel]:visible [data-testid=backup-status]').innerText()).toMatch(/最近一次备份：\d{4}-\d{2}-\d{2} \d{2}:\d{2}.*共 \d+ 个备份，占用/);
+    await expect
+      .poll(() => page.locator('[role=tabpanel]:visible [data-testid=backup-status]').innerText())
+      .toMatch(/最近一次备份：\d{4}-\d{2}-\d{2} \d{2}:\d{2}.*共 \d+ 个备份，占用/);
     expect(fs.readdirSync(path.join(dataDir, 'damaged')).filter((f) => f.endsWith('.db'))).toHaveLength(1);
   });
 });

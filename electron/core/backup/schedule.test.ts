@@ -21,8 +21,14 @@ function handTimer() {
   return { every, fire: () => fn?.(), interval: () => interval, stopped: () => fn === null };
 }
 
-const dailies = (t: TestCore) => listBackups(path.join(t.dataDir, 'backups')).filter((b) => b.kind === 'daily').map((b) => b.createdAt.slice(0, 10));
-const weeklies = (t: TestCore) => listBackups(path.join(t.dataDir, 'backups')).filter((b) => b.kind === 'weekly').map((b) => b.createdAt.slice(0, 10));
+const dailies = (t: TestCore) =>
+  listBackups(path.join(t.dataDir, 'backups'))
+    .filter((b) => b.kind === 'daily')
+    .map((b) => b.createdAt.slice(0, 10));
+const weeklies = (t: TestCore) =>
+  listBackups(path.join(t.dataDir, 'backups'))
+    .filter((b) => b.kind === 'weekly')
+    .map((b) => b.createdAt.slice(0, 10));
 
 describe('backups while the app keeps running', () => {
   it('a core left running across midnight makes the next day’s backup', async () => {

@@ -98,8 +98,16 @@ export async function dailyBackupIfDue(db: Database.Database, dir: string, now =
  */
 export function cleanLeftovers(dataDir: string, dbFile: string, dir: string): number {
   const doomed = [
-    ...(fs.existsSync(dir) ? fs.readdirSync(dir).filter((f) => /\.partial(-journal|-wal|-shm)?$/.test(f)).map((f) => path.join(dir, f)) : []),
-    ...fs.readdirSync(dataDir).filter((f) => f.startsWith(`${path.basename(dbFile)}.restoring`)).map((f) => path.join(dataDir, f)),
+    ...(fs.existsSync(dir)
+      ? fs
+          .readdirSync(dir)
+          .filter((f) => /\.partial(-journal|-wal|-shm)?$/.test(f))
+          .map((f) => path.join(dir, f))
+      : []),
+    ...fs
+      .readdirSync(dataDir)
+      .filter((f) => f.startsWith(`${path.basename(dbFile)}.restoring`))
+      .map((f) => path.join(dataDir, f)),
   ];
   let freed = 0;
   for (const f of doomed) {

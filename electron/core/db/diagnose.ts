@@ -91,7 +91,9 @@ export function verifyPages(db: Database.Database, file: string): void {
     result = (e as Error).message;
   }
   if (result === 'ok') return;
-  const problems = String(result).split('\n').filter((l) => l.trim() && !l.startsWith('***')).length;
+  const problems = String(result)
+    .split('\n')
+    .filter((l) => l.trim() && !l.startsWith('***')).length;
   throw new StartupError(
     'damaged',
     `数据库文件 ${file} 已损坏：完整性检查发现 ${Math.max(1, problems)} 处无法读取或不一致的内容（可能因断电或磁盘故障）。请在恢复页面中选择一个完好的备份恢复；损坏的文件会先另存一份。`,

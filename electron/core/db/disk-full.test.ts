@@ -26,8 +26,14 @@ describe('a full disk while running', () => {
     let tick = () => {};
     const every: Every = (fn) => ((tick = fn), () => undefined);
     const core = await createCore({
-      dataDir, demoOnCreate: true, demoResidents: false, transport: 'http', adminPassword: TEST_PASSWORD,
-      keyStore: fileKeyStore(path.join(disk.dir, 'db.key')), now: clock, every,
+      dataDir,
+      demoOnCreate: true,
+      demoResidents: false,
+      transport: 'http',
+      adminPassword: TEST_PASSWORD,
+      keyStore: fileKeyStore(path.join(disk.dir, 'db.key')),
+      now: clock,
+      every,
     });
     cores.push(core);
     const command = await signIn(core, 'zhihui');
@@ -43,7 +49,9 @@ describe('a full disk while running', () => {
     }
     expect(refused).toMatchObject({ ok: false, error: { code: 'DISK_FULL' } });
     if (refused.ok) return;
-    expect(refused.error.message).toMatch(new RegExp(`^磁盘空间不足：数据目录 ${dataDir.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')} 所在的磁盘只剩 [\\d.]+ (KB|MB) 可用`));
+    expect(refused.error.message).toMatch(
+      new RegExp(`^磁盘空间不足：数据目录 ${dataDir.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')} 所在的磁盘只剩 [\\d.]+ (KB|MB) 可用`),
+    );
     expect(refused.error.message).toContain('仍可登录查看');
 
     // Everyone can still sign in and read; other writes are refused up front.

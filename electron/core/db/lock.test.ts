@@ -48,7 +48,10 @@ describe('one process per data folder', () => {
     expect(fs.existsSync(path.join(dataDir, LOCK_FILE))).toBe(false);
     // A lock left behind by a process of this computer that no longer runs (a crash, a power cut).
     const gone = spawnSync(process.execPath, ['-e', 'process.stdout.write(String(process.pid))'], { encoding: 'utf8' });
-    fs.writeFileSync(path.join(dataDir, LOCK_FILE), JSON.stringify({ pid: Number(gone.stdout), host: os.hostname(), since: '2025-01-01T08:00:00.000Z', app: 'street-command' }));
+    fs.writeFileSync(
+      path.join(dataDir, LOCK_FILE),
+      JSON.stringify({ pid: Number(gone.stdout), host: os.hostname(), since: '2025-01-01T08:00:00.000Z', app: 'street-command' }),
+    );
     const again = await createCore({ dataDir, demoOnCreate: false, transport: 'http', keyStore: fileKeyStore(path.join(t.root, 'db.key')) });
     expect(JSON.parse(fs.readFileSync(path.join(dataDir, LOCK_FILE), 'utf8')).pid).toBe(process.pid);
     again.close();

@@ -57,11 +57,17 @@ export function RecoveryPage({ reason }: { reason: string }) {
         {s?.local && (
           <>
             <Typography.Paragraph>
-              下面是通过完整性检查的备份，最新的在最前。恢复前，损坏的文件会先另存到数据目录的 <Typography.Text code>damaged</Typography.Text> 文件夹，供技术人员查看。
+              下面是通过完整性检查的备份，最新的在最前。恢复前，损坏的文件会先另存到数据目录的 <Typography.Text code>damaged</Typography.Text>{' '}
+              文件夹，供技术人员查看。
               {s.rejected > 0 && `另有 ${s.rejected} 个备份没有通过检查，未列出。`}
             </Typography.Paragraph>
             {s.backups.length === 0 ? (
-              <Alert type="error" showIcon message="没有可用的备份" description={`数据目录：${s.dataDir ?? ''}。请联系技术人员，或用“导出备份”得到的 .scbak 文件在另一台电脑上恢复。`} />
+              <Alert
+                type="error"
+                showIcon
+                message="没有可用的备份"
+                description={`数据目录：${s.dataDir ?? ''}。请联系技术人员，或用“导出备份”得到的 .scbak 文件在另一台电脑上恢复。`}
+              />
             ) : (
               <Table
                 rowKey="file"

@@ -14,7 +14,9 @@ export function BackupStatusLine({ version, compact = false }: { version?: unkno
   const status = useLoad(() => call('backup.status', {}), [version]);
   const s = status.data;
   if (!s) return null;
-  const last = s.last ? `最近一次备份：${dayjs(s.last.createdAt).format('YYYY-MM-DD HH:mm')}（${BACKUP_KIND_LABELS[s.last.kind] ?? s.last.kind}）` : '还没有任何备份';
+  const last = s.last
+    ? `最近一次备份：${dayjs(s.last.createdAt).format('YYYY-MM-DD HH:mm')}（${BACKUP_KIND_LABELS[s.last.kind] ?? s.last.kind}）`
+    : '还没有任何备份';
   const space = `共 ${s.count} 个备份，占用 ${fmtBytes(s.totalBytes)}${s.freeBytes === null ? '' : `，磁盘剩余 ${fmtBytes(s.freeBytes)}`}`;
   const type = s.lastError ? 'error' : s.stale ? 'warning' : 'success';
   const warning = s.lastError ?? (s.stale ? (s.last ? '最近的备份已超过一天。请确认本程序在运行，或点“立即备份”。' : '请点“立即备份”。') : null);
