@@ -31,7 +31,7 @@ export function inspectBackup(file: string, secret: Secret): { schemaVersion: nu
     if (check !== 'ok') {
       // SQLite's own report runs to thousands of English lines: the user gets the count.
       const problems = String(check).split('\n').filter((l) => l.trim() && !l.startsWith('***')).length;
-      throw new ApiError('VALIDATION', `备份文件已损坏：完整性检查发现 ${Math.max(1, problems)} 处问题。请选择其他备份。未做任何修改。`);
+      throw new ApiError('VALIDATION', `备份文件已损坏：完整性检查发现 ${problems >= 100 ? '100 多' : Math.max(1, problems)} 处问题。请选择其他备份。未做任何修改。`);
     }
     if (!db.prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'office'").get()) {
       throw new ApiError('VALIDATION', '该文件不是街道防控指挥台的备份。未做任何修改。');

@@ -96,6 +96,6 @@ export function verifyPages(db: Database.Database, file: string): void {
     .filter((l) => l.trim() && !l.startsWith('***')).length;
   throw new StartupError(
     'damaged',
-    `数据库文件 ${file} 已损坏：完整性检查发现 ${Math.max(1, problems)} 处无法读取或不一致的内容（可能因断电或磁盘故障）。请在恢复页面中选择一个完好的备份恢复；损坏的文件会先另存一份。`,
+    `数据库文件 ${file} 已损坏：完整性检查发现 ${problems >= 100 ? '100 多' : Math.max(1, problems)} 处无法读取或不一致的内容（可能因断电或磁盘故障）。请在恢复页面中选择一个完好的备份恢复；损坏的文件会先另存一份。`,
   );
 }
