@@ -108,11 +108,15 @@ describe('audit trail and leftovers over HTTP', () => {
     expect(unaudited.map(([n]) => n)).toEqual([]);
   });
 
-  it('a roll-up workbook download is an audit row', async () => {
+  it('a briefing’s Word file and workbook, and a roll-up workbook, are audit rows', async () => {
+    const briefing = data<{ id: number }>(await o.post('briefings.generate', { day: '2026-11-30' }, { cookie: command }));
+    data(await o.post('briefings.docx', { id: briefing.id }, { cookie: command }));
+    data(await o.post('briefings.workbook', { id: briefing.id }, { cookie: command }));
     data(await o.post('rollup.workbook', { day: '2026-11-30' }, { cookie: command }));
-    expect(auditOf('rollup.workbook')).toEqual([
-      expect.objectContaining({ kind: 'export', username: 'zhihui', detail: JSON.stringify({ day: '2026-11-30' }) }),
-    ]);
+    for (const method of ['briefings.docx', 'briefings.workbook', 'rollup.workbook']) {
+      expect(auditOf(method), method).toEqual([expect.objectContaining({ kind: 'export', username: 'zhihui' })]);
+    }
+    expect(auditOf('rollup.workbook')[0]!.detail).toBe(JSON.stringify({ day: '2026-11-30' }));
   });
 
   it('the audit export neutralises a user name typed as a formula', async () => {
