@@ -119,6 +119,20 @@ describe('audit trail and leftovers over HTTP', () => {
     expect(auditOf('rollup.workbook')[0]!.detail).toBe(JSON.stringify({ day: '2026-11-30' }));
   });
 
+  it('looking at a stored photo is an audit row', async () => {
+    const png = 'iVBORw0KGgoAAAANSUhEUgAAAAIAAAABCAYAAAD0In+KAAAAEUlEQVR4nGP4z8DwHwSBDAYAT/AH+TiqR7IAAAAASUVORK5CYII=';
+    const checkpoint = o.t.core.db.prepare("SELECT id FROM checkpoints WHERE status = 'active' ORDER BY id LIMIT 1").get() as { id: number };
+    const members = (o.t.core.db.prepare('SELECT id FROM people ORDER BY id LIMIT 2').all() as { id: number }[]).map((r) => r.id);
+    const target = { targetKind: 'checkpoint', targetId: checkpoint.id, failures: [{ itemKey: 'register', description: '未登记', photos: [png] }] };
+    data(await o.post('inspections.create', { day: '2026-11-20', slot: 'am', memberIds: members, targets: [target] }, { cookie: command }));
+    const problems = data<{ rows: { photos: number[] }[] }>(
+      await o.post('problems.list', { targetId: checkpoint.id, targetKind: 'checkpoint' }, { cookie: command }),
+    ).rows;
+    const id = problems.flatMap((p) => p.photos)[0]!;
+    data(await o.post('photos.get', { id }, { cookie: command }));
+    expect(auditOf('photos.get')).toEqual([expect.objectContaining({ kind: 'export', username: 'zhihui', detail: JSON.stringify({ id }) })]);
+  });
+
   it('the audit export neutralises a user name typed as a formula', async () => {
     const evil = '=HYPERLINK("http://evil.example/x","点我")';
     expect((await o.post('auth.login', { username: evil, password: 'whatever-1' }, { from: '127.0.0.9' })).status).toBe(401);
