@@ -71,5 +71,18 @@ describe('one process per data folder', () => {
     expect(JSON.parse(fs.readFileSync(mine.file, 'utf8'))).toMatchObject({ host: 'FRONT-DESK', pid: 77 });
     mine.release();
     expect(fs.existsSync(mine.file)).toBe(false);
+    other.release();
+  });
+
+  it('a lock whose pid now belongs to another program (after a restart) is stale once its heartbeat has stopped', () => {
+    const dir = makeTempDir();
+    let now = new Date('2025-03-01T08:00:00.000Z');
+    const before = acquireDataLock(dir, { host: 'FRONT-DESK', pid: 1, now: () => now });
+    expect(refusal(() => acquireDataLock(dir, { host: 'FRONT-DESK', pid: 2, now: () => now, alive: () => true })).problem).toBe('locked');
+    now = new Date(fs.statSync(before.file).mtimeMs + STALE_MS + 1000);
+    const after = acquireDataLock(dir, { host: 'FRONT-DESK', pid: 2, now: () => now, alive: () => true });
+    expect(JSON.parse(fs.readFileSync(after.file, 'utf8')).pid).toBe(2);
+    after.release();
+    before.release();
   });
 });

@@ -114,11 +114,10 @@ export function acquireDataLock(dataDir: string, opts: LockOptions = {}): DataLo
     if (!found) continue;
     const { holder, mtimeMs } = found;
     if (holder && holder.host === host && holder.pid === pid) return { file, release: () => undefined };
-    const stale = holder
-      ? holder.host === host
-        ? !alive(holder.pid)
-        : now().getTime() - mtimeMs > STALE_MS
-      : now().getTime() - mtimeMs > STALE_MS;
+    // A holder refreshes the file every HEARTBEAT_MS: silence means it is gone, even when its
+    // pid now belongs to another program (after a restart); on this computer a dead pid says so at once.
+    const silent = now().getTime() - mtimeMs > STALE_MS;
+    const stale = silent || (holder !== null && holder.host === host && !alive(holder.pid));
     if (!stale) {
       const who = holder ? `电脑“${holder.host}”上的进程 ${holder.pid}（${localMinute(holder.since)} 起）` : '另一个程序';
       throw new StartupError(
