@@ -11,6 +11,10 @@ export default defineConfig({
           include: ['electron/**/*.test.ts', 'shared/**/*.test.ts', 'renderer/**/*.test.ts', 'test/integration/**/*.test.ts'],
           environment: 'node',
           testTimeout: 30_000,
+          // The demo offices are built once per run and copied (test/setup/demo-templates.ts);
+          // passwords are hashed at a low cost in tests only (test/setup/fast-passwords.ts).
+          globalSetup: ['test/setup/demo-templates.ts'],
+          setupFiles: ['test/setup/fast-passwords.ts'],
         },
       },
       {

@@ -5,6 +5,7 @@ import type { Envelope } from '../../shared/api';
 import type { Role } from '../../shared/domain/roles';
 import { type Core, type CoreOptions, createCore } from '../../electron/core/core';
 import { fileKeyStore } from '../../electron/core/db/key';
+import { copyDemoTemplate } from './demo-template';
 
 /** The password the scripted set-up gives `admin` and the demo users in tests. */
 export const TEST_PASSWORD = 'Test-pass-2026';
@@ -26,10 +27,18 @@ export interface TestCore {
   cleanup(): void;
 }
 
+/** Options whose effect on a new demo office the template reproduces (the others build it afresh). */
+const TEMPLATE_NEUTRAL = new Set(['demoResidents', 'transport', 'every', 'adminPassword']);
+
 /** A real encrypted database in a temp folder, with `admin` and one demo user per role. */
 export async function openTestCore(opts: Partial<CoreOptions> = {}): Promise<TestCore> {
   const root = fs.mkdtempSync(path.join(os.tmpdir(), 'sc-test-'));
   const dataDir = path.join(root, 'data');
+  // The plain demo office is copied from the run's template when nothing changes how it is made.
+  if (Object.keys(opts).every((k) => TEMPLATE_NEUTRAL.has(k))) {
+    const adminPassword = 'adminPassword' in opts ? opts.adminPassword : TEST_PASSWORD;
+    await copyDemoTemplate(opts.demoResidents ? 'demo-residents' : 'demo', adminPassword, dataDir, path.join(root, 'db.key'));
+  }
   const core = await createCore({
     dataDir,
     demoOnCreate: true,

@@ -9,6 +9,7 @@ import { insertUser } from '../../electron/core/auth/users-repo';
 import { type Core, createCore } from '../../electron/core/core';
 import type { Migration } from '../../electron/core/db/migrations';
 import { defaultKeyStore, openKeyed } from '../../electron/core/db/open';
+import { copyDemoTemplate } from './demo-template';
 import { type Call, ROLE_USER, signIn, TEST_PASSWORD } from './sessions';
 
 /**
@@ -67,8 +68,13 @@ export interface TempCoreOptions {
 
 /** createCore on a temp data dir, transport 'http', with `admin` (password TEST_PASSWORD) on a new database. */
 export async function openTempCore(opts: TempCoreOptions = {}): Promise<Core> {
+  const dataDir = opts.dataDir ?? makeDataDir();
+  // A new demo office on the real clock is copied from the run's template.
+  if (opts.demo && !opts.dataDir && !opts.now && !opts.migrations) {
+    await copyDemoTemplate(opts.demoResidents ? 'demo-residents' : 'demo', TEST_PASSWORD, dataDir, defaultKeyStore(dataDir).where);
+  }
   const core = await createCore({
-    dataDir: opts.dataDir ?? makeDataDir(),
+    dataDir,
     demoOnCreate: opts.demo ?? false,
     demoResidents: opts.demoResidents ?? false,
     transport: 'http',

@@ -1,6 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { openTestCore, signIn, type TestCore, TEST_PASSWORD } from '../../../test/helpers/sessions';
 import { clientDelayMs, resetClientFailures } from './login';
+import { setTestPasswordCost } from './password';
 
 let t: TestCore | null = null;
 afterEach(() => {
@@ -39,12 +40,23 @@ describe('first administrator', () => {
     expect(r.envelope).toMatchObject({ ok: false, error: { code: 'VALIDATION', message: expect.stringContaining('密码至少 8 位') } });
   });
 
-  it('stores passwords as salted scrypt hashes with their cost parameters', async () => {
+  it('stores passwords as salted scrypt hashes with their cost parameters, at the production cost', async () => {
     t = await openTestCore();
     const rows = t.core.db.prepare('SELECT password_hash AS h FROM users').all() as { h: string }[];
     expect(rows.length).toBe(6);
-    for (const { h } of rows) expect(h).toMatch(/^scrypt\$16384\$8\$1\$[A-Za-z0-9+/=]+\$[A-Za-z0-9+/=]+$/);
+    for (const { h } of rows) expect(h).toMatch(/^scrypt\$\d+\$8\$1\$[A-Za-z0-9+/=]+\$[A-Za-z0-9+/=]+$/);
     expect(new Set(rows.map((r) => r.h)).size).toBe(6);
+    // The suite hashes at a lower cost (test/setup/fast-passwords.ts); the app at this one.
+    setTestPasswordCost(null);
+    try {
+      const admin = await signIn(t.core, 'admin');
+      expect((await admin('users.create', { username: 'cost', displayName: '成本', role: 'viewer', password: 'Temp-pass-1' })).ok).toBe(true);
+      const row = t.core.db.prepare(`SELECT password_hash AS h FROM users WHERE username = 'cost'`).get() as { h: string };
+      expect(row.h).toMatch(/^scrypt\$16384\$8\$1\$[A-Za-z0-9+/=]+\$[A-Za-z0-9+/=]+$/);
+      expect((await login(t, 'cost', 'Temp-pass-1')).envelope.ok).toBe(true);
+    } finally {
+      setTestPasswordCost({ N: 1024, r: 8, p: 1 });
+    }
   });
 });
 

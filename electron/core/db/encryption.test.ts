@@ -4,6 +4,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createCore } from '../core';
+import { copyDemoTemplate } from '../../../test/helpers/demo-template';
 import { signIn, TEST_PASSWORD } from '../../../test/helpers/sessions';
 import { listBackups } from './backup';
 import { fileKeyStore } from './key';
@@ -29,6 +30,8 @@ describe('encrypted database', () => {
   it('keeps no readable text in the database, its WAL or its backups', async () => {
     const root = tempDir();
     const dataDir = path.join(root, 'data');
+    // The run's demo office (made encrypted by createCore once, test/helpers/demo-template.ts).
+    await copyDemoTemplate('demo-residents', TEST_PASSWORD, dataDir, path.join(root, 'k.key'));
     const core = await createCore({ dataDir, demoOnCreate: true, transport: 'http', keyStore: fileKeyStore(path.join(root, 'k.key')), adminPassword: TEST_PASSWORD });
     const admin = await signIn(core, 'admin');
     const command = await signIn(core, 'zhihui');
@@ -47,6 +50,7 @@ describe('encrypted database', () => {
     const root = tempDir();
     const dataDir = path.join(root, 'data');
     const keyFile = path.join(root, 'k.key');
+    await copyDemoTemplate('demo', TEST_PASSWORD, dataDir, keyFile);
     (await createCore({ dataDir, demoOnCreate: true, transport: 'http', keyStore: fileKeyStore(keyFile) })).close();
     const raw = new Database(path.join(dataDir, DB_FILE));
     expect(() => raw.prepare('SELECT count(*) FROM communities').get()).toThrow(/not a database/);
