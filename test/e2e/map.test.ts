@@ -14,10 +14,35 @@ const mapCentre = async () => {
   return { x: box.x + box.width / 2, y: box.y + box.height / 2 };
 };
 
+/**
+ * Waits until the map holds still (the fly-to has ended): the transforms Leaflet moves on
+ * every animation frame read the same twice in a row.
+ */
+async function mapSettled() {
+  const read = () =>
+    session.page.locator('.map-canvas').evaluate((map) =>
+      [map.querySelector('.leaflet-map-pane'), map.querySelector('.leaflet-overlay-pane canvas'), map.querySelector('.leaflet-marker-icon')]
+        .map((el) => (el as HTMLElement | null)?.style.transform ?? '')
+        .join('|'),
+    );
+  let last = await read();
+  await expect
+    .poll(
+      async () => {
+        const now = await read();
+        const still = now === last;
+        last = now;
+        return still;
+      },
+      { interval: 150 },
+    )
+    .toBe(true);
+}
+
 async function searchAndPick(text: string, optionText: string) {
   await session.page.getByLabel('地图搜索').fill(text);
   await session.page.locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: optionText }).first().click();
-  await session.page.waitForTimeout(900); // the fly-to animation
+  await mapSettled();
 }
 
 describe('map in Chromium', () => {
@@ -56,10 +81,10 @@ describe('map in Chromium', () => {
     const c = await mapCentre();
     await session.page.mouse.click(c.x + 80, c.y - 40);
     await panel.getByRole('button', { name: '保存位置' }).click();
-    await expect.poll(() => session.page.getByText('位置已保存').isVisible()).toBe(true);
+    // What is saved, not the passing toast.
+    await expect.poll(async () => (await apiCall<{ lng: number }>(session.server, 'checkpoints.get', { id: cp.id })).lng).toBeGreaterThan(cp.lng);
 
     const moved = await apiCall<{ lng: number; lat: number }>(session.server, 'checkpoints.get', { id: cp.id });
-    expect(moved.lng).toBeGreaterThan(cp.lng);
     expect(moved.lat).toBeGreaterThan(cp.lat); // up on the screen is north
     await session.page.reload();
     await searchAndPick(cp.name, cp.name);
@@ -98,7 +123,9 @@ describe('map in Chromium', () => {
     await session.page.mouse.move(box.x - 40, box.y - 30, { steps: 5 });
     await session.page.mouse.up();
     await panel.getByRole('button', { name: '保存边界' }).click();
-    await expect.poll(() => session.page.getByText('边界已保存').isVisible()).toBe(true);
+    // What is saved, not the passing toast.
+    const boundary = async () => (await apiCall<{ boundary: { coordinates: number[][][] } }>(session.server, 'compounds.get', { id: target.id })).boundary.coordinates[0];
+    await expect.poll(boundary).not.toEqual(before.boundary.coordinates[0]);
     const after = await apiCall<{ boundary: { coordinates: number[][][] } }>(session.server, 'compounds.get', { id: target.id });
     expect(after.boundary.coordinates[0]).not.toEqual(before.boundary.coordinates[0]);
     expect(after.boundary.coordinates[0]).toHaveLength(before.boundary.coordinates[0]!.length);

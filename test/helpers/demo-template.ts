@@ -6,6 +6,13 @@ import { type DemoKind, ensureTemplate } from './demo-template-build';
 
 export type { DemoKind };
 
+declare module 'vitest' {
+  export interface ProvidedContext {
+    /** Where the demo office templates of this run are built (test/setup/demo-templates.ts). */
+    demoTemplateRoot: string;
+  }
+}
+
 /**
  * Puts a copy of the run's demo office (its users made with `adminPassword`; none without)
  * into `dataDir`, keyed by the key file `keyFile`, and returns true; false outside the unit

@@ -4,13 +4,8 @@ import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { TestProject } from 'vitest/node';
-
-declare module 'vitest' {
-  export interface ProvidedContext {
-    /** Where test/helpers/demo-template.ts finds (or builds) each demo office once per run. */
-    demoTemplateRoot: string;
-  }
-}
+// Types only: the ProvidedContext key this file provides.
+import type {} from '../helpers/demo-template';
 
 /**
  * One folder per test run for the demo office templates, which tests copy instead of building
