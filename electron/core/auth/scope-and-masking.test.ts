@@ -36,8 +36,9 @@ describe('community scope, enforced in SQL', () => {
 
     const other = t.core.db.prepare('SELECT id, name, community_id AS cid FROM compounds WHERE community_id <> ? LIMIT 1').get(own.id) as { id: number; name: string; cid: number };
     expect(data<{ total: number }>(await community('compounds.list', { q: other.name })).total).toBe(0);
-    expect(data<{ total: number }>(await community('compounds.list', { communityId: other.cid })).total).toBe(0);
-    expect(await community('compounds.get', { id: other.id })).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } });
+    // Naming another community's rows directly is refused outright (the contract declares these ids).
+    expect(await community('compounds.list', { communityId: other.cid })).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
+    expect(await community('compounds.get', { id: other.id })).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
     const checkpoints = data<{ rows: { communityId: number }[] }>(await community('checkpoints.list', { pageSize: 500 }));
     expect(checkpoints.rows.every((r) => r.communityId === own.id)).toBe(true);
 

@@ -70,7 +70,7 @@ describe('inspections and problems', () => {
     core.db.prepare("DELETE FROM user_communities WHERE user_id = (SELECT id FROM users WHERE username = 'shequ')").run();
     core.db.prepare("INSERT INTO user_communities (user_id, community_id) SELECT id, ? FROM users WHERE username = 'shequ'").run(otherCommunity.id);
     expect(errorOf(await shequ('photos.get', { id: p.photos[0] })).code).toBe('NOT_FOUND');
-    expect(errorOf(await shequ('problems.get', { id: p.id })).code).toBe('NOT_FOUND');
+    expect(errorOf(await shequ('problems.get', { id: p.id })).code).toBe('FORBIDDEN');
 
     const history = dataOf<{ history: { action: string; username: string; photos: number[] }[] }>(await call('problems.get', { id: p.id })).history;
     expect(history.map((h) => h.action)).toEqual(['create', 'reassign', 'fix', 'recheckFail', 'fix', 'recheckPass']);
