@@ -10,6 +10,7 @@ import { SpaceGuard } from './db/space';
 import { BACKUP_NOT_MADE, diskFullMessage } from './db/startup-error';
 import { type Every, scheduleBackups } from './backup/schedule';
 import { api, isMethodName } from '../../shared/api';
+import { changesData } from '../../shared/api/contract';
 import { migrate } from './db/migrate';
 import { type Migration, migrations } from './db/migrations';
 import { swapAndOpen } from './backup/swap';
@@ -42,7 +43,20 @@ export interface CoreOptions {
   every?: Every;
 }
 
-export interface Core {
+/**
+ * What the transports (IPC, HTTP) use: the same shape whether the core runs on this
+ * thread (createCore, tests) or in a worker thread (createWorkerCore, the app and the
+ * server), so the answers may come later.
+ */
+export interface CoreApi {
+  call(name: string, input: unknown, caller: Caller): Promise<CallResult>;
+  precheck(name: string, caller: Caller): ApiErrorBody | null | Promise<ApiErrorBody | null>;
+  imgOrigins(): string[];
+  tile(token: string | null | undefined, packId: string, z: number, x: number, y: number): TileReply | Promise<TileReply>;
+  close(): void | Promise<void>;
+}
+
+export interface Core extends CoreApi {
   /** The current connection (a restore replaces it). */
   readonly db: Database.Database;
   dataDir: string;
@@ -137,7 +151,7 @@ export async function createCore(opts: CoreOptions): Promise<Core> {
     dataDir: opts.dataDir,
     databaseFile: file,
     call: async (name, input, caller) => {
-      const writes = isMethodName(name) && !!api[name].write && !name.startsWith('auth.');
+      const writes = isMethodName(name) && changesData(api[name]);
       if (writes && space.isLow()) return { envelope: { ok: false, error: { code: 'DISK_FULL', message: diskFullMessage(opts.dataDir) } }, session: {} };
       const result = await call(name, input, caller, { ...base, db: current });
       if (!result.envelope.ok && result.envelope.error.code === 'DISK_FULL') {

@@ -94,11 +94,14 @@ export interface MethodSpec<I extends z.ZodType = z.ZodType, O extends z.ZodType
   /** Community scope (required for every method a 社区工作人员 may call; a test walks them all). */
   scope?: ScopeSpec;
   /**
-   * A read that hands data out and is logged like a write: 'export' for a file (a plan,
-   * a briefing's Word file, a workbook, an error report, a photo), 'read_personal' for
-   * rows of personal data shown from an uploaded file (the import preview).
+   * How a call is logged (see auditKind): by default 'write' for a method with `write`,
+   * nothing for a read. 'auth' for signing in and out and one's own password (they change
+   * sessions, not the office's data); 'export' for a method that hands data out (a file, a
+   * plan, a briefing's Word file, a workbook, an error report, a photo, GeoJSON);
+   * 'read_personal' for rows of personal data shown from an uploaded file (the import preview).
+   * Only 'write' moves the data version the 总览 polls.
    */
-  audit?: 'export' | 'read_personal';
+  audit?: AuditKind;
   /** Body size the LAN server accepts for this method (default 5 MB); for file uploads. */
   maxBodyBytes?: number;
 }
@@ -106,5 +109,14 @@ export interface MethodSpec<I extends z.ZodType = z.ZodType, O extends z.ZodType
 export function method<I extends z.ZodType, O extends z.ZodType>(spec: MethodSpec<I, O>): MethodSpec<I, O> {
   return spec;
 }
+
+/** What the audit log records a call as (its `kind` column also has 'security' for refusals). */
+export type AuditKind = 'write' | 'export' | 'auth' | 'read_personal';
+
+/** The audit kind a call of this method is logged under; null for a plain read (not logged). */
+export const auditKind = (spec: Pick<MethodSpec, 'write' | 'audit'>): AuditKind | null => spec.audit ?? (spec.write ? 'write' : null);
+
+/** Whether a call changes the office's data: moves the 总览's data version, refused on a full disk. */
+export const changesData = (spec: Pick<MethodSpec, 'write' | 'audit'>): boolean => !!spec.write && auditKind(spec) === 'write';
 
 export type AnyContract = Record<string, MethodSpec>;

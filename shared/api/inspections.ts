@@ -192,7 +192,7 @@ export const inspections = {
     personal: true,
   }),
   'premises.delete': method({ scope: { refs: { id: 'premises' } }, summary: '删除经营场所（有督查问题的不能删除）', perm: w, write: 'tx', input: DeleteInput, output: Ok }),
-  'premises.export': method({ scope: { refs: { communityId: 'community' }, rows: true },
+  'premises.export': method({ audit: 'export', scope: { refs: { communityId: 'community' }, rows: true },
     summary: '按当前筛选导出经营场所（电话默认脱敏）',
     perm: r,
     write: 'self',

@@ -70,7 +70,7 @@ export const map = {
       premises: z.array(z.object({ id: Id, name: z.string(), kind: z.enum(PremisesKind.values), status: z.enum(PremisesStatus.values), lng: z.number(), lat: z.number(), openProblems: z.number().int() })),
     }),
   }),
-  'map.exportGeoJson': method({ scope: 'rows',
+  'map.exportGeoJson': method({ audit: 'export', scope: 'rows',
     summary: '导出小区边界和卡点位置为 GeoJSON（WGS-84）',
     perm: 'places:read',
     write: 'self',

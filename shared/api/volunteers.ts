@@ -219,7 +219,7 @@ export const volunteers = {
     input: SlotRef.extend({ q: z.string().trim().max(20).optional() }),
     output: z.array(z.object({ id: Id, name: z.string(), kind: z.enum(PersonKind.values), communityName: z.string().nullable(), fits: z.boolean(), why: z.string().nullable() })),
   }),
-  'rosters.export': method({ scope: 'office',
+  'rosters.export': method({ audit: 'export', scope: 'office',
     summary: '导出排班表（.xlsx，每人每班一行，可再导入；手机号默认脱敏）',
     perm: 'roster:read',
     write: 'self',

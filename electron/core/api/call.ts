@@ -2,7 +2,7 @@ import type { z } from 'zod';
 import { api, ApiError, type ApiErrorBody, type Envelope, isMethodName, type MethodName } from '../../../shared/api';
 import { maskAt, maskName, maskNamesAndNotes, maskPersonal, rowCount } from '../../../shared/domain/mask';
 import { can } from '../../../shared/domain/roles';
-import type { MethodSpec } from '../../../shared/api/contract';
+import { auditKind, changesData, type MethodSpec } from '../../../shared/api/contract';
 import { type AuditInput, diff, writeAudit } from '../auth/audit';
 import { resolveSession } from '../auth/sessions';
 import type { Change } from '../places/entity';
@@ -140,8 +140,8 @@ export async function call(name: string, rawInput: unknown, caller: Caller, base
   const finish = (out: unknown) => {
     const checked = spec.output.safeParse(out);
     if (!checked.success) throw new Error(`output of ${name} does not match the contract: ${checked.error.message}`);
-    if (spec.write || spec.audit) {
-      const kind = spec.audit ?? (name.startsWith('auth.') ? 'auth' : name.endsWith('.export') ? 'export' : 'write');
+    const kind = auditKind(spec);
+    if (kind) {
       const exported = (checked.data as { rowCount?: number }).rowCount ?? (spec.audit === 'read_personal' ? rowCount(checked.data) : null);
       const detail = forAudit(loggable(parsed.data), spec);
       if (changes.length === 0) audit({ kind, entity: name.split('.')[0]!, detail, rowCount: exported });
@@ -165,7 +165,7 @@ export async function call(name: string, rawInput: unknown, caller: Caller, base
             return finish(out);
           }).immediate()
         : finish(await handler(parsed.data, ctx));
-    if (spec.write && !name.startsWith('auth.')) base.bumpVersion();
+    if (changesData(spec)) base.bumpVersion();
     return { envelope: { ok: true, data }, session };
   } catch (e) {
     return { envelope: { ok: false, error: toErrorBody(e, name) }, session };
