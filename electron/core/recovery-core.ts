@@ -28,9 +28,11 @@ export async function openCore(opts: CoreOptions): Promise<Core> {
   }
 }
 
-const RECOVERING = new WeakMap<Core, () => boolean>();
+const RECOVERING = new WeakMap<object, () => boolean>();
 /** True while core is the recovery core and no backup has been restored yet (for the transports' start-up notice). */
-export const inRecovery = (core: Core): boolean => RECOVERING.get(core)?.() ?? false;
+export const inRecovery = (core: object): boolean => RECOVERING.get(core)?.() ?? false;
+/** For a core that runs elsewhere (a worker): how to tell whether it is recovering. */
+export const trackRecovery = (core: object, recovering: () => boolean): void => void RECOVERING.set(core, recovering);
 
 const fail = (code: ApiErrorBody['code'], message: string): CallResult => ({ envelope: { ok: false, error: { code, message } }, session: {} });
 

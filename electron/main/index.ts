@@ -1,7 +1,9 @@
+/// <reference types="electron-vite/node" />
 import { app, BrowserWindow, dialog, ipcMain, Menu, protocol, safeStorage, session } from 'electron';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { APP_VERSION, type Core } from '../core/core';
+import { APP_VERSION, type CoreApi } from '../core/core';
+import coreHost from '../core/worker/host?modulePath';
 import type { TileRequest } from '../core/map/tile-path';
 import { registerApi } from './ipc';
 import { registerPrint } from './print';
@@ -21,7 +23,7 @@ const trustedOrigin = devUrl ?? APP_ORIGIN;
 const rendererDir = fileURLToPath(new URL('../renderer', import.meta.url));
 const preload = fileURLToPath(new URL('../preload/index.cjs', import.meta.url));
 
-let core: Core | null = null;
+let core: CoreApi | null = null;
 
 registerAppScheme(protocol);
 app.enableSandbox();
@@ -34,7 +36,7 @@ if (!app.requestSingleInstanceLock()) app.quit();
 app.whenReady().then(async () => {
   const dataDir = app.getPath('userData');
   const keyStore = safeStorageKeyStore(safeStorage, path.join(dataDir, 'database-key.bin'));
-  core = await startCore({ dataDir, demoOnCreate: true, transport: 'desktop', keyStore, adminPassword: process.env.STREET_COMMAND_ADMIN_PASSWORD }, dialog);
+  core = await startCore({ dataDir, demoOnCreate: true, transport: 'desktop', keyStore, adminPassword: process.env.STREET_COMMAND_ADMIN_PASSWORD, hostFile: coreHost }, dialog);
   if (!core) {
     app.quit();
     return;
@@ -66,7 +68,8 @@ app.on('second-instance', () => {
 });
 
 app.on('window-all-closed', () => {
-  core?.close();
+  // The worker closes the database and releases the data folder before the app exits.
+  const closing = core?.close();
   core = null;
-  app.quit();
+  void Promise.resolve(closing).finally(() => app.quit());
 });

@@ -27,13 +27,13 @@ export function registerAppScheme(protocol: Protocol): void {
 }
 
 /** A tile for the window's session (see Core.tile); the default has none. */
-export type TileSource = (t: TileRequest) => TileReply;
+export type TileSource = (t: TileRequest) => TileReply | Promise<TileReply>;
 
 /** app://street-command/tiles/<pack>/<z>/<x>/<y>.<png|jpg>, answered like the LAN server's route. */
-function tileResponse(pathname: string, tiles: TileSource): Response {
+async function tileResponse(pathname: string, tiles: TileSource): Promise<Response> {
   const t = parseTilePath(pathname);
   if (!t) return new Response('非法的瓦片地址', { status: 400 });
-  const reply = tiles(t);
+  const reply = await tiles(t);
   if (reply.status !== 200) return new Response(null, { status: reply.status, headers: { 'Cache-Control': 'no-store' } });
   return new Response(new Uint8Array(reply.bytes), {
     headers: { 'Content-Type': reply.contentType, 'Cache-Control': 'private, max-age=86400', 'X-Content-Type-Options': 'nosniff' },

@@ -4,7 +4,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { Envelope } from '../../shared/api';
-import type { Core } from '../core/core';
+import type { WorkerCore } from '../core/worker/worker-core';
 import { fileKeyStore } from '../core/db/key';
 import { LOCK_FILE } from '../core/db/lock';
 import { DB_FILE } from '../core/db/open';
@@ -16,8 +16,8 @@ vi.mock('electron', () => fakeElectron);
 const { startCore } = await import('./start-core');
 const { registerApi } = await import('./ipc');
 
-const cores: Core[] = [];
-afterEach(() => cores.splice(0).forEach((c) => c.close()));
+const cores: WorkerCore[] = [];
+afterEach(() => Promise.all(cores.splice(0).map((c) => c.close())));
 
 const errorBoxes = () => {
   const shown: { title: string; content: string }[] = [];
@@ -42,7 +42,7 @@ async function desktopOffice() {
 describe('desktop start-up', () => {
   it('a damaged database opens the window on the recovery page, and the window may restore', async () => {
     const { opts, core } = await desktopOffice();
-    core.close();
+    await core.close();
     const file = path.join(opts.dataDir, DB_FILE);
     const bytes = fs.readFileSync(file);
     fs.writeFileSync(file, bytes.subarray(0, bytes.length - 100));
@@ -64,7 +64,7 @@ describe('desktop start-up', () => {
 
   it('a data folder held by another process (the LAN server) is an error box naming it, and no window', async () => {
     const { opts, core } = await desktopOffice();
-    core.close();
+    await core.close();
     // Another running process of this computer holds the folder.
     const server = spawn(process.execPath, ['-e', 'setTimeout(() => {}, 60000)'], { stdio: 'ignore' });
     try {

@@ -4,7 +4,8 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { ApiError } from '../../shared/api/errors';
-import { inRecovery, openCore } from '../core/recovery-core';
+import { inRecovery } from '../core/recovery-core';
+import { createWorkerCore } from '../core/worker/worker-core';
 import { fileKeyStore } from '../core/db/key';
 import { ensureRenderer } from './ensure-renderer';
 import { createHttpServer } from './http';
@@ -66,7 +67,8 @@ async function main(): Promise<void> {
   const dataDir = path.resolve(values.data ?? defaultDataDir());
   const keyFile = path.resolve(values['key-file'] ?? defaultKeyFile(dataDir));
   // The data folder first: a folder already in use (or unreadable) is refused before any build.
-  const core = await openCore({
+  // The core runs in a worker thread: an import or a backup never stops this thread from answering other PCs.
+  const core = await createWorkerCore({
     dataDir,
     demoOnCreate: !values.empty,
     demoResidents: !values['light-demo'],
@@ -98,8 +100,7 @@ async function main(): Promise<void> {
   const stop = () => {
     server.close();
     server.closeAllConnections();
-    core.close();
-    process.exit(0);
+    void core.close().finally(() => process.exit(0));
   };
   process.on('SIGINT', stop);
   process.on('SIGTERM', stop);

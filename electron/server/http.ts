@@ -5,7 +5,7 @@ import path from 'node:path';
 import { api, type ErrorCode, methodNames } from '../../shared/api';
 import { buildCsp } from '../../shared/domain/csp';
 import type { SessionChange } from '../core/api/types';
-import type { Core } from '../core/core';
+import type { CoreApi } from '../core/core';
 import { isTilePath, parseTilePath } from '../core/map/tile-path';
 import { hostCheck } from './host-check';
 import { sendStatic } from './static';
@@ -138,7 +138,7 @@ function sameOrigin(req: http.IncomingMessage): boolean {
  * GET /tiles/<pack>/<z>/<x>/<y>.<png|jpg>: a tile of an imported pack. The path is parsed
  * as sent (before any normalising of ../); the core decides on the session and the tile.
  */
-function sendTile(req: http.IncomingMessage, res: http.ServerResponse, core: Core, rawPath: string): void {
+async function sendTile(req: http.IncomingMessage, res: http.ServerResponse, core: CoreApi, rawPath: string): Promise<void> {
   const end = (status: number, body?: string) => {
     const headers: http.OutgoingHttpHeaders = { ...SECURITY_HEADERS, 'Cache-Control': 'no-store' };
     if (body) headers['Content-Type'] = 'text/plain; charset=utf-8';
@@ -148,7 +148,7 @@ function sendTile(req: http.IncomingMessage, res: http.ServerResponse, core: Cor
   if (req.method !== 'GET' && req.method !== 'HEAD') return end(405, '不支持的请求方法');
   const t = parseTilePath(rawPath);
   if (!t) return end(400, '非法的瓦片地址');
-  const reply = core.tile(readCookie(req, SESSION_COOKIE), t.packId, t.z, t.x, t.y);
+  const reply = await core.tile(readCookie(req, SESSION_COOKIE), t.packId, t.z, t.x, t.y);
   if (reply.status !== 200) return end(reply.status);
   res.writeHead(200, {
     ...SECURITY_HEADERS,
@@ -163,7 +163,7 @@ function sendTile(req: http.IncomingMessage, res: http.ServerResponse, core: Cor
  * The browser/LAN transport: POST /api/<method> for each method of the contract, GET
  * /tiles/… for imported tile packs, and the built renderer as static files. Routes are derived from the contract, not listed here.
  */
-export function createHttpHandler(core: Core, staticDir: string, secure = false, hostNames: string[] = []) {
+export function createHttpHandler(core: CoreApi, staticDir: string, secure = false, hostNames: string[] = []) {
   const hostAllowed = hostCheck(hostNames);
   const routes = new Map(methodNames.map((n) => [`/api/${n}`, n]));
   const indexHtml = path.join(staticDir, 'index.html');
@@ -181,7 +181,7 @@ export function createHttpHandler(core: Core, staticDir: string, secure = false,
       const address = req.socket.remoteAddress ?? 'unknown';
       const caller = { client: address, token: readCookie(req, SESSION_COOKIE), local: LOOPBACK.has(address) };
       // Session and permission first: a caller who may not call the method never gets a body read.
-      const denied = core.precheck(name, caller);
+      const denied = await core.precheck(name, caller);
       if (denied) return refuse(req, res, STATUS[denied.code], denied);
       const limit = api[name].maxBodyBytes ?? MAX_BODY_BYTES;
       const tooLarge = { code: 'BAD_REQUEST' as const, message: `请求内容超过 ${Math.round(limit / 1024 / 1024)} MB 上限，未做任何修改` };
@@ -211,7 +211,7 @@ export interface TlsFiles {
 }
 
 /** HTTPS when a certificate is given (LAN mode: passwords then never cross the network in clear). */
-export function createHttpServer(core: Core, staticDir: string, tls?: TlsFiles, hostNames: string[] = []): http.Server {
+export function createHttpServer(core: CoreApi, staticDir: string, tls?: TlsFiles, hostNames: string[] = []): http.Server {
   const handle = createHttpHandler(core, staticDir, !!tls, hostNames);
   const listener: http.RequestListener = (req, res) => {
     handle(req, res).catch(() => {

@@ -63,7 +63,7 @@ export async function openTestCore(opts: Partial<CoreOptions> = {}): Promise<Tes
 export type Call = (name: string, input?: unknown) => Promise<Envelope>;
 
 /** Signs in through auth.login and returns a caller bound to that session. */
-export async function signIn(core: Core, username: string, password = TEST_PASSWORD, client = '127.0.0.1'): Promise<Call & { token: string }> {
+export async function signIn(core: Pick<Core, 'call'>, username: string, password = TEST_PASSWORD, client = '127.0.0.1'): Promise<Call & { token: string }> {
   const { envelope, session } = await core.call('auth.login', { username, password }, { client, local: true });
   if (!envelope.ok || !session.set) throw new Error(`sign-in as ${username} failed: ${JSON.stringify(envelope)}`);
   const token = session.set;
@@ -71,7 +71,7 @@ export async function signIn(core: Core, username: string, password = TEST_PASSW
   return Object.assign(fn, { token });
 }
 
-export const signInAs = (core: Core, role: Role) => signIn(core, ROLE_USER[role]);
+export const signInAs = (core: Pick<Core, 'call'>, role: Role) => signIn(core, ROLE_USER[role]);
 
 /** A new user of `role` made by the administrator, past the forced first password change. */
 export async function newUserAs(core: Core, role: Role, username = `u${role}${Date.now() % 100000}`): Promise<Call & { token: string }> {

@@ -1,0 +1,53 @@
+import { parentPort, workerData } from 'node:worker_threads';
+import type { Core } from '../core';
+import { inRecovery, openCore } from '../recovery-core';
+import { bridgedKeyStore } from './key-bridge';
+import type { CoreState, HostData, Reply, Request } from './messages';
+
+/**
+ * The worker thread the app's and the server's core runs in (see worker-core.ts): it
+ * opens the office database and answers requests one message at a time; calls that
+ * await (backups, parse jobs) let the next message in meanwhile.
+ */
+const data = workerData as HostData;
+const port = parentPort!;
+const send = (m: Reply) => port.postMessage(m);
+
+let core: Core;
+try {
+  core = await openCore({ ...data.opts, keyStore: bridgedKeyStore(data.key) });
+} catch (e) {
+  const err = e as { message?: string; code?: string; problem?: string };
+  send({ type: 'failed', error: { message: String(err?.message ?? e), code: err?.code, problem: err?.problem } });
+  process.exit(0);
+}
+
+const state = (): CoreState => {
+  let imgOrigins: string[] = [];
+  try {
+    imgOrigins = core.imgOrigins();
+  } catch {
+    // The recovery core has no database to read the basemap from.
+  }
+  return { imgOrigins, recovering: inRecovery(core) };
+};
+
+send({ type: 'ready', ...state() });
+
+port.on('message', async (m: Request) => {
+  switch (m.op) {
+    case 'call':
+      send({ type: 'reply', id: m.id, value: await core.call(m.name, m.input, m.caller), ...state() });
+      return;
+    case 'precheck':
+      send({ type: 'reply', id: m.id, value: core.precheck(m.name, m.caller), ...state() });
+      return;
+    case 'tile':
+      send({ type: 'reply', id: m.id, value: core.tile(m.token, m.packId, m.z, m.x, m.y), ...state() });
+      return;
+    case 'close':
+      core.close();
+      send({ type: 'reply', id: m.id, value: null, imgOrigins: [], recovering: false });
+      port.close();
+  }
+});
