@@ -18,6 +18,14 @@ export const Pass = z.object({
   revoked: z.boolean(),
 });
 
+export const PassCard = Pass.pick({ id: true, passNo: true, address: true, uses: true, perDays: true, validFrom: true, validTo: true }).extend({
+  /** Already masked (张*伟): it is printed and carried in the QR code. */
+  holder: z.string(),
+  payload: z.string(),
+});
+
+export const PassCheck = z.object({ ok: z.boolean(), reason: z.string().nullable(), passNo: z.string().nullable(), holder: z.string().nullable(), validTo: z.string().nullable() });
+
 export const householdServices = {
   'passes.issue': method({ scope: { refs: { householdId: 'household' } },
     summary: '为一户发放出入证（规则：N 天内可出入 M 次）',
@@ -33,6 +41,30 @@ export const householdServices = {
     output: Pass,
   }),
   'passes.list': method({ scope: { refs: { compoundId: 'compound' }, rows: true }, summary: '出入证', perm: 'residents:read', write: false, input: z.object({ compoundId: Id.optional() }), output: z.array(Pass) }),
+  /** Passes in force of one household or a whole compound, each with its signed QR payload (for the print sheet). */
+  'passes.cards': method({ scope: { refs: { compoundId: 'compound', householdId: 'household' }, rows: true }, names: ['holder'], audit: 'export',
+    summary: '打印出入证：一户或一个小区的有效出入证及其签名二维码内容',
+    perm: 'residents:read',
+    write: false,
+    input: z.object({ compoundId: Id.optional(), householdId: Id.optional() }),
+    output: z.array(PassCard),
+  }),
+  /** A scanned QR checked by the office: signature, revoked, dates, the exit rule. No write. */
+  'passes.check': method({ scope: 'office', names: ['holder'],
+    summary: '卡点核验出入证二维码（签名、收回、有效期、出入次数）',
+    perm: 'registrations:write',
+    write: false,
+    input: z.object({ payload: z.string().trim().min(1, '请扫描出入证二维码').max(400, '二维码内容过长'), direction: z.enum(['in', 'out']).default('in') }),
+    output: PassCheck,
+  }),
+  /** What a gate phone keeps to check passes offline: the office's public key and the revoked pass numbers. */
+  'passes.gateKit': method({ scope: 'office',
+    summary: '卡点离线核验所需：公钥与已收回的出入证号',
+    perm: 'registrations:write',
+    write: false,
+    input: z.object({}),
+    output: z.object({ publicKey: z.string(), revoked: z.array(z.string()), at: z.string() }),
+  }),
   'passes.revoke': method({ scope: { refs: { id: 'pass' } }, summary: '收回出入证', perm: 'residents:write', write: 'tx', input: z.object({ id: Id }), output: Ok }),
 
   'needs.list': method({ scope: 'rows', names: ['who', 'volunteer'], notes: ['detail'],

@@ -39,6 +39,12 @@ export const RegistrationInput = z.object({
   passNo: z.string().trim().max(20).nullish().transform((v) => v || null),
   reason: z.string().trim().max(60, '事由不能超过 60 个字').nullish().transform((v) => v || null),
   refused: z.boolean().default(false),
+  /** A scanned pass QR (SC1.…): its signature is checked and its pass number used. */
+  passCode: z.string().trim().max(400).nullish().transform((v) => v || null),
+  /** Made on the gate phone (a UUID): a registration sent twice is stored once. */
+  clientId: z.string().trim().regex(/^[0-9a-fA-F-]{16,40}$/, '登记编号格式不对').nullish().transform((v) => v || null),
+  /** When the gate phone made it (queued while offline); the office clock decides if absent. */
+  at: z.iso.datetime({ offset: true }).nullish().transform((v) => v ?? null),
 });
 export const Registration = z.object({
   id: Id,

@@ -10,6 +10,7 @@ import passesCreate from '../residents/0090-passes-create.sql';
 import briefingsCreate from '../briefing/0100-briefings-create.sql';
 import inspectionsCreate from '../inspections/0110-inspections-create.sql';
 import loginFailuresByClient from '../auth/0120-login-failures-by-client.sql';
+import registrationsClientId from '../residents/0140-registrations-client-id.sql';
 
 /**
  * The ordered migration list. Versions go up in steps of 10 (room to insert a fix) and
@@ -35,6 +36,7 @@ export const migrations: Migration[] = [
   { version: 100, name: 'briefings-create', sql: briefingsCreate },
   { version: 110, name: 'inspections-create', sql: inspectionsCreate },
   { version: 120, name: 'login-failures-by-client', sql: loginFailuresByClient },
+  { version: 140, name: 'registrations-client-id', sql: registrationsClientId },
 ];
 
 export const latestVersion = (list: Migration[] = migrations) => list.at(-1)?.version ?? 0;

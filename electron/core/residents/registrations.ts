@@ -5,6 +5,7 @@ import { FEVER, type Registration, type RegistrationInput } from '../../../share
 import { stmt } from '../db/statements';
 import { type Scope, scopeWhere } from '../places/entity';
 import { passProblem } from './household-services';
+import { checkPassCode } from './pass-codes';
 import { dayEnd, dayStart } from '../../../shared/domain/days';
 
 /** Checkpoint registrations (登记) and the alerts an abnormal temperature raises. */
@@ -17,20 +18,37 @@ const fromRow = (r: Record<string, unknown>) => ({ ...(r as unknown as RegOut), 
 /** [start, end) of a calendar day as stored instants (ranges of ts use the index). */
 const dayRange = (day: string): [string, string] => [dayStart(day), dayEnd(day)];
 
+const WEEK = 7 * 86_400_000;
+
 export function register(db: Database.Database, f: z.output<typeof RegistrationInput>, who: { username: string; now: Date }): RegOut {
+  if (f.clientId) {
+    // Sent again after a lost reply or a queue flush: the first one stands.
+    const seen = stmt(db, `${SELECT} WHERE r.client_id = ?`).get(f.clientId) as Record<string, unknown> | undefined;
+    if (seen) return fromRow(seen);
+  }
   const cp = stmt(db, 'SELECT name FROM checkpoints WHERE id = ?').get(f.checkpointId) as { name: string } | undefined;
   if (!cp) throw new ApiError('VALIDATION', '卡点不存在', [{ path: 'checkpointId', message: '卡点不存在' }]);
-  if (f.subject === 'person' && !f.name) throw new ApiError('VALIDATION', '请填写姓名', [{ path: 'name', message: '请填写姓名' }]);
+  const hasPass = !!(f.passNo || f.passCode);
+  // A scanned pass names the household, so the gate need not type a name for it.
+  if (f.subject === 'person' && !f.name && !hasPass) throw new ApiError('VALIDATION', '请填写姓名', [{ path: 'name', message: '请填写姓名' }]);
   if (f.subject === 'vehicle' && !f.plate) throw new ApiError('VALIDATION', '请填写车牌号', [{ path: 'plate', message: '请填写车牌号' }]);
   const abnormal = f.temperature !== null && f.temperature >= FEVER;
-  const ts = who.now.toISOString();
+  // A phone's queued entry keeps the time it was made, within the last week and never in the future (its clock may be off).
+  const at = f.at ? Math.min(Math.max(Date.parse(f.at), who.now.getTime() - WEEK), who.now.getTime()) : who.now.getTime();
+  const ts = new Date(at).toISOString();
   // The entry is kept either way; a bad pass is flagged for the person at the gate to act on.
-  const passFlag = f.passNo ? passProblem(db, f.passNo, f.direction, who.now) : null;
+  let passNo = f.passNo?.toUpperCase() ?? null;
+  let passFlag: string | null = null;
+  if (f.passCode) {
+    const check = checkPassCode(db, f.passCode, f.direction, new Date(at));
+    passNo = check.passNo ?? passNo;
+    passFlag = check.reason;
+  } else if (passNo) passFlag = passProblem(db, passNo, f.direction, new Date(at));
   const id = Number(
     stmt(
       db,
-      'INSERT INTO registrations (checkpoint_id, ts, subject, name, phone, plate, direction, temperature, abnormal, pass_no, reason, refused, pass_flag, username) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)',
-    ).run(f.checkpointId, ts, f.subject, f.name, f.phone, f.plate, f.direction, f.temperature, abnormal ? 1 : 0, f.passNo?.toUpperCase() ?? null, f.reason, f.refused ? 1 : 0, passFlag, who.username).lastInsertRowid,
+      'INSERT INTO registrations (checkpoint_id, ts, subject, name, phone, plate, direction, temperature, abnormal, pass_no, reason, refused, pass_flag, username, client_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)',
+    ).run(f.checkpointId, ts, f.subject, f.name, f.phone, f.plate, f.direction, f.temperature, abnormal ? 1 : 0, passNo, f.reason, f.refused ? 1 : 0, passFlag, who.username, f.clientId).lastInsertRowid,
   );
   if (abnormal) {
     // The alert names the place and the reading, not the person: it is shown on the 总览 of every role.

@@ -10,6 +10,7 @@ import { acknowledge, dailyCounts, listRegistrations, openAlerts, register } fro
 import { residentsDef } from './residents';
 import { cleanupPersonal } from './cleanup';
 import { createNeed, createRound, issuePass, listNeeds, listPasses, revokePass } from './household-services';
+import { checkPassCode, gateKit, passCards } from './pass-codes';
 import { campaignSummary, coverageBy, createCampaign, recordVisit, unreached } from './campaigns';
 import { backupNow } from '../db/backup';
 import { createKeyPerson, dueList, getKeyPerson, history, listKeyPersons, measureDays, recordFollowup, setMeasureDays, setStatus } from './key-persons';
@@ -60,6 +61,9 @@ export const residentHandlers: Handlers<keyof typeof residents | keyof typeof ke
   'visits.record': (input, ctx) => recordVisit(ctx.db, input, actor(ctx)),
   'passes.issue': (input, ctx) => issuePass(ctx.db, input, actor(ctx)),
   'passes.list': ({ compoundId }, ctx) => listPasses(ctx.db, entityCtx(ctx).scope, compoundId),
+  'passes.cards': (input, ctx) => passCards(ctx.db, entityCtx(ctx).scope, input),
+  'passes.check': ({ payload, direction }, ctx) => checkPassCode(ctx.db, payload, direction, ctx.now()),
+  'passes.gateKit': (_, ctx) => gateKit(ctx.db, ctx.now()),
   'passes.revoke': ({ id }, ctx) => (revokePass(ctx.db, id), { ok: true as const }),
   'needs.list': ({ open }, ctx) => listNeeds(ctx.db, open, entityCtx(ctx).scope),
   'needs.create': (input, ctx) => createNeed(ctx.db, input, actor(ctx)),
