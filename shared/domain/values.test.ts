@@ -32,6 +32,22 @@ describe('phones, dates, numbers, headers', () => {
     expect(parseDate('2022-02-30')).toMatchObject({ ok: false });
     expect(parseDate('十月二日')).toMatchObject({ ok: false });
   });
+  it('the eight ways one date is typed; an impossible date stays an error', () => {
+    const now = new Date('2022-03-01T00:00:00Z');
+    for (const v of ['2022-01-05', '2022/1/5', '2022年1月5日', '22/1/5', '44566', '2022-01-05 08:30', '2022/1/5 星期三', '2022/1/5 8:30:00']) {
+      expect(parseDate(v, now), v).toEqual({ ok: true, value: '2022-01-05' });
+    }
+    expect(parseDate('1月5日', now)).toEqual({ ok: true, value: '2022-01-05', note: '没有写年份，已按 2022 年计' });
+    expect(parseDate('2022年13月45日', now)).toEqual({ ok: false, reason: '日期不存在（请核对年月日）' });
+    expect(parseDate('2022/1/5 星期四', now)).toEqual({ ok: false, reason: '日期与星期不符：2022-01-05 是星期三' });
+    expect(parseDate('85/3/4', now)).toEqual({ ok: true, value: '1985-03-04' });
+  });
+  it('a first-generation 15-digit ID is converted to 18 digits and says so', () => {
+    // 15-digit 110105491231002 → 11010519491231002X (the check digit computed by GB 11643).
+    expect(checkIdNumber('110105491231002')).toEqual({ ok: true, value: '11010519491231002X', birth: '1949-12-31', gender: 'female', note: '是 15 位一代身份证号，已按国家标准转换为 18 位' });
+    expect(checkIdNumber(110105491231002)).toMatchObject({ ok: true, value: '11010519491231002X' });
+    expect(checkIdNumber('110105491331002')).toEqual({ ok: false, reason: '15 位一代身份证号中的出生日期无效' });
+  });
   it('numbers stored as text, with full-width digits or separators', () => {
     expect(parseNumber('１，２３４')).toEqual({ ok: true, value: 1234 });
     expect(parseNumber(' 56 ')).toEqual({ ok: true, value: 56 });

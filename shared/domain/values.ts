@@ -16,20 +16,30 @@ export function cleanText(s: string): string {
 const ID_WEIGHTS = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2];
 const ID_CHECK = '10X98765432';
 
-export type IdCheck = { ok: true; value: string; birth: string; gender: 'male' | 'female' } | { ok: false; reason: string };
+export type IdCheck = { ok: true; value: string; birth: string; gender: 'male' | 'female'; note?: string } | { ok: false; reason: string };
+
+const checkDigit = (body17: string) => ID_CHECK[ID_WEIGHTS.reduce((acc, w, i) => acc + w * Number(body17[i]), 0) % 11]!;
 
 /**
  * Validates a mainland resident ID number (GB 11643): 18 characters, a real birth date,
- * and the check digit; a trailing x becomes X. Numbers that Excel turned into floating
- * point (4.10102E+17, or digits ending in 000 after losing precision) are reported as
- * damaged, never imported.
+ * and the check digit; a trailing x becomes X. A first-generation 15-digit number (issued
+ * until 2004, born 19yy) is converted to its 18-digit form, with a note saying so.
+ * Numbers that Excel turned into floating point (4.10102E+17, or digits ending in 000
+ * after losing precision) are reported as damaged, never imported.
  */
 export function checkIdNumber(raw: unknown): IdCheck {
-  if (typeof raw === 'number') {
+  // 15 digits fit a double exactly, so a first-generation ID stored as a number is intact.
+  if (typeof raw === 'number' && !(Number.isSafeInteger(raw) && String(raw).length === 15)) {
     return { ok: false, reason: '身份证号被 Excel 存成了数字，后几位已丢失；请把该列设为“文本”后重新填写' };
   }
   const s = cleanText(String(raw ?? '')).replace(/\s/g, '');
   if (/^\d(\.\d+)?e\+?\d+$/i.test(s)) return { ok: false, reason: '身份证号被 Excel 存成了科学计数法（如 4.10102E+17），已损坏；请把该列设为“文本”后重新填写' };
+  if (/^\d{15}$/.test(s)) {
+    const body = `${s.slice(0, 6)}19${s.slice(6)}`;
+    const converted = checkIdNumber(body + checkDigit(body));
+    if (!converted.ok) return { ok: false, reason: '15 位一代身份证号中的出生日期无效' };
+    return { ...converted, note: '是 15 位一代身份证号，已按国家标准转换为 18 位' };
+  }
   if (!/^\d{17}[\dxX]$/.test(s)) return { ok: false, reason: '身份证号应为 18 位（最后一位可以是 X）' };
   const id = s.toUpperCase();
   const y = Number(id.slice(6, 10));
@@ -39,8 +49,7 @@ export function checkIdNumber(raw: unknown): IdCheck {
   if (y < 1850 || date.getUTCFullYear() !== y || date.getUTCMonth() !== m - 1 || date.getUTCDate() !== d || date.getTime() > Date.now()) {
     return { ok: false, reason: '身份证号中的出生日期无效' };
   }
-  const sum = ID_WEIGHTS.reduce((acc, w, i) => acc + w * Number(id[i]), 0);
-  if (ID_CHECK[sum % 11] !== id[17]) {
+  if (checkDigit(id) !== id[17]) {
     return id.endsWith('000')
       ? { ok: false, reason: '身份证号末尾是 000，疑似被 Excel 当作数字截断；请核对原始号码' }
       : { ok: false, reason: '身份证号校验位不正确，请核对' };
@@ -63,34 +72,61 @@ export function checkPhone(raw: unknown): PhoneCheck {
 /** Excel's day 0 is 1899-12-30 (it counts the non-existent 1900-02-29). */
 const EXCEL_EPOCH = Date.UTC(1899, 11, 30);
 
-export type DateCheck = { ok: true; value: string } | { ok: false; reason: string };
+export type DateCheck = { ok: true; value: string; note?: string } | { ok: false; reason: string };
+
+const WEEKDAYS = '日一二三四五六';
+const pad2 = (n: number) => String(n).padStart(2, '0');
+/** The year in China (UTC+8) on a given instant. */
+const yearInChina = (now: Date) => new Date(now.getTime() + 8 * 3_600_000).getUTCFullYear();
 
 /**
- * Dates as offices write them: Excel serial numbers, 2022-10-02, 2022/10/2, 2022.10.2,
- * 2022年10月2日, 20221002. Returns ISO yyyy-mm-dd.
+ * Dates as offices write them: Excel serial numbers (also stored as text, 44566),
+ * 2022-10-02, 2022/10/2, 2022.10.2, 22/10/2, 2022年10月2日, 20221002, with a time after
+ * it (2022-10-02 08:30) or a weekday (2022/10/2 星期日, checked against the date). A date
+ * without a year (10月2日) takes the year of `now` and says so in `note`. Returns ISO
+ * yyyy-mm-dd.
  */
-export function parseDate(raw: unknown): DateCheck {
+export function parseDate(raw: unknown, now: Date = new Date()): DateCheck {
   const bad = { ok: false as const, reason: '日期格式无法识别（可写作 2022-10-02、2022/10/2、2022年10月2日）' };
   let y: number;
   let m: number;
   let d: number;
+  let note: string | undefined;
+  let weekday = -1;
+  const serial = (n: number) => {
+    const t = new Date(EXCEL_EPOCH + Math.floor(n) * 86_400_000);
+    return [t.getUTCFullYear(), t.getUTCMonth() + 1, t.getUTCDate()] as const;
+  };
   if (raw instanceof Date) {
     [y, m, d] = [raw.getFullYear(), raw.getMonth() + 1, raw.getDate()];
   } else if (typeof raw === 'number') {
     if (!(raw > 0 && raw < 2958466)) return bad;
-    const t = new Date(EXCEL_EPOCH + Math.floor(raw) * 86_400_000);
-    [y, m, d] = [t.getUTCFullYear(), t.getUTCMonth() + 1, t.getUTCDate()];
+    [y, m, d] = serial(raw);
   } else {
-    const s = cleanText(String(raw ?? '')).replace(/\s/g, '');
-    const match = /^(\d{4})[-/.年](\d{1,2})[-/.月](\d{1,2})日?$/.exec(s) ?? /^(\d{4})(\d{2})(\d{2})$/.exec(s);
-    if (!match) return bad;
-    [y, m, d] = [Number(match[1]), Number(match[2]), Number(match[3])];
+    let s = cleanText(String(raw ?? ''));
+    s = s.replace(/[(（]?(?:星期|周|礼拜)([一二三四五六日天])[)）]?/, (_, w: string) => ((weekday = WEEKDAYS.indexOf(w === '天' ? '日' : w)), ' '));
+    // A time after the date (08:30, 8:30:00, 8时30分, 上午) says nothing about the day.
+    s = s.replace(/(?:\s+|T)(?:上午|下午|晚上)?\d{1,2}(?::\d{2}(?::\d{2}(?:\.\d+)?)?|[时点](?:\d{1,2}分)?)\s*$/, '');
+    s = s.replace(/\s/g, '');
+    let match: RegExpExecArray | null;
+    if (/^\d{5}(\.\d+)?$/.test(s)) {
+      [y, m, d] = serial(Number(s));
+    } else if ((match = /^(\d{4}|\d{2})[-/.年](\d{1,2})[-/.月](\d{1,2})日?$/.exec(s) ?? /^(\d{4})(\d{2})(\d{2})$/.exec(s))) {
+      [y, m, d] = [Number(match[1]), Number(match[2]), Number(match[3])];
+      // 22/1/5: this century unless that lies in the future (85/3/4 is 1985).
+      if (match[1]!.length === 2) y += 2000 + y <= yearInChina(now) + 1 ? 2000 : 1900;
+    } else if ((match = /^(\d{1,2})月(\d{1,2})日?$/.exec(s))) {
+      [y, m, d] = [yearInChina(now), Number(match[1]), Number(match[2])];
+      note = `没有写年份，已按 ${y} 年计`;
+    } else return bad;
   }
   const date = new Date(Date.UTC(y, m - 1, d));
   if (date.getUTCFullYear() !== y || date.getUTCMonth() !== m - 1 || date.getUTCDate() !== d || y < 1900 || y > 2100) {
     return { ok: false, reason: '日期不存在（请核对年月日）' };
   }
-  return { ok: true, value: `${y}-${String(m).padStart(2, '0')}-${String(d).padStart(2, '0')}` };
+  const value = `${y}-${pad2(m)}-${pad2(d)}`;
+  if (weekday >= 0 && date.getUTCDay() !== weekday) return { ok: false, reason: `日期与星期不符：${value} 是星期${WEEKDAYS[date.getUTCDay()]}` };
+  return note ? { ok: true, value, note } : { ok: true, value };
 }
 
 export type NumberCheck = { ok: true; value: number } | { ok: false; reason: string };

@@ -41,22 +41,58 @@ const same = (a: unknown, b: unknown) =>
  * within the file and against the database. Writes nothing.
  */
 export function analyze(ctx: EntityCtx, schema: TableSchema, sheet: Sheet, header: HeaderInfo, mapping: (string | null)[]): Analysis {
+  const run = analyzer(ctx, schema, sheet, header, mapping);
+  run.step(Infinity);
+  return run.result();
+}
+
+/** Rows analysed between two yields: about 20–40 ms of work, so other callers are answered in between. */
+export const ROWS_PER_STEP = 2000;
+
+/**
+ * The same analysis in steps of ROWS_PER_STEP rows, yielding to the event loop between
+ * them (other calls of the core's thread run meanwhile) and reporting rows done / total.
+ */
+export async function analyzeInSteps(
+  ctx: EntityCtx,
+  schema: TableSchema,
+  sheet: Sheet,
+  header: HeaderInfo,
+  mapping: (string | null)[],
+  progress: (done: number, total: number) => void = () => {},
+): Promise<Analysis> {
+  const run = analyzer(ctx, schema, sheet, header, mapping);
+  progress(0, run.total);
+  while (!run.step(ROWS_PER_STEP)) {
+    progress(run.done(), run.total);
+    await new Promise((r) => setImmediate(r));
+  }
+  progress(run.total, run.total);
+  return run.result();
+}
+
+function analyzer(ctx: EntityCtx, schema: TableSchema, sheet: Sheet, header: HeaderInfo, mapping: (string | null)[]) {
   const map = mapping;
   if (map.length !== header.headers.length) throw new ApiError('VALIDATION', '列对应关系与表头不一致，请重新选择工作表');
   const missing = schema.columns.filter((c) => c.required && !map.includes(c.key)).map((c) => `“${c.label}”`);
   if (missing.length) throw new ApiError('VALIDATION', `工作表“${sheet.name}”缺少必填列 ${missing.join('、')}，请在列对应中选择`);
   const headerOf = (key: string) => header.headers[map.indexOf(key)] || schema.columns.find((c) => c.key === key)!.label;
 
-  const seen = new Map<string, number>();
+  const seen = new Map<string, { rowNumber: number; values: Record<string, unknown> }>();
+  const notes = new Map<string, number[]>();
   const counts: Record<RowStatus, number> = { new: 0, update: 0, unchanged: 0, error: 0 };
-  const rows = dataRows(sheet, header).map(({ rowNumber, cells }): AnalyzedRow => {
+  const one = ({ rowNumber, cells }: { rowNumber: number; cells: unknown[] }): AnalyzedRow => {
     const values: Record<string, unknown> = {};
     const errors: AnalyzedRow['errors'] = [];
     for (const col of schema.columns) {
       const idx = map.indexOf(col.key);
-      const read = readCell(col, idx >= 0 ? cells[idx] : null);
+      const read = readCell(col, idx >= 0 ? cells[idx] : null, ctx.now);
       values[col.key] = read.value;
       if (read.error) errors.push({ column: headerOf(col.key), message: read.error });
+      if (read.note) {
+        const what = `“${headerOf(col.key)}”${read.note}`;
+        notes.set(what, [...(notes.get(what) ?? []), rowNumber]);
+      }
     }
     let input: Record<string, unknown> | null = null;
     let existingId: number | null = null;
@@ -65,8 +101,8 @@ export function analyze(ctx: EntityCtx, schema: TableSchema, sheet: Sheet, heade
       const resolved = schema.resolve(ctx, values);
       errors.push(...resolved.errors.map((e) => ({ column: headerOf(e.key), message: e.message })));
       const first = seen.get(resolved.key);
-      if (first !== undefined) errors.push({ column: headerOf(schema.columns[0]!.key), message: `与第 ${first} 行重复（${schema.keyLabel}）` });
-      else seen.set(resolved.key, rowNumber);
+      if (first !== undefined) errors.push({ column: headerOf(schema.keyColumn ?? schema.columns[0]!.key), message: duplicateMessage(schema, first, values) });
+      else seen.set(resolved.key, { rowNumber, values });
       if (!errors.length && resolved.input) {
         input = resolved.input;
         const existing = schema.findExisting(ctx, input);
@@ -85,8 +121,34 @@ export function analyze(ctx: EntityCtx, schema: TableSchema, sheet: Sheet, heade
     }
     counts[status]++;
     return { rowNumber, cells, values, input, existingId, status, errors };
-  });
-  return { sheetName: sheet.name, header, mapping: map, rows, counts };
+  };
+  const source = dataRows(sheet, header);
+  const rows: AnalyzedRow[] = [];
+  return {
+    total: source.length,
+    done: () => rows.length,
+    /** Analyses up to n more rows; true when every row is done. */
+    step(n: number): boolean {
+      const end = Math.min(source.length, rows.length + n);
+      while (rows.length < end) rows.push(one(source[rows.length]!));
+      return rows.length === source.length;
+    },
+    result: (): Analysis => ({ sheetName: sheet.name, header, mapping: map, rows, counts, notes: [...notes].map(([what, at]) => `${what}：${rowList(at)}`) }),
+  };
+}
+
+/** "第 2、5、9 行", or the first ten and how many in all. */
+const rowList = (at: number[]) => (at.length <= 10 ? `第 ${at.join('、')} 行` : `第 ${at.slice(0, 10).join('、')} 行等共 ${at.length} 行`);
+
+const shown = (v: unknown) => (Array.isArray(v) ? v.join('、') : String(v));
+
+/** Which row came first, and what the two rows disagree on (two phones for one ID number), so the user can choose. */
+function duplicateMessage(schema: TableSchema, first: { rowNumber: number; values: Record<string, unknown> }, values: Record<string, unknown>): string {
+  const differ = schema.columns.filter((c) => !same(first.values[c.key], values[c.key]));
+  const detail = differ.length
+    ? `，两行的${differ.map((c) => `“${c.label}”不同（${shown(first.values[c.key] ?? '空')} / ${shown(values[c.key] ?? '空')}）`).join('、')}`
+    : '，两行内容相同';
+  return `与第 ${first.rowNumber} 行重复（${schema.keyLabel}）${detail}`;
 }
 
 const ownCommunity = (ctx: EntityCtx, communityId: number) =>

@@ -85,7 +85,7 @@ describe('messy office spreadsheets', () => {
     data(await call('compounds.create', { name: '幸福里小区', communityId: community.id, managementType: 'managed', buildings: 10, households: 400, population: 1000 }));
     const { uploadId, preview: p } = await preview('compounds', 'compounds-duplicates.xlsx');
     expect(p.rows.map((r) => r.status)).toEqual(['update', 'new', 'error']);
-    expect(p.rows[2]!.errors[0]!.message).toBe('与第 3 行重复（同一社区中同名的小区）');
+    expect(p.rows[2]!.errors[0]!.message).toBe('与第 3 行重复（同一社区中同名的小区），两行内容相同');
     expect(data(await call('excel.commit', { uploadId, onDuplicate: 'skip', excludeErrors: true }))).toMatchObject({ created: 1, updated: 0, skipped: 1 });
     expect(data<{ rows: { population: number }[] }>(await call('compounds.list', { q: '幸福里小区' })).rows[0]!.population).toBe(1000);
   });
@@ -127,11 +127,12 @@ describe('resident-roster shape (scratch table)', () => {
     expect(a.rows[0]!.values.phone).toBe('13812345678');
   });
 
-  it('dates in mixed formats become the same day; a date without a year is an error', () => {
+  it('dates in mixed formats become the same day; a date without a year takes this year and says so', () => {
     const a = run('roster-mixed-dates.xlsx');
     expect(a.rows.slice(0, 6).map((r) => r.values.returnDate)).toEqual(Array(6).fill('2022-10-02'));
-    expect(a.rows[6]!.status).toBe('error');
-    expect(a.rows[6]!.errors[0]!.column).toBe('返回日期');
+    const year = new Date(Date.now() + 8 * 3_600_000).getUTCFullYear();
+    expect(a.rows[6]!).toMatchObject({ status: 'new', values: { returnDate: `${year}-10-02` } });
+    expect(a.notes).toEqual([`“返回日期”没有写年份，已按 ${year} 年计：第 8 行`]);
   });
 });
 

@@ -11,8 +11,12 @@ const COORD_SYSTEMS: Record<string, CoordSystem> = {
 
 const isEmpty = (raw: unknown) => raw === null || raw === undefined || (typeof raw === 'string' && cleanText(raw) === '');
 
-/** Reads one cell for its column: normalised value, or a Chinese reason it cannot be used. */
-export function readCell(col: ColumnSpec, raw: unknown): { value: unknown; error?: string } {
+/**
+ * Reads one cell for its column: normalised value, or a Chinese reason it cannot be used,
+ * and a note when the value was completed or converted (a date without a year, a 15-digit
+ * ID), which the preview shows. `now` gives the year a date without one takes.
+ */
+export function readCell(col: ColumnSpec, raw: unknown, now?: Date): { value: unknown; error?: string; note?: string } {
   if (isEmpty(raw)) return col.required ? { value: null, error: `请填写${col.label}` } : { value: null };
   switch (col.kind) {
     case 'text': {
@@ -35,15 +39,17 @@ export function readCell(col: ColumnSpec, raw: unknown): { value: unknown; error
     }
     case 'idNumber': {
       const id = checkIdNumber(raw);
-      return id.ok ? { value: id.value } : { value: raw, error: id.reason };
+      if (!id.ok) return { value: raw, error: id.reason };
+      return id.note ? { value: id.value, note: id.note } : { value: id.value };
     }
     case 'phone': {
       const p = checkPhone(raw);
       return p.ok ? { value: p.value } : { value: raw, error: p.reason };
     }
     case 'date': {
-      const d = parseDate(raw);
-      return d.ok ? { value: d.value } : { value: raw, error: d.reason };
+      const d = parseDate(raw, now);
+      if (!d.ok) return { value: raw, error: d.reason };
+      return d.note ? { value: d.value, note: d.note } : { value: d.value };
     }
     case 'coordSystem': {
       const sys = COORD_SYSTEMS[normalizeHeader(raw)];

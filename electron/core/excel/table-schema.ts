@@ -35,6 +35,8 @@ export interface TableSchema {
   columns: ColumnSpec[];
   /** Explains the natural key in duplicate messages, e.g. "同一社区中同名的小区". */
   keyLabel: string;
+  /** The column a duplicate within the file is reported against (default: the first column). */
+  keyColumn?: string;
   /** Turns normalised cell values into the contract's input, or errors per column. */
   resolve(ctx: EntityCtx, values: Record<string, unknown>): { input: Record<string, unknown> | null; errors: CellError[]; key: string };
   /** The row already in the database with the same natural key, as contract output. */

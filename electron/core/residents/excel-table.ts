@@ -36,6 +36,7 @@ export const residentsTable: TableSchema = {
   label: '居民名单',
   perm: 'residents:write',
   keyLabel: '身份证号相同的居民',
+  keyColumn: 'idNumber',
   columns: [
     { key: 'name', label: '姓名', synonyms: ['名字', '居民姓名', '人员姓名'], required: true, kind: 'text', hint: '', example: '张三', personal: 'name', width: 10 },
     { key: 'idNumber', label: '身份证号', synonyms: ['身份证', '身份证号码', '公民身份号码', '证件号码', '证件号', '身份证件号码'], required: true, kind: 'idNumber', hint: '18 位，文本格式', example: '11010519491231002X', personal: 'idNumber', width: 22 },
