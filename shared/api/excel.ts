@@ -38,7 +38,8 @@ export const excel = {
     perm: 'session',
     write: false,
     maxBodyBytes: 72 * 1024 * 1024,
-    input: z.object({ table: TableName, fileName: z.string().min(1).max(200), base64: z.string().min(1, '请选择文件') }),
+    // An empty base64 is a zero-byte file: the core names it as such.
+    input: z.object({ table: TableName, fileName: z.string().min(1).max(200), base64: z.string() }),
     output: z.object({ jobId: z.string() }),
   }),
   'excel.job': method({ scope: 'office',
@@ -88,7 +89,18 @@ export const excel = {
     perm: 'session',
     write: 'self',
     input: z.object({ uploadId: z.string(), onDuplicate: z.enum(['update', 'skip']).default('update'), excludeErrors: z.boolean().default(false) }),
-    output: z.object({ created: z.number().int(), updated: z.number().int(), skipped: z.number().int(), excluded: z.number().int(), rowCount: z.number().int() }),
+    output: z.object({
+      created: z.number().int(),
+      updated: z.number().int(),
+      /** Rows already there exactly as in the file: nothing written (无变化, not 跳过). */
+      unchanged: z.number().int(),
+      /** Rows that differ from what is there, left alone because the user chose 跳过. */
+      skipped: z.number().int(),
+      excluded: z.number().int(),
+      rowCount: z.number().int(),
+      /** Whether a backup was made first (only when something is written). */
+      backedUp: z.boolean(),
+    }),
   }),
   'excel.errorReport': method({ scope: 'office', summary: '下载错误行（原始数据加“错误原因”列）', audit: 'export', perm: 'session', write: false, input: z.object({ uploadId: z.string() }), output: File }),
   'compounds.export': method({ audit: 'export', scope: { refs: { communityId: 'community' }, rows: true },

@@ -37,12 +37,8 @@ export function synonymIndex(schema: TableSchema): Map<string, string> {
 
 const score = (headers: string[], index: Map<string, string>) => new Set(headers.map((h) => index.get(normalizeHeader(h))).filter(Boolean)).size;
 
-/**
- * Finds the header among the first rows: title rows above it ("XX街道小区卡点登记表")
- * are skipped, and a two-row header whose top row is a merged group ("基本信息" over
- * 小区名称, 所属社区…) is read as one, taking the lower cell where it has text.
- */
-export function detectHeader(sheet: Sheet, schema: TableSchema, fileName: string): HeaderInfo {
+/** The best header row of a sheet for a table, and how many of the table's columns it names. */
+function findHeader(sheet: Sheet, schema: TableSchema): HeaderInfo & { score: number } {
   const index = synonymIndex(schema);
   const rows = fillMerges(sheet, Math.min(sheet.rows.length, SCAN_ROWS + 1));
   const width = Math.max(0, ...rows.map((r) => r.length));
@@ -57,12 +53,45 @@ export function detectHeader(sheet: Sheet, schema: TableSchema, fileName: string
       if (s2 > best.score) best = { headerRow: r + 1, depth: 2, headers: two, score: s2 };
     }
   }
-  const required = schema.columns.filter((c) => c.required).length;
-  if (best.score < Math.min(2, required)) {
-    const names = schema.columns.filter((c) => c.required).map((c) => `“${c.label}”`).join('');
-    throw new ApiError('VALIDATION', `文件“${fileName}”的工作表“${sheet.name}”中找不到表头：请确认表中有 ${names} 等列`);
+  return best;
+}
+
+const enough = (schema: TableSchema, score: number) => score >= Math.min(2, schema.columns.filter((c) => c.required).length);
+const requiredNames = (schema: TableSchema) => schema.columns.filter((c) => c.required).map((c) => `“${c.label}”`).join('');
+
+/**
+ * Finds the header among the first rows: title rows above it ("XX街道小区卡点登记表")
+ * are skipped, and a two-row header whose top row is a merged group ("基本信息" over
+ * 小区名称, 所属社区…) is read as one, taking the lower cell where it has text.
+ */
+export function detectHeader(sheet: Sheet, schema: TableSchema, fileName: string): HeaderInfo {
+  const { headerRow, depth, headers, score: s } = findHeader(sheet, schema);
+  if (!enough(schema, s)) {
+    throw new ApiError('VALIDATION', `文件“${fileName}”的工作表“${sheet.name}”中找不到表头：请确认表中有 ${requiredNames(schema)} 等列`);
   }
-  return { headerRow: best.headerRow, depth: best.depth, headers: best.headers };
+  return { headerRow, depth, headers };
+}
+
+/**
+ * The sheet whose header names most of the table's columns. Offices' report forms and
+ * the app's own templates open with a 填写说明 / 说明 / 目录 sheet, so the first sheet
+ * is often not the table; on a tie the earlier sheet wins. When the workbook has more
+ * than one sheet with data, `note` says which one was taken and why.
+ */
+export function chooseSheet(sheets: Sheet[], schema: TableSchema, fileName: string): { sheet: Sheet; header: HeaderInfo; note?: string } {
+  const filled = sheets.filter((s) => s.rows.some((r) => r.some((c) => c !== null && c !== '')));
+  let best: { sheet: Sheet; found: HeaderInfo & { score: number } } | null = null;
+  for (const sheet of filled) {
+    const found = findHeader(sheet, schema);
+    if (!best || found.score > best.found.score) best = { sheet, found };
+  }
+  if (!best || !enough(schema, best.found.score)) {
+    const where = filled.length === 1 ? `的工作表“${filled[0]!.name}”中` : `的 ${filled.length} 个工作表中都`;
+    throw new ApiError('VALIDATION', `文件“${fileName}”${where}找不到表头：请确认表中有 ${requiredNames(schema)} 等列`);
+  }
+  const { headerRow, depth, headers } = best.found;
+  const note = filled.length > 1 ? `已自动选择工作表“${best.sheet.name}”：它的表头与${schema.label}的列最相符（可在“工作表”中改选）` : undefined;
+  return { sheet: best.sheet, header: { headerRow, depth, headers }, note };
 }
 
 /** Column index → column key, from synonyms (and a remembered correction, if any). */

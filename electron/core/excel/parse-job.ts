@@ -14,6 +14,7 @@ import { type ParsePlan, planParse, type Sheet, toSheets } from './read-workbook
 const WORKER_SOURCE = `
 const { parentPort, workerData } = require('node:worker_threads');
 const XLSX = require(workerData.xlsxPath);
+XLSX.set_cptable(require(workerData.cptablePath));
 const { plan } = workerData;
 parentPort.postMessage({ stage: 'parsing' });
 try {
@@ -31,6 +32,8 @@ try {
 `;
 
 const xlsxPath = createRequire(import.meta.url).resolve('xlsx');
+/** Code pages for Excel 2.x–95 text (GBK in China), as read-workbook.ts sets them on this thread. */
+const cptablePath = createRequire(import.meta.url).resolve('xlsx/dist/cpexcel.js');
 
 export type JobState = 'queued' | 'parsing' | 'rows' | 'done' | 'failed' | 'cancelled';
 
@@ -52,7 +55,7 @@ export function startParse(bytes: Buffer, fileName: string, userId: number): Job
   const id = crypto.randomUUID();
   let resolveFinished!: () => void;
   const job: Job = { id, userId, state: 'queued', finished: new Promise((r) => (resolveFinished = r)) };
-  const worker = new Worker(WORKER_SOURCE, { eval: true, workerData: { xlsxPath, plan } });
+  const worker = new Worker(WORKER_SOURCE, { eval: true, workerData: { xlsxPath, cptablePath, plan } });
   job.worker = worker;
   worker.on('message', (m: { stage: JobState; sheets?: Sheet[]; message?: string }) => {
     if (job.state === 'cancelled') return;

@@ -1,5 +1,10 @@
-import { CFB, type ParsingOptions, read, type Range, utils, type WorkBook } from 'xlsx';
+import { CFB, type ParsingOptions, read, type Range, set_cptable, utils, type WorkBook } from 'xlsx';
+import * as cptable from 'xlsx/dist/cpexcel.full.mjs';
 import { ApiError } from '../../../shared/api/errors';
+
+// Excel 2.x–95 files store text in the file's code page (936, GBK, in China): without the
+// tables SheetJS reads it as Latin-1.
+set_cptable(cptable);
 
 /** Limits that keep a malformed or huge file from hanging the app; said in the error. */
 export const MAX_FILE_BYTES = 50 * 1024 * 1024;
@@ -15,6 +20,9 @@ export interface Sheet {
 const startsWith = (b: Buffer, sig: number[]) => sig.every((v, i) => b[i] === v);
 const ZIP = [0x50, 0x4b, 0x03, 0x04];
 const OLE = [0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1];
+/** The BOF record that opens an Excel 2.x, 3.0 and 4.0 file (no OLE container before Excel 5). */
+const OLD_BIFF: Record<number, string> = { 0x00: 'Excel 2.x', 0x02: 'Excel 3.0', 0x04: 'Excel 4.0' };
+const oldBiff = (b: Buffer) => (b.length >= 8 && b[0] === 0x09 ? OLD_BIFF[b[1]!] : undefined);
 
 /**
  * CSV from Chinese Windows is usually GB18030/GBK, from elsewhere UTF-8 (with or without
@@ -52,7 +60,7 @@ export type ParsePlan =
 
 /** Checks that need no parsing: size, emptiness, password protection, text encoding. */
 export function planParse(bytes: Buffer, fileName: string): ParsePlan {
-  if (bytes.length === 0) throw new ApiError('VALIDATION', `文件“${fileName}”是空的`);
+  if (bytes.length === 0) throw new ApiError('VALIDATION', `文件“${fileName}”是空的（0 字节），里面没有任何内容；请确认选对了文件，或在 Excel/WPS 中重新保存后再导入`);
   if (bytes.length > MAX_FILE_BYTES) {
     throw new ApiError('VALIDATION', `文件“${fileName}”超过 ${MAX_FILE_BYTES / 1024 / 1024} MB 上限，请拆分后分批导入`);
   }
@@ -60,7 +68,12 @@ export function planParse(bytes: Buffer, fileName: string): ParsePlan {
   if (startsWith(bytes, OLE) && isEncryptedPackage(bytes)) {
     throw new ApiError('VALIDATION', `文件“${fileName}”设置了打开密码，请在 Excel/WPS 中取消密码后再导入`);
   }
-  if (startsWith(bytes, ZIP) || startsWith(bytes, OLE)) return { kind: 'binary', bytes, options: { ...PARSE_OPTIONS, type: 'buffer' } };
+  const version = oldBiff(bytes);
+  // A BIFF4 workbook (BOF type 0x0100) bundles sheets in a layout SheetJS does not read; single sheets of Excel 2.x–4.0 it does.
+  if (version === 'Excel 4.0' && bytes.readUInt16LE(6) === 0x0100) {
+    throw new ApiError('VALIDATION', `文件“${fileName}”是 Excel 4.0 工作簿（多工作表的旧格式），无法直接读取；请在 Excel/WPS 中打开后另存为 .xlsx 再导入`);
+  }
+  if (version || startsWith(bytes, ZIP) || startsWith(bytes, OLE)) return { kind: 'binary', bytes, options: { ...PARSE_OPTIONS, type: 'buffer' } };
   if (looksLikeText(bytes)) return { kind: 'text', text: decodeText(bytes), options: { ...PARSE_OPTIONS, type: 'string', raw: true } };
   throw new ApiError('VALIDATION', `文件“${fileName}”不是可识别的表格文件（支持 .xlsx、.xls、.et、.csv、.ods）`);
 }

@@ -15,7 +15,7 @@ import { grids } from '../places/grids';
 import { people } from '../volunteers/registers';
 import { type EntityDef, listRows } from '../places/entity';
 import { type Analysis, analyze, describeError, type RowStatus } from './analyze';
-import { autoMap, detectHeader } from './header';
+import { autoMap, chooseSheet, detectHeader } from './header';
 import { cancelJob, forgetJob, getJob, PROGRESS, startParse } from './parse-job';
 import type { TableSchema } from './table-schema';
 import { TABLES, tableOf } from './tables';
@@ -100,13 +100,13 @@ export const excelHandlers: Handlers<keyof typeof excel> = {
     const schema = importable(ctx, upload.table);
     // Paging an analysis already made: no new parse, no new lookups.
     if (page !== undefined && upload.analysis && !sheet && !mapping) return previewPage(upload.analysis, schema, page, pageSize, status);
-    const chosen = sheet ? upload.sheets.find((s) => s.name === sheet) : upload.sheets.find((s) => s.rows.some((r) => r.some((c) => c !== null && c !== '')));
-    if (!chosen) throw new ApiError('VALIDATION', `文件“${upload.fileName}”中没有工作表“${sheet}”`);
-    const header = detectHeader(chosen, schema, upload.fileName);
+    const named = sheet ? upload.sheets.find((s) => s.name === sheet) : undefined;
+    if (sheet && !named) throw new ApiError('VALIDATION', `文件“${upload.fileName}”中没有工作表“${sheet}”`);
+    const { sheet: chosen, header, note } = named ? { sheet: named, header: detectHeader(named, schema, upload.fileName), note: undefined } : chooseSheet(upload.sheets, schema, upload.fileName);
     const map = mapping ?? autoMap(header.headers, schema, remembered(ctx.db, schema.name, header.headers));
     const analysis = analyze(entityCtx(ctx), schema, chosen, header, map);
     const toWrite = analysis.rows.filter((r) => r.status === 'new' || r.status === 'update').map((r) => r.input!);
-    analysis.notes = schema.summarize?.(entityCtx(ctx), toWrite) ?? [];
+    analysis.notes = [...(note ? [note] : []), ...(analysis.notes ?? []), ...(schema.summarize?.(entityCtx(ctx), toWrite) ?? [])];
     upload.analysis = analysis;
     upload.chosenMapping = mapping;
     return previewPage(analysis, schema, page ?? 1, pageSize, status);
@@ -120,16 +120,23 @@ export const excelHandlers: Handlers<keyof typeof excel> = {
     if (counts.error > 0 && !excludeErrors) {
       throw new ApiError('VALIDATION', `有 ${counts.error} 行存在错误，未导入任何数据。请修正后重新导入，或勾选“跳过错误行”。`);
     }
-    await backupNow(ctx.db, ctx.backupDir, 'preimport', ctx.now());
+    const writes = counts.new + (onDuplicate === 'update' ? counts.update : 0);
+    if (counts.error > 0 && counts.new + counts.update + counts.unchanged === 0) {
+      throw new ApiError('VALIDATION', `没有可导入的行：全部 ${counts.error} 行都有错误，未写入任何数据。请下载错误行，修正后重新导入。`);
+    }
+    // A backup is for undoing a write; an import that writes nothing needs none.
+    if (writes > 0) await backupNow(ctx.db, ctx.backupDir, 'preimport', ctx.now());
     const ectx = { ...entityCtx(ctx), record: undefined };
     const result = ctx.db.transaction(() => {
       let created = 0;
       let updated = 0;
       let skipped = 0;
+      let unchanged = 0;
       for (const r of analysis.rows) {
         if (r.status === 'error') continue;
         if (r.status === 'new') (schema.save(ectx, r.input!, null), created++);
         else if (r.status === 'update' && onDuplicate === 'update') (schema.save(ectx, r.input!, r.existingId), updated++);
+        else if (r.status === 'unchanged') unchanged++;
         else skipped++;
       }
       if (upload.chosenMapping) {
@@ -147,10 +154,10 @@ export const excelHandlers: Handlers<keyof typeof excel> = {
         method: 'excel.commit',
         kind: 'write',
         entity: schema.name,
-        detail: { table: schema.label, file: upload.fileName, sheet: analysis.sheetName, created, updated, skipped, communities: communitiesTouched(ctx.db, written) },
+        detail: { table: schema.label, file: upload.fileName, sheet: analysis.sheetName, created, updated, unchanged, skipped, communities: communitiesTouched(ctx.db, written) },
         rowCount: created + updated,
       });
-      return { created, updated, skipped, excluded: counts.error, rowCount: created + updated };
+      return { created, updated, unchanged, skipped, excluded: counts.error, rowCount: created + updated, backedUp: writes > 0 };
     })();
     dropUpload(uploadId);
     return result;

@@ -13,6 +13,14 @@ type Table = string;
 type Preview = Output<'excel.preview'>;
 type Committed = Output<'excel.commit'>;
 
+/** What the commit did, in the words of the preview: 无变化 for rows already there as they are, 跳过 only for rows the user chose not to update. */
+const committedSummary = (d: Committed) =>
+  [
+    `新增 ${d.created} 条，更新 ${d.updated} 条，无变化 ${d.unchanged} 条`,
+    d.skipped ? `，跳过 ${d.skipped} 条（已有数据，选择了跳过）` : '',
+    d.excluded ? `，排除错误行 ${d.excluded} 条` : '',
+    d.backedUp ? '。导入前已自动备份。' : '。没有写入任何数据，未做备份。',
+  ].join('');
 
 /**
  * 数据导入导出: template → file → sheet and column mapping → preview with every row's
@@ -32,7 +40,8 @@ export function ExcelPage() {
   const [onDuplicate, setOnDuplicate] = useState<'update' | 'skip'>('update');
   const [excludeErrors, setExcludeErrors] = useState(false);
   const [done, setDone] = useState<Committed | null>(null);
-  const [parsing, setParsing] = useState<{ jobId: string; progress: number } | null>(null);
+  /** jobId is null while the file is still being read and sent. */
+  const [parsing, setParsing] = useState<{ jobId: string | null; progress: number } | null>(null);
   const columns = tables.data?.find((t) => t.name === table)?.columns ?? [];
 
   const reset = () => (setUpload(null), setPreview(null), setError(null), setDone(null), setSheet(undefined));
@@ -50,7 +59,13 @@ export function ExcelPage() {
   /** Parsing runs in a worker on the server side; poll its stage, allow 取消. */
   const chooseFile = async (file: File) => {
     reset();
+    if (file.size === 0) {
+      setError(`文件“${file.name}”是空的（0 字节），里面没有任何内容；请确认选对了文件，或在 Excel/WPS 中重新保存后再导入`);
+      return false;
+    }
     setBusy(true);
+    // The bar shows at once: reading and sending a big file takes seconds before the server has a job to report on.
+    setParsing({ jobId: null, progress: 1 });
     try {
       const { jobId } = await call('excel.upload', { table: table as never, fileName: file.name, base64: await readBase64(file) });
       setParsing({ jobId, progress: 5 });
@@ -75,7 +90,7 @@ export function ExcelPage() {
     return false;
   };
   const cancelParsing = async () => {
-    if (!parsing) return;
+    if (!parsing?.jobId) return;
     await call('excel.cancel', { jobId: parsing.jobId }).catch(() => undefined);
     setParsing(null);
     setBusy(false);
@@ -87,7 +102,7 @@ export function ExcelPage() {
     try {
       const result = await call('excel.commit', { uploadId: upload.uploadId, onDuplicate, excludeErrors });
       setDone(result);
-      message.success(`已导入：新增 ${result.created} 条，更新 ${result.updated} 条`);
+      message.success(result.rowCount ? `已导入：新增 ${result.created} 条，更新 ${result.updated} 条` : '没有需要写入的数据');
     } catch (e) {
       message.error((e as Error).message);
     } finally {
@@ -125,9 +140,9 @@ export function ExcelPage() {
       {parsing && (
         <Card size="small">
           <Space style={{ width: '100%' }}>
-            <span>正在解析文件…</span>
-            <Progress percent={parsing.progress} style={{ width: 320 }} status="active" />
-            <Button onClick={cancelParsing}>取消</Button>
+            <span>{parsing.jobId ? '正在解析文件…' : '正在读取并上传文件…'}</span>
+            <Progress percent={parsing.progress} style={{ width: 320 }} status="active" data-testid="excel-progress" />
+            <Button onClick={cancelParsing} disabled={!parsing.jobId}>取消</Button>
           </Space>
         </Card>
       )}
@@ -150,6 +165,9 @@ export function ExcelPage() {
       )}
       {preview && !done && (
         <Card size="small" title={`预览：共 ${preview.total} 行（表头在第 ${preview.headerRow} 行）`}>
+          {preview.notes.length > 0 && (
+            <Alert type="info" showIcon style={{ marginBottom: 8 }} data-testid="preview-notes" title={preview.notes.map((n) => <div key={n}>{n}</div>)} />
+          )}
           <PreviewTable
             key={`${upload?.uploadId}|${preview.sheet}|${preview.mapping.join()}`}
             preview={preview}
@@ -175,7 +193,7 @@ export function ExcelPage() {
         <Result
           status="success"
           title="导入完成"
-          subTitle={`新增 ${done.created} 条，更新 ${done.updated} 条，跳过 ${done.skipped} 条，排除错误行 ${done.excluded} 条。导入前已自动备份。`}
+          subTitle={committedSummary(done)}
           extra={<Button onClick={reset}>继续导入</Button>}
         />
       )}
