@@ -63,12 +63,22 @@ describe('sign-in in Chromium', () => {
     await page.getByRole('tab', { name: '社区' }).click();
     await page.getByRole('button', { name: '查看完整信息' }).click();
     const dialog = page.getByRole('dialog');
-    await dialog.getByLabel('查看原因（将记入操作日志）').click();
-    await page.locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: '流调' }).click();
-    // The list closes on its own; wait until it has, so it cannot cover the button.
+    // Under load the option list can close while it opens: retry until the select shows the reason.
+    await expect
+      .poll(
+        async () => {
+          if ((await dialog.locator('.ant-select-selection-item').allInnerTexts()).includes('流调')) return true;
+          await dialog.getByLabel('查看原因（将记入操作日志）').click({ timeout: 2000 }).catch(() => {});
+          await page.locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: '流调' }).click({ timeout: 2000 }).catch(() => {});
+          return false;
+        },
+        { timeout: 20_000 },
+      )
+      .toBe(true);
     await page.locator('.ant-select-dropdown:visible').waitFor({ state: 'hidden', timeout: 3000 }).catch(() => page.keyboard.press('Escape'));
     await expect.poll(() => page.locator('.ant-select-dropdown:visible').count()).toBe(0);
     await dialog.getByRole('button', { name: '查看' }).click();
+    await expect.poll(() => page.getByRole('dialog').count()).toBe(0);
     const row = page.locator('[role=tabpanel]:visible .ant-table-row').first();
     await expect.poll(() => row.innerText()).toMatch(/1\d{10}/);
   });
