@@ -67,7 +67,7 @@ describe('sign-in in Chromium', () => {
     await expect
       .poll(
         async () => {
-          if ((await dialog.locator('.ant-select-selection-item').allInnerTexts()).includes('流调')) return true;
+          if ((await dialog.locator('.ant-select').first().innerText()).includes('流调')) return true;
           await dialog.getByLabel('查看原因（将记入操作日志）').click({ timeout: 2000 }).catch(() => {});
           await page.locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: '流调' }).click({ timeout: 2000 }).catch(() => {});
           return false;
