@@ -5,6 +5,7 @@ import { backup } from './backup';
 import { briefing } from './briefing';
 import { excel } from './excel';
 import { inspections } from './inspections';
+import { lan } from './lan';
 import { map } from './map';
 import { mapTiles } from './map-tiles';
 import { office } from './office';
@@ -17,7 +18,7 @@ import { supplies } from './supplies';
 import { volunteers } from './volunteers';
 
 /** The one method list. Every transport derives its routes from the keys of `api`. */
-export const api = { ...auth, ...backup, ...excel, ...map, ...mapTiles, ...office, ...places, ...supplies, ...volunteers, ...residents, ...keyPersons, ...campaigns, ...householdServices, ...briefing, ...inspections };
+export const api = { ...auth, ...backup, ...excel, ...map, ...mapTiles, ...office, ...places, ...supplies, ...volunteers, ...residents, ...keyPersons, ...campaigns, ...householdServices, ...briefing, ...inspections, ...lan };
 
 export type Api = typeof api;
 export type MethodName = keyof Api & string;

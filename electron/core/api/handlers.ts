@@ -5,6 +5,7 @@ import { backupStatusHandlers } from '../backup/status';
 import { briefingHandlers } from '../briefing/service';
 import { excelHandlers } from '../excel/service';
 import { inspectionHandlers } from '../inspections/service';
+import { lanHandlers } from '../lan/service';
 import { mapTileHandlers } from '../map/service';
 import { mapFeatureHandlers } from '../map/service.features';
 import { officeHandlers } from '../office/service';
@@ -15,4 +16,4 @@ import { residentHandlers } from '../residents/service';
 import type { Handlers } from './types';
 
 /** Every feature's handlers; the type makes a missing or extra method a compile error. */
-export const handlers: Handlers<MethodName> = { ...authHandlers, ...backupHandlers, ...backupStatusHandlers, ...excelHandlers, ...mapFeatureHandlers, ...mapTileHandlers, ...officeHandlers, ...placesHandlers, ...suppliesHandlers, ...volunteerHandlers, ...residentHandlers, ...briefingHandlers, ...inspectionHandlers };
+export const handlers: Handlers<MethodName> = { ...authHandlers, ...backupHandlers, ...backupStatusHandlers, ...excelHandlers, ...mapFeatureHandlers, ...mapTileHandlers, ...officeHandlers, ...placesHandlers, ...suppliesHandlers, ...volunteerHandlers, ...residentHandlers, ...briefingHandlers, ...inspectionHandlers, ...lanHandlers };

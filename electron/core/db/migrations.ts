@@ -10,6 +10,7 @@ import passesCreate from '../residents/0090-passes-create.sql';
 import briefingsCreate from '../briefing/0100-briefings-create.sql';
 import inspectionsCreate from '../inspections/0110-inspections-create.sql';
 import loginFailuresByClient from '../auth/0120-login-failures-by-client.sql';
+import pairingCodes from '../lan/0130-pairing-codes.sql';
 import registrationsClientId from '../residents/0140-registrations-client-id.sql';
 
 /**
@@ -36,6 +37,7 @@ export const migrations: Migration[] = [
   { version: 100, name: 'briefings-create', sql: briefingsCreate },
   { version: 110, name: 'inspections-create', sql: inspectionsCreate },
   { version: 120, name: 'login-failures-by-client', sql: loginFailuresByClient },
+  { version: 130, name: 'pairing-codes', sql: pairingCodes },
   { version: 140, name: 'registrations-client-id', sql: registrationsClientId },
 ];
 
