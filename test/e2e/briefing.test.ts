@@ -58,8 +58,10 @@ describe('总览 and 每日简报 in Chromium', () => {
     const next = page.getByTestId('section-next').locator('textarea');
     await next.fill('一是加强夜间卡点巡查；二是做好返乡人员排查。');
     await page.getByTestId('briefing-save').click();
-    await page.getByText('已保存').waitFor();
+    // Saved: nothing left to save on the page, and the paragraph stored.
+    await expect.poll(() => page.getByTestId('briefing-save').isDisabled()).toBe(true);
     const list = await apiCall<{ id: number }[]>(server, 'briefings.list', {}, 'zhihui');
+    expect((await apiCall<{ narrative: Record<string, string> }>(server, 'briefings.get', { id: list[0]!.id }, 'zhihui')).narrative.next).toContain('一是加强夜间卡点巡查');
     const b = await apiCall<Briefing>(server, 'briefings.get', { id: list[0]!.id }, 'zhihui');
 
     await page.getByTestId('briefing-print').click();

@@ -9,14 +9,17 @@ type Roster = { id: number; name: string; needed: number; filled: number };
 
 describe('rosters in Chromium', () => {
   it('generates next week’s roster for the demo office: full coverage, or every gap explained', async () => {
+    const rosterList = () => apiCall<Roster[]>(session.server, 'rosters.list', {}, 'diaodu');
+    const before = (await rosterList()).length;
     await session.page.goto(`${session.server.url}/#/volunteers`);
     await session.page.getByRole('button', { name: '新建排班表' }).click();
     await session.page.getByRole('dialog').getByRole('button', { name: '新建' }).click();
-    await expect.poll(() => session.page.getByText('已新建排班表').isVisible()).toBe(true);
+    // What is saved, not the passing toast: the new roster, then its filled shifts.
+    await expect.poll(async () => (await rosterList()).length).toBe(before + 1);
     await session.page.getByRole('button', { name: '自动排班' }).click();
-    await expect.poll(() => session.page.getByText(/^已自动排班：/).isVisible(), { timeout: 20_000 }).toBe(true);
-    const rosters = await apiCall<Roster[]>(session.server, 'rosters.list', {}, 'diaodu');
-    const next = rosters.find((r) => r.name.endsWith('起一周排班'))!;
+    const nextWeek = async () => (await rosterList()).find((r) => r.name.endsWith('起一周排班'))!;
+    await expect.poll(async () => (await nextWeek()).filled, { timeout: 20_000 }).toBeGreaterThan(0);
+    const next = await nextWeek();
     expect(next.needed).toBeGreaterThan(4000);
     await expect.poll(() => session.page.getByTestId('roster-coverage').innerText()).toContain(`${next.filled}/${next.needed} 人次`);
     await session.page.getByRole('tab', { name: /缺岗情况/ }).click();
@@ -43,7 +46,6 @@ describe('rosters in Chromium', () => {
     const who = post.cells[0]![0]![0]!.name;
     const from = session.page.getByTestId(`cell-${post.id}-0-0`).locator('.roster-person', { hasText: who }).first();
     await from.dragTo(session.page.getByTestId(`cell-${post.id}-0-1`));
-    await expect.poll(() => session.page.getByText(/已调整，但有冲突：.*两班之间休息不足/).first().isVisible()).toBe(true);
     const moved = session.page.getByTestId(`cell-${post.id}-0-1`).locator('.roster-person', { hasText: who }).first();
     await expect.poll(async () => (await moved.getAttribute('class')) ?? '').toContain('ant-tag-red');
     await moved.hover();
