@@ -6,6 +6,8 @@ import { APP_VERSION, type CoreApi } from '../core/core';
 import coreHost from '../core/worker/host?modulePath';
 import type { TileRequest } from '../core/map/tile-path';
 import { registerApi } from './ipc';
+import { desktopLanSharing } from './lan';
+import type { LanSharing } from '../server/lan/sharing';
 import { registerPrint } from './print';
 import { safeStorageKeyStore } from './key-store';
 import { startCore } from './start-core';
@@ -24,6 +26,7 @@ const rendererDir = fileURLToPath(new URL('../renderer', import.meta.url));
 const preload = fileURLToPath(new URL('../preload/index.cjs', import.meta.url));
 
 let core: CoreApi | null = null;
+let sharing: LanSharing | null = null;
 
 registerAppScheme(protocol);
 app.enableSandbox();
@@ -43,7 +46,11 @@ app.whenReady().then(async () => {
   }
   const origins = () => core?.imgOrigins() ?? [];
   hardenSession(session.defaultSession, origins);
-  const binding = registerApi(ipcMain, core, trustedOrigin);
+  // 设置 → 局域网共享: the LAN server runs here, beside the window, and comes back on if it was on.
+  const lan = desktopLanSharing(core, dataDir, safeStorage, rendererDir);
+  sharing = lan.sharing;
+  void sharing.restore();
+  const binding = registerApi(ipcMain, lan.windowCore, trustedOrigin);
   registerPrint(ipcMain, dialog, (contents) => BrowserWindow.fromWebContents(contents), trustedOrigin);
   // Tiles of imported packs, for the one window's session (the page cannot send it: it never sees the token).
   const tiles = ({ packId, z, x, y }: TileRequest) => core?.tile(binding.latestToken(), packId, z, x, y) ?? { status: 404 as const };
@@ -69,7 +76,8 @@ app.on('second-instance', () => {
 
 app.on('window-all-closed', () => {
   // The worker closes the database and releases the data folder before the app exits.
-  const closing = core?.close();
+  const closing = Promise.resolve(sharing?.close()).then(() => core?.close());
+  sharing = null;
   core = null;
   void Promise.resolve(closing).finally(() => app.quit());
 });
