@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { checkIdNumber, checkPhone, normalizeHeader, parseDate, parseNumber, toHalfWidth } from './values';
+import { checkIdNumber, checkPhone, cleanTypedText, normalizeHeader, parseDate, parseNumber, toHalfWidth } from './values';
 
 describe('ID numbers (GB 11643)', () => {
   it('accepts valid numbers, upper-cases a trailing x and reads birth date and gender', () => {
@@ -41,6 +41,9 @@ describe('phones, dates, numbers, headers', () => {
     expect(parseDate('2022年13月45日', now)).toEqual({ ok: false, reason: '日期不存在（请核对年月日）' });
     expect(parseDate('2022/1/5 星期四', now)).toEqual({ ok: false, reason: '日期与星期不符：2022-01-05 是星期三' });
     expect(parseDate('85/3/4', now)).toEqual({ ok: true, value: '1985-03-04' });
+  });
+  it('free text keeps Chinese punctuation but not full-width letters, digits or spaces', () => {
+    expect(cleanTypedText('　惠民超市（２店）  Ａ座 ')).toBe('惠民超市（2店） A座');
   });
   it('a first-generation 15-digit ID is converted to 18 digits and says so', () => {
     // 15-digit 110105491231002 → 11010519491231002X (the check digit computed by GB 11643).

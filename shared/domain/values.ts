@@ -13,6 +13,18 @@ export function cleanText(s: string): string {
   return toHalfWidth(s).replace(/\s+/g, ' ').trim();
 }
 
+/**
+ * Free text as typed: full-width letters and digits (Ａ１) and spaces become half-width,
+ * but Chinese punctuation stays — 惠民超市（2店） is stored that way, and turning its
+ * brackets into () would make a re-imported row a new one.
+ */
+export function cleanTypedText(s: string): string {
+  return s
+    .replace(/[\uFF10-\uFF19\uFF21-\uFF3A\uFF41-\uFF5A]/g, (c) => String.fromCharCode(c.charCodeAt(0) - 0xfee0))
+    .replace(/\s+/g, ' ')
+    .trim();
+}
+
 const ID_WEIGHTS = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2];
 const ID_CHECK = '10X98765432';
 

@@ -1,4 +1,5 @@
-import { checkIdNumber, checkPhone, cleanText, normalizeHeader, parseDate, parseNumber } from '../../../shared/domain/values';
+import { HIDDEN_TEXT } from '../../../shared/domain/mask';
+import { checkIdNumber, checkPhone, cleanText, cleanTypedText, normalizeHeader, parseDate, parseNumber } from '../../../shared/domain/values';
 import type { ColumnSpec } from './table-schema';
 
 export type CoordSystem = 'WGS84' | 'GCJ02' | 'BD09';
@@ -18,10 +19,14 @@ const isEmpty = (raw: unknown) => raw === null || raw === undefined || (typeof r
  */
 export function readCell(col: ColumnSpec, raw: unknown, now?: Date): { value: unknown; error?: string; note?: string } {
   if (isEmpty(raw)) return col.required ? { value: null, error: `请填写${col.label}` } : { value: null };
+  // A masked export (张*伟, 138****5678, （含个人信息，已隐藏）) imported back would overwrite real data with stars.
+  if (col.personal && typeof raw === 'string' && (/[*＊]/.test(raw) || raw.trim() === HIDDEN_TEXT)) {
+    return { value: raw, error: `${col.label}是脱敏后的内容，不能导入：请使用勾选“导出完整信息”导出的文件，或填写完整信息` };
+  }
   switch (col.kind) {
     case 'text': {
       // Exports neutralise formula-like text with a leading apostrophe; take it off again.
-      const text = cleanText(String(raw));
+      const text = cleanTypedText(String(raw));
       return { value: /^'[=+\-@]/.test(text) ? text.slice(1) : text };
     }
     case 'int':

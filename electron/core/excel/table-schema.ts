@@ -14,8 +14,8 @@ export interface ColumnSpec {
   hint: string;
   example: string | number;
   width?: number;
-  /** Personal data: masked in exports unless 导出完整信息. */
-  personal?: 'phone' | 'name' | 'idNumber';
+  /** Personal data: masked in exports unless 导出完整信息 ('text': free text that may describe people, hidden). */
+  personal?: 'phone' | 'name' | 'idNumber' | 'text';
 }
 
 export interface CellError {

@@ -1,5 +1,5 @@
 import ExcelJS from 'exceljs';
-import { maskIdNumber, maskName, maskPhone } from '../../../shared/domain/mask';
+import { hideText, maskIdNumber, maskName, maskPhone } from '../../../shared/domain/mask';
 import type { ColumnSpec, TableSchema } from './table-schema';
 
 /** A cell that starts like a formula is written as text with a leading apostrophe (CSV/formula injection). */
@@ -8,7 +8,7 @@ export function neutralize(v: unknown): unknown {
   return /^[=+\-@\t\r]/.test(v) ? `'${v}` : v;
 }
 
-const MASKERS = { phone: maskPhone, name: maskName, idNumber: maskIdNumber } as const;
+const MASKERS = { phone: maskPhone, name: maskName, idNumber: maskIdNumber, text: hideText } as const;
 const TEXT_KINDS = new Set<ColumnSpec['kind']>(['idNumber', 'phone', 'text']);
 
 function styleHeader(ws: ExcelJS.Worksheet, columns: ColumnSpec[]) {

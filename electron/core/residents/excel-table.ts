@@ -51,7 +51,7 @@ export const residentsTable: TableSchema = {
     { key: 'flags', label: '特殊人群', synonyms: ['重点关注', '特殊情况'], kind: 'text', hint: VULNERABLE.join(' / '), example: '', width: 12 },
     { key: 'origin', label: '来源地', synonyms: ['来自', '从何地返回', '返回前所在地'], kind: 'text', hint: '', example: '郑州', width: 10 },
     { key: 'returnDate', label: '返回日期', synonyms: ['返回时间', '到达日期', '返乡日期'], kind: 'date', hint: '', example: '2022-10-02', width: 12 },
-    { key: 'note', label: '备注', synonyms: ['说明'], kind: 'text', hint: '', example: '', width: 16 },
+    { key: 'note', label: '备注', synonyms: ['说明'], kind: 'text', hint: '', example: '', width: 16, personal: 'text' },
   ],
   resolve(ctx, v) {
     const errors: CellError[] = [];
@@ -169,7 +169,8 @@ export const residentsTable: TableSchema = {
       ).run(...values, at, existingId);
     }
   },
-  toCells: (r) => ({ ...r, kind: ResidentKind[r.kind as keyof typeof ResidentKind], flags: (r.flags as string[]).join('、') }),
+  // The list row's compound and community by name, so a full export imports back as 无变化.
+  toCells: (r) => ({ ...r, compound: r.compoundName, community: r.communityName, kind: ResidentKind[r.kind as keyof typeof ResidentKind], flags: (r.flags as string[]).join('、') }),
 };
 
 /**

@@ -13,11 +13,13 @@ import { createNeed, createRound, issuePass, listNeeds, listPasses, revokePass }
 import { checkPassCode, gateKit, passCards } from './pass-codes';
 import { campaignSummary, coverageBy, createCampaign, recordVisit, unreached } from './campaigns';
 import { backupNow } from '../db/backup';
+import { exportList } from '../excel/service';
 import { createKeyPerson, dueList, getKeyPerson, history, listKeyPersons, measureDays, recordFollowup, setMeasureDays, setStatus } from './key-persons';
 
 
 export const residentHandlers: Handlers<keyof typeof residents | keyof typeof keyPersons | keyof typeof campaigns | keyof typeof householdServices> = {
   'residents.list': (input, ctx) => listRows(entityCtx(ctx), residentsDef, input),
+  'residents.export': (input, ctx) => exportList(residentsDef as never, 'residents', ctx as never, input),
   'residents.buildings': ({ compoundId }, ctx) =>
     stmt(
       ctx.db,

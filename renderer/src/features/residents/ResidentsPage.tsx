@@ -63,6 +63,7 @@ function ResidentList({ compounds, canReveal }: { compounds: Opt[]; canReveal: b
       config={{
         noun: '居民',
         list: (q) => call('residents.list', { ...q, compoundId, buildingId } as never),
+        exportList: (q) => call('residents.export', { ...q, compoundId, buildingId } as never),
         save: async () => undefined,
         remove: async () => undefined,
         filters: [
