@@ -7,9 +7,10 @@
 // folder, a composition list still living in a low folder). Those are marked "pending move":
 // the target layout is the layer list itself, the folders will follow.
 
+import path from 'node:path';
 import { createNodeResolver, importX } from 'eslint-plugin-import-x';
 
-const root = import.meta.dirname.replace(/\/lint$/, '');
+const root = path.dirname(import.meta.dirname);
 const core = (...globs) => globs.map((g) => `electron/core/${g}`);
 
 /** @typedef {{ name: string, files: string[], ignores?: string[], siblings?: string[][] }} Layer */
@@ -17,10 +18,10 @@ const core = (...globs) => globs.map((g) => `electron/core/${g}`);
 /** @type {Layer[]} */
 export const LAYERS = [
   {
-    // Database, call(), sessions and audit, backups, the Excel engine, generic helpers.
+    // Database, call(), sessions and audit, LAN device pairing, backups, the Excel engine, generic helpers.
     name: 'kernel',
     files: [
-      ...core('db/**', 'api/**', 'auth/**', 'backup/**', 'excel/**'),
+      ...core('db/**', 'api/**', 'auth/**', 'lan/**', 'backup/**', 'excel/**'),
       // Generic engines still living in feature folders (pending move to the kernel).
       ...core('places/entity.ts', 'places/search-key.ts', 'demo/generate.ts'),
     ],
@@ -54,10 +55,10 @@ export const LAYERS = [
   },
   {
     // The composition root: the lists of all handlers, migrations, import tables, the demo
-    // office and the core's start-up. Nothing below imports it.
+    // office, the core's start-up and its worker thread. Nothing below imports it.
     name: 'registry',
     files: [
-      ...core('registry/**', 'core.ts', 'recovery-core.ts', 'demo/**'),
+      ...core('registry/**', 'core.ts', 'recovery-core.ts', 'worker/**', 'demo/**'),
       // Composition lists still living in low folders (pending move to registry/).
       ...core('api/handlers.ts', 'db/migrations.ts', 'excel/tables/index.ts'),
     ],

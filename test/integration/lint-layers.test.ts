@@ -60,6 +60,22 @@ describe('lint: the declared layers and boundaries (eslint.config.js)', () => {
   });
 });
 
+describe('lint: every core file is in a declared layer (lint/layers.js)', () => {
+  it('no source file of electron/core escapes the layer rules', async () => {
+    const eslint = new ESLint({ cwd: root });
+    const files = (fs.readdirSync(path.join(root, 'electron/core'), { recursive: true }) as string[])
+      .filter((f) => /\.tsx?$/.test(f) && !/\.test\.tsx?$/.test(f))
+      .map((f) => path.join('electron/core', f));
+    expect(files.length).toBeGreaterThan(100);
+    const outside: string[] = [];
+    for (const file of files) {
+      const config = await eslint.calculateConfigForFile(path.join(root, file));
+      if (!config.rules?.['import-x/no-restricted-paths']) outside.push(file);
+    }
+    expect(outside, 'add these files (or their folder) to a layer in lint/layers.js').toEqual([]);
+  });
+});
+
 describe('lint: the known-debt list only shrinks (lint/layer-debt.js)', () => {
   // Only the layer blocks, without the import cycle check, to keep this quick.
   const withDebt = (debt: typeof LAYER_DEBT) => new ESLint({ cwd: root, overrideConfigFile: true, overrideConfig: [{ files: ['**/*.ts'], languageOptions: { parser: tseslint.parser } }, ...layerConfig(debt)] });
