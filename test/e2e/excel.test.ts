@@ -59,6 +59,22 @@ describe('Excel import and export in Chromium', () => {
     expect(await page.locator('[role=tabpanel]:visible .ant-table-row').innerText()).toContain('和美家园');
   });
 
+  it('imports a workbook whose first sheet is 填写说明 without the user choosing the sheet', async () => {
+    await page.goto('about:blank');
+    await page.goto(`${server.url}/#/excel`);
+    await page.locator('.ant-radio-button-wrapper', { hasText: '居民名单' }).click();
+    const [chooser] = await Promise.all([page.waitForEvent('filechooser'), page.getByText('点击或拖入 Excel / WPS / CSV 文件').click()]);
+    await chooser.setFiles(path.resolve('test/fixtures/excel/residents-instructions-first.xlsx'));
+
+    await expect.poll(() => page.getByTestId('preview-counts').isVisible()).toBe(true);
+    expect(await page.getByTestId('preview-counts').innerText()).toContain('新增 3');
+    expect(await page.getByTestId('preview-notes').innerText()).toContain('已自动选择工作表“居民名单”');
+    expect(await page.locator('.ant-select', { hasText: '居民名单（4 行）' }).count()).toBe(1);
+    await page.getByRole('button', { name: '确认导入' }).click();
+    await expect.poll(() => page.locator('.ant-result').isVisible()).toBe(true);
+    expect(await page.locator('.ant-result').innerText()).toContain('新增 3 条，更新 0 条，无变化 0 条');
+  });
+
   it('exports the filtered list to .xlsx', async () => {
     await page.goto('about:blank');
     await page.goto(`${server.url}/#/places`);
