@@ -20,3 +20,11 @@ export const dayEnd = (day: string): string => new Date(midnight(day).getTime() 
 export const addDays = (day: string, n: number): string => new Date(Date.parse(`${day}T00:00:00Z`) + n * DAY).toISOString().slice(0, 10);
 /** A day as people write it in a sentence: 2026-11-19 → 11月19日. */
 export const monthDay = (day: string): string => `${Number(day.slice(5, 7))}月${Number(day.slice(8, 10))}日`;
+/**
+ * The Monday after `day` (a roster week starts on Monday, whatever the display locale
+ * thinks the first day of a week is).
+ */
+export function nextMonday(day: string): string {
+  const weekday = new Date(`${day}T00:00:00Z`).getUTCDay(); // 0 = Sunday
+  return addDays(day, (1 - weekday + 7) % 7 || 7);
+}

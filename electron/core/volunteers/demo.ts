@@ -4,7 +4,7 @@ import { DEMO_SEED } from '../demo/generate';
 import { stmt } from '../db/statements';
 import { searchKey } from '../places/search-key';
 import { createRoster, fillRoster } from './roster';
-import { addDays, localDay } from '../../../shared/domain/days';
+import { addDays, localDay, midnight } from '../../../shared/domain/days';
 
 /** Removes people, teams, rosters and the posts not tied to a checkpoint (those go with their checkpoints). */
 export function clearVolunteers(db: Database.Database): void {
@@ -109,5 +109,6 @@ export function seedDemoVolunteers(db: Database.Database, now: Date, seed = DEMO
   insertPost.run('街道流动宣传车', kind('publicity'), null, null, '辖区道路', 2, 'day', searchKey('街道流动宣传车'), at, at);
 
   const id = createRoster(db, { name: '本周排班', startDate: mondayOf(now), days: 7, minRestHours: 8, weeklyCapHours: 48 }, { username: 'diaodu', now });
-  fillRoster(db, id, true, now);
+  // The demo's week was planned before it began (the fill never plans shifts already started).
+  fillRoster(db, id, true, midnight(mondayOf(now)));
 }

@@ -4,6 +4,7 @@ import { ApiError } from '../../../shared/api/errors';
 import type { Gap, Roster, RosterFields } from '../../../shared/api/volunteers';
 import { REASON_LABELS, type Reason, type SolverPerson, type SolverSlot, solveRoster, whyNot } from '../../../shared/domain/roster-solver';
 import { type ShiftPattern, shiftLabel, shiftSpan, shiftsOf } from '../../../shared/domain/shifts';
+import { dayStart } from '../../../shared/domain/days';
 import { stmt } from '../db/statements';
 
 /**
@@ -128,19 +129,40 @@ export function createRoster(db: Database.Database, f: z.output<typeof RosterFie
   );
 }
 
-/** Automatic fill: clears earlier automatic placements, keeps manual ones (unless told not to), solves, saves. */
+/**
+ * Hours from the roster's first midnight (Beijing) to `now`: a shift that starts before
+ * this has begun or is over, and what happened on it is history — the fill neither
+ * clears nor adds to it (past 应到/实到 must not change after the fact).
+ */
+export const rosterHoursAt = (r: RosterRow, now: Date) => (now.getTime() - Date.parse(dayStart(r.start_date))) / 3_600_000;
+
+/**
+ * Automatic fill of the shifts still to come: clears their automatic placements (and the
+ * manual ones unless kept), solves with every other placement fixed, saves. Shifts that
+ * have started keep exactly the people they had.
+ */
 export function fillRoster(db: Database.Database, id: number, keepManual: boolean, now: Date) {
   const r = loadRoster(db, id);
-  stmt(db, keepManual ? "DELETE FROM assignments WHERE roster_id = ? AND source = 'auto'" : 'DELETE FROM assignments WHERE roster_id = ?').run(id);
+  const nowH = rosterHoursAt(r, now);
   const slots = slotsOf(r, activePosts(db));
+  const startOf = new Map(slots.map((s) => [s.key, s.start]));
+  const drop = stmt(db, 'DELETE FROM assignments WHERE id = ?');
+  for (const a of assignmentsOf(db, id)) {
+    const start = startOf.get(slotKey(a.post_id, a.day, a.shift));
+    if (start === undefined || start < nowH) continue;
+    if (a.source === 'auto' || !keepManual) drop.run(a.id);
+  }
   const fixed = new Map<string, number[]>();
   for (const a of assignmentsOf(db, id)) {
     const k = slotKey(a.post_id, a.day, a.shift);
     fixed.set(k, [...(fixed.get(k) ?? []), a.person_id]);
   }
-  const result = solveRoster(solverPeople(db, r), slots, solverOptions(r), fixed);
+  // A started shift asks for no one beyond those it had, so the solver only counts them (rest, hours).
+  const open = slots.map((s) => (s.start < nowH ? { ...s, need: Math.min(s.need, fixed.get(s.key)?.length ?? 0) } : s));
+  const result = solveRoster(solverPeople(db, r), open, solverOptions(r), fixed);
   const insert = stmt(db, "INSERT INTO assignments (roster_id, post_id, day, shift, person_id, source) VALUES (?, ?, ?, ?, ?, 'auto')");
-  for (const s of slots) {
+  for (const s of open) {
+    if (s.start < nowH) continue;
     const before = fixed.get(s.key) ?? [];
     for (const personId of result.assigned.get(s.key) ?? []) if (!before.includes(personId)) insert.run(id, s.post.id, s.day, s.shift, personId);
   }

@@ -1,5 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { CHINESE, dataOf, errorOf, openSignedIn, type Call } from '../../../test/helpers/temp-core';
+import { signInAs } from '../../../test/helpers/sessions';
+import { CHINESE, dataOf, errorOf, manualClock, openSignedIn, type Call } from '../../../test/helpers/temp-core';
+
+/** The rosters here start on Monday 30 November; the fill only plans shifts still to come, so the clock reads the Sunday evening before. */
+const beforeTheWeek = () => manualClock('2026-11-29T12:00:00Z');
 
 type Page<T> = { rows: T[]; total: number };
 type PostRow = { id: number; name: string; checkpointId: number | null; perShift: number; pattern: string; active: boolean; kindName: string };
@@ -17,7 +21,7 @@ async function person(call: Call, name: string, extra: Record<string, unknown> =
 
 describe('posts follow checkpoints', () => {
   it('every checkpoint gets its 执勤岗, kept in step with its staffing, hours and status', async () => {
-    const { call } = await openSignedIn({}, 'command');
+    const { call } = await openSignedIn({ now: beforeTheWeek() }, 'command');
     const { compound } = await territory(call);
     const gate = dataOf<{ id: number }>(await call('checkpoints.create', { name: '馨苑华园东门', kind: 'gate', compoundId: compound.id, hours: 'allDay', staffPerShift: 2, status: 'active' }));
     let p = dataOf<Page<PostRow>>(await call('posts.list', {})).rows.find((r) => r.checkpointId === gate.id)!;
@@ -31,7 +35,7 @@ describe('posts follow checkpoints', () => {
 
 describe('people and teams', () => {
   it('validates ID numbers in Chinese, masks phones and IDs in lists, and takes the community from the compound', async () => {
-    const { call } = await openSignedIn({}, 'command');
+    const { call } = await openSignedIn({ now: beforeTheWeek() }, 'command');
     const { community, compound } = await territory(call);
     const bad = errorOf(await call('people.create', { name: '张建国', kind: 'party', idNumber: '41010219900101123' }));
     expect(bad.issues?.[0]).toMatchObject({ path: 'idNumber' });
@@ -49,7 +53,7 @@ describe('people and teams', () => {
 
 describe('rosters', () => {
   async function setup(people: number) {
-    const { core, call } = await openSignedIn({}, 'command');
+    const { core, call } = await openSignedIn({ now: beforeTheWeek() }, 'command');
     const { compound } = await territory(call);
     dataOf(await call('checkpoints.create', { name: '馨苑华园东门', kind: 'gate', compoundId: compound.id, hours: 'allDay', staffPerShift: 1, status: 'active' }));
     const ids: number[] = [];
@@ -112,7 +116,7 @@ describe('rosters', () => {
   });
 
   it('is read-only for 领导查看', async () => {
-    const { core } = await openSignedIn({}, 'command');
+    const { core } = await openSignedIn({ now: beforeTheWeek() }, 'command');
     const { signInAs } = await import('../../../test/helpers/temp-core');
     const viewer = await signInAs(core, 'viewer');
     expect(errorOf(await viewer('rosters.create', { name: 'x', startDate: '2026-11-30', days: 7 })).code).toBe('FORBIDDEN');
@@ -121,9 +125,10 @@ describe('rosters', () => {
 
 describe('the map knows who stands now', () => {
   it('reports each checkpoint’s current shift from the roster covering now, without those marked absent', async () => {
-    const { manualClock } = await import('../../../test/helpers/temp-core');
-    // 10:00 Beijing time on 1 December: day 1 of a roster from 30 November, the 08–16 shift.
-    const { call } = await openSignedIn({ now: manualClock('2026-12-01T02:00:00Z') }, 'command');
+    // Planned the evening before the week; then 10:00 Beijing time on 1 December: day 1, the 08–16 shift.
+    const clock = beforeTheWeek();
+    const signedIn = await openSignedIn({ now: clock }, 'command');
+    let call = signedIn.call;
     const { compound } = await territory(call);
     const gate = dataOf<{ id: number }>(await call('checkpoints.create', { name: '馨苑华园东门', kind: 'gate', compoundId: compound.id, hours: 'allDay', staffPerShift: 2, status: 'active' }));
     const features = async () => dataOf<{ staffing: { checkpointId: number; need: number; have: number; shift: string }[] }>(await call('map.features', {})).staffing;
@@ -131,6 +136,8 @@ describe('the map knows who stands now', () => {
     await person(call, '张建国');
     const roster = dataOf<{ id: number }>(await call('rosters.create', { name: '第一周', startDate: '2026-11-30', days: 7 }));
     dataOf(await call('rosters.fill', { id: roster.id }));
+    clock.set('2026-12-01T02:00:00Z');
+    call = await signInAs(signedIn.core, 'command'); // a session lasts 12 hours at most
     expect(await features()).toEqual([{ checkpointId: gate.id, need: 2, have: expect.any(Number), shift: '08:00–16:00' }]);
     const grid = dataOf<Grid>(await call('rosters.grid', { id: roster.id }));
     const now = grid.posts[0]!.cells[1]![1]!;
@@ -142,7 +149,7 @@ describe('the map knows who stands now', () => {
 
 describe('custom shifts and swapping', () => {
   it('a post with custom shifts gets those slots; two placements swap people', async () => {
-    const { call } = await openSignedIn({}, 'command');
+    const { call } = await openSignedIn({ now: beforeTheWeek() }, 'command');
     const { compound } = await territory(call);
     const kinds = dataOf<{ id: number; name: string }[]>(await call('postKinds.list', {}));
     const post = dataOf<{ id: number; customShifts: number[][] }>(

@@ -3,6 +3,7 @@ import { Alert, App, Button, DatePicker, Form, Input, InputNumber, Modal, Progre
 import dayjs from 'dayjs';
 import { useEffect, useState } from 'react';
 import type { Output } from '../../../../shared/api';
+import { nextMonday } from '../../../../shared/domain/days';
 import { call } from '../../api/client';
 import { downloadBase64 } from '../../lib/download';
 import { useLoad } from '../../lib/useLoad';
@@ -81,7 +82,8 @@ export function RosterTab({ canWrite, refs }: { canWrite: boolean; refs: { commu
             <Button
               onClick={() => {
                 form.resetFields();
-                form.setFieldsValue({ name: `${dayjs().startOf('week').add(8, 'day').format('M月D日')}起一周排班`, startDate: dayjs().startOf('week').add(8, 'day'), days: 7, minRestHours: 8, weeklyCapHours: 48 });
+                const monday = dayjs(nextMonday(dayjs().format('YYYY-MM-DD')));
+                form.setFieldsValue({ name: `${monday.format('M月D日')}起一周排班`, startDate: monday, days: 7, minRestHours: 8, weeklyCapHours: 48 });
                 setCreating(true);
               }}
             >
