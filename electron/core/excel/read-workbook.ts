@@ -1,6 +1,7 @@
 import { CFB, type ParsingOptions, read, type Range, set_cptable, utils, type WorkBook } from 'xlsx';
 import * as cptable from 'xlsx/dist/cpexcel.full.mjs';
 import { ApiError } from '../../../shared/api/errors';
+import { checkZipLimits } from './zip-limits';
 
 // Excel 2.x–95 files store text in the file's code page (936, GBK, in China): without the
 // tables SheetJS reads it as Latin-1.
@@ -64,6 +65,7 @@ export function planParse(bytes: Buffer, fileName: string): ParsePlan {
   if (bytes.length > MAX_FILE_BYTES) {
     throw new ApiError('VALIDATION', `文件“${fileName}”超过 ${MAX_FILE_BYTES / 1024 / 1024} MB 上限，请拆分后分批导入`);
   }
+  if (startsWith(bytes, ZIP)) checkZipLimits(bytes, fileName);
   // Office wraps a password-protected .xlsx in an OLE container with an EncryptionInfo stream.
   if (startsWith(bytes, OLE) && isEncryptedPackage(bytes)) {
     throw new ApiError('VALIDATION', `文件“${fileName}”设置了打开密码，请在 Excel/WPS 中取消密码后再导入`);
