@@ -59,7 +59,7 @@ describe('key persons and follow-up', () => {
     const { call, compound } = await setup();
     const k = dataOf<{ id: number }>(await call('keyPersons.create', { name: '刘振华', compoundId: compound.id, category: 'riskArea', measure: 'homeObservation', startDate: '2026-11-28' }));
     expect(dataOf<{ alert: boolean }>(await call('followups.record', { keyPersonId: k.id, day: '2026-12-01', slot: 'am', temperature: 36.4 })).alert).toBe(false);
-    expect(dataOf<{ alert: boolean }>(await call('followups.record', { keyPersonId: k.id, day: '2026-12-01', slot: 'pm', temperature: 37.1, symptoms: '咳嗽' })).alert).toBe(true);
+    expect(dataOf<{ alert: boolean }>(await call('followups.record', { keyPersonId: k.id, day: '2026-11-30', slot: 'pm', temperature: 37.1, symptoms: '咳嗽' })).alert).toBe(true);
     const alerts = dataOf<{ id: number; kind: string; message: string }[]>(await call('alerts.open', {}));
     expect(alerts).toEqual([expect.objectContaining({ kind: 'followup', message: `${compound.name} 重点人员刘*华症状：咳嗽` })]);
     expect(dataOf<{ alertingCompounds: number[] }>(await call('map.features', {})).alertingCompounds).toEqual([compound.id]);

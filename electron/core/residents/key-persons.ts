@@ -135,6 +135,9 @@ export function dueList(db: Database.Database, f: { day: string; compoundId?: nu
   });
 }
 
+/** The afternoon check's window opens at noon (the morning one is overdue from then). */
+const PM_FROM = 12;
+
 export function recordFollowup(db: Database.Database, f: { keyPersonId: number; day: string; slot: 'am' | 'pm'; temperature: number | null; symptoms: string | null }, who: Who): { alert: boolean } {
   const k = stmt(db, 'SELECT name, status, start_date, end_date, compound_id FROM key_persons WHERE id = ?').get(f.keyPersonId) as
     | { name: string; status: string; start_date: string; end_date: string; compound_id: number | null }
@@ -142,6 +145,13 @@ export function recordFollowup(db: Database.Database, f: { keyPersonId: number; 
   if (!k) throw new ApiError('NOT_FOUND', '重点人员不存在');
   if (f.day < k.start_date || f.day >= k.end_date) throw new ApiError('VALIDATION', `${f.day} 不在该人员的管控期内（${k.start_date} 至 ${addDays(k.end_date, -1)}）`);
   if (f.temperature === null && !f.symptoms) throw new ApiError('VALIDATION', '请填写体温或症状', [{ path: 'temperature', message: '请填写体温' }]);
+  // A check is recorded when it was made: not for a day to come, not an afternoon one in the morning.
+  const today = localDay(who.now);
+  if (f.day > today) throw new ApiError('VALIDATION', `不能登记 ${f.day} 的随访：那一天还没到`, [{ path: 'day', message: '日期还没到' }]);
+  if (f.day === today && f.slot === 'pm' && localHour(who.now) < PM_FROM) {
+    const hhmm = new Date(who.now.getTime() + 8 * 3_600_000).toISOString().slice(11, 16);
+    throw new ApiError('VALIDATION', `下午随访 ${PM_FROM}:00 以后才能登记（现在是 ${hhmm}）`, [{ path: 'slot', message: `下午随访 ${PM_FROM}:00 以后登记` }]);
+  }
   try {
     stmt(db, 'INSERT INTO followups (key_person_id, day, slot, temperature, symptoms, username, recorded_at) VALUES (?, ?, ?, ?, ?, ?, ?)').run(
       f.keyPersonId, f.day, f.slot, f.temperature, f.symptoms, who.username, who.now.toISOString(),
