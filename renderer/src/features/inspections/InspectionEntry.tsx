@@ -5,6 +5,7 @@ import { useState } from 'react';
 import type { Output } from '../../../../shared/api';
 import { InspectionKind, InspectionSlot, TargetKind, type TargetKindCode } from '../../../../shared/domain/enums';
 import { call } from '../../api/client';
+import { hashParams } from '../../lib/hashParams';
 import { useLoad } from '../../lib/useLoad';
 import { PhotoInput } from './PhotoInput';
 
@@ -37,9 +38,15 @@ export function InspectionEntry({ onSaved }: { onSaved?: () => void }) {
   const [kind, setKind] = useState<string>('routine');
   const [members, setMembers] = useState<number[]>([]);
   const [memberOptions, setMemberOptions] = useState<{ value: number; label: string }[]>([]);
-  const [targetKind, setTargetKind] = useState<TargetKindCode>('checkpoint');
+  // Opened from a 场所码 poster (#/inspections?new=1&premises=<id>&name=…): that premises is already chosen.
+  const [fromPoster] = useState(() => {
+    const q = hashParams();
+    const id = Number(q.get('premises'));
+    return id > 0 ? { targetKind: 'premises' as const, targetId: id, name: q.get('name') || `经营场所 ${id}`, failures: {} } : null;
+  });
+  const [targetKind, setTargetKind] = useState<TargetKindCode>(fromPoster ? 'premises' : 'checkpoint');
   const [targetOptions, setTargetOptions] = useState<{ value: number; label: string }[]>([]);
-  const [targets, setTargets] = useState<TargetDraft[]>([]);
+  const [targets, setTargets] = useState<TargetDraft[]>(fromPoster ? [fromPoster] : []);
   const [saving, setSaving] = useState(false);
   const day = dayjs().format('YYYY-MM-DD');
 

@@ -125,7 +125,20 @@ export function premisesConfig(refs: RefOptions): EntityConfig<Row> {
       { title: '负责人', dataIndex: 'manager', key: 'manager', width: 80 },
       { title: '电话', dataIndex: 'phone', key: 'phone', width: 120 },
       { title: '责任书', dataIndex: 'pledgeDate', key: 'pledgeDate', width: 100, render: (v: string | null) => v ?? <Tag color="red">未签订</Tag> },
-      { title: '场所码', dataIndex: 'codePosted', key: 'codePosted', width: 80, render: (v: boolean) => (v ? '已张贴' : <Tag color="red">未张贴</Tag>) },
+      {
+        title: '场所码',
+        dataIndex: 'codePosted',
+        key: 'codePosted',
+        width: 110,
+        render: (v: boolean, r) => (
+          <>
+            {v ? '已张贴' : <Tag color="red">未张贴</Tag>}
+            <a href={`#/print/premises-code/${r.id}`} onClick={(e) => e.stopPropagation()} style={{ marginLeft: 4 }} aria-label={`打印${r.name}的场所码`}>
+              打印
+            </a>
+          </>
+        ),
+      },
       { title: '状态', dataIndex: 'status', key: 'status', sorter: true, width: 90, render: (v: string) => <Tag color={STATUS_TAG[v]}>{PremisesStatus.labels[v as keyof typeof PremisesStatus.labels]}</Tag> },
       { title: '未销号问题', dataIndex: 'openProblems', key: 'openProblems', width: 90, align: 'right' },
     ],

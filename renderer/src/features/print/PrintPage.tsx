@@ -1,6 +1,7 @@
 import { ArrowLeftOutlined, FilePdfOutlined, PrinterOutlined } from '@ant-design/icons';
 import { Alert, App, Button, Space, Spin } from 'antd';
 import { type ReactNode, useEffect } from 'react';
+import type { Output } from '../../../../shared/api';
 import { call } from '../../api/client';
 import { printDocument, savePdf } from '../../lib/print';
 import { useLoad } from '../../lib/useLoad';
@@ -8,6 +9,7 @@ import { DonationReceipt, PlanReceipts, PlanSheet, ThanksList } from './document
 import { BriefingSheet } from './BriefingSheet';
 import { NoticeSheet, ReportSheet } from './InspectionDocs';
 import { RosterSheet } from './RosterSheet';
+import { PassCardsSheet, PremisesPoster, withQr } from './PassCards';
 import './print.css';
 
 /**
@@ -57,6 +59,22 @@ export function PrintPage({ path }: { path: string }) {
       const q = new URLSearchParams(window.location.hash.split('?')[1] ?? '');
       const report = await call('inspections.report', { from: q.get('from') ?? '', to: q.get('to') ?? '' });
       return { title: `督查通报-${report.from}至${report.to}`, body: <ReportSheet report={report} officeName={officeName} /> };
+    }
+    if (kind === 'passes') {
+      // #/print/passes/<compoundId> for a whole compound, #/print/passes/0?householdId=… for one household.
+      const householdId = Number(new URLSearchParams(window.location.hash.split('?')[1] ?? '').get('householdId')) || undefined;
+      const cards = await withQr(await call('passes.cards', { compoundId: id || undefined, householdId }));
+      return { title: `出入证-${cards[0]?.address.split(' ')[0] ?? ''}${householdId ? '-一户' : ''}`, body: <PassCardsSheet cards={cards} officeName={officeName} /> };
+    }
+    if (kind === 'premises-code') {
+      let premises: Output<'premises.list'>['rows'][number] | undefined;
+      for (let page = 1; !premises; page++) {
+        const list = await call('premises.list', { page, pageSize: 500 });
+        premises = list.rows.find((p) => p.id === id);
+        if (page * 500 >= list.total) break;
+      }
+      if (!premises) throw new Error('经营场所不存在');
+      return { title: `场所码-${premises.name}`, body: <PremisesPoster premises={premises} officeName={officeName} /> };
     }
     if (kind === 'thanks') {
       const totals = await call('donations.totals', {});

@@ -1,3 +1,4 @@
+import { PrinterOutlined } from '@ant-design/icons';
 import { App, Button, Card, Col, DatePicker, Input, InputNumber, Row, Select, Space, Table, Tag } from 'antd';
 import dayjs from 'dayjs';
 import { useState } from 'react';
@@ -48,6 +49,12 @@ function Passes({ compounds, canWrite }: { compounds: Opt[]; canWrite: boolean }
             发放出入证
           </Button>
         )}
+        <Button icon={<PrinterOutlined />} disabled={!compoundId} href={compoundId ? `#/print/passes/${compoundId}` : undefined} data-testid="passes-print-compound">
+          打印本小区出入证
+        </Button>
+        <Button icon={<PrinterOutlined />} disabled={!householdId} href={householdId ? `#/print/passes/0?householdId=${householdId}` : undefined}>
+          打印本户出入证
+        </Button>
       </Space>
       <Table
         size="small"
