@@ -75,6 +75,25 @@ describe('Excel import and export in Chromium', () => {
     expect(await page.locator('.ant-result').innerText()).toContain('新增 3 条，更新 0 条，无变化 0 条');
   });
 
+  it('shows the progress bar as soon as a file is chosen, before the upload has answered', async () => {
+    await page.goto('about:blank');
+    await page.goto(`${server.url}/#/excel`);
+    // Hold the upload request: whatever the page shows meanwhile is shown before the server has a job.
+    let release!: () => void;
+    const held = new Promise<void>((r) => (release = r));
+    await page.route('**/api/excel.upload', async (route) => {
+      await held;
+      await route.continue();
+    });
+    const [chooser] = await Promise.all([page.waitForEvent('filechooser'), page.getByText('点击或拖入 Excel / WPS / CSV 文件').click()]);
+    await chooser.setFiles(fixture);
+    await expect.poll(() => page.getByText('正在读取并上传文件…').isVisible()).toBe(true);
+    expect(await page.getByTestId('excel-progress').isVisible()).toBe(true);
+    release();
+    await expect.poll(() => page.getByTestId('preview-counts').isVisible()).toBe(true);
+    await page.unroute('**/api/excel.upload');
+  });
+
   it('exports the filtered list to .xlsx', async () => {
     await page.goto('about:blank');
     await page.goto(`${server.url}/#/places`);
