@@ -42,13 +42,18 @@ function toErrorBody(e: unknown, name: string): ApiErrorBody {
 /** Longer strings are file contents (base64 uploads, GeoJSON text): the log names their size only. */
 const MAX_LOGGED_STRING = 2000;
 
-/** Input as it may be logged: passwords never, file contents not, personal fields masked later by writeAudit. */
+/**
+ * Input as it may be logged: passwords never, file contents not — at any depth, since
+ * photos arrive inside lists of failures and fixes — personal fields masked later.
+ */
 function loggable(input: unknown): unknown {
+  if (typeof input === 'string') return input.length > MAX_LOGGED_STRING ? `（文件内容 ${input.length} 字符，未记录）` : input;
+  if (Array.isArray(input)) return input.map(loggable);
   if (!input || typeof input !== 'object') return input;
   return Object.fromEntries(
     Object.entries(input)
       .filter(([k]) => !/password/i.test(k))
-      .map(([k, v]) => [k, typeof v === 'string' && v.length > MAX_LOGGED_STRING ? `（文件内容 ${v.length} 字符，未记录）` : v]),
+      .map(([k, v]) => [k, loggable(v)]),
   );
 }
 
