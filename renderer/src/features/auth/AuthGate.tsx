@@ -27,6 +27,16 @@ export function AuthGate({ children }: { children: ReactNode }) {
   const [state, setState] = useState<State>({ kind: 'loading' });
 
   useEffect(() => {
+    // Opened from a pairing QR code (#/pair?code=…): spend the code, then forget it.
+    const pairCode = /^#\/pair\?code=([\w-]+)/.exec(window.location.hash)?.[1];
+    if (pairCode) {
+      window.history.replaceState(null, '', `${window.location.pathname}#/`);
+      call('auth.pair', { code: pairCode }).then(
+        (me) => setState({ kind: 'signedIn', me }),
+        (e: ApiError) => setState({ kind: 'signedOut', notice: `扫码登录失败：${e.message}` }),
+      );
+      return onSessionLost((message) => setState((s) => (s.kind === 'signedIn' ? { kind: 'signedOut', notice: message, lockedUser: s.me.username } : s)));
+    }
     call('auth.status', {}).then(
       (s) => setState(s.me ? { kind: 'signedIn', me: s.me } : s.needsSetup ? { kind: 'setup', allowed: s.setupAllowedHere } : { kind: 'signedOut', notice: null }),
       (e: ApiError) => setState({ kind: e.code === 'RECOVERY' ? 'recovery' : 'error', message: e.message }),

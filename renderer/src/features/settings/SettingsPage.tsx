@@ -7,6 +7,7 @@ import { BackupsCard } from './BackupsCard';
 import { BasemapCard } from './BasemapCard';
 import { CleanupCard } from './CleanupCard';
 import { DemoResetCard } from './DemoResetCard';
+import { LanCard } from './lan/LanCard';
 import { OfficeCard } from './OfficeCard';
 import { SecurityCard } from './SecurityCard';
 import { UsersCard } from './UsersCard';
@@ -17,6 +18,7 @@ const TABS: { key: string; label: string; perm: Permission | null; body: () => R
   { key: 'users', label: '用户与权限', perm: 'users:manage', body: () => <UsersCard /> },
   { key: 'audit', label: '操作日志', perm: 'audit:read', body: () => <AuditCard /> },
   { key: 'backups', label: '数据备份', perm: 'system:backup', body: () => <BackupsCard /> },
+  { key: 'lan', label: '局域网共享', perm: 'system:settings', body: () => <LanCard /> },
   {
     key: 'system',
     label: '系统',
