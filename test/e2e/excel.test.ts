@@ -1,3 +1,4 @@
+import ExcelJS from 'exceljs';
 import fs from 'node:fs';
 import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
@@ -73,6 +74,30 @@ describe('Excel import and export in Chromium', () => {
     await page.getByRole('button', { name: '确认导入' }).click();
     await expect.poll(() => page.locator('.ant-result').isVisible()).toBe(true);
     expect(await page.locator('.ant-result').innerText()).toContain('新增 3 条，更新 0 条，无变化 0 条');
+
+    // The same file again: every row is already there as it is — 无变化, not 跳过, and no backup for nothing.
+    await page.getByRole('button', { name: '继续导入' }).click();
+    const [again] = await Promise.all([page.waitForEvent('filechooser'), page.getByText('点击或拖入 Excel / WPS / CSV 文件').click()]);
+    await again.setFiles(path.resolve('test/fixtures/excel/residents-instructions-first.xlsx'));
+    await expect.poll(() => page.getByTestId('preview-counts').innerText()).toContain('无变化 3');
+    await page.getByRole('button', { name: '确认导入' }).click();
+    await expect.poll(() => page.locator('.ant-result').isVisible()).toBe(true);
+    expect(await page.locator('.ant-result').innerText()).toContain('新增 0 条，更新 0 条，无变化 3 条。没有写入任何数据，未做备份。');
+  });
+
+  it('exports the residents list from its page, masked', async () => {
+    await page.goto('about:blank');
+    await page.goto(`${server.url}/#/residents`);
+    await page.getByRole('tab', { name: '居民名单' }).click();
+    const panel = page.locator('[role=tabpanel]:visible');
+    await expect.poll(() => panel.locator('.ant-table-row', { hasText: '十九号院' }).count()).toBe(3);
+    const [download] = await Promise.all([page.waitForEvent('download'), panel.getByRole('button', { name: '导出 Excel' }).click()]);
+    expect(download.suggestedFilename()).toMatch(/^居民名单-\d{4}-\d{2}-\d{2}\.xlsx$/);
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.readFile(await download.path());
+    const names = wb.worksheets[0]!.getColumn(1).values.slice(2).map(String);
+    expect(names).toHaveLength(3);
+    expect(names.every((n) => n.includes('*'))).toBe(true);
   });
 
   it('shows the progress bar as soon as a file is chosen, before the upload has answered', async () => {
