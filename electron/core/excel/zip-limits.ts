@@ -71,18 +71,19 @@ function entries(zip: Buffer): Entry[] | null {
   return out;
 }
 
-/** The first bytes of a part, inflated no further than needed (a bomb is never expanded). */
-function head(zip: Buffer, e: Entry, bytes = 4096): string {
+/**
+ * The opening of a part: its first 2 KB of compressed data inflated (at most ~2 MB even
+ * for a bomb; a worksheet names its <dimension> in its first few hundred bytes).
+ */
+function head(zip: Buffer, e: Entry): string {
   if (e.localOffset + 30 > zip.length || zip.readUInt32LE(e.localOffset) !== LOCAL) return '';
   const start = e.localOffset + 30 + zip.readUInt16LE(e.localOffset + 26) + zip.readUInt16LE(e.localOffset + 28);
-  const data = zip.subarray(start, Math.min(zip.length, start + Math.min(e.compressed, 64 * 1024)));
-  if (e.method === 0) return data.subarray(0, bytes).toString('utf8');
+  const data = zip.subarray(start, Math.min(zip.length, start + Math.min(e.compressed, 2048)));
+  if (e.method === 0) return data.toString('utf8');
   try {
-    return zlib.inflateRawSync(data, { finishFlush: zlib.constants.Z_SYNC_FLUSH, maxOutputLength: bytes }).toString('utf8');
-  } catch (err) {
-    // maxOutputLength reached: what was inflated so far is enough.
-    const partial = (err as { code?: string }).code === 'ERR_BUFFER_TOO_LARGE' ? '' : '';
-    return partial;
+    return zlib.inflateRawSync(data, { finishFlush: zlib.constants.Z_SYNC_FLUSH, maxOutputLength: 4 * 1024 * 1024 }).toString('utf8', 0, 8192);
+  } catch {
+    return '';
   }
 }
 
