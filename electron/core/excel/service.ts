@@ -121,8 +121,13 @@ export const excelHandlers: Handlers<keyof typeof excel> = {
       throw new ApiError('VALIDATION', `有 ${counts.error} 行存在错误，未导入任何数据。请修正后重新导入，或勾选“跳过错误行”。`);
     }
     const writes = counts.new + (onDuplicate === 'update' ? counts.update : 0);
-    if (counts.error > 0 && counts.new + counts.update + counts.unchanged === 0) {
-      throw new ApiError('VALIDATION', `没有可导入的行：全部 ${counts.error} 行都有错误，未写入任何数据。请下载错误行，修正后重新导入。`);
+    if (counts.new + counts.update + counts.unchanged === 0) {
+      throw new ApiError(
+        'VALIDATION',
+        counts.error
+          ? `没有可导入的行：全部 ${counts.error} 行都有错误，未写入任何数据。请下载错误行，修正后重新导入。`
+          : `没有可导入的行：工作表“${analysis.sheetName}”的表头下面没有数据。`,
+      );
     }
     // A backup is for undoing a write; an import that writes nothing needs none.
     if (writes > 0) await backupNow(ctx.db, ctx.backupDir, 'preimport', ctx.now());

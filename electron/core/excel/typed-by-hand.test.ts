@@ -120,6 +120,15 @@ describe('commit outcomes', () => {
     expect({ commits: commits(), files: backupFiles() }).toEqual(before);
   });
 
+  it('a sheet with a header and no rows has nothing to import', async () => {
+    const { utils, write } = await import('xlsx');
+    const book = utils.book_new();
+    utils.book_append_sheet(book, utils.aoa_to_sheet([['姓名', '身份证号', '小区']]), '居民');
+    const up = data<{ uploadId: string }>(await uploadFile(call, 'residents', 'head.xlsx', (write(book, { type: 'buffer', bookType: 'xlsx' }) as Buffer).toString('base64')));
+    expect(data<Preview>(await call('excel.preview', { uploadId: up.uploadId })).total).toBe(0);
+    expect(await call('excel.commit', { uploadId: up.uploadId })).toMatchObject({ ok: false, error: { message: '没有可导入的行：工作表“居民”的表头下面没有数据。' } });
+  });
+
   it('rows already there as they are come back as 无变化, not 跳过, and nothing is backed up', async () => {
     const { uploadId, p } = await preview('residents', 'residents-instructions-first.xlsx');
     expect(p.counts).toEqual({ new: 0, update: 0, unchanged: 3, error: 0 });
