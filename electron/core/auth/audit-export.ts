@@ -1,5 +1,6 @@
 import type Database from 'better-sqlite3-multiple-ciphers';
 import { utils, write } from 'xlsx';
+import { describeDetail, describeMethod } from '../../../shared/api/audit-text';
 import { neutralize } from '../excel/write-workbook';
 import { listAudit, type AuditQuery } from './audit-list';
 
@@ -9,11 +10,11 @@ const KIND_LABELS: Record<string, string> = { write: '修改数据', read_person
 export function exportAudit(db: Database.Database, q: Omit<AuditQuery, 'page' | 'pageSize'>, now: Date) {
   const { rows } = listAudit(db, { ...q, page: 1, pageSize: 100_000 });
   const sheet = utils.aoa_to_sheet([
-    ['时间', '用户', '来源', '类型', '操作', '对象', '编号', '条数', '详情'],
+    ['时间', '用户', '来源', '类型', '操作', '接口', '对象', '编号', '条数', '详情'],
     // Whatever was typed at sign-in lands in 用户 (`=HYPERLINK(…)` too): every text cell is neutralised.
-    ...rows.map((r) => [r.ts, r.username ?? '', r.client, KIND_LABELS[r.kind] ?? r.kind, r.method, r.entity ?? '', r.entityId ?? '', r.rowCount ?? '', r.detail ?? ''].map(neutralize)),
+    ...rows.map((r) => [r.ts, r.username ?? '', r.client, KIND_LABELS[r.kind] ?? r.kind, describeMethod(r.method), r.method, r.entity ?? '', r.entityId ?? '', r.rowCount ?? '', describeDetail(r.detail)].map(neutralize)),
   ]);
-  sheet['!cols'] = [22, 12, 16, 12, 22, 14, 8, 8, 60].map((wch) => ({ wch }));
+  sheet['!cols'] = [22, 12, 16, 12, 30, 22, 14, 8, 8, 60].map((wch) => ({ wch }));
   sheet['!freeze'] = { xSplit: 0, ySplit: 1 };
   const book = utils.book_new();
   utils.book_append_sheet(book, sheet, '操作日志');

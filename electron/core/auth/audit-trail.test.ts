@@ -141,6 +141,11 @@ describe('audit trail and leftovers over HTTP', () => {
     const cells = rows.flat().filter((c): c is string => typeof c === 'string' && c.includes('HYPERLINK'));
     expect(cells.length).toBeGreaterThan(0);
     for (const c of cells) expect(c.startsWith("'")).toBe(true);
+    // Read by people: 操作 in Chinese (the code name beside it), 详情 as 字段：值.
+    expect(rows[0]).toEqual(['时间', '用户', '来源', '类型', '操作', '接口', '对象', '编号', '条数', '详情']);
+    const login = rows.find((r) => r[5] === 'auth.login')!;
+    expect(String(login[4])).toMatch(/^[\u4e00-\u9fa5]/);
+    expect(rows.slice(1).every((r) => !String(r[9] ?? '').startsWith('{"'))).toBe(true);
   });
 
   it('system.info tells the data path only to the roles that run the system', async () => {

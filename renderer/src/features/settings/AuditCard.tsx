@@ -5,6 +5,7 @@ import { call } from '../../api/client';
 import type { AuditRow } from '../../../../shared/api/auth';
 import { downloadBase64 } from '../../lib/download';
 import { useLoad } from '../../lib/useLoad';
+import { describeDetail, describeMethod } from '../../../../shared/api/audit-text';
 
 const KIND_LABELS: Record<AuditRow['kind'], string> = {
   write: '修改数据',
@@ -80,10 +81,10 @@ export function AuditCard() {
           { title: '用户', dataIndex: 'username', width: 100 },
           { title: '来源', dataIndex: 'client', width: 120, render: (v: string) => (v === 'desktop' ? '本机窗口' : v) },
           { title: '类型', dataIndex: 'kind', width: 110, render: (v: AuditRow['kind']) => KIND_LABELS[v] },
-          { title: '操作', dataIndex: 'method', width: 170 },
+          { title: '操作', dataIndex: 'method', width: 220, render: (v: string) => <span title={v}>{describeMethod(v)}</span> },
           { title: '对象', render: (_, r) => (r.entity ? `${r.entity}${r.entityId ? ` #${r.entityId}` : ''}` : '') },
           { title: '条数', dataIndex: 'rowCount', width: 60 },
-          { title: '详情', dataIndex: 'detail', ellipsis: true },
+          { title: '详情', dataIndex: 'detail', ellipsis: { showTitle: true }, render: (v: string | null) => describeDetail(v) },
         ]}
       />
     </Card>
