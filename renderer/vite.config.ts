@@ -5,12 +5,19 @@ import type { UserConfig } from 'vite';
 
 const here = fileURLToPath(new URL('.', import.meta.url));
 
+/** The oldest browsers the LAN pages are built for (Vite's former 'modules' default). */
+export const RENDERER_TARGET = ['es2020', 'chrome87', 'edge88', 'firefox78', 'safari14'];
+
 /** Shared by electron-vite (desktop) and `npm run serve` (browser/LAN), so both ship one build. */
 export const rendererConfig: UserConfig = {
   root: here,
   base: './',
   plugins: [react()],
   build: {
+    // Office PCs on the LAN open the pages in 360 / QQ browsers on older Chromium cores:
+    // the bundle's syntax is for Chrome 87 (checked by test/e2e/bundle-target.test.ts).
+    target: RENDERER_TARGET,
+    cssTarget: RENDERER_TARGET,
     outDir: resolve(here, '../out/renderer'),
     emptyOutDir: true,
     chunkSizeWarningLimit: 3000,
