@@ -94,13 +94,27 @@ describe('residents export', () => {
     await wb.xlsx.load(Buffer.from(masked.base64, 'base64') as never);
     const ws = wb.worksheets[0]!;
     expect(ws.getRow(1).values).toEqual([undefined, ...HEAD.slice(0, 4), '社区', ...HEAD.slice(5)]);
-    const col = (n: number) => ws.getColumn(n).values.slice(2).map((v) => String(v ?? ''));
+    const col = (n: number) =>
+      ws
+        .getColumn(n)
+        .values.slice(2)
+        .map((v) => String(v ?? ''));
     expect(col(1).every((n) => n.includes('*'))).toBe(true);
     expect(col(2).every((id) => /^\d{4}\*{10}[\dX]{4}$/.test(id))).toBe(true);
-    expect(col(3).filter(Boolean).every((p) => p.includes('*'))).toBe(true);
-    expect(col(14).filter(Boolean).every((n) => n === '（含个人信息，已隐藏）')).toBe(true);
+    expect(
+      col(3)
+        .filter(Boolean)
+        .every((p) => p.includes('*')),
+    ).toBe(true);
+    expect(
+      col(14)
+        .filter(Boolean)
+        .every((n) => n === '（含个人信息，已隐藏）'),
+    ).toBe(true);
     const logged = (full: boolean) =>
-      t.core.db.prepare("SELECT count(*) AS n FROM audit_log WHERE method = 'residents.export' AND json_extract(detail, '$.full') = ?").get(full ? 1 : 0) as { n: number };
+      t.core.db.prepare("SELECT count(*) AS n FROM audit_log WHERE method = 'residents.export' AND json_extract(detail, '$.full') = ?").get(full ? 1 : 0) as {
+        n: number;
+      };
     expect(logged(false).n).toBeGreaterThan(0);
     data(await call('residents.export', { full: true }));
     expect(logged(true).n).toBeGreaterThan(0);
@@ -110,7 +124,10 @@ describe('residents export', () => {
     const masked = data<{ base64: string; rowCount: number }>(await call('residents.export', {}));
     const p = await reimport('residents', masked.base64);
     expect(p.counts).toEqual({ new: 0, update: 0, unchanged: 0, error: masked.rowCount });
-    expect(p.rows[0]!.errors).toContainEqual({ column: '身份证号', message: '身份证号是脱敏后的内容，不能导入：请使用勾选“导出完整信息”导出的文件，或填写完整信息' });
+    expect(p.rows[0]!.errors).toContainEqual({
+      column: '身份证号',
+      message: '身份证号是脱敏后的内容，不能导入：请使用勾选“导出完整信息”导出的文件，或填写完整信息',
+    });
   });
 
   it('follows the list filter and community scope; a role without 导出完整信息 is refused the full file', async () => {

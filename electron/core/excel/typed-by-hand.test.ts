@@ -15,7 +15,13 @@ type Preview = { sheet: string; total: number; notes: string[]; counts: Record<s
 let t: TestCore;
 let call: Call;
 const commits = () => (t.core.db.prepare("SELECT count(*) AS n FROM audit_log WHERE method = 'excel.commit'").get() as { n: number }).n;
-const backupFiles = () => (fs.existsSync(t.root) ? fs.readdirSync(t.root, { recursive: true }).map(String).filter((f) => f.includes('preimport')).length : 0);
+const backupFiles = () =>
+  fs.existsSync(t.root)
+    ? fs
+        .readdirSync(t.root, { recursive: true })
+        .map(String)
+        .filter((f) => f.includes('preimport')).length
+    : 0;
 
 beforeAll(async () => {
   t = await openTestCore();
@@ -34,7 +40,17 @@ describe('dates as people type them', () => {
   it('reads one date spelled eight ways; a date without a year takes this year and the preview says so; 2022年13月45日 stays an error', async () => {
     const { p } = await preview('residents', 'residents-dates.xlsx');
     const year = new Date(Date.now() + 8 * 3_600_000).getUTCFullYear();
-    expect(p.rows.map((r) => r.values.returnDate)).toEqual(['2022-01-05', '2022-01-05', '2022-01-05', '2022-01-05', `${year}-01-05`, '2022-01-05', '2022-01-05', '2022-01-05', '2022年13月45日']);
+    expect(p.rows.map((r) => r.values.returnDate)).toEqual([
+      '2022-01-05',
+      '2022-01-05',
+      '2022-01-05',
+      '2022-01-05',
+      `${year}-01-05`,
+      '2022-01-05',
+      '2022-01-05',
+      '2022-01-05',
+      '2022年13月45日',
+    ]);
     expect(p.counts).toEqual({ new: 8, update: 0, unchanged: 0, error: 1 });
     expect(p.rows[8]!.errors).toEqual([{ column: '返回日期', message: '日期不存在（请核对年月日）' }]);
     expect(p.notes).toContain(`“返回日期”没有写年份，已按 ${year} 年计：第 6 行`);
@@ -94,7 +110,9 @@ describe('ID numbers', () => {
   it('a duplicate within the file is reported against 身份证号 with the two phones', async () => {
     const { p } = await preview('residents', 'residents-duplicate-id.xlsx');
     expect(p.rows.map((r) => r.status)).toEqual(['new', 'new', 'error']);
-    expect(p.rows[2]!.errors).toEqual([{ column: '身份证号', message: '与第 2 行重复（身份证号相同的居民），两行的“手机号”不同（13900001031 / 13700001111）' }]);
+    expect(p.rows[2]!.errors).toEqual([
+      { column: '身份证号', message: '与第 2 行重复（身份证号相同的居民），两行的“手机号”不同（13900001031 / 13700001111）' },
+    ]);
   });
 
   it('a first-generation 15-digit ID, as text or as a number, is converted to 18 digits with a note', async () => {
@@ -104,7 +122,10 @@ describe('ID numbers', () => {
     expect(p.rows[2]!.values.idNumber).toBe('411402198001061242');
     expect(p.notes).toContain('“身份证号”是 15 位一代身份证号，已按国家标准转换为 18 位：第 3、4 行');
     data(await call('excel.commit', { uploadId }));
-    expect(t.core.db.prepare('SELECT birth_date AS birth, gender FROM residents WHERE id_number = ?').get('411402198001051239')).toEqual({ birth: '1980-01-05', gender: 'M' });
+    expect(t.core.db.prepare('SELECT birth_date AS birth, gender FROM residents WHERE id_number = ?').get('411402198001051239')).toEqual({
+      birth: '1980-01-05',
+      gender: 'M',
+    });
   });
 });
 
@@ -124,16 +145,29 @@ describe('commit outcomes', () => {
     const { utils, write } = await import('xlsx');
     const book = utils.book_new();
     utils.book_append_sheet(book, utils.aoa_to_sheet([['姓名', '身份证号', '小区']]), '居民');
-    const up = data<{ uploadId: string }>(await uploadFile(call, 'residents', 'head.xlsx', (write(book, { type: 'buffer', bookType: 'xlsx' }) as Buffer).toString('base64')));
+    const up = data<{ uploadId: string }>(
+      await uploadFile(call, 'residents', 'head.xlsx', (write(book, { type: 'buffer', bookType: 'xlsx' }) as Buffer).toString('base64')),
+    );
     expect(data<Preview>(await call('excel.preview', { uploadId: up.uploadId })).total).toBe(0);
-    expect(await call('excel.commit', { uploadId: up.uploadId })).toMatchObject({ ok: false, error: { message: '没有可导入的行：工作表“居民”的表头下面没有数据。' } });
+    expect(await call('excel.commit', { uploadId: up.uploadId })).toMatchObject({
+      ok: false,
+      error: { message: '没有可导入的行：工作表“居民”的表头下面没有数据。' },
+    });
   });
 
   it('rows already there as they are come back as 无变化, not 跳过, and nothing is backed up', async () => {
     const { uploadId, p } = await preview('residents', 'residents-instructions-first.xlsx');
     expect(p.counts).toEqual({ new: 0, update: 0, unchanged: 3, error: 0 });
     const files = backupFiles();
-    expect(data(await call('excel.commit', { uploadId }))).toEqual({ created: 0, updated: 0, unchanged: 3, skipped: 0, excluded: 0, rowCount: 0, backedUp: false });
+    expect(data(await call('excel.commit', { uploadId }))).toEqual({
+      created: 0,
+      updated: 0,
+      unchanged: 3,
+      skipped: 0,
+      excluded: 0,
+      rowCount: 0,
+      backedUp: false,
+    });
     expect(backupFiles()).toBe(files);
   });
 });
