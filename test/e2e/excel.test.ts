@@ -119,6 +119,14 @@ describe('Excel import and export in Chromium', () => {
     await page.unroute('**/api/excel.upload');
   });
 
+  it('a zero-byte file is called empty on the page', async () => {
+    await page.goto('about:blank');
+    await page.goto(`${server.url}/#/excel`);
+    const [chooser] = await Promise.all([page.waitForEvent('filechooser'), page.getByText('点击或拖入 Excel / WPS / CSV 文件').click()]);
+    await chooser.setFiles(path.resolve('test/fixtures/excel/empty-0-bytes.xlsx'));
+    await expect.poll(() => page.getByRole('alert').innerText()).toContain('文件“empty-0-bytes.xlsx”是空的（0 字节）');
+  });
+
   it('exports the filtered list to .xlsx', async () => {
     await page.goto('about:blank');
     await page.goto(`${server.url}/#/places`);
