@@ -1,11 +1,12 @@
 /**
  * `npm run bench`: speed figures printed with a baseline measured in the same process.
- * Not part of `npm test` (timings never decide a test). BENCH=excel, map, supplies, roster, residents, briefing or inspections runs one.
+ * Not part of `npm test` (timings never decide a test). BENCH=excel, map, supplies, roster, residents, briefing, inspections or passes runs one.
  */
 import { benchBriefing } from './briefing';
 import { benchExcelImport } from './excel-import';
 import { benchInspections } from './inspections';
 import { benchMapRender } from './map-render';
+import { benchPasses } from './passes';
 import { benchResidents } from './residents';
 import { benchRoster } from './roster';
 import { benchSupplies } from './supplies';
@@ -18,3 +19,4 @@ if (!only || only === 'roster') await benchRoster();
 if (!only || only === 'residents') await benchResidents();
 if (!only || only === 'briefing') await benchBriefing();
 if (!only || only === 'inspections') await benchInspections();
+if (!only || only === 'passes') await benchPasses();
