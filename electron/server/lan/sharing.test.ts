@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import http from 'node:http';
 import https from 'node:https';
 import net from 'node:net';
+import tls from 'node:tls';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Envelope } from '../../../shared/api';
@@ -133,6 +134,15 @@ describe('设置 → 局域网共享', () => {
 
     const devices = await status();
     expect(devices.clients.length).toBeGreaterThan(0);
+
+    const logged = t.core.db
+      .prepare("SELECT method, kind, client FROM audit_log WHERE method IN ('lan.update', 'lan.pairingCreate', 'auth.pair') ORDER BY id")
+      .all();
+    expect(logged).toEqual([
+      { method: 'lan.update', kind: 'write', client: 'desktop' },
+      { method: 'lan.pairingCreate', kind: 'write', client: 'desktop' },
+      { method: 'auth.pair', kind: 'auth', client: expect.not.stringMatching(/^desktop$/) },
+    ]);
   });
 
   it('refuses a pairing code after its 10 minutes, and a made-up one', async () => {
@@ -206,6 +216,50 @@ describe('设置 → 局域网共享', () => {
     } finally {
       await desktop('lan.update', { enabled: false, port: p, iface: 'all', https: true });
       await new Promise((r) => taken.close(r));
+    }
+  });
+});
+
+describe('a new address', () => {
+  it('gets a server certificate naming it, without a restart', async () => {
+    let address = '127.0.0.2';
+    const iface = () => ({ eth9: [{ address, family: 'IPv4' as const, internal: false, netmask: '255.0.0.0', mac: '00:00:00:00:00:00', cidr: null }] });
+    const moving = new LanSharing(t.core, {
+      dir: path.join(t.root, 'lan-moving'),
+      caKeys: fileKeyStore(path.join(t.root, 'lan-moving.key')),
+      staticDir: () => staticDir,
+      interfaces: iface,
+      watchMs: 50,
+    });
+    try {
+      const port = await freePort();
+      const s = await moving.apply({ enabled: true, port, iface: 'all', https: true });
+      expect(s.urls).toEqual([`https://127.0.0.2:${port}`]);
+      // Trusting only the office CA, the certificate must name the address connected to.
+      const handshake = (host: string) =>
+        new Promise<void>((resolve, reject) => {
+          const socket = tls.connect({ host, port, ca: [s.ca!.pem] }, () => {
+            socket.end();
+            resolve();
+          });
+          socket.on('error', reject);
+        });
+      await handshake('127.0.0.2');
+      await expect(handshake('127.0.0.3')).rejects.toThrow(/IP: 127\.0\.0\.3 is not in the cert's list/);
+      address = '127.0.0.3';
+      await expect.poll(() => moving.status().urls, { timeout: 5000 }).toEqual([`https://127.0.0.3:${port}`]);
+      await expect
+        .poll(
+          () =>
+            handshake('127.0.0.3').then(
+              () => 'trusted',
+              (e: Error) => e.message,
+            ),
+          { timeout: 5000 },
+        )
+        .toBe('trusted');
+    } finally {
+      await moving.close();
     }
   });
 });
