@@ -1,3 +1,4 @@
+import { StyleProvider } from '@ant-design/cssinjs';
 import { App as AntApp, ConfigProvider } from 'antd';
 import zhCN from 'antd/locale/zh_CN';
 import dayjs from 'dayjs';
@@ -14,12 +15,15 @@ preloadPage(location.hash);
 
 createRoot(document.getElementById('root')!).render(
   <StrictMode>
-    <ConfigProvider locale={zhCN} button={{ autoInsertSpace: false }} theme={{ token: { colorPrimary: '#b71c1c', borderRadius: 4 } }}>
-      <AntApp>
-        <AuthGate>
-          <App />
-        </AuthGate>
-      </AntApp>
-    </ConfigProvider>
+    {/* Without :where() selectors, which Chromium before 88 (older 360 / QQ browser cores) drops whole. */}
+    <StyleProvider hashPriority="high">
+      <ConfigProvider locale={zhCN} button={{ autoInsertSpace: false }} theme={{ token: { colorPrimary: '#b71c1c', borderRadius: 4 } }}>
+        <AntApp>
+          <AuthGate>
+            <App />
+          </AuthGate>
+        </AntApp>
+      </ConfigProvider>
+    </StyleProvider>
   </StrictMode>,
 );
