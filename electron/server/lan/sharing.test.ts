@@ -263,3 +263,24 @@ describe('a new address', () => {
     }
   });
 });
+
+describe('plain HTTP, when the administrator chooses it', () => {
+  it('serves over HTTP and offers no certificate', async () => {
+    const port = await freePort();
+    const r = await desktop('lan.update', { enabled: true, port, iface: 'all', https: false });
+    const s = r.ok ? (r.data as LanStatusData) : null;
+    try {
+      expect(s?.running).toBe(true);
+      expect(s?.urls[0]).toMatch(new RegExp(`^http://[\\d.]+:${port}$`));
+      expect(s?.ca).toBeNull();
+      const res = await fetch(`${s!.urls[0]}/api/auth.status`, {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/json', Origin: s!.urls[0]! },
+        body: '{}',
+      });
+      expect(res.status).toBe(200);
+    } finally {
+      await desktop('lan.update', { enabled: false, port, iface: 'all', https: false });
+    }
+  });
+});
