@@ -127,6 +127,12 @@ export function errorOf(env: Envelope) {
 export const count = (db: Database.Database, table: string): number =>
   (db.prepare(`SELECT count(*) AS n FROM ${table}`).get() as { n: number }).n;
 
+/**
+ * For a test that runs 重置为演示数据 (it builds the demo's 140,000 residents: about 20 s on
+ * this 2-core machine, over 30 s while other work loads it) or starts a child process.
+ */
+export const SLOW_MS = 120_000;
+
 /** Matches text containing at least one Chinese character. */
 export const CHINESE = /[\u4e00-\u9fff]/;
 

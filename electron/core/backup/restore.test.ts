@@ -6,6 +6,7 @@ import { createCore } from '../core';
 import { listBackups } from '../db/backup';
 import { fileKeyStore } from '../db/key';
 import { openTestCore, signIn, signInAs, type TestCore, TEST_PASSWORD } from '../../../test/helpers/sessions';
+import { SLOW_MS } from '../../../test/helpers/temp-core';
 
 const cores: TestCore[] = [];
 const open = async () => {
@@ -115,5 +116,5 @@ describe('backup and restore', () => {
     // Reopen for the cleanup in afterEach.
     cores.splice(0);
     fs.rmSync(t.root, { recursive: true, force: true });
-  });
+  }, SLOW_MS);
 });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { dataOf, openSignedIn, signInAs } from '../../../test/helpers/temp-core';
+import { dataOf, openSignedIn, signInAs, SLOW_MS } from '../../../test/helpers/temp-core';
 
 describe('重置为演示数据', () => {
   it('a community worker keeps their community after the reset', async () => {
@@ -18,5 +18,5 @@ describe('重置为演示数据', () => {
     expect(core.db.prepare('SELECT name FROM communities WHERE id = ?').get(after.communityIds[0])).toEqual(own);
     expect(dataOf<{ total: number }>(await worker('compounds.list', {})).total).toBe(visible);
     expect(dataOf<{ compounds: number }>(await worker('dashboard.summary')).compounds).toBe(visible);
-  });
+  }, SLOW_MS);
 });

@@ -1,7 +1,7 @@
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, type MockInstance, vi } from 'vitest';
 import type { CommunityRow } from '../../../shared/api/places';
-import { count, dataOf, errorOf, openSignedIn, openWithKey, signInAs } from '../../../test/helpers/temp-core';
+import { count, dataOf, errorOf, openSignedIn, openWithKey, signInAs, SLOW_MS } from '../../../test/helpers/temp-core';
 import type { Core } from '../core';
 import { listBackups } from '../db/backup';
 
@@ -41,7 +41,7 @@ describe('demo.reset (重置为演示数据)', () => {
     core.db.exec('DROP TRIGGER temp.boom');
     dataOf(await admin('demo.reset', { confirm: '重置' }));
     expect([count(core.db, 'communities'), count(core.db, 'compounds'), count(core.db, 'checkpoints')]).toEqual([15, 168, 99]);
-  });
+  }, SLOW_MS);
 
   it('backs up the current data first, then restores the demo office', async () => {
     const { core, call: admin } = await openSignedIn({ demo: true }, 'admin');
@@ -61,7 +61,7 @@ describe('demo.reset (重置为演示数据)', () => {
     expect(prereset).toHaveLength(1);
     const copy = openWithKey(path.join(core.dataDir, 'backups', prereset[0]!.file), core.dataDir);
     expect(copy.prepare(`SELECT count(*) AS n FROM communities WHERE name = '新建测试社区'`).get()).toEqual({ n: 1 });
-  });
+  }, SLOW_MS);
 
   it('requires the literal confirmation text and changes nothing otherwise', async () => {
     const { core, call: admin } = await openSignedIn({ demo: true }, 'admin');

@@ -1,7 +1,7 @@
 import type { z } from 'zod';
 import { describe, expect, it } from 'vitest';
 import type { Plan } from '../../../shared/api/supplies';
-import { count, dataOf, errorOf, openSignedIn, type Call } from '../../../test/helpers/temp-core';
+import { count, dataOf, errorOf, openSignedIn, SLOW_MS, type Call } from '../../../test/helpers/temp-core';
 
 type PlanOut = z.output<typeof Plan>;
 
@@ -104,7 +104,7 @@ describe('allocation plans on the demo office', () => {
     dataOf(await (await signInAs(core, 'admin'))('demo.reset', { confirm: '重置' }));
     expect(count(core.db, 'alloc_plans')).toBe(0);
     expect(() => core.db.prepare('DELETE FROM stock_moves').run()).toThrow('台账记录不能删除');
-  });
+  }, SLOW_MS);
 
   it('a failed issue leaves nothing: stock spent elsewhere after approval is refused, the plan stays approved', async () => {
     const { core, call } = await openSignedIn({ demo: true }, 'command');
