@@ -24,17 +24,26 @@ export const UNDER_MEASURE = `k.start_date <= :day AND k.end_date > :day
   AND NOT EXISTS (SELECT 1 FROM key_person_events e WHERE e.key_person_id = k.id AND e.status <> 'observing' AND e.ts < :end)
   AND (k.status = 'observing' OR EXISTS (SELECT 1 FROM key_person_events e WHERE e.key_person_id = k.id AND e.status <> 'observing'))`;
 
-function places(db: Db) {
+/**
+ * A compound's control level and a checkpoint's state at the end of a day (:end), from
+ * their history (migration 0150): yesterday's briefing is not changed by today's sealing
+ * or today's new checkpoint.
+ */
+const LEVEL_AT = `(SELECT l.level FROM compound_levels l WHERE l.compound_id = c.id AND l.since < :end ORDER BY l.since DESC LIMIT 1)`;
+const STATUS_AT = `(SELECT s.status FROM checkpoint_states s WHERE s.checkpoint_id = k.id AND s.since < :end ORDER BY s.since DESC LIMIT 1)`;
+
+function places(db: Db, day: string) {
   const t = stmt(
     db,
-    `SELECT (SELECT count(*) FROM communities) AS communities, (SELECT count(*) FROM compounds) AS compounds,
-       (SELECT coalesce(sum(households), 0) FROM compounds) AS households, (SELECT coalesce(sum(population), 0) FROM compounds) AS population,
-       (SELECT count(*) FROM compounds WHERE control_level = 'sealed') AS compoundsSealed,
-       (SELECT count(*) FROM compounds WHERE control_level = 'controlled') AS compoundsControlled,
-       (SELECT count(*) FROM compounds WHERE control_level = 'precaution') AS compoundsPrecaution,
-       (SELECT count(*) FROM checkpoints WHERE status = 'active') AS checkpoints,
+    `SELECT (SELECT count(*) FROM communities) AS communities, (SELECT count(*) FROM compounds WHERE created_at < :end) AS compounds,
+       (SELECT coalesce(sum(households), 0) FROM compounds WHERE created_at < :end) AS households,
+       (SELECT coalesce(sum(population), 0) FROM compounds WHERE created_at < :end) AS population,
+       (SELECT count(*) FROM compounds c WHERE ${LEVEL_AT} = 'sealed') AS compoundsSealed,
+       (SELECT count(*) FROM compounds c WHERE ${LEVEL_AT} = 'controlled') AS compoundsControlled,
+       (SELECT count(*) FROM compounds c WHERE ${LEVEL_AT} = 'precaution') AS compoundsPrecaution,
+       (SELECT count(*) FROM checkpoints k WHERE ${STATUS_AT} = 'active') AS checkpoints,
        (SELECT count(*) FROM people) AS people, (SELECT count(*) FROM teams) AS teams`,
-  ).get() as Pick<Totals, 'communities' | 'compounds' | 'households' | 'population' | 'compoundsSealed' | 'compoundsControlled' | 'compoundsPrecaution' | 'checkpoints' | 'people' | 'teams'>;
+  ).get({ end: dayEnd(day) }) as Pick<Totals, 'communities' | 'compounds' | 'households' | 'population' | 'compoundsSealed' | 'compoundsControlled' | 'compoundsPrecaution' | 'checkpoints' | 'people' | 'teams'>;
   return t;
 }
 
@@ -49,7 +58,7 @@ export function registrationsByCheckpoint(db: Db, day: string) {
       refused: number;
     }[]).map((r) => [r.id, r]),
   );
-  return (stmt(db, 'SELECT id, community_id AS communityId, status FROM checkpoints ORDER BY id').all() as { id: number; communityId: number; status: string }[]).map((k) => {
+  return (stmt(db, `SELECT k.id, k.community_id AS communityId, coalesce(${STATUS_AT}, 'none') AS status FROM checkpoints k ORDER BY k.id`).all({ end: dayEnd(day) }) as { id: number; communityId: number; status: string }[]).map((k) => {
     const c = counts.get(k.id);
     return { ...k, people: c?.people ?? 0, vehicles: c?.vehicles ?? 0, abnormal: c?.abnormal ?? 0, refused: c?.refused ?? 0 };
   });
@@ -250,7 +259,7 @@ export function dayFigures(db: Db, day: string, opts: { map?: boolean } = {}): B
   });
   const stock = supplies(db, day);
   const totals: Totals = {
-    ...places(db),
+    ...places(db, day),
     ...duty(db, day),
     ...reg,
     ...keyPersons(db, day),
@@ -278,16 +287,17 @@ export function dayFigures(db: Db, day: string, opts: { map?: boolean } = {}): B
     byCommunity,
     supplies: stock.rows,
     alerts,
-    map: opts.map === false ? { compounds: [], checkpoints: [] } : officeMap(db),
+    map: opts.map === false ? { compounds: [], checkpoints: [] } : officeMap(db, day),
   };
 }
 
 /** Points for the printed map (a briefing stays as it was printed, so they are frozen with it). */
-function officeMap(db: Db) {
-  const compounds = (stmt(db, 'SELECT lng, lat, control_level AS level FROM compounds WHERE lng IS NOT NULL AND lat IS NOT NULL ORDER BY id').all() as { lng: number; lat: number; level: ControlLevelCode }[]).map(
+function officeMap(db: Db, day: string) {
+  const end = { end: dayEnd(day) };
+  const compounds = (stmt(db, `SELECT lng, lat, ${LEVEL_AT} AS level FROM compounds c WHERE lng IS NOT NULL AND lat IS NOT NULL AND created_at < :end ORDER BY id`).all(end) as { lng: number; lat: number; level: ControlLevelCode }[]).map(
     (c) => [c.lng, c.lat, c.level] as [number, number, ControlLevelCode],
   );
-  const checkpoints = (stmt(db, "SELECT lng, lat FROM checkpoints WHERE status = 'active' AND lng IS NOT NULL AND lat IS NOT NULL ORDER BY id").all() as { lng: number; lat: number }[]).map(
+  const checkpoints = (stmt(db, `SELECT lng, lat FROM checkpoints k WHERE ${STATUS_AT} = 'active' AND lng IS NOT NULL AND lat IS NOT NULL ORDER BY id`).all(end) as { lng: number; lat: number }[]).map(
     (c) => [c.lng, c.lat] as [number, number],
   );
   return { compounds, checkpoints };

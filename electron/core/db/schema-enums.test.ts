@@ -23,6 +23,8 @@ const FROM_ENUMS: Record<string, readonly string[]> = {
   'checkpoints.kind': E.CheckpointKind.values,
   'checkpoints.hours': E.CheckpointHours.values,
   'checkpoints.status': E.CheckpointStatus.values,
+  'compound_levels.level': E.ControlLevel.values,
+  'checkpoint_states.status': E.CheckpointStatus.values,
   'users.role': ROLES,
   'supply_items.category': E.SupplyCategory.values,
   'donors.kind': E.DonorKind.values,

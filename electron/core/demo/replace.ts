@@ -32,19 +32,21 @@ export function replaceWithDemo(db: Database.Database, now: Date, seed?: number,
   for (const table of ['checkpoints', 'compounds', 'grids', 'communities']) db.exec(`DELETE FROM ${table}`);
   stmt(db, 'UPDATE office SET name = ?, division_code = ? WHERE id = 1').run(demo.office.name, demo.office.divisionCode);
 
-  const gridIds = demo.grids.map((g) => createRow(ctx, grids, g).id);
-  const communityIds = demo.communities.map(({ gridIndex: _g, centre: _c, ...c }) => createRow(ctx, communities, c).id);
+  // The territory was drawn up before the demo's two weeks of history, so past days count it (see migration 0150).
+  const placesCtx: EntityCtx = { ...ctx, now: new Date(now.getTime() - 30 * 86_400_000) };
+  const gridIds = demo.grids.map((g) => createRow(placesCtx, grids, g).id);
+  const communityIds = demo.communities.map(({ gridIndex: _g, centre: _c, ...c }) => createRow(placesCtx, communities, c).id);
   const idByName = new Map(demo.communities.map((c, i) => [c.name, communityIds[i]!]));
   for (const { userId, name } of scopes) {
     const id = idByName.get(name);
     if (id !== undefined) stmt(db, 'INSERT INTO user_communities (user_id, community_id) VALUES (?, ?)').run(userId, id);
   }
   const compoundIds = demo.compounds.map(({ communityIndex, gridIndex, ...c }) =>
-    createRow(ctx, compounds, { ...c, communityId: communityIds[communityIndex]!, gridId: gridIds[gridIndex]! }).id,
+    createRow(placesCtx, compounds, { ...c, communityId: communityIds[communityIndex]!, gridId: gridIds[gridIndex]! }).id,
   );
   for (const { communityIndex, compoundIndex, ...k } of demo.checkpoints) {
     const compoundId = compoundIndex === null ? null : compoundIds[compoundIndex]!;
-    createRow(ctx, checkpoints, { ...k, communityId: communityIds[communityIndex]!, compoundId });
+    createRow(placesCtx, checkpoints, { ...k, communityId: communityIds[communityIndex]!, compoundId });
   }
   seedDemoSupplies(db, now);
   seedDemoVolunteers(db, now, seed);
