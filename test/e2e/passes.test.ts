@@ -24,7 +24,8 @@ beforeAll(async () => {
   });
   const compound = core.db.prepare('SELECT id FROM compounds ORDER BY id LIMIT 1').get() as { id: number };
   const building = Number(core.db.prepare("INSERT INTO buildings (compound_id, name) VALUES (?, '1')").run(compound.id).lastInsertRowid);
-  for (const room of ['101', '102', '201']) core.db.prepare("INSERT INTO households (building_id, unit, room) VALUES (?, '1', ?)").run(building, room);
+  for (const room of ['101', '102', '201', '202', '301', '302', '401', '402', '501'])
+    core.db.prepare("INSERT INTO households (building_id, unit, room) VALUES (?, '1', ?)").run(building, room);
   await core.close();
   session.browser = await launchBrowser();
   session.server = await startServer(dataDir);
@@ -53,22 +54,26 @@ describe('signed pass QR codes in Chromium', () => {
     const api = <T>(name: string, input: unknown) => apiCall<T>(server, name, input, 'zhihui');
     compoundId = (await api<{ rows: { id: number }[] }>('compounds.list', { pageSize: 1 })).rows[0]!.id;
     const building = (await api<{ id: number }[]>('residents.buildings', { compoundId }))[0]!;
-    const [h1, h2, h3] = await api<{ id: number }[]>('residents.households', { buildingId: building.id });
+    const [h1, h2, h3, ...rest] = await api<{ id: number }[]>('residents.households', { buildingId: building.id });
     const issue = (householdId: number, uses: number, perDays: number) =>
       api<{ id: number; passNo: string }>('passes.issue', { householdId, uses, perDays, validFrom: today(), validTo: inDays(13) });
     passes.a = await issue(h1!.id, 1, 2);
     passes.b = await issue(h2!.id, 1, 2);
     passes.c = await issue(h3!.id, 2, 1);
+    for (const h of rest) await issue(h.id, 1, 2);
 
     await page.goto(`${server.url}/#/print/passes/${compoundId}`);
+    // Read back as printed: the print stylesheet, toolbar gone.
+    await page.emulateMedia({ media: 'print' });
     for (const key of ['a', 'b', 'c'] as const) {
       const qr = page.locator(`[data-testid="pass-card"][data-pass="${passes[key].passNo}"] [data-testid="pass-qr"]`);
       await qr.waitFor();
       passes[key].payload = decodeQrPng(await qr.screenshot());
       expect(await api<Check>('passes.check', { payload: passes[key].payload, direction: 'in' })).toMatchObject({ ok: true, passNo: passes[key].passNo });
     }
-    // Eight cards to an A4 page.
-    expect(await page.locator('.pass-page').first().locator('[data-testid="pass-card"]').count()).toBeLessThanOrEqual(8);
+    // Nine passes: eight cards to an A4 page, the ninth on a second.
+    expect(await page.locator('.pass-page').evaluateAll((pages) => pages.map((p) => p.querySelectorAll('[data-testid="pass-card"]').length))).toEqual([8, 1]);
+    await page.emulateMedia({ media: null });
     expect(await page.getByTestId('print-sheet').innerText()).toContain(passes.a.passNo);
     const refused = await api<Check>('passes.check', { payload: alter(passes.a.payload!, 12), direction: 'in' });
     expect(refused).toMatchObject({ ok: false, passNo: null });
@@ -95,6 +100,8 @@ describe('signed pass QR codes in Chromium', () => {
     expect(await verdict.innerText()).toMatch(/通过[\s\S]*出入证 [A-Z2-9]{8}/);
     expect(await verdict.evaluate((el) => getComputedStyle(el).backgroundColor)).toBe('rgb(35, 120, 4)');
     expect(await verdict.innerText()).not.toContain('离线核验');
+    // Registered: the entry is in this session's list.
+    await expect.poll(() => page.locator('.ant-table-row', { hasText: passes.a.passNo }).count()).toBe(1);
 
     // The office revokes B; the gate hears of it when its connection comes back.
     await api('passes.revoke', { id: passes.b.id });
@@ -134,6 +141,7 @@ describe('signed pass QR codes in Chromium', () => {
     });
     await page.context().setOffline(false);
     await expect.poll(() => status.getAttribute('data-pending'), { timeout: 40_000 }).toBe('0');
+    await expect.poll(() => page.locator('.ant-table-row', { hasText: passes.c.passNo }).count()).toBe(2);
     // Two registrations, the first sent twice.
     expect(new Set(sent).size).toBe(2);
     expect(sent.filter((id) => id === sent[0]).length).toBeGreaterThanOrEqual(2);

@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
-import type { Input } from '../../../../shared/api';
+import type { Input, Output } from '../../../../shared/api';
 import { splitPayload } from '../../../../shared/domain/pass-code';
 import { retryable, tryCall } from './net';
 import { dequeue, enqueue, exitsOf, loadKit, queued, recordExit, saveKit } from './store';
@@ -26,7 +26,9 @@ function newId(): string {
  * knows every gate's exits). A pass that passes is registered through the queue: stored on
  * the phone with its own id first, then sent, and sent again until the office has it.
  */
-export function useGate() {
+export function useGate(onDelivered?: (registration: Output<'registrations.create'>) => void) {
+  const delivered = useRef(onDelivered);
+  useEffect(() => void (delivered.current = onDelivered));
   const [kit, setKit] = useState<GateKit | null>(loadKit);
   const [pending, setPending] = useState(() => queued().length);
   const [lastError, setLastError] = useState<string | null>(null);
@@ -52,6 +54,7 @@ export function useGate() {
         }
         // Delivered, or refused for good (it would be refused again): either way it leaves the queue.
         dequeue(item.clientId);
+        if (r.kind === 'ok') delivered.current?.(r.data);
         setLastError(r.kind === 'error' ? `一条离线登记未被接受：${r.message}` : null);
       }
     } finally {

@@ -32,7 +32,8 @@ export function RegistrationEntry({ checkpoints }: { checkpoints: { value: numbe
   const order = ['name', 'phone', 'temperature', 'passNo', 'reason'];
   const refs = useRef<Record<string, HTMLInputElement | null>>({});
   const focus = (name: string) => setTimeout(() => refs.current[name]?.focus(), 0);
-  const gate = useGate();
+  // Scanned entries appear in the list once the office has them (at once, or after an outage).
+  const gate = useGate((r) => (setRecent((list) => [r, ...list.filter((x) => x.id !== r.id)].slice(0, 10)), setVersion((x) => x + 1)));
   const [verdict, setVerdict] = useState<GateResult | null>(null);
   const [camera, setCamera] = useState(false);
 
@@ -171,7 +172,7 @@ export function RegistrationEntry({ checkpoints }: { checkpoints: { value: numbe
           locale={{ emptyText: '本次登记的人员会显示在这里' }}
           columns={[
             { title: '时间', dataIndex: 'ts', width: 70, render: (t: string) => dayjs(t).format('HH:mm') },
-            { title: '姓名/车牌', key: 'who', width: 90, render: (_, r) => <>{r.name ?? r.plate}{r.refused && <Tag style={{ marginLeft: 4 }}>劝返</Tag>}</> },
+            { title: '姓名/车牌', key: 'who', width: 90, render: (_, r) => <>{r.name ?? r.plate ?? (r.passNo && '持证')}{r.refused && <Tag style={{ marginLeft: 4 }}>劝返</Tag>}</> },
             { title: '手机', dataIndex: 'phone', width: 110 },
             { title: '体温', dataIndex: 'temperature', width: 80, render: (t: number | null) => (t === null ? '—' : t >= FEVER ? <Tag color="red">{t} ℃</Tag> : `${t} ℃`) },
             { title: '方向', dataIndex: 'direction', width: 50, render: (d: string) => (d === 'in' ? '进' : '出') },
