@@ -1,6 +1,7 @@
 import path from 'node:path';
-import type Database from 'better-sqlite3-multiple-ciphers';
+import Database from 'better-sqlite3-multiple-ciphers';
 import { type BaseCtx, call, type CallResult, precheck } from './api/call';
+import { noteCall } from './api/slow-calls';
 import type { Caller, Ctx } from './api/types';
 import { purgeAudit } from './auth/audit';
 import { bootstrapUsers } from './auth/bootstrap';
@@ -14,7 +15,7 @@ import { changesData } from '../../shared/api/contract';
 import { migrate } from './db/migrate';
 import { type Migration, migrations } from './db/migrations';
 import { swapAndOpen } from './backup/swap';
-import type { KeyStore } from './db/key';
+import { applyKey, type KeyStore } from './db/key';
 import { configure, DB_FILE, defaultKeyStore, openDatabase, openKeyed } from './db/open';
 import { replaceWithDemo } from './demo/replace';
 import { can } from '../../shared/domain/roles';
@@ -130,6 +131,28 @@ export async function createCore(opts: CoreOptions): Promise<Core> {
   // SQLite's data_version (which moves when another connection or process commits).
   const boot = Math.random().toString(36).slice(2, 8);
   let writes = 0;
+  // While a long write's transaction is open: the read connection, and a promise that settles when it ends.
+  let long: { reader: Database.Database; done: Promise<void> } | null = null;
+  const longWrite = async <T>(work: () => Promise<T>): Promise<T> => {
+    while (long) await long.done;
+    let end!: () => void;
+    const reader = new Database(file, { readonly: true });
+    applyKey(reader, key);
+    long = { reader, done: new Promise<void>((r) => (end = r)) };
+    try {
+      current.exec('BEGIN IMMEDIATE');
+      const out = await work();
+      current.exec('COMMIT');
+      return out;
+    } catch (e) {
+      if (current.inTransaction) current.exec('ROLLBACK');
+      throw e;
+    } finally {
+      reader.close();
+      long = null;
+      end();
+    }
+  };
   const base: Omit<BaseCtx, 'db'> = {
     key,
     tilePacks,
@@ -143,6 +166,25 @@ export async function createCore(opts: CoreOptions): Promise<Core> {
     now,
     bumpVersion: () => void writes++,
     dataVersion: () => `${boot}.${writes}.${current.pragma('data_version', { simple: true }) as number}`,
+    longWrite,
+  };
+  /** Reads that write nothing (no audit row, no sign-in): these may run beside a long write. */
+  const readsOnly = (name: string) => isMethodName(name) && !api[name].write && !api[name].audit && !name.startsWith('auth.');
+  const run = async (name: string, input: unknown, caller: Caller): Promise<CallResult> => {
+    const writes = isMethodName(name) && changesData(api[name]);
+    if (writes && space.isLow()) return { envelope: { ok: false, error: { code: 'DISK_FULL', message: diskFullMessage(opts.dataDir) } }, session: {} };
+    if (long && readsOnly(name)) {
+      // A refusal's audit row cannot be written on the read connection: that call fails plainly.
+      return call(name, input, caller, { ...base, db: long.reader }).catch(() => ({ envelope: { ok: false, error: { code: 'INTERNAL', message: '正在导入大量数据，请稍后重试。' } }, session: {} }));
+    }
+    // Anything else would run inside the long write's transaction: it waits for the end.
+    while (long) await long.done;
+    const result = await call(name, input, caller, { ...base, db: current });
+    if (!result.envelope.ok && result.envelope.error.code === 'DISK_FULL') {
+      space.full();
+      result.envelope.error.message = diskFullMessage(opts.dataDir);
+    }
+    return result;
   };
   return {
     get db() {
@@ -151,14 +193,12 @@ export async function createCore(opts: CoreOptions): Promise<Core> {
     dataDir: opts.dataDir,
     databaseFile: file,
     call: async (name, input, caller) => {
-      const writes = isMethodName(name) && changesData(api[name]);
-      if (writes && space.isLow()) return { envelope: { ok: false, error: { code: 'DISK_FULL', message: diskFullMessage(opts.dataDir) } }, session: {} };
-      const result = await call(name, input, caller, { ...base, db: current });
-      if (!result.envelope.ok && result.envelope.error.code === 'DISK_FULL') {
-        space.full();
-        result.envelope.error.message = diskFullMessage(opts.dataDir);
+      const started = performance.now();
+      try {
+        return await run(name, input, caller);
+      } finally {
+        noteCall(name, performance.now() - started, now());
       }
-      return result;
     },
     precheck: (name, caller) => precheck(name, caller, { ...base, db: current }),
     imgOrigins: () => basemapOrigins(current),

@@ -60,6 +60,13 @@ export const office = {
     output: DashboardSummary,
   }),
   'system.info': method({ scope: 'office', summary: '版本与数据位置', perm: 'session', write: false, input: z.object({}), output: SystemInfo }),
+  'system.slowCalls': method({ scope: 'office',
+    summary: '慢请求记录：超过 100 毫秒的请求（接口名、耗时，不含输入内容），最新在前，本次运行以来',
+    perm: 'system:settings',
+    write: false,
+    input: z.object({}),
+    output: z.array(z.object({ at: z.string(), method: z.string(), ms: z.number().int() })),
+  }),
   'system.backups': method({ summary: '备份列表', perm: 'system:backup', write: false, input: z.object({}), output: z.array(BackupInfo) }),
   'system.backupNow': method({ summary: '立即备份', perm: 'system:backup', write: 'self', input: z.object({}), output: BackupInfo }),
   'demo.reset': method({

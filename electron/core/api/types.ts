@@ -50,6 +50,12 @@ export interface Ctx {
   record: (change: Change) => void;
   /** Set by sign-in/sign-out handlers; carried out by the transport. */
   session: SessionChange;
+  /**
+   * Runs `work` as one transaction on the writer connection that may yield between steps
+   * (an import of 150,000 rows): meanwhile other callers' reads are answered from a
+   * read connection (the data as it was before) and their writes wait for the end.
+   */
+  longWrite<T>(work: () => Promise<T>): Promise<T>;
 }
 
 /** Who did it and when, as ledgers, rosters and registrations record it. */

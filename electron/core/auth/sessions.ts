@@ -48,7 +48,7 @@ export function resolveSession(db: Database.Database, token: string, now: Date):
   const t = now.getTime();
   const idleMs = idleTimeoutMinutes(db) * 60_000;
   if (t - Date.parse(row.createdAt) > ABSOLUTE_MS || t - Date.parse(row.lastSeenAt) > idleMs) return null;
-  if (t - Date.parse(row.lastSeenAt) > TOUCH_MS) stmt(db, 'UPDATE sessions SET last_seen_at = ? WHERE id = ?').run(now.toISOString(), row.sessionId);
+  if (t - Date.parse(row.lastSeenAt) > TOUCH_MS && !db.readonly) stmt(db, 'UPDATE sessions SET last_seen_at = ? WHERE id = ?').run(now.toISOString(), row.sessionId);
   return {
     id: row.id,
     username: row.username,

@@ -14,7 +14,7 @@ import { compounds } from '../places/compounds';
 import { grids } from '../places/grids';
 import { people } from '../volunteers/registers';
 import { type EntityDef, listRows } from '../places/entity';
-import { type Analysis, analyze, describeError, type RowStatus } from './analyze';
+import { type Analysis, analyzeInSteps, describeError, type RowStatus } from './analyze';
 import { autoMap, chooseSheet, detectHeader } from './header';
 import { cancelJob, forgetJob, getJob, PROGRESS, startParse } from './parse-job';
 import type { TableSchema } from './table-schema';
@@ -33,6 +33,8 @@ function previewPage(analysis: Analysis, schema: TableSchema, page: number, page
   const { sheetName, header, mapping, counts } = analysis;
   return { sheet: sheetName, matching: matching.length, headerRow: header.headerRow + 1, headers: header.headers, mapping, counts, total: analysis.rows.length, notes: analysis.notes ?? [], rows };
 }
+/** Rows saved between two yields of a commit (a few tens of milliseconds of work). */
+const COMMIT_STEP = 500;
 /** Jobs still parsing (what they are for), and the upload each finished job became. */
 const pending = new Map<string, { table: string; fileName: string }>();
 const uploadOfJob = new Map<string, string>();
@@ -80,8 +82,13 @@ export const excelHandlers: Handlers<keyof typeof excel> = {
     const job = getJob(jobId, ctx.user!.id);
     const meta = pending.get(jobId);
     if (job.state === 'done' && job.sheets && meta) {
-      const upload = putUpload({ ...meta, sheets: job.sheets, userId: ctx.user!.id });
-      uploadOfJob.set(jobId, upload.id);
+      try {
+        uploadOfJob.set(jobId, putUpload({ ...meta, sheets: job.sheets, userId: ctx.user!.id }).id);
+      } catch (e) {
+        // Over the memory budget on its own: the job fails with that message.
+        job.state = 'failed';
+        job.error = (e as Error).message;
+      }
       pending.delete(jobId);
       job.sheets = undefined;
     }
@@ -93,9 +100,14 @@ export const excelHandlers: Handlers<keyof typeof excel> = {
   'excel.cancel': async ({ jobId }, ctx) => {
     await cancelJob(jobId, ctx.user!.id);
     pending.delete(jobId);
+    // 取消 after parsing: the parsed rows leave memory at once, not after 30 minutes.
+    const uploadId = uploadOfJob.get(jobId);
+    if (uploadId) dropUpload(uploadId);
+    uploadOfJob.delete(jobId);
     return { ok: true as const };
   },
-  'excel.preview': ({ uploadId, sheet, mapping, page, pageSize, status }, ctx) => {
+  'excel.progress': ({ uploadId }, ctx) => getUpload(uploadId, ctx.user!.id).progress ?? null,
+  'excel.preview': async ({ uploadId, sheet, mapping, page, pageSize, status }, ctx) => {
     const upload = getUpload(uploadId, ctx.user!.id);
     const schema = importable(ctx, upload.table);
     // Paging an analysis already made: no new parse, no new lookups.
@@ -104,7 +116,8 @@ export const excelHandlers: Handlers<keyof typeof excel> = {
     if (sheet && !named) throw new ApiError('VALIDATION', `文件“${upload.fileName}”中没有工作表“${sheet}”`);
     const { sheet: chosen, header, note } = named ? { sheet: named, header: detectHeader(named, schema, upload.fileName), note: undefined } : chooseSheet(upload.sheets, schema, upload.fileName);
     const map = mapping ?? autoMap(header.headers, schema, remembered(ctx.db, schema.name, header.headers));
-    const analysis = analyze(entityCtx(ctx), schema, chosen, header, map);
+    // In steps: other callers are answered between them, and the page polls excel.progress.
+    const analysis = await analyzeInSteps(entityCtx(ctx), schema, chosen, header, map, (done, total) => (upload.progress = { phase: 'preview', done, total }));
     const toWrite = analysis.rows.filter((r) => r.status === 'new' || r.status === 'update').map((r) => r.input!);
     analysis.notes = [...(note ? [note] : []), ...(analysis.notes ?? []), ...(schema.summarize?.(entityCtx(ctx), toWrite) ?? [])];
     upload.analysis = analysis;
@@ -132,12 +145,19 @@ export const excelHandlers: Handlers<keyof typeof excel> = {
     // A backup is for undoing a write; an import that writes nothing needs none.
     if (writes > 0) await backupNow(ctx.db, ctx.backupDir, 'preimport', ctx.now());
     const ectx = { ...entityCtx(ctx), record: undefined };
-    const result = ctx.db.transaction(() => {
+    // One transaction, written in steps: other callers' reads are answered meanwhile (see Ctx.longWrite).
+    const total = analysis.rows.length;
+    upload.progress = { phase: 'commit', done: 0, total };
+    const result = await ctx.longWrite(async () => {
       let created = 0;
       let updated = 0;
       let skipped = 0;
       let unchanged = 0;
-      for (const r of analysis.rows) {
+      for (const [i, r] of analysis.rows.entries()) {
+        if (i % COMMIT_STEP === 0 && i > 0) {
+          upload.progress = { phase: 'commit', done: i, total };
+          await new Promise((resolve) => setImmediate(resolve));
+        }
         if (r.status === 'error') continue;
         if (r.status === 'new') (schema.save(ectx, r.input!, null), created++);
         else if (r.status === 'update' && onDuplicate === 'update') (schema.save(ectx, r.input!, r.existingId), updated++);
@@ -162,8 +182,9 @@ export const excelHandlers: Handlers<keyof typeof excel> = {
         detail: { table: schema.label, file: upload.fileName, sheet: analysis.sheetName, created, updated, unchanged, skipped, communities: communitiesTouched(ctx.db, written) },
         rowCount: created + updated,
       });
+      upload.progress = { phase: 'commit', done: total, total };
       return { created, updated, unchanged, skipped, excluded: counts.error, rowCount: created + updated, backedUp: writes > 0 };
-    })();
+    });
     dropUpload(uploadId);
     return result;
   },

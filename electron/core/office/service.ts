@@ -1,6 +1,7 @@
 import type { office } from '../../../shared/api/office';
 import { can } from '../../../shared/domain/roles';
 import { entityCtx, type Handlers } from '../api/types';
+import { slowCalls } from '../api/slow-calls';
 import { backupNow, listBackups } from '../db/backup';
 import { schemaVersion } from '../db/migrate';
 import { stmt } from '../db/statements';
@@ -25,6 +26,7 @@ export const officeHandlers: Handlers<keyof typeof office> = {
       transport: ctx.transport,
     };
   },
+  'system.slowCalls': () => slowCalls(),
   'system.backups': (_, { backupDir }) => listBackups(backupDir),
   'system.backupNow': (_, { db, backupDir, now }) => backupNow(db, backupDir, 'manual', now()),
   'demo.reset': async (_, { db, backupDir, now }) => {

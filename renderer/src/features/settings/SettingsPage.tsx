@@ -10,6 +10,7 @@ import { DemoResetCard } from './DemoResetCard';
 import { LanCard } from './lan/LanCard';
 import { OfficeCard } from './OfficeCard';
 import { SecurityCard } from './SecurityCard';
+import { SlowCallsCard } from './SlowCallsCard';
 import { UsersCard } from './UsersCard';
 
 /** Each tab shows only to roles that may use it (the server refuses the rest anyway). */
@@ -28,6 +29,7 @@ const TABS: { key: string; label: string; perm: Permission | null; body: () => R
         <SecurityCard />
         <BasemapCard />
         <CleanupCard />
+        <SlowCallsCard />
         <Card title="演示数据" size="small" style={{ marginTop: 16 }}>
           <DemoResetCard />
         </Card>
