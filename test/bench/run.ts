@@ -3,6 +3,7 @@
  * Not part of `npm test` (timings never decide a test). BENCH=excel, map, supplies, roster, residents, briefing, inspections or passes runs one.
  */
 import { benchBriefing } from './briefing';
+import { benchConcurrency } from './concurrency';
 import { benchExcelImport } from './excel-import';
 import { benchInspections } from './inspections';
 import { benchMapRender } from './map-render';
@@ -13,6 +14,7 @@ import { benchSupplies } from './supplies';
 
 const only = process.env.BENCH;
 if (!only || only === 'excel') await benchExcelImport(Number(process.env.BENCH_ROWS ?? 150_000));
+if (!only || only === 'concurrency') await benchConcurrency(Number(process.env.BENCH_ROWS ?? 150_000));
 if (!only || only === 'map') await benchMapRender();
 if (!only || only === 'supplies') await benchSupplies();
 if (!only || only === 'roster') await benchRoster();

@@ -8,6 +8,7 @@ import { readBase64 } from '../../lib/readFile';
 import { useLoad } from '../../lib/useLoad';
 import { MappingCard } from './MappingCard';
 import { PreviewTable } from './PreviewTable';
+import { RowProgress } from './RowProgress';
 
 type Table = string;
 type Preview = Output<'excel.preview'>;
@@ -146,6 +147,7 @@ export function ExcelPage() {
           </Space>
         </Card>
       )}
+      {busy && upload && !done && <RowProgress uploadId={upload.uploadId} />}
       {error && <Alert type="error" showIcon title={error} role="alert" />}
       {upload && upload.sheets.length > 1 && (
         <Space>
