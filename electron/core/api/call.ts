@@ -52,7 +52,8 @@ function loggable(input: unknown): unknown {
   if (!input || typeof input !== 'object') return input;
   return Object.fromEntries(
     Object.entries(input)
-      .filter(([k]) => !/password/i.test(k))
+      // Secrets never: passwords, one-time pairing codes, tokens.
+      .filter(([k]) => !/password|^code$|token/i.test(k))
       .map(([k, v]) => [k, loggable(v)]),
   );
 }

@@ -143,6 +143,9 @@ describe('设置 → 局域网共享', () => {
       { method: 'lan.pairingCreate', kind: 'write', client: 'desktop' },
       { method: 'auth.pair', kind: 'auth', client: expect.not.stringMatching(/^desktop$/) },
     ]);
+    // A one-time code is a secret like a password: it never reaches the audit log.
+    const details = (t.core.db.prepare('SELECT detail FROM audit_log WHERE detail IS NOT NULL').all() as { detail: string }[]).map((r) => r.detail).join('\n');
+    expect(details).not.toContain(pairing!.code);
   });
 
   it('refuses a pairing code after its 10 minutes, and a made-up one', async () => {
