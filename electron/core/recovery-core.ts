@@ -10,6 +10,7 @@ import { type Core, type CoreOptions, createCore } from './core';
 import { type DataLock, acquireDataLock } from './db/lock';
 import { DB_FILE, defaultKeyStore } from './db/open';
 import { StartupError } from './db/startup-error';
+import { trackRecovery } from './recovery-flag';
 
 const recoverable = (e: unknown): e is StartupError => e instanceof StartupError && (e.problem === 'missing' || e.problem === 'damaged');
 
@@ -28,11 +29,7 @@ export async function openCore(opts: CoreOptions): Promise<Core> {
   }
 }
 
-const RECOVERING = new WeakMap<object, () => boolean>();
-/** True while core is the recovery core and no backup has been restored yet (for the transports' start-up notice). */
-export const inRecovery = (core: object): boolean => RECOVERING.get(core)?.() ?? false;
-/** For a core that runs elsewhere (a worker): how to tell whether it is recovering. */
-export const trackRecovery = (core: object, recovering: () => boolean): void => void RECOVERING.set(core, recovering);
+export { inRecovery } from './recovery-flag';
 
 const fail = (code: ApiErrorBody['code'], message: string): CallResult => ({ envelope: { ok: false, error: { code, message } }, session: {} });
 
@@ -123,6 +120,6 @@ function recoveryCore(opts: CoreOptions, first: StartupError): Core {
       lock?.release();
     },
   };
-  RECOVERING.set(core, () => real === null);
+  trackRecovery(core, () => real === null);
   return core;
 }

@@ -6,7 +6,7 @@ import type { CoreApi } from '../core';
 import type { KeyStore } from '../db/key';
 import { StartupError, type StartupProblem } from '../db/startup-error';
 import type { TileReply } from '../map/packs';
-import { trackRecovery } from '../recovery-core';
+import { trackRecovery } from '../recovery-flag';
 import { serveKeyStore } from './key-bridge';
 import type { CoreState, HostData, Reply, Request, WorkerCoreOptions } from './messages';
 
