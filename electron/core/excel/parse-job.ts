@@ -11,6 +11,9 @@ import { type ParsePlan, planParse, type Sheet, toSheets } from './read-workbook
  * needs undoing. The worker is plain JavaScript loading SheetJS by absolute path, so
  * the same code runs under tsx, vitest and the bundled Electron main process.
  */
+/** Rows per message from the parse worker (about 20 ms to decode). */
+const SLICE_ROWS = 5000;
+
 const WORKER_SOURCE = `
 const { parentPort, workerData } = require('node:worker_threads');
 const XLSX = require(workerData.xlsxPath);
@@ -25,7 +28,14 @@ try {
     const ws = book.Sheets[name];
     return { name, rows: XLSX.utils.sheet_to_json(ws, { header: 1, raw: true, defval: null, blankrows: true }), merges: ws['!merges'] || [] };
   });
-  parentPort.postMessage({ stage: 'done', sheets });
+  // Rows go over in slices, each when the receiving thread asks for it: decoding 150,000 rows
+  // at once would hold the core's thread for half a second.
+  const slices = [];
+  for (const s of sheets) for (let i = 0; i < s.rows.length; i += ${SLICE_ROWS}) slices.push({ sheet: s.name, rows: s.rows.slice(i, i + ${SLICE_ROWS}) });
+  const done = { stage: 'done', sheets: sheets.map((s) => ({ name: s.name, rows: [], merges: s.merges })) };
+  const next = () => parentPort.postMessage(slices.length ? { stage: 'slice', ...slices.shift() } : done);
+  parentPort.on('message', next);
+  next();
 } catch (e) {
   parentPort.postMessage({ stage: 'failed', message: String((e && e.message) || e) });
 }
@@ -57,15 +67,29 @@ export function startParse(bytes: Buffer, fileName: string, userId: number): Job
   const job: Job = { id, userId, state: 'queued', finished: new Promise((r) => (resolveFinished = r)) };
   const worker = new Worker(WORKER_SOURCE, { eval: true, workerData: { xlsxPath, cptablePath, plan } });
   job.worker = worker;
-  worker.on('message', (m: { stage: JobState; sheets?: Sheet[]; message?: string }) => {
+  const received = new Map<string, unknown[][]>();
+  worker.on('message', (m: { stage: JobState | 'slice'; sheets?: Sheet[]; sheet?: string; rows?: unknown[][]; message?: string }) => {
     if (job.state === 'cancelled') return;
-    if (m.stage === 'done') {
+    if (m.stage === 'slice') {
+      const rows = received.get(m.sheet!) ?? [];
+      for (const r of m.rows!) rows.push(r);
+      received.set(m.sheet!, rows);
+      // The next slice after this thread has had a turn for other callers.
+      setImmediate(() => worker.postMessage('next'));
+    } else if (m.stage === 'done') {
       try {
-        job.sheets = toSheets(m.sheets!, fileName);
+        job.sheets = toSheets(
+          m.sheets!.map((s) => ({ ...s, rows: received.get(s.name) ?? [] })),
+          fileName,
+        );
         job.state = 'done';
       } catch (e) {
         job.state = 'failed';
         job.error = (e as Error).message;
+      } finally {
+        received.clear();
+        // It waits for more requests for slices: done, it is ended here.
+        void worker.terminate();
       }
     } else if (m.stage === 'failed') {
       job.state = 'failed';
