@@ -93,8 +93,8 @@ function refuse(req: http.IncomingMessage, res: http.ServerResponse, status: num
   req.resume();
 }
 
-/** The body as text, or null past the limit; never throws on size (a huge string would crash the process). */
-function readBody(req: http.IncomingMessage, limit: number): Promise<string | null> {
+/** The body's bytes, or null past the limit; never throws on size (a huge string would crash the process). */
+function readBody(req: http.IncomingMessage, limit: number): Promise<Buffer | null> {
   return new Promise((resolve, reject) => {
     const chunks: Buffer[] = [];
     let size = 0;
@@ -114,7 +114,7 @@ function readBody(req: http.IncomingMessage, limit: number): Promise<string | nu
     req.on('end', () => {
       if (over) return;
       try {
-        resolve(Buffer.concat(chunks).toString('utf8'));
+        resolve(Buffer.concat(chunks));
       } catch (e) {
         reject(e);
       }
@@ -175,7 +175,9 @@ export function createHttpHandler(core: CoreApi, staticDir: string, secure = fal
       if (!name) return refuse(req, res, 404, { code: 'UNKNOWN_METHOD', message: `未知的接口：${url.pathname.slice(5)}` });
       if (req.method !== 'POST') return refuse(req, res, 405, { code: 'BAD_REQUEST', message: '接口只接受 POST 请求' });
       if (!sameOrigin(req)) return refuse(req, res, 403, { code: 'BAD_REQUEST', message: '拒绝来自其他网站的请求' });
-      if (!/^application\/json\b/i.test(req.headers['content-type'] ?? '')) {
+      // A method that declares a binary field also takes the file itself as the body (no base64 in JSON).
+      const binary = api[name].binary && /^application\/octet-stream\b/i.test(req.headers['content-type'] ?? '') ? api[name].binary : null;
+      if (!binary && !/^application\/json\b/i.test(req.headers['content-type'] ?? '')) {
         return refuse(req, res, 415, { code: 'BAD_REQUEST', message: '请求格式必须是 JSON' });
       }
       const address = req.socket.remoteAddress ?? 'unknown';
@@ -186,13 +188,17 @@ export function createHttpHandler(core: CoreApi, staticDir: string, secure = fal
       const limit = api[name].maxBodyBytes ?? MAX_BODY_BYTES;
       const tooLarge = { code: 'BAD_REQUEST' as const, message: `请求内容超过 ${Math.round(limit / 1024 / 1024)} MB 上限，未做任何修改` };
       if (Number(req.headers['content-length'] ?? 0) > limit) return refuse(req, res, 413, tooLarge);
-      const text = await readBody(req, limit);
-      if (text === null) return refuse(req, res, 413, tooLarge);
+      const body = await readBody(req, limit);
+      if (body === null) return refuse(req, res, 413, tooLarge);
       let input: unknown;
-      try {
-        input = text.trim() ? JSON.parse(text) : {};
-      } catch {
-        return fail(res, 400, 'BAD_REQUEST', '请求内容不是有效的 JSON');
+      if (binary) input = { ...Object.fromEntries(url.searchParams), [binary]: new Uint8Array(body.buffer, body.byteOffset, body.byteLength) };
+      else {
+        const text = body.toString('utf8');
+        try {
+          input = text.trim() ? JSON.parse(text) : {};
+        } catch {
+          return fail(res, 400, 'BAD_REQUEST', '请求内容不是有效的 JSON');
+        }
       }
       const { envelope, session } = await core.call(name, input, caller);
       return reply(res, envelope.ok ? 200 : STATUS[envelope.error.code], envelope, sessionCookie(session, secure));

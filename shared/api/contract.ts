@@ -104,6 +104,12 @@ export interface MethodSpec<I extends z.ZodType = z.ZodType, O extends z.ZodType
   audit?: AuditKind;
   /** Body size the LAN server accepts for this method (default 5 MB); for file uploads. */
   maxBodyBytes?: number;
+  /**
+   * The input field that may carry a file as raw bytes (a Uint8Array): over HTTP the body
+   * is then the file itself (application/octet-stream) and the other fields come in the
+   * query string; over IPC the bytes are cloned as they are. No base64 to encode or decode.
+   */
+  binary?: string;
 }
 
 export function method<I extends z.ZodType, O extends z.ZodType>(spec: MethodSpec<I, O>): MethodSpec<I, O> {

@@ -38,8 +38,11 @@ export const excel = {
     perm: 'session',
     write: false,
     maxBodyBytes: 72 * 1024 * 1024,
-    // An empty base64 is a zero-byte file: the core names it as such.
-    input: z.object({ table: TableName, fileName: z.string().min(1).max(200), base64: z.string() }),
+    binary: 'bytes',
+    // The file as bytes (the page sends it so), or as base64 from older callers. An empty one is a zero-byte file: the core names it as such.
+    input: z
+      .object({ table: TableName, fileName: z.string().min(1).max(200), base64: z.string().optional(), bytes: z.instanceof(Uint8Array).optional() })
+      .refine((i) => i.base64 !== undefined || i.bytes !== undefined, { message: '请选择文件' }),
     output: z.object({ jobId: z.string() }),
   }),
   'excel.job': method({ scope: 'office',

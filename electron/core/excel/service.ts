@@ -72,9 +72,10 @@ export const excelHandlers: Handlers<keyof typeof excel> = {
     const schema = importable(ctx, table);
     return { fileName: `${schema.label}导入模板.xlsx`, base64: await buildTemplate(schema) };
   },
-  'excel.upload': ({ table, fileName, base64 }, ctx) => {
+  'excel.upload': ({ table, fileName, base64, bytes }, ctx) => {
     importable(ctx, table);
-    const job = startParse(Buffer.from(base64, 'base64'), fileName, ctx.user!.id);
+    const file = bytes ? Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength) : Buffer.from(base64 ?? '', 'base64');
+    const job = startParse(file, fileName, ctx.user!.id);
     pending.set(job.id, { table, fileName });
     return { jobId: job.id };
   },

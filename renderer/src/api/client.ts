@@ -15,16 +15,22 @@ declare global {
   }
 }
 
+/** A file field (Uint8Array) goes as the body itself, the other fields in the query (see MethodSpec.binary). */
+function request(name: string, input: unknown): { url: string; init: RequestInit } {
+  const url = `/api/${encodeURIComponent(name)}`;
+  const fields = Object.entries((input ?? {}) as Record<string, unknown>);
+  const file = fields.find(([, v]) => v instanceof Uint8Array);
+  if (!file) return { url, init: { headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(input ?? {}) } };
+  const query = new URLSearchParams(fields.filter(([k]) => k !== file[0]).map(([k, v]) => [k, String(v)]));
+  return { url: `${url}?${query}`, init: { headers: { 'Content-Type': 'application/octet-stream' }, body: file[1] as Uint8Array<ArrayBuffer> } };
+}
+
 export const httpBridge: Bridge = {
   async call(name, input) {
     let res: Response;
     try {
-      res = await fetch(`/api/${encodeURIComponent(name)}`, {
-        method: 'POST',
-        headers: { 'Content-Type': 'application/json' },
-        credentials: 'same-origin',
-        body: JSON.stringify(input ?? {}),
-      });
+      const { url, init } = request(name, input);
+      res = await fetch(url, { method: 'POST', credentials: 'same-origin', ...init });
     } catch {
       return { ok: false, error: { code: 'INTERNAL', message: '无法连接到指挥台服务，请检查网络或服务是否已启动。' } };
     }
