@@ -58,7 +58,7 @@ export const LAYERS = [
     // office, the core's start-up and its worker thread. Nothing below imports it.
     name: 'registry',
     files: [
-      ...core('registry/**', 'core.ts', 'recovery-core.ts', 'worker/**', 'demo/**'),
+      ...core('registry/**', 'core.ts', 'recovery-core.ts', 'recovery-flag.ts', 'worker/**', 'demo/**'),
       // Composition lists still living in low folders (pending move to registry/).
       ...core('api/handlers.ts', 'db/migrations.ts', 'excel/tables/index.ts'),
     ],
