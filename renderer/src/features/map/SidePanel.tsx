@@ -43,7 +43,8 @@ export function SidePanel({ features, selected, moving, onClose, onMoveStart, on
     if (!c) return null;
     const gates = features.checkpoints.filter((k) => k.compoundId === c.id);
     return (
-      <Card className="map-panel" size="small" title={c.name} extra={<Button type="text" onClick={onClose} aria-label="关闭">×</Button>} data-testid="map-panel">
+      <div className="map-panel">
+      <Card size="small" title={c.name} extra={<Button type="text" onClick={onClose} aria-label="关闭">×</Button>} data-testid="map-panel">
         <Descriptions size="small" column={1}>
           <Descriptions.Item label="所属社区">{c.communityName}</Descriptions.Item>
           <Descriptions.Item label="所属片区">{c.gridName ?? '—'}</Descriptions.Item>
@@ -65,6 +66,7 @@ export function SidePanel({ features, selected, moving, onClose, onMoveStart, on
           )}
         </Space>
       </Card>
+      </div>
     );
   }
   const k = features.checkpoints.find((x) => x.id === selected.id);
@@ -80,7 +82,8 @@ export function SidePanel({ features, selected, moving, onClose, onMoveStart, on
     }
   };
   return (
-    <Card className="map-panel" size="small" title={k.name} extra={<Button type="text" onClick={onClose} aria-label="关闭">×</Button>} data-testid="map-panel">
+    <div className="map-panel">
+      <Card size="small" title={k.name} extra={<Button type="text" onClick={onClose} aria-label="关闭">×</Button>} data-testid="map-panel">
       <Descriptions size="small" column={1}>
         <Descriptions.Item label="类型">{CheckpointKind.labels[k.kind]}</Descriptions.Item>
         <Descriptions.Item label="状态">{CheckpointStatus.labels[k.status]}</Descriptions.Item>
@@ -101,5 +104,6 @@ export function SidePanel({ features, selected, moving, onClose, onMoveStart, on
         )}
       </Space>
     </Card>
+      </div>
   );
 }
