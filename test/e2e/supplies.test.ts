@@ -40,11 +40,13 @@ describe('supplies in Chromium', () => {
     await dialog.getByRole('button', { name: '登记并入库' }).click();
     // What is saved and listed, not the passing toast.
     await expect.poll(() => onHand('医用外科口罩')).toBe(before + 5000);
-    await expect.poll(() => session.page.locator('.ant-table-row', { hasText: '5,000 只' }).first().innerText()).toContain('商丘隆越汽车有限公司');
-    expect(await session.page.locator('.ant-table-row', { hasText: '5,000 只' }).first().innerText()).toMatch(/JZ-\d{4}-0004/);
+    // The new receipt's own row (the demo has older 5,000 只 donations from the same donor): wait for it, not for any match.
+    const newRow = session.page.locator('.ant-table-row', { hasText: /JZ-\d{4}-0004/ }).first();
+    await expect.poll(() => newRow.innerText().catch(() => '')).toContain('商丘隆越汽车有限公司');
+    expect(await newRow.innerText()).toContain('5,000 只');
 
     // Its 捐赠接收凭证 and the 感谢名单 print from the list.
-    const receiptNo = (await session.page.locator('.ant-table-row', { hasText: '5,000 只' }).first().innerText()).match(/JZ-\d{4}-\d{4}/)![0];
+    const receiptNo = (await newRow.innerText()).match(/JZ-\d{4}-\d{4}/)![0];
     await session.page.locator('.ant-table-row', { hasText: receiptNo }).getByRole('link', { name: '打印凭证' }).click();
     await session.page.getByTestId('print-sheet').waitFor();
     const receipt = (await pdfPages(await session.page.pdf({ format: 'A4', preferCSSPageSize: true }))).join('');
