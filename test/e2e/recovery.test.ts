@@ -41,7 +41,7 @@ describe('recovery page in Chromium', () => {
     await page.getByRole('button', { name: '登录' }).waitFor({ timeout: 30_000 });
 
     await signInUI(page, server!, 'admin');
-    expect(await page.getByTestId('office-name').innerText()).toBe('备份时的街道');
+    await expect.poll(() => page.getByTestId('office-name').innerText()).toBe('备份时的街道');
     // 总览 and 设置 → 数据备份 carry the backup line.
     await page.getByTestId('backup-status').waitFor();
     await page.goto(`${server!.url}/#/settings`);
