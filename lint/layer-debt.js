@@ -18,7 +18,14 @@ export const LAYER_DEBT = [
   {
     layer: 'kernel',
     file: core('excel/service.ts'),
-    imports: [core('excel/tables/index.ts'), core('places/checkpoints.ts'), core('places/communities.ts'), core('places/compounds.ts'), core('places/grids.ts'), core('volunteers/registers.ts')],
+    imports: [
+      core('excel/tables/index.ts'),
+      core('places/checkpoints.ts'),
+      core('places/communities.ts'),
+      core('places/compounds.ts'),
+      core('places/grids.ts'),
+      core('volunteers/registers.ts'),
+    ],
     why: "the engine's service also serves the places' and volunteers' exports; those belong in the features",
   },
   // The kernel's call types know one aggregator's type.
@@ -27,6 +34,11 @@ export const LAYER_DEBT = [
   { layer: 'kernel', file: core('backup/recovery.ts'), imports: ['electron/server/static.ts'], why: 'the recovery page is served from the built renderer' },
   { layer: 'kernel', file: core('backup/service.ts'), imports: ['electron/server/static.ts'], why: 'the restore page is served from the built renderer' },
   // Features that read each other.
-  { layer: 'features', file: core('residents/key-persons.ts'), imports: [core('inspections/disinfection.ts')], why: 'a key person\'s home disinfection is read from inspections' },
+  {
+    layer: 'features',
+    file: core('residents/key-persons.ts'),
+    imports: [core('inspections/disinfection.ts')],
+    why: "a key person's home disinfection is read from inspections",
+  },
   { layer: 'aggregators', file: core('office/service.ts'), imports: [core('demo/replace.ts')], why: '重置为演示数据 runs the registry-level demo builder' },
 ];

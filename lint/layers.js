@@ -124,7 +124,9 @@ export function layerBlocks(debt, commonZones) {
     blocks.push({
       name: `layers/debt/${d.file}`,
       files: [d.file],
-      rules: { 'import-x/no-restricted-paths': ['error', { zones: [...layerZones(index, group, d.imports), ...commonZones.map((z) => allowIn(z, d.imports))] }] },
+      rules: {
+        'import-x/no-restricted-paths': ['error', { zones: [...layerZones(index, group, d.imports), ...commonZones.map((z) => allowIn(z, d.imports))] }],
+      },
     });
   }
   return blocks;

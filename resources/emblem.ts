@@ -13,13 +13,18 @@ export const PNG_SIZE = 512;
 
 /** Unit square, y down. The shield's sides run straight, then curve in to a point. */
 function inShield(x: number, y: number): boolean {
-  const top = 0.07, shoulder = 0.5, tip = 0.95, half = 0.37, corner = 0.07;
+  const top = 0.07,
+    shoulder = 0.5,
+    tip = 0.95,
+    half = 0.37,
+    corner = 0.07;
   if (y < top || y > tip) return false;
   const dx = Math.abs(x - 0.5);
   if (y <= shoulder) {
     if (dx > half) return false;
     // Rounded top corners.
-    const cx = half - corner, cy = top + corner;
+    const cx = half - corner,
+      cy = top + corner;
     return !(dx > cx && y < cy) || Math.hypot(dx - cx, y - cy) <= corner;
   }
   const t = (y - shoulder) / (tip - shoulder);
@@ -47,10 +52,12 @@ export function drawEmblem(size: number): Uint8Array {
   const px = new Uint8Array(size * size * 4);
   for (let row = 0; row < size; row++) {
     for (let col = 0; col < size; col++) {
-      let covered = 0, white = 0;
+      let covered = 0,
+        white = 0;
       for (let sy = 0; sy < n; sy++) {
         for (let sx = 0; sx < n; sx++) {
-          const x = (col + (sx + 0.5) / n) / size, y = (row + (sy + 0.5) / n) / size;
+          const x = (col + (sx + 0.5) / n) / size,
+            y = (row + (sy + 0.5) / n) / size;
           if (!inShield(x, y)) continue;
           covered++;
           if (inPin(x, y)) white++;

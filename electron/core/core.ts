@@ -175,7 +175,10 @@ export async function createCore(opts: CoreOptions): Promise<Core> {
     if (writes && space.isLow()) return { envelope: { ok: false, error: { code: 'DISK_FULL', message: diskFullMessage(opts.dataDir) } }, session: {} };
     if (long && readsOnly(name)) {
       // A refusal's audit row cannot be written on the read connection: that call fails plainly.
-      return call(name, input, caller, { ...base, db: long.reader }).catch(() => ({ envelope: { ok: false, error: { code: 'INTERNAL', message: '正在导入大量数据，请稍后重试。' } }, session: {} }));
+      return call(name, input, caller, { ...base, db: long.reader }).catch(() => ({
+        envelope: { ok: false, error: { code: 'INTERNAL', message: '正在导入大量数据，请稍后重试。' } },
+        session: {},
+      }));
     }
     // Anything else would run inside the long write's transaction: it waits for the end.
     while (long) await long.done;

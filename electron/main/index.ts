@@ -39,7 +39,10 @@ if (!app.requestSingleInstanceLock()) app.quit();
 app.whenReady().then(async () => {
   const dataDir = app.getPath('userData');
   const keyStore = safeStorageKeyStore(safeStorage, path.join(dataDir, 'database-key.bin'));
-  core = await startCore({ dataDir, demoOnCreate: true, transport: 'desktop', keyStore, adminPassword: process.env.STREET_COMMAND_ADMIN_PASSWORD, hostFile: coreHost }, dialog);
+  core = await startCore(
+    { dataDir, demoOnCreate: true, transport: 'desktop', keyStore, adminPassword: process.env.STREET_COMMAND_ADMIN_PASSWORD, hostFile: coreHost },
+    dialog,
+  );
   if (!core) {
     app.quit();
     return;
@@ -57,8 +60,9 @@ app.whenReady().then(async () => {
   protocol.handle(APP_SCHEME, appSchemeHandler(rendererDir, origins, tiles));
   Menu.setApplicationMenu(
     Menu.buildFromTemplate(
-      menuTemplate(!app.isPackaged, () =>
-        void dialog.showMessageBox({ title: '关于', message: `街道防控指挥台 ${APP_VERSION}`, detail: `数据目录：${app.getPath('userData')}` }),
+      menuTemplate(
+        !app.isPackaged,
+        () => void dialog.showMessageBox({ title: '关于', message: `街道防控指挥台 ${APP_VERSION}`, detail: `数据目录：${app.getPath('userData')}` }),
       ),
     ),
   );

@@ -7,8 +7,12 @@ export const PRINT_CHANNEL = 'app:printToPdf';
 
 /** Keeps a suggested file name to a plain name: no folders, no characters Windows refuses. */
 export function safePdfName(name: unknown): string {
-  // eslint-disable-next-line no-control-regex -- control characters are exactly what Windows refuses
-  const base = String(name ?? '').replace(/[\\/:*?"<>|\u0000-\u001f]/g, '_').trim().slice(0, 120) || '打印';
+  const base =
+    String(name ?? '')
+      // eslint-disable-next-line no-control-regex -- control characters are exactly what Windows refuses
+      .replace(/[\\/:*?"<>|\u0000-\u001f]/g, '_')
+      .trim()
+      .slice(0, 120) || '打印';
   return base.toLowerCase().endsWith('.pdf') ? base : `${base}.pdf`;
 }
 

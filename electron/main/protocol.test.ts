@@ -61,7 +61,11 @@ describe('offline tiles over app://', () => {
       const binding = registerApi(ipc as never, t.core, 'app://street-command');
       const invoke = (name: string, input: unknown = {}) =>
         ipc.handlers.get(`api:${name}`)!({ sender: { id: 1 }, senderFrame: { url: 'app://street-command/index.html' } }, input) as Promise<Envelope>;
-      const handle = appSchemeHandler(rendererDir, () => [], ({ packId, z, x, y }) => t.core.tile(binding.latestToken(), packId, z, x, y));
+      const handle = appSchemeHandler(
+        rendererDir,
+        () => [],
+        ({ packId, z, x, y }) => t.core.tile(binding.latestToken(), packId, z, x, y),
+      );
       const made = makeMbtiles(path.join(dir, 'pack.mbtiles'), { tiles: [{ z: 1, x: 1, y: 0, color: '#336699' }] });
 
       expect(binding.latestToken()).toBeNull();

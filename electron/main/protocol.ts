@@ -21,9 +21,7 @@ const TYPES: Record<string, string> = {
 
 /** Must run before app 'ready': app:// behaves like https (secure, standard origin). */
 export function registerAppScheme(protocol: Protocol): void {
-  protocol.registerSchemesAsPrivileged([
-    { scheme: APP_SCHEME, privileges: { standard: true, secure: true, supportFetchAPI: true } },
-  ]);
+  protocol.registerSchemesAsPrivileged([{ scheme: APP_SCHEME, privileges: { standard: true, secure: true, supportFetchAPI: true } }]);
 }
 
 /** A tile for the window's session (see Core.tile); the default has none. */

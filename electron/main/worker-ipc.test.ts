@@ -24,13 +24,22 @@ describe('the desktop window and the core in its worker', () => {
   it('signs in over IPC and uploads a workbook as bytes (no base64), which the worker parses into rows', async () => {
     expect(await invoke('auth.login', { username: 'zhihui', password: TEST_PASSWORD })).toMatchObject({ ok: true });
     const book = utils.book_new();
-    utils.book_append_sheet(book, utils.aoa_to_sheet([['小区名称', '所属社区', '管理类型', '楼栋数', '户数', '人口'], ['窗口小区', '建设路社区', '自管', 1, 10, 30]]), '小区');
+    utils.book_append_sheet(
+      book,
+      utils.aoa_to_sheet([
+        ['小区名称', '所属社区', '管理类型', '楼栋数', '户数', '人口'],
+        ['窗口小区', '建设路社区', '自管', 1, 10, 30],
+      ]),
+      '小区',
+    );
     const bytes = new Uint8Array(write(book, { type: 'buffer', bookType: 'xlsx' }) as Buffer);
     const up = await invoke<{ jobId: string }>('excel.upload', { table: 'compounds', fileName: '小区.xlsx', bytes });
     expect(up).toMatchObject({ ok: true });
     const { jobId } = (up as { ok: true; data: { jobId: string } }).data;
     let uploadId: string | null = null;
-    await expect.poll(async () => (uploadId = ((await invoke('excel.job', { jobId })) as { ok: true; data: { uploadId: string | null } }).data.uploadId)).not.toBeNull();
+    await expect
+      .poll(async () => (uploadId = ((await invoke('excel.job', { jobId })) as { ok: true; data: { uploadId: string | null } }).data.uploadId))
+      .not.toBeNull();
     expect(await invoke('excel.preview', { uploadId })).toMatchObject({ ok: true, data: { total: 1, rows: [{ values: { name: '窗口小区' } }] } });
   }, 120_000);
 });

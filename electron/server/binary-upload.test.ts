@@ -29,13 +29,22 @@ function postBytes(pathname: string, bytes: Buffer, type = 'application/octet-st
 describe('uploading a file as bytes', () => {
   it('excel.upload takes the file itself as the body, its name and table in the query, and the rows arrive', async () => {
     const book = utils.book_new();
-    utils.book_append_sheet(book, utils.aoa_to_sheet([['小区名称', '所属社区', '管理类型', '楼栋数', '户数', '人口'], ['字节小区', '建设路社区', '自管', 1, 10, 30]]), '小区');
+    utils.book_append_sheet(
+      book,
+      utils.aoa_to_sheet([
+        ['小区名称', '所属社区', '管理类型', '楼栋数', '户数', '人口'],
+        ['字节小区', '建设路社区', '自管', 1, 10, 30],
+      ]),
+      '小区',
+    );
     const file = write(book, { type: 'buffer', bookType: 'xlsx' }) as Buffer;
     const up = await postBytes(`/api/excel.upload?table=compounds&fileName=${encodeURIComponent('小区.xlsx')}`, file);
     expect(up).toMatchObject({ status: 200, body: { ok: true } });
     const { jobId } = (up.body as { ok: true; data: { jobId: string } }).data;
     let uploadId: string | null = null;
-    await expect.poll(async () => (uploadId = ((await o.post('excel.job', { jobId }, { cookie })).body as { ok: true; data: { uploadId: string | null } }).data.uploadId)).not.toBeNull();
+    await expect
+      .poll(async () => (uploadId = ((await o.post('excel.job', { jobId }, { cookie })).body as { ok: true; data: { uploadId: string | null } }).data.uploadId))
+      .not.toBeNull();
     const preview = await o.post('excel.preview', { uploadId }, { cookie });
     expect(preview.body).toMatchObject({ ok: true, data: { total: 1, rows: [{ values: { name: '字节小区' } }] } });
   });

@@ -15,7 +15,13 @@ export function hostCheck(configured: string[] = []): (host: string | undefined)
     // Addresses change with DHCP or a cable; re-read at most every 10 s.
     if (Date.now() - readAt > 10_000) {
       const hostname = os.hostname().toLowerCase();
-      addresses = new Set([hostname, `${hostname}.local`, ...Object.values(os.networkInterfaces()).flat().flatMap((a) => (a ? [a.address.toLowerCase()] : []))]);
+      addresses = new Set([
+        hostname,
+        `${hostname}.local`,
+        ...Object.values(os.networkInterfaces())
+          .flat()
+          .flatMap((a) => (a ? [a.address.toLowerCase()] : [])),
+      ]);
       readAt = Date.now();
     }
     return addresses;

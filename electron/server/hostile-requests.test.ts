@@ -14,7 +14,10 @@ interface Reply {
 }
 
 /** A raw request: its own Host header, a declared length, a body streamed in chunks (the client stops when the server replies). */
-function send(port: number, opts: { path: string; host: string; headers?: Record<string, string>; chunks?: number; chunkBytes?: number; declared?: number }): Promise<Reply> {
+function send(
+  port: number,
+  opts: { path: string; host: string; headers?: Record<string, string>; chunks?: number; chunkBytes?: number; declared?: number },
+): Promise<Reply> {
   return new Promise((resolve, reject) => {
     const headers: Record<string, string> = { Host: opts.host, 'Content-Type': 'application/json', Origin: `http://${opts.host}`, ...opts.headers };
     if (opts.declared !== undefined) headers['Content-Length'] = String(opts.declared);
@@ -71,7 +74,11 @@ afterAll(async () => {
 });
 
 const stillAnswers = async () => {
-  const res = await fetch(`http://${host}/api/auth.status`, { method: 'POST', headers: { 'Content-Type': 'application/json', Origin: `http://${host}` }, body: '{}' });
+  const res = await fetch(`http://${host}/api/auth.status`, {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json', Origin: `http://${host}` },
+    body: '{}',
+  });
   expect(res.status).toBe(200);
 };
 
@@ -107,23 +114,36 @@ describe('DNS rebinding: only names of this server are answered', () => {
     expect(setup.body).toContain('拒绝访问');
     const login = await new Promise<Reply>((resolve, reject) => {
       const body = JSON.stringify({ username: 'admin', password: TEST_PASSWORD });
-      const req = http.request({ host: '127.0.0.1', port, path: '/api/auth.login', method: 'POST', headers: { Host: evil, Origin: `http://${evil}`, 'Content-Type': 'application/json' } }, (res) => {
-        let b = '';
-        res.on('data', (c) => (b += c));
-        res.on('end', () => resolve({ status: res.statusCode!, body: b }));
-      });
+      const req = http.request(
+        {
+          host: '127.0.0.1',
+          port,
+          path: '/api/auth.login',
+          method: 'POST',
+          headers: { Host: evil, Origin: `http://${evil}`, 'Content-Type': 'application/json' },
+        },
+        (res) => {
+          let b = '';
+          res.on('data', (c) => (b += c));
+          res.on('end', () => resolve({ status: res.statusCode!, body: b }));
+        },
+      );
       req.on('error', reject);
       req.end(body);
     });
     expect(login.status).toBe(421);
     expect(login.body).not.toContain('sc_session');
-    const page = await new Promise<number>((resolve) => http.get({ host: '127.0.0.1', port, path: '/', headers: { Host: evil } }, (res) => resolve(res.statusCode!)));
+    const page = await new Promise<number>((resolve) =>
+      http.get({ host: '127.0.0.1', port, path: '/', headers: { Host: evil } }, (res) => resolve(res.statusCode!)),
+    );
     expect(page).toBe(421);
   });
 
   it('answers loopback names, the configured office name and the machine’s own addresses', async () => {
     for (const name of [`localhost:${port}`, `127.0.0.1:${port}`, `[::1]:${port}`, `zhihui.office.lan:${port}`]) {
-      const status = await new Promise<number>((resolve) => http.get({ host: '127.0.0.1', port, path: '/', headers: { Host: name } }, (res) => (res.resume(), resolve(res.statusCode!))));
+      const status = await new Promise<number>((resolve) =>
+        http.get({ host: '127.0.0.1', port, path: '/', headers: { Host: name } }, (res) => (res.resume(), resolve(res.statusCode!))),
+      );
       expect(status, name).toBe(200);
     }
   });

@@ -126,14 +126,23 @@ describe('LAN server', () => {
   it('serves HTTPS with a Secure session cookie when given a certificate', async () => {
     const cert = path.join(dir, 'cert.pem');
     const key = path.join(dir, 'key.pem');
-    execFileSync('openssl', ['req', '-x509', '-newkey', 'rsa:2048', '-nodes', '-keyout', key, '-out', cert, '-days', '1', '-subj', '/CN=127.0.0.1'], { stdio: 'ignore' });
+    execFileSync('openssl', ['req', '-x509', '-newkey', 'rsa:2048', '-nodes', '-keyout', key, '-out', cert, '-days', '1', '-subj', '/CN=127.0.0.1'], {
+      stdio: 'ignore',
+    });
     const tls = createHttpServer(t.core, path.join(dir, 'static'), { cert, key });
     await new Promise<void>((r) => tls.listen(0, '127.0.0.1', r));
     const tlsPort = (tls.address() as AddressInfo).port;
     const origin = `https://127.0.0.1:${tlsPort}`;
     const res = await new Promise<{ status: number; cookie: string }>((resolve, reject) => {
       const req = https.request(
-        { host: '127.0.0.1', port: tlsPort, path: '/api/auth.login', method: 'POST', rejectUnauthorized: false, headers: { 'Content-Type': 'application/json', Origin: origin, Host: `127.0.0.1:${tlsPort}` } },
+        {
+          host: '127.0.0.1',
+          port: tlsPort,
+          path: '/api/auth.login',
+          method: 'POST',
+          rejectUnauthorized: false,
+          headers: { 'Content-Type': 'application/json', Origin: origin, Host: `127.0.0.1:${tlsPort}` },
+        },
         (r) => {
           r.resume();
           r.on('end', () => resolve({ status: r.statusCode!, cookie: String(r.headers['set-cookie'] ?? '') }));

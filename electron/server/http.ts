@@ -50,8 +50,7 @@ function reply(res: http.ServerResponse, status: number, body: unknown, cookie?:
   res.end(text);
 }
 
-const fail = (res: http.ServerResponse, status: number, code: ErrorCode, message: string) =>
-  reply(res, status, { ok: false, error: { code, message } });
+const fail = (res: http.ServerResponse, status: number, code: ErrorCode, message: string) => reply(res, status, { ok: false, error: { code, message } });
 
 export const SESSION_COOKIE = 'sc_session';
 

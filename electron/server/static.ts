@@ -52,13 +52,7 @@ export function regularFileInside(root: string, file: string): string | null {
 }
 
 /** Serves a built file; unknown paths without an extension get index.html (the app's own routes). */
-export function sendStatic(
-  req: http.IncomingMessage,
-  res: http.ServerResponse,
-  root: string,
-  urlPath: string,
-  headers: Record<string, string>,
-): void {
+export function sendStatic(req: http.IncomingMessage, res: http.ServerResponse, root: string, urlPath: string, headers: Record<string, string>): void {
   const file = resolveInside(root, urlPath === '/' ? '/index.html' : urlPath);
   if (file === null) {
     res.writeHead(400, { ...headers, 'Content-Type': 'text/plain; charset=utf-8' });

@@ -75,28 +75,35 @@ export const SecuritySettings = z.object({
 });
 
 export const auth = {
-  'auth.status': method({ scope: 'office',
+  'auth.status': method({
+    scope: 'office',
     summary: '登录状态：是否需要创建首个管理员、当前用户',
     perm: 'public',
     write: false,
     input: z.object({}),
     output: z.object({ needsSetup: z.boolean(), setupAllowedHere: z.boolean(), me: Me.nullable() }),
   }),
-  'auth.setup': method({ audit: 'auth', scope: 'office',
+  'auth.setup': method({
+    audit: 'auth',
+    scope: 'office',
     summary: '创建首个系统管理员（仅限本机）',
     perm: 'public',
     write: 'self',
     input: z.object({ username: Username, displayName: DisplayName, password: Password }),
     output: Me,
   }),
-  'auth.login': method({ audit: 'auth', scope: 'office',
+  'auth.login': method({
+    audit: 'auth',
+    scope: 'office',
     summary: '登录',
     perm: 'public',
     write: 'self',
     input: z.object({ username: z.string().trim().min(1, '请输入用户名').max(64), password: z.string().min(1, '请输入密码').max(128) }),
     output: Me,
   }),
-  'auth.logout': method({ audit: 'auth', scope: 'office',
+  'auth.logout': method({
+    audit: 'auth',
+    scope: 'office',
     summary: '退出登录（everywhere：退出所有设备）',
     perm: 'session',
     write: 'tx',
@@ -104,7 +111,9 @@ export const auth = {
     output: Ok,
   }),
   'auth.me': method({ scope: 'office', summary: '当前用户', perm: 'session', write: false, input: z.object({}), output: Me }),
-  'auth.changePassword': method({ audit: 'auth', scope: 'office',
+  'auth.changePassword': method({
+    audit: 'auth',
+    scope: 'office',
     summary: '修改自己的密码',
     perm: 'session',
     write: 'self',
@@ -154,7 +163,8 @@ export const auth = {
     }),
     output: listResult(AuditEntry),
   }),
-  'audit.export': method({ audit: 'export',
+  'audit.export': method({
+    audit: 'export',
     summary: '导出操作日志为 Excel（导出本身也记入日志）',
     perm: 'audit:read',
     write: 'self',

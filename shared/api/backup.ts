@@ -39,7 +39,8 @@ export const backup = {
    * The whole database, residents' ID numbers and phones included, readable by whoever has
    * the password typed here. Logged with the number of personal records it carries.
    */
-  'backup.export': method({ audit: 'export',
+  'backup.export': method({
+    audit: 'export',
     summary: '导出备份：用输入的密码加密，便于用 U 盘带到另一台电脑（含全部数据和居民个人信息）',
     perm: 'system:backup',
     write: 'self',

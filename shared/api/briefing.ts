@@ -49,9 +49,7 @@ export const BriefingFigures = z.object({
   }),
 });
 
-const Narrative = z.object(
-  Object.fromEntries(SECTION_KEYS.map((k) => [k, z.string().max(3000, '每段不超过 3000 字')])) as Record<SectionKey, z.ZodString>,
-);
+const Narrative = z.object(Object.fromEntries(SECTION_KEYS.map((k) => [k, z.string().max(3000, '每段不超过 3000 字')])) as Record<SectionKey, z.ZodString>);
 
 export const Briefing = z.object({
   id: Id,
@@ -70,7 +68,16 @@ export const Briefing = z.object({
   changes: z.array(z.object({ key: z.string(), label: z.string(), then: int, now: int })),
 });
 
-export const BriefingRow = Briefing.pick({ id: true, day: true, year: true, issueNo: true, generatedAt: true, generatedBy: true, updatedAt: true, updatedBy: true });
+export const BriefingRow = Briefing.pick({
+  id: true,
+  day: true,
+  year: true,
+  issueNo: true,
+  generatedAt: true,
+  generatedBy: true,
+  updatedAt: true,
+  updatedBy: true,
+});
 
 const File = z.object({ fileName: z.string(), base64: z.string() });
 
@@ -98,28 +105,38 @@ export const DashboardLive = z.object({
 });
 
 export const briefing = {
-  'dashboard.live': method({ scope: 'office',
+  'dashboard.live': method({
+    scope: 'office',
     summary: '总览：今日关键数字（与昨日相比）、14 天趋势、库存与排查覆盖',
     perm: 'briefing:read',
     write: false,
     input: z.object({}),
     output: DashboardLive,
   }),
-  'system.changes': method({ scope: 'office',
+  'system.changes': method({
+    scope: 'office',
     summary: '数据版本：任何写入后改变，用于自动刷新（含局域网其他电脑的写入）',
     perm: 'session',
     write: false,
     input: z.object({}),
     output: z.object({ version: z.string() }),
   }),
-  'briefings.list': method({ scope: 'office',
+  'briefings.list': method({
+    scope: 'office',
     summary: '每日简报列表（按日期倒序）',
     perm: 'briefing:read',
     write: false,
     input: z.object({ year: int.min(2000).max(2100).optional() }),
     output: z.array(BriefingRow),
   }),
-  'briefings.get': method({ scope: 'office', summary: '一期简报（冻结的数字、编辑后的文字，以及此后数据的变化）', perm: 'briefing:read', write: false, input: z.object({ id: Id }), output: Briefing }),
+  'briefings.get': method({
+    scope: 'office',
+    summary: '一期简报（冻结的数字、编辑后的文字，以及此后数据的变化）',
+    perm: 'briefing:read',
+    write: false,
+    input: z.object({ id: Id }),
+    output: Briefing,
+  }),
   'briefings.generate': method({
     summary: '按所选日期生成简报（数字取自数据，文字按数字预填）',
     perm: 'briefing:write',
@@ -141,14 +158,18 @@ export const briefing = {
     input: z.object({ id: Id, narrative: Narrative.partial() }),
     output: Briefing,
   }),
-  'briefings.versions': method({ scope: 'office',
+  'briefings.versions': method({
+    scope: 'office',
     summary: '简报的修改历史',
     perm: 'briefing:read',
     write: false,
     input: z.object({ id: Id }),
-    output: z.array(z.object({ version: int, ts: z.string(), username: z.string(), action: z.enum(['generate', 'regenerate', 'edit']), sections: z.array(z.string()) })),
+    output: z.array(
+      z.object({ version: int, ts: z.string(), username: z.string(), action: z.enum(['generate', 'regenerate', 'edit']), sections: z.array(z.string()) }),
+    ),
   }),
-  'briefings.docx': method({ scope: 'office',
+  'briefings.docx': method({
+    scope: 'office',
     summary: '导出 Word 文档（可编辑）；mapPng 为浏览器绘制的辖区示意图',
     audit: 'export',
     perm: 'briefing:read',
@@ -157,7 +178,15 @@ export const briefing = {
     input: z.object({ id: Id, mapPng: z.string().max(3_000_000, '示意图过大').optional() }),
     output: File,
   }),
-  'briefings.workbook': method({ scope: 'office', summary: '导出数字报表（固定格式的上报工作簿）', audit: 'export', perm: 'briefing:read', write: false, input: z.object({ id: Id }), output: File }),
+  'briefings.workbook': method({
+    scope: 'office',
+    summary: '导出数字报表（固定格式的上报工作簿）',
+    audit: 'export',
+    perm: 'briefing:read',
+    write: false,
+    input: z.object({ id: Id }),
+    output: File,
+  }),
   'rollup.import': method({
     summary: '汇总：导入下级单位的上报工作簿（全部通过才导入）',
     perm: 'briefing:write',
@@ -165,11 +194,21 @@ export const briefing = {
     maxBodyBytes: 40 * 1024 * 1024,
     input: z.object({
       day: Day,
-      files: z.array(File.extend({ fileName: z.string().min(1).max(200) })).min(1, '请选择文件').max(60, '一次最多导入 60 个文件'),
+      files: z
+        .array(File.extend({ fileName: z.string().min(1).max(200) }))
+        .min(1, '请选择文件')
+        .max(60, '一次最多导入 60 个文件'),
     }),
     output: Rollup,
   }),
-  'rollup.get': method({ scope: 'office', summary: '某日的汇总：各单位数字与合计', perm: 'briefing:read', write: false, input: z.object({ day: Day }), output: Rollup }),
+  'rollup.get': method({
+    scope: 'office',
+    summary: '某日的汇总：各单位数字与合计',
+    perm: 'briefing:read',
+    write: false,
+    input: z.object({ day: Day }),
+    output: Rollup,
+  }),
   'rollup.remove': method({
     summary: '删除某单位某日的上报（以便导入更正后的文件）',
     perm: 'briefing:write',
@@ -177,7 +216,15 @@ export const briefing = {
     input: z.object({ day: Day, unitName: z.string().min(1).max(60) }),
     output: Rollup,
   }),
-  'rollup.workbook': method({ scope: 'office', summary: '导出汇总合计（作为本单位的上报工作簿交上级）', audit: 'export', perm: 'briefing:read', write: false, input: z.object({ day: Day }), output: File }),
+  'rollup.workbook': method({
+    scope: 'office',
+    summary: '导出汇总合计（作为本单位的上报工作簿交上级）',
+    audit: 'export',
+    perm: 'briefing:read',
+    write: false,
+    input: z.object({ day: Day }),
+    output: File,
+  }),
 };
 
 export type BriefingFiguresData = z.output<typeof BriefingFigures>;

@@ -9,7 +9,23 @@ import { CheckpointKind, CheckpointStatus, CommunityKind, ControlLevel, Health, 
  * checked by the core before anything is parsed or written.
  */
 
-const TableName = z.enum(['compounds', 'checkpoints', 'communities', 'grids', 'supplyItems', 'stockIn', 'people', 'rosterRows', 'residents', 'registrations', 'testCounts', 'premises'], { error: '不支持导入该数据' });
+const TableName = z.enum(
+  [
+    'compounds',
+    'checkpoints',
+    'communities',
+    'grids',
+    'supplyItems',
+    'stockIn',
+    'people',
+    'rosterRows',
+    'residents',
+    'registrations',
+    'testCounts',
+    'premises',
+  ],
+  { error: '不支持导入该数据' },
+);
 const File = z.object({ fileName: z.string(), base64: z.string() });
 
 export const PreviewRow = z.object({
@@ -21,19 +37,26 @@ export const PreviewRow = z.object({
 
 const Mapping = z.array(z.string().nullable());
 
-const ExportInput = (filters: z.ZodRawShape) =>
-  ListQuery.omit({ page: true, pageSize: true }).extend({ ...filters, full: z.boolean().default(false) });
+const ExportInput = (filters: z.ZodRawShape) => ListQuery.omit({ page: true, pageSize: true }).extend({ ...filters, full: z.boolean().default(false) });
 
 export const excel = {
-  'excel.tables': method({ scope: 'office',
+  'excel.tables': method({
+    scope: 'office',
     summary: '可导入的数据表及其列',
     perm: 'session',
     write: false,
     input: z.object({}),
-    output: z.array(z.object({ name: z.string(), label: z.string(), columns: z.array(z.object({ key: z.string(), label: z.string(), required: z.boolean(), enumLabels: z.record(z.string(), z.string()).optional() })) })),
+    output: z.array(
+      z.object({
+        name: z.string(),
+        label: z.string(),
+        columns: z.array(z.object({ key: z.string(), label: z.string(), required: z.boolean(), enumLabels: z.record(z.string(), z.string()).optional() })),
+      }),
+    ),
   }),
   'excel.template': method({ scope: 'office', summary: '下载导入模板', perm: 'session', write: false, input: z.object({ table: TableName }), output: File }),
-  'excel.upload': method({ scope: 'office',
+  'excel.upload': method({
+    scope: 'office',
     summary: '上传要导入的文件：在后台线程解析（不写入），用 excel.job 查看进度',
     perm: 'session',
     write: false,
@@ -45,7 +68,8 @@ export const excel = {
       .refine((i) => i.base64 !== undefined || i.bytes !== undefined, { message: '请选择文件' }),
     output: z.object({ jobId: z.string() }),
   }),
-  'excel.job': method({ scope: 'office',
+  'excel.job': method({
+    scope: 'office',
     summary: '解析进度；完成后给出 uploadId 和工作表',
     perm: 'session',
     write: false,
@@ -58,15 +82,24 @@ export const excel = {
       sheets: z.array(z.object({ name: z.string(), rows: z.number().int() })),
     }),
   }),
-  'excel.cancel': method({ scope: 'office', summary: '取消解析（不会写入任何数据）', perm: 'session', write: false, input: z.object({ jobId: z.string() }), output: z.object({ ok: z.literal(true) }) }),
-  'excel.progress': method({ scope: 'office',
+  'excel.cancel': method({
+    scope: 'office',
+    summary: '取消解析（不会写入任何数据）',
+    perm: 'session',
+    write: false,
+    input: z.object({ jobId: z.string() }),
+    output: z.object({ ok: z.literal(true) }),
+  }),
+  'excel.progress': method({
+    scope: 'office',
     summary: '导入预览或确认导入的进度：已处理行数 / 总行数（进行中时由页面轮询）',
     perm: 'session',
     write: false,
     input: z.object({ uploadId: z.string() }),
     output: z.object({ phase: z.enum(['preview', 'commit']), done: z.number().int(), total: z.number().int() }).nullable(),
   }),
-  'excel.preview': method({ scope: 'office',
+  'excel.preview': method({
+    scope: 'office',
     summary: '导入预览：每行的状态（新增/更新/无变化/错误）和错误原因',
     audit: 'read_personal',
     perm: 'session',
@@ -94,7 +127,8 @@ export const excel = {
       rows: z.array(PreviewRow),
     }),
   }),
-  'excel.commit': method({ scope: 'rows',
+  'excel.commit': method({
+    scope: 'rows',
     summary: '确认导入：一个事务，全部成功或全部不写入',
     perm: 'session',
     write: 'self',
@@ -112,15 +146,32 @@ export const excel = {
       backedUp: z.boolean(),
     }),
   }),
-  'excel.errorReport': method({ scope: 'office', summary: '下载错误行（原始数据加“错误原因”列）', audit: 'export', perm: 'session', write: false, input: z.object({ uploadId: z.string() }), output: File }),
-  'compounds.export': method({ audit: 'export', scope: { refs: { communityId: 'community' }, rows: true },
+  'excel.errorReport': method({
+    scope: 'office',
+    summary: '下载错误行（原始数据加“错误原因”列）',
+    audit: 'export',
+    perm: 'session',
+    write: false,
+    input: z.object({ uploadId: z.string() }),
+    output: File,
+  }),
+  'compounds.export': method({
+    audit: 'export',
+    scope: { refs: { communityId: 'community' }, rows: true },
     summary: '按当前筛选导出小区',
     perm: 'places:read',
     write: 'self',
-    input: ExportInput({ communityId: Id.optional(), gridId: Id.optional(), managementType: z.enum(ManagementType.values).optional(), controlLevel: z.enum(ControlLevel.values).optional() }),
+    input: ExportInput({
+      communityId: Id.optional(),
+      gridId: Id.optional(),
+      managementType: z.enum(ManagementType.values).optional(),
+      controlLevel: z.enum(ControlLevel.values).optional(),
+    }),
     output: File.extend({ rowCount: z.number().int() }),
   }),
-  'communities.export': method({ audit: 'export', scope: 'office',
+  'communities.export': method({
+    audit: 'export',
+    scope: 'office',
     summary: '导出社区（负责人、电话默认脱敏；勾选“导出完整信息”须有权限并记入日志）',
     perm: 'places:read',
     write: 'self',
@@ -128,7 +179,9 @@ export const excel = {
     input: ExportInput({ kind: z.enum(CommunityKind.values).optional() }),
     output: File.extend({ rowCount: z.number().int() }),
   }),
-  'grids.export': method({ audit: 'export', scope: 'office',
+  'grids.export': method({
+    audit: 'export',
+    scope: 'office',
     summary: '导出片区（片区长、电话默认脱敏）',
     perm: 'places:read',
     write: 'self',
@@ -136,19 +189,33 @@ export const excel = {
     input: ExportInput({}),
     output: File.extend({ rowCount: z.number().int() }),
   }),
-  'checkpoints.export': method({ audit: 'export', scope: { refs: { communityId: 'community', compoundId: 'compound' }, rows: true },
+  'checkpoints.export': method({
+    audit: 'export',
+    scope: { refs: { communityId: 'community', compoundId: 'compound' }, rows: true },
     summary: '按当前筛选导出卡点',
     perm: 'places:read',
     write: 'self',
-    input: ExportInput({ communityId: Id.optional(), compoundId: Id.optional(), kind: z.enum(CheckpointKind.values).optional(), status: z.enum(CheckpointStatus.values).optional() }),
+    input: ExportInput({
+      communityId: Id.optional(),
+      compoundId: Id.optional(),
+      kind: z.enum(CheckpointKind.values).optional(),
+      status: z.enum(CheckpointStatus.values).optional(),
+    }),
     output: File.extend({ rowCount: z.number().int() }),
   }),
-  'people.export': method({ audit: 'export', scope: { refs: { communityId: 'community' }, rows: true },
+  'people.export': method({
+    audit: 'export',
+    scope: { refs: { communityId: 'community' }, rows: true },
     summary: '按当前筛选导出人员名单（手机号、身份证号默认脱敏）',
     perm: 'roster:read',
     write: 'self',
     personal: true,
-    input: ExportInput({ kind: z.enum(PersonKind.values).optional(), communityId: Id.optional(), teamId: Id.optional(), health: z.enum(Health.values).optional() }),
+    input: ExportInput({
+      kind: z.enum(PersonKind.values).optional(),
+      communityId: Id.optional(),
+      teamId: Id.optional(),
+      health: z.enum(Health.values).optional(),
+    }),
     output: File.extend({ rowCount: z.number().int() }),
   }),
 };

@@ -24,10 +24,17 @@ export const PassCard = Pass.pick({ id: true, passNo: true, address: true, uses:
   payload: z.string(),
 });
 
-export const PassCheck = z.object({ ok: z.boolean(), reason: z.string().nullable(), passNo: z.string().nullable(), holder: z.string().nullable(), validTo: z.string().nullable() });
+export const PassCheck = z.object({
+  ok: z.boolean(),
+  reason: z.string().nullable(),
+  passNo: z.string().nullable(),
+  holder: z.string().nullable(),
+  validTo: z.string().nullable(),
+});
 
 export const householdServices = {
-  'passes.issue': method({ scope: { refs: { householdId: 'household' } },
+  'passes.issue': method({
+    scope: { refs: { householdId: 'household' } },
     summary: '为一户发放出入证（规则：N 天内可出入 M 次）',
     perm: 'residents:write',
     write: 'tx',
@@ -40,9 +47,19 @@ export const householdServices = {
     }),
     output: Pass,
   }),
-  'passes.list': method({ scope: { refs: { compoundId: 'compound' }, rows: true }, summary: '出入证', perm: 'residents:read', write: false, input: z.object({ compoundId: Id.optional() }), output: z.array(Pass) }),
+  'passes.list': method({
+    scope: { refs: { compoundId: 'compound' }, rows: true },
+    summary: '出入证',
+    perm: 'residents:read',
+    write: false,
+    input: z.object({ compoundId: Id.optional() }),
+    output: z.array(Pass),
+  }),
   /** Passes in force of one household or a whole compound, each with its signed QR payload (for the print sheet). */
-  'passes.cards': method({ scope: { refs: { compoundId: 'compound', householdId: 'household' }, rows: true }, names: ['holder'], audit: 'export',
+  'passes.cards': method({
+    scope: { refs: { compoundId: 'compound', householdId: 'household' }, rows: true },
+    names: ['holder'],
+    audit: 'export',
     summary: '打印出入证：一户或一个小区的有效出入证及其签名二维码内容',
     perm: 'residents:read',
     write: false,
@@ -50,7 +67,9 @@ export const householdServices = {
     output: z.array(PassCard),
   }),
   /** A scanned QR checked by the office: signature, revoked, dates, the exit rule. No write. */
-  'passes.check': method({ scope: 'office', names: ['holder'],
+  'passes.check': method({
+    scope: 'office',
+    names: ['holder'],
     summary: '卡点核验出入证二维码（签名、收回、有效期、出入次数）',
     perm: 'registrations:write',
     write: false,
@@ -58,23 +77,46 @@ export const householdServices = {
     output: PassCheck,
   }),
   /** What a gate phone keeps to check passes offline: the office's public key and the revoked pass numbers. */
-  'passes.gateKit': method({ scope: 'office',
+  'passes.gateKit': method({
+    scope: 'office',
     summary: '卡点离线核验所需：公钥与已收回的出入证号',
     perm: 'registrations:write',
     write: false,
     input: z.object({}),
     output: z.object({ publicKey: z.string(), revoked: z.array(z.string()), at: z.string() }),
   }),
-  'passes.revoke': method({ scope: { refs: { id: 'pass' } }, summary: '收回出入证', perm: 'residents:write', write: 'tx', input: z.object({ id: Id }), output: Ok }),
+  'passes.revoke': method({
+    scope: { refs: { id: 'pass' } },
+    summary: '收回出入证',
+    perm: 'residents:write',
+    write: 'tx',
+    input: z.object({ id: Id }),
+    output: Ok,
+  }),
 
-  'needs.list': method({ scope: 'rows', names: ['who', 'volunteer'], notes: ['detail'],
+  'needs.list': method({
+    scope: 'rows',
+    names: ['who', 'volunteer'],
+    notes: ['detail'],
     summary: '管控户的需求（代买、就医、送药），未办结在前',
     perm: 'residents:read',
     write: false,
     input: z.object({ open: z.boolean().default(true) }),
-    output: z.array(z.object({ id: Id, kind: z.enum(Object.keys(NeedKind) as ['shopping', 'medical', 'medicine', 'other']), detail: z.string(), who: z.string().nullable(), volunteer: z.string().nullable(), createdAt: z.string(), doneAt: z.string().nullable() })),
+    output: z.array(
+      z.object({
+        id: Id,
+        kind: z.enum(Object.keys(NeedKind) as ['shopping', 'medical', 'medicine', 'other']),
+        detail: z.string(),
+        who: z.string().nullable(),
+        volunteer: z.string().nullable(),
+        createdAt: z.string(),
+        doneAt: z.string().nullable(),
+      }),
+    ),
   }),
-  'needs.create': method({ scope: { refs: { keyPersonId: 'keyPerson', householdId: 'household', volunteerId: 'person' } }, notes: ['detail'],
+  'needs.create': method({
+    scope: { refs: { keyPersonId: 'keyPerson', householdId: 'household', volunteerId: 'person' } },
+    notes: ['detail'],
     summary: '登记需求',
     perm: 'residents:write',
     write: 'tx',
@@ -87,30 +129,41 @@ export const householdServices = {
     }),
     output: z.object({ id: Id }),
   }),
-  'needs.done': method({ scope: { refs: { id: 'need' } }, summary: '需求办结', perm: 'residents:write', write: 'tx', input: z.object({ id: Id, done: z.boolean().default(true) }), output: Ok }),
+  'needs.done': method({
+    scope: { refs: { id: 'need' } },
+    summary: '需求办结',
+    perm: 'residents:write',
+    write: 'tx',
+    input: z.object({ id: Id, done: z.boolean().default(true) }),
+    output: Ok,
+  }),
 
-  'tests.create': method({ scope: 'office',
+  'tests.create': method({
+    scope: 'office',
     summary: '新建核酸检测轮次（应检人数按小区人口）',
     perm: 'residents:write',
     write: 'tx',
     input: z.object({ name: z.string().trim().min(1, '请填写名称').max(40), day: Day }),
     output: z.object({ id: Id }),
   }),
-  'tests.list': method({ scope: 'office',
+  'tests.list': method({
+    scope: 'office',
     summary: '核酸检测轮次与覆盖',
     perm: 'residents:read',
     write: false,
     input: z.object({}),
     output: z.array(z.object({ id: Id, name: z.string(), day: z.string(), due: z.number().int(), tested: z.number().int() })),
   }),
-  'tests.compounds': method({ scope: 'rows',
+  'tests.compounds': method({
+    scope: 'rows',
     summary: '某轮核酸检测各小区应检与已检',
     perm: 'residents:read',
     write: false,
     input: z.object({ id: Id }),
     output: z.array(z.object({ compoundId: Id, compoundName: z.string(), communityName: z.string(), due: z.number().int(), tested: z.number().int() })),
   }),
-  'tests.record': method({ scope: { refs: { compoundId: 'compound' } },
+  'tests.record': method({
+    scope: { refs: { compoundId: 'compound' } },
     summary: '录入某小区已检人数',
     perm: 'residents:write',
     write: 'tx',

@@ -18,7 +18,24 @@ import { supplies } from './supplies';
 import { volunteers } from './volunteers';
 
 /** The one method list. Every transport derives its routes from the keys of `api`. */
-export const api = { ...auth, ...backup, ...excel, ...map, ...mapTiles, ...office, ...places, ...supplies, ...volunteers, ...residents, ...keyPersons, ...campaigns, ...householdServices, ...briefing, ...inspections, ...lan };
+export const api = {
+  ...auth,
+  ...backup,
+  ...excel,
+  ...map,
+  ...mapTiles,
+  ...office,
+  ...places,
+  ...supplies,
+  ...volunteers,
+  ...residents,
+  ...keyPersons,
+  ...campaigns,
+  ...householdServices,
+  ...briefing,
+  ...inspections,
+  ...lan,
+};
 
 export type Api = typeof api;
 export type MethodName = keyof Api & string;

@@ -52,11 +52,21 @@ export const ChecklistItem = z.object({
   label: name('检查项', 30),
   category: z.enum(ProblemCategory.values),
 });
-export const Checklist = z.object({ id: Id, targetKind: z.enum(TargetKind.values), version: z.number().int(), items: z.array(ChecklistItem), createdBy: z.string(), createdAt: z.string() });
+export const Checklist = z.object({
+  id: Id,
+  targetKind: z.enum(TargetKind.values),
+  version: z.number().int(),
+  items: z.array(ChecklistItem),
+  createdBy: z.string(),
+  createdAt: z.string(),
+});
 
 // ---- photos: downscaled in the browser, stored in the database (encrypted and backed up with it)
 export const MAX_PHOTO_BYTES = 1_500_000;
-export const PhotoUpload = z.string().min(1, '照片为空').max(Math.ceil((MAX_PHOTO_BYTES * 4) / 3) + 4, '照片过大（压缩后应小于 1.5 MB），请重新拍照或选择较小的图片');
+export const PhotoUpload = z
+  .string()
+  .min(1, '照片为空')
+  .max(Math.ceil((MAX_PHOTO_BYTES * 4) / 3) + 4, '照片过大（压缩后应小于 1.5 MB），请重新拍照或选择较小的图片');
 
 // ---- inspections and problems
 const Failure = z.object({
@@ -88,7 +98,9 @@ export const InspectionRow = z.object({
   slot: z.enum(InspectionSlot.values),
   kind: z.enum(InspectionKind.values),
   members: z.array(z.string()),
-  targets: z.array(z.object({ targetKind: z.enum(TargetKind.values), targetId: Id, name: z.string(), failed: z.array(z.string()), templateVersion: z.number().int() })),
+  targets: z.array(
+    z.object({ targetKind: z.enum(TargetKind.values), targetId: Id, name: z.string(), failed: z.array(z.string()), templateVersion: z.number().int() }),
+  ),
   problems: z.number().int(),
   note: z.string().nullable(),
   createdBy: z.string(),
@@ -152,7 +164,15 @@ export const DisinfectionInput = z.object({
   itemId: Id.nullish().transform((v) => v ?? null),
   warehouseId: Id.nullish().transform((v) => v ?? null),
 });
-export const CoverageRow = z.object({ ownerKind: z.string(), ownerId: Id, name: z.string(), communityName: z.string().nullable(), due: z.number().int(), done: z.number().int(), behind: z.array(z.string()) });
+export const CoverageRow = z.object({
+  ownerKind: z.string(),
+  ownerId: Id,
+  name: z.string(),
+  communityName: z.string().nullable(),
+  due: z.number().int(),
+  done: z.number().int(),
+  behind: z.array(z.string()),
+});
 
 export const Report = z.object({
   from: Day,
@@ -172,17 +192,43 @@ const w = 'inspections:write' as const;
 const r = 'inspections:read' as const;
 
 export const inspections = {
-  'premises.list': method({ scope: { refs: { communityId: 'community' }, rows: true }, names: ['rows.manager'],
+  'premises.list': method({
+    scope: { refs: { communityId: 'community' }, rows: true },
+    names: ['rows.manager'],
     summary: '经营场所列表',
     perm: r,
     write: false,
-    input: ListQuery.extend({ kind: z.enum(PremisesKind.values).optional(), communityId: Id.optional(), status: z.enum(PremisesStatus.values).optional(), reveal: Reveal.optional() }),
+    input: ListQuery.extend({
+      kind: z.enum(PremisesKind.values).optional(),
+      communityId: Id.optional(),
+      status: z.enum(PremisesStatus.values).optional(),
+      reveal: Reveal.optional(),
+    }),
     output: listResult(Premises),
     personal: true,
   }),
-  'premises.create': method({ scope: { refs: { communityId: 'community' } }, names: ['manager'], summary: '登记经营场所', perm: w, write: 'tx', input: PremisesFields, output: Premises, personal: true }),
-  'premises.update': method({ scope: { refs: { id: 'premises', communityId: 'community' } }, names: ['manager'], summary: '修改经营场所', perm: w, write: 'tx', input: PremisesFields.extend({ id: Id }), output: Premises, personal: true }),
-  'premises.setPledgeScan': method({ scope: { refs: { id: 'premises' } },
+  'premises.create': method({
+    scope: { refs: { communityId: 'community' } },
+    names: ['manager'],
+    summary: '登记经营场所',
+    perm: w,
+    write: 'tx',
+    input: PremisesFields,
+    output: Premises,
+    personal: true,
+  }),
+  'premises.update': method({
+    scope: { refs: { id: 'premises', communityId: 'community' } },
+    names: ['manager'],
+    summary: '修改经营场所',
+    perm: w,
+    write: 'tx',
+    input: PremisesFields.extend({ id: Id }),
+    output: Premises,
+    personal: true,
+  }),
+  'premises.setPledgeScan': method({
+    scope: { refs: { id: 'premises' } },
     summary: '上传或删除四方责任书照片',
     perm: w,
     write: 'tx',
@@ -191,18 +237,33 @@ export const inspections = {
     output: Premises,
     personal: true,
   }),
-  'premises.delete': method({ scope: { refs: { id: 'premises' } }, summary: '删除经营场所（有督查问题的不能删除）', perm: w, write: 'tx', input: DeleteInput, output: Ok }),
-  'premises.export': method({ audit: 'export', scope: { refs: { communityId: 'community' }, rows: true },
+  'premises.delete': method({
+    scope: { refs: { id: 'premises' } },
+    summary: '删除经营场所（有督查问题的不能删除）',
+    perm: w,
+    write: 'tx',
+    input: DeleteInput,
+    output: Ok,
+  }),
+  'premises.export': method({
+    audit: 'export',
+    scope: { refs: { communityId: 'community' }, rows: true },
     summary: '按当前筛选导出经营场所（电话默认脱敏）',
     perm: r,
     write: 'self',
     personal: true,
-    input: ListQuery.omit({ page: true, pageSize: true }).extend({ kind: z.enum(PremisesKind.values).optional(), communityId: Id.optional(), status: z.enum(PremisesStatus.values).optional(), full: z.boolean().default(false) }),
+    input: ListQuery.omit({ page: true, pageSize: true }).extend({
+      kind: z.enum(PremisesKind.values).optional(),
+      communityId: Id.optional(),
+      status: z.enum(PremisesStatus.values).optional(),
+      full: z.boolean().default(false),
+    }),
     output: File.extend({ rowCount: z.number().int() }),
   }),
 
   'checklists.current': method({ scope: 'office', summary: '各类检查表的当前版本', perm: r, write: false, input: z.object({}), output: z.array(Checklist) }),
-  'checklists.save': method({ scope: 'office',
+  'checklists.save': method({
+    scope: 'office',
     summary: '修改检查表（保存为新版本，已有督查记录仍按原版本）',
     perm: w,
     write: 'tx',
@@ -210,7 +271,10 @@ export const inspections = {
     output: Checklist,
   }),
 
-  'inspections.create': method({ scope: { refs: { memberIds: 'person', 'targets.targetId': { kindFrom: 'targetKind' } } }, names: ['members'], notes: ['note', 'targets.note', 'targets.failures.description'],
+  'inspections.create': method({
+    scope: { refs: { memberIds: 'person', 'targets.targetId': { kindFrom: 'targetKind' } } },
+    names: ['members'],
+    notes: ['note', 'targets.note', 'targets.failures.description'],
     summary: '登记一次督查：检查的点位和不合格项（不合格项生成问题）',
     perm: w,
     write: 'tx',
@@ -218,14 +282,23 @@ export const inspections = {
     input: InspectionInput,
     output: InspectionRow,
   }),
-  'inspections.list': method({ scope: 'rows', names: ['rows.members'], notes: ['rows.note'],
+  'inspections.list': method({
+    scope: 'rows',
+    names: ['rows.members'],
+    notes: ['rows.note'],
     summary: '督查记录',
     perm: r,
     write: false,
-    input: z.object({ from: Day.optional(), to: Day.optional(), page: z.number().int().min(1).default(1), pageSize: z.number().int().min(1).max(200).default(20) }),
+    input: z.object({
+      from: Day.optional(),
+      to: Day.optional(),
+      page: z.number().int().min(1).default(1),
+      pageSize: z.number().int().min(1).max(200).default(20),
+    }),
     output: listResult(InspectionRow),
   }),
-  'inspections.targets': method({ scope: 'rows',
+  'inspections.targets': method({
+    scope: 'rows',
     summary: '可督查的点位（卡点、小区、经营场所），按名称或拼音首字母搜索',
     perm: r,
     write: false,
@@ -233,9 +306,30 @@ export const inspections = {
     output: z.array(z.object({ id: Id, name: z.string(), communityName: z.string().nullable() })),
   }),
 
-  'problems.list': method({ scope: { refs: { communityId: 'community', targetId: { kindFrom: 'targetKind' } }, rows: true }, names: ['rows.responsibleName'], notes: ['rows.description'], summary: '问题清单', perm: r, write: false, input: ProblemFilter, output: listResult(Problem) }),
-  'problems.get': method({ scope: { refs: { id: 'problem' } }, names: ['responsibleName'], notes: ['description', 'history.note'], summary: '问题详情与全部处理记录', perm: r, write: false, input: z.object({ id: Id }), output: Problem.extend({ history: z.array(ProblemEvent) }) }),
-  'problems.fix': method({ scope: { refs: { id: 'problem' } }, names: ['responsibleName'], notes: ['description', 'note'],
+  'problems.list': method({
+    scope: { refs: { communityId: 'community', targetId: { kindFrom: 'targetKind' } }, rows: true },
+    names: ['rows.responsibleName'],
+    notes: ['rows.description'],
+    summary: '问题清单',
+    perm: r,
+    write: false,
+    input: ProblemFilter,
+    output: listResult(Problem),
+  }),
+  'problems.get': method({
+    scope: { refs: { id: 'problem' } },
+    names: ['responsibleName'],
+    notes: ['description', 'history.note'],
+    summary: '问题详情与全部处理记录',
+    perm: r,
+    write: false,
+    input: z.object({ id: Id }),
+    output: Problem.extend({ history: z.array(ProblemEvent) }),
+  }),
+  'problems.fix': method({
+    scope: { refs: { id: 'problem' } },
+    names: ['responsibleName'],
+    notes: ['description', 'note'],
     summary: '报告已整改（等待复查）',
     perm: w,
     write: 'tx',
@@ -243,7 +337,10 @@ export const inspections = {
     input: z.object({ id: Id, note: name('整改情况', 300), photos: z.array(PhotoUpload).max(4).default([]) }),
     output: Problem,
   }),
-  'problems.recheck': method({ scope: { refs: { id: 'problem' } }, names: ['responsibleName'], notes: ['description', 'note'],
+  'problems.recheck': method({
+    scope: { refs: { id: 'problem' } },
+    names: ['responsibleName'],
+    notes: ['description', 'note'],
     summary: '复查：通过则销号，不通过退回整改（复查人不能是责任人或整改报告人）',
     perm: w,
     write: 'tx',
@@ -251,38 +348,68 @@ export const inspections = {
     input: z.object({ id: Id, passed: z.boolean(), note: name('复查意见', 300), photos: z.array(PhotoUpload).max(4).default([]) }),
     output: Problem,
   }),
-  'problems.reassign': method({ scope: { refs: { ids: 'problem' } }, names: ['responsibleName'],
+  'problems.reassign': method({
+    scope: { refs: { ids: 'problem' } },
+    names: ['responsibleName'],
     summary: '批量改派责任方',
     perm: w,
     write: 'tx',
-    input: z.object({ ids: z.array(Id).min(1).max(500), responsibleKind: z.enum(Responsible.values), responsibleName: optionalText('责任人', 30), responsibleUser: optionalText('责任人账号', 40), reason: name('原因', 200) }),
+    input: z.object({
+      ids: z.array(Id).min(1).max(500),
+      responsibleKind: z.enum(Responsible.values),
+      responsibleName: optionalText('责任人', 30),
+      responsibleUser: optionalText('责任人账号', 40),
+      reason: name('原因', 200),
+    }),
     output: z.object({ changed: z.number().int() }),
   }),
-  'problems.extend': method({ scope: { refs: { ids: 'problem' } },
+  'problems.extend': method({
+    scope: { refs: { ids: 'problem' } },
     summary: '批量延期（需说明原因）',
     perm: w,
     write: 'tx',
     input: z.object({ ids: z.array(Id).min(1).max(500), deadline: Day, reason: name('原因', 200) }),
     output: z.object({ changed: z.number().int() }),
   }),
-  'problems.notice': method({ scope: { refs: { targetId: { kindFrom: 'targetKind' } } }, names: ['responsible', 'problems.responsibleName'], notes: ['problems.description'],
+  'problems.notice': method({
+    scope: { refs: { targetId: { kindFrom: 'targetKind' } } },
+    names: ['responsible', 'problems.responsibleName'],
+    notes: ['problems.description'],
     summary: '整改通知书：一个点位的未销号问题',
     perm: r,
     write: false,
     input: z.object({ targetKind: z.enum(TargetKind.values), targetId: Id }),
     output: z.object({ targetName: z.string(), communityName: z.string().nullable(), responsible: z.string().nullable(), problems: z.array(Problem) }),
   }),
-  'inspections.report': method({ scope: 'office', names: ['overdue.responsible'], summary: '督查通报：一段时间的问题分类、整改与逾期', perm: r, write: false, input: z.object({ from: Day, to: Day }), output: Report }),
-  'photos.get': method({ scope: 'rows', summary: '一张照片', audit: 'export', perm: r, write: false, input: z.object({ id: Id }), output: z.object({ mime: z.string(), base64: z.string(), width: z.number().int(), height: z.number().int() }) }),
+  'inspections.report': method({
+    scope: 'office',
+    names: ['overdue.responsible'],
+    summary: '督查通报：一段时间的问题分类、整改与逾期',
+    perm: r,
+    write: false,
+    input: z.object({ from: Day, to: Day }),
+    output: Report,
+  }),
+  'photos.get': method({
+    scope: 'rows',
+    summary: '一张照片',
+    audit: 'export',
+    perm: r,
+    write: false,
+    input: z.object({ id: Id }),
+    output: z.object({ mime: z.string(), base64: z.string(), width: z.number().int(), height: z.number().int() }),
+  }),
 
-  'disinfection.areas': method({ scope: { refs: { ownerId: { kindFrom: 'ownerKind' } }, rows: true },
+  'disinfection.areas': method({
+    scope: { refs: { ownerId: { kindFrom: 'ownerKind' } }, rows: true },
     summary: '消杀区域（小区、场所、居家观察户周边）及今日已消杀次数',
     perm: r,
     write: false,
     input: z.object({ ownerKind: z.enum(['compound', 'premises', 'keyPerson']).optional(), ownerId: Id.optional(), q: z.string().trim().max(30).optional() }),
     output: z.array(AreaRow),
   }),
-  'disinfection.setAreas': method({ scope: { refs: { ownerId: { kindFrom: 'ownerKind' } } },
+  'disinfection.setAreas': method({
+    scope: { refs: { ownerId: { kindFrom: 'ownerKind' } } },
     summary: '设置一个小区或场所的消杀区域和每日次数',
     perm: w,
     write: 'tx',
@@ -293,15 +420,37 @@ export const inspections = {
     }),
     output: z.array(AreaRow),
   }),
-  'disinfection.record': method({ scope: { refs: { areaId: 'disinfectionArea' } }, names: ['by'], summary: '登记一次消杀（选了物资则从库存领用）', perm: w, write: 'tx', input: DisinfectionInput, output: Ok }),
-  'disinfection.list': method({ scope: 'rows', names: ['rows.by'],
+  'disinfection.record': method({
+    scope: { refs: { areaId: 'disinfectionArea' } },
+    names: ['by'],
+    summary: '登记一次消杀（选了物资则从库存领用）',
+    perm: w,
+    write: 'tx',
+    input: DisinfectionInput,
+    output: Ok,
+  }),
+  'disinfection.list': method({
+    scope: 'rows',
+    names: ['rows.by'],
     summary: '某日的消杀记录',
     perm: r,
     write: false,
     input: z.object({ day: Day, page: z.number().int().min(1).default(1), pageSize: z.number().int().min(1).max(200).default(50) }),
-    output: listResult(z.object({ id: Id, ts: z.string(), ownerName: z.string(), area: z.enum(DisinfectArea.values), by: z.string(), agent: z.enum(DisinfectAgent.values), amount: z.number(), itemName: z.string().nullable() })),
+    output: listResult(
+      z.object({
+        id: Id,
+        ts: z.string(),
+        ownerName: z.string(),
+        area: z.enum(DisinfectArea.values),
+        by: z.string(),
+        agent: z.enum(DisinfectAgent.values),
+        amount: z.number(),
+        itemName: z.string().nullable(),
+      }),
+    ),
   }),
-  'disinfection.coverage': method({ scope: 'rows',
+  'disinfection.coverage': method({
+    scope: 'rows',
     summary: '某日消杀完成情况：应消杀次数、已完成次数、落后的区域',
     perm: r,
     write: false,

@@ -5,7 +5,14 @@ import { IdNumber } from './volunteers';
 
 /** 重点人员 and their daily follow-up (随访). */
 
-export const KeyCategory = { arrival: '外地返回', riskArea: '中高风险地区来(返)', closeContact: '密切接触者', secondaryContact: '次密接', inbound: '入境人员', other: '其他' } as const;
+export const KeyCategory = {
+  arrival: '外地返回',
+  riskArea: '中高风险地区来(返)',
+  closeContact: '密切接触者',
+  secondaryContact: '次密接',
+  inbound: '入境人员',
+  other: '其他',
+} as const;
 export const Measure = { homeObservation: '居家观察', homeIsolation: '居家隔离', centralQuarantine: '集中隔离', healthMonitoring: '健康监测' } as const;
 export const KeyStatus = { observing: '观察中', released: '解除', hospital: '转送医院', central: '转集中隔离' } as const;
 type K<T> = [keyof T & string, ...(keyof T & string)[]];
@@ -25,7 +32,13 @@ export const KeyPersonFields = z.object({
   measure: z.enum(keys(Measure), { error: '请选择管控措施' }),
   startDate: Day,
   /** Days under the measure; the category's default (14) when left out. */
-  days: z.number().int().min(1, '至少 1 天').max(60, '最多 60 天').nullish().transform((v) => v ?? null),
+  days: z
+    .number()
+    .int()
+    .min(1, '至少 1 天')
+    .max(60, '最多 60 天')
+    .nullish()
+    .transform((v) => v ?? null),
   cadreId: Id.nullish().transform((v) => v ?? null),
   gridId: Id.nullish().transform((v) => v ?? null),
   doctorId: Id.nullish().transform((v) => v ?? null),
@@ -63,38 +76,80 @@ export const DueRow = z.object({
 });
 
 export const keyPersons = {
-  'keyPersons.list': method({ scope: { refs: { compoundId: 'compound' }, rows: true }, names: ['rows.name', 'rows.team'],
+  'keyPersons.list': method({
+    scope: { refs: { compoundId: 'compound' }, rows: true },
+    names: ['rows.name', 'rows.team'],
     summary: '重点人员（按类别、状态、小区筛选）',
     perm: 'residents:read',
     write: false,
     personal: true,
-    input: ListQuery.extend({ status: z.enum(keys(KeyStatus)).optional(), category: z.enum(keys(KeyCategory)).optional(), compoundId: Id.optional(), reveal: Reveal.optional() }),
+    input: ListQuery.extend({
+      status: z.enum(keys(KeyStatus)).optional(),
+      category: z.enum(keys(KeyCategory)).optional(),
+      compoundId: Id.optional(),
+      reveal: Reveal.optional(),
+    }),
     output: listResult(KeyPerson),
   }),
-  'keyPersons.create': method({ scope: { refs: { residentId: 'resident', compoundId: 'compound', cadreId: 'person', gridId: 'person', doctorId: 'person', policeId: 'person', volunteerId: 'person' } }, names: ['name', 'team'], notes: ['note'], summary: '登记重点人员（默认观察 14 天，可按类别设置）', perm: 'residents:write', write: 'tx', personal: true, input: KeyPersonFields, output: KeyPerson }),
-  'keyPersons.setStatus': method({ scope: { refs: { id: 'keyPerson' } }, notes: ['note'],
+  'keyPersons.create': method({
+    scope: {
+      refs: {
+        residentId: 'resident',
+        compoundId: 'compound',
+        cadreId: 'person',
+        gridId: 'person',
+        doctorId: 'person',
+        policeId: 'person',
+        volunteerId: 'person',
+      },
+    },
+    names: ['name', 'team'],
+    notes: ['note'],
+    summary: '登记重点人员（默认观察 14 天，可按类别设置）',
+    perm: 'residents:write',
+    write: 'tx',
+    personal: true,
+    input: KeyPersonFields,
+    output: KeyPerson,
+  }),
+  'keyPersons.setStatus': method({
+    scope: { refs: { id: 'keyPerson' } },
+    notes: ['note'],
     summary: '变更重点人员状态（解除 / 转送医院 / 转集中隔离），记入历史',
     perm: 'residents:write',
     write: 'tx',
     input: z.object({ id: Id, status: z.enum(keys(KeyStatus)), note: optionalText('说明') }),
     output: Ok,
   }),
-  'keyPersons.history': method({ scope: { refs: { id: 'keyPerson' } }, notes: ['note'],
+  'keyPersons.history': method({
+    scope: { refs: { id: 'keyPerson' } },
+    notes: ['note'],
     summary: '重点人员状态历史',
     perm: 'residents:read',
     write: false,
     input: z.object({ id: Id }),
     output: z.array(z.object({ ts: z.string(), status: z.enum(keys(KeyStatus)), note: z.string().nullable(), username: z.string() })),
   }),
-  'keyPersons.settings': method({ scope: 'office', summary: '各类重点人员的默认管控天数', perm: 'residents:read', write: false, input: z.object({}), output: z.record(z.string(), z.number().int()) }),
-  'keyPersons.setSettings': method({ scope: 'office',
+  'keyPersons.settings': method({
+    scope: 'office',
+    summary: '各类重点人员的默认管控天数',
+    perm: 'residents:read',
+    write: false,
+    input: z.object({}),
+    output: z.record(z.string(), z.number().int()),
+  }),
+  'keyPersons.setSettings': method({
+    scope: 'office',
     summary: '设置各类重点人员的默认管控天数',
     perm: 'residents:write',
     write: 'tx',
     input: z.object({ days: z.partialRecord(z.enum(keys(KeyCategory)), z.number().int().min(1, '至少 1 天').max(60, '最多 60 天')) }),
     output: z.record(z.string(), z.number().int()),
   }),
-  'followups.due': method({ scope: { refs: { compoundId: 'compound', responsibleId: 'person' }, rows: true }, names: ['name', 'responsible'], notes: ['am.symptoms', 'pm.symptoms'],
+  'followups.due': method({
+    scope: { refs: { compoundId: 'compound', responsibleId: 'person' }, rows: true },
+    names: ['name', 'responsible'],
+    notes: ['am.symptoms', 'pm.symptoms'],
     summary: '某天应随访的重点人员（上午、下午各测一次体温），含逾期',
     perm: 'residents:read',
     write: false,
@@ -102,7 +157,9 @@ export const keyPersons = {
     input: z.object({ day: Day, compoundId: Id.optional(), responsibleId: Id.optional() }),
     output: z.array(DueRow),
   }),
-  'followups.record': method({ scope: { refs: { keyPersonId: 'keyPerson' } }, notes: ['symptoms'],
+  'followups.record': method({
+    scope: { refs: { keyPersonId: 'keyPerson' } },
+    notes: ['symptoms'],
     summary: '登记随访（体温 ≥ 37.3 ℃ 或有症状自动预警）',
     perm: 'residents:write',
     write: 'tx',
@@ -110,7 +167,12 @@ export const keyPersons = {
       keyPersonId: Id,
       day: Day,
       slot: z.enum(['am', 'pm']),
-      temperature: z.number({ error: '体温必须是数字' }).min(34, '体温应在 34–43 ℃ 之间').max(43, '体温应在 34–43 ℃ 之间').nullish().transform((v) => v ?? null),
+      temperature: z
+        .number({ error: '体温必须是数字' })
+        .min(34, '体温应在 34–43 ℃ 之间')
+        .max(43, '体温应在 34–43 ℃ 之间')
+        .nullish()
+        .transform((v) => v ?? null),
       symptoms: optionalText('症状', 60),
     }),
     output: z.object({ alert: z.boolean() }),

@@ -29,7 +29,8 @@ export const TilePack = z.object({
 });
 
 export const mapTiles = {
-  'tiles.list': method({ scope: 'office',
+  'tiles.list': method({
+    scope: 'office',
     summary: '已导入的离线瓦片包（.mbtiles）',
     perm: 'places:read',
     write: false,

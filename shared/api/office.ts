@@ -52,7 +52,8 @@ export const SystemInfo = z.object({
 export const office = {
   'office.get': method({ scope: 'office', summary: '街道信息', perm: 'office:read', write: false, input: z.object({}), output: Office }),
   'office.update': method({ summary: '修改街道信息', perm: 'office:write', write: 'tx', input: Office, output: Office }),
-  'dashboard.summary': method({ scope: 'rows',
+  'dashboard.summary': method({
+    scope: 'rows',
     summary: '总览：社区、片区、小区、卡点、户数与人口的实时统计',
     perm: 'office:read',
     write: false,
@@ -60,7 +61,8 @@ export const office = {
     output: DashboardSummary,
   }),
   'system.info': method({ scope: 'office', summary: '版本与数据位置', perm: 'session', write: false, input: z.object({}), output: SystemInfo }),
-  'system.slowCalls': method({ scope: 'office',
+  'system.slowCalls': method({
+    scope: 'office',
     summary: '慢请求记录：超过 100 毫秒的请求（接口名、耗时，不含输入内容），最新在前，本次运行以来',
     perm: 'system:settings',
     write: false,

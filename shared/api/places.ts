@@ -33,9 +33,7 @@ export const Grid = GridFields.extend({ id: Id, compoundCount: z.number().int(),
 /** GeoJSON Polygon in WGS-84, outer ring first; validated loosely here, strictly on import. */
 export const PolygonGeometry = z.object({
   type: z.literal('Polygon'),
-  coordinates: z
-    .array(z.array(z.tuple([lng, lat])).min(4, '边界至少需要 3 个点'))
-    .min(1, '边界不能为空'),
+  coordinates: z.array(z.array(z.tuple([lng, lat])).min(4, '边界至少需要 3 个点')).min(1, '边界不能为空'),
 });
 
 export const CompoundFields = z.object({
@@ -83,7 +81,8 @@ export const Checkpoint = CheckpointFields.extend({
 });
 
 export const places = {
-  'communities.list': method({ scope: 'office',
+  'communities.list': method({
+    scope: 'office',
     summary: '社区列表（搜索、筛选、排序、分页）',
     perm: 'places:read',
     write: false,
@@ -92,10 +91,18 @@ export const places = {
     output: listResult(Community),
   }),
   'communities.create': method({ scope: 'office', summary: '新建社区', perm: 'places:write', write: 'tx', input: CommunityFields, output: Community }),
-  'communities.update': method({ scope: 'office', summary: '修改社区', perm: 'places:write', write: 'tx', input: CommunityFields.extend({ id: Id }), output: Community }),
+  'communities.update': method({
+    scope: 'office',
+    summary: '修改社区',
+    perm: 'places:write',
+    write: 'tx',
+    input: CommunityFields.extend({ id: Id }),
+    output: Community,
+  }),
   'communities.delete': method({ scope: 'office', summary: '删除社区', perm: 'places:write', write: 'tx', input: DeleteInput, output: Ok }),
 
-  'grids.list': method({ scope: 'office',
+  'grids.list': method({
+    scope: 'office',
     summary: '片区列表',
     perm: 'places:read',
     write: false,
@@ -107,7 +114,8 @@ export const places = {
   'grids.update': method({ scope: 'office', summary: '修改片区', perm: 'places:write', write: 'tx', input: GridFields.extend({ id: Id }), output: Grid }),
   'grids.delete': method({ scope: 'office', summary: '删除片区', perm: 'places:write', write: 'tx', input: DeleteInput, output: Ok }),
 
-  'compounds.list': method({ scope: { refs: { communityId: 'community' }, rows: true },
+  'compounds.list': method({
+    scope: { refs: { communityId: 'community' }, rows: true },
     summary: '小区列表（按名称或拼音首字母搜索，按社区、片区、管理类型、管控等级筛选）',
     perm: 'places:read',
     write: false,
@@ -119,12 +127,34 @@ export const places = {
     }),
     output: listResult(Compound),
   }),
-  'compounds.get': method({ scope: { refs: { id: 'compound' } }, summary: '小区详情', perm: 'places:read', write: false, input: z.object({ id: Id }), output: Compound }),
-  'compounds.create': method({ scope: { refs: { communityId: 'community' } }, summary: '新建小区', perm: 'places:write', write: 'tx', input: CompoundFields, output: Compound }),
-  'compounds.update': method({ scope: { refs: { id: 'compound', communityId: 'community' } }, summary: '修改小区', perm: 'places:write', write: 'tx', input: CompoundFields.extend({ id: Id }), output: Compound }),
+  'compounds.get': method({
+    scope: { refs: { id: 'compound' } },
+    summary: '小区详情',
+    perm: 'places:read',
+    write: false,
+    input: z.object({ id: Id }),
+    output: Compound,
+  }),
+  'compounds.create': method({
+    scope: { refs: { communityId: 'community' } },
+    summary: '新建小区',
+    perm: 'places:write',
+    write: 'tx',
+    input: CompoundFields,
+    output: Compound,
+  }),
+  'compounds.update': method({
+    scope: { refs: { id: 'compound', communityId: 'community' } },
+    summary: '修改小区',
+    perm: 'places:write',
+    write: 'tx',
+    input: CompoundFields.extend({ id: Id }),
+    output: Compound,
+  }),
   'compounds.delete': method({ scope: { refs: { id: 'compound' } }, summary: '删除小区', perm: 'places:write', write: 'tx', input: DeleteInput, output: Ok }),
 
-  'checkpoints.list': method({ scope: { refs: { communityId: 'community', compoundId: 'compound' }, rows: true },
+  'checkpoints.list': method({
+    scope: { refs: { communityId: 'community', compoundId: 'compound' }, rows: true },
     summary: '卡点列表（搜索，按社区、小区、类型、状态筛选）',
     perm: 'places:read',
     write: false,
@@ -136,10 +166,38 @@ export const places = {
     }),
     output: listResult(Checkpoint),
   }),
-  'checkpoints.get': method({ scope: { refs: { id: 'checkpoint' } }, summary: '卡点详情', perm: 'places:read', write: false, input: z.object({ id: Id }), output: Checkpoint }),
-  'checkpoints.create': method({ scope: { refs: { compoundId: 'compound', communityId: 'community' } }, summary: '新建卡点', perm: 'places:write', write: 'tx', input: CheckpointFields, output: Checkpoint }),
-  'checkpoints.update': method({ scope: { refs: { id: 'checkpoint', compoundId: 'compound', communityId: 'community' } }, summary: '修改卡点', perm: 'places:write', write: 'tx', input: CheckpointFields.extend({ id: Id }), output: Checkpoint }),
-  'checkpoints.delete': method({ scope: { refs: { id: 'checkpoint' } }, summary: '删除卡点', perm: 'places:write', write: 'tx', input: DeleteInput, output: Ok }),
+  'checkpoints.get': method({
+    scope: { refs: { id: 'checkpoint' } },
+    summary: '卡点详情',
+    perm: 'places:read',
+    write: false,
+    input: z.object({ id: Id }),
+    output: Checkpoint,
+  }),
+  'checkpoints.create': method({
+    scope: { refs: { compoundId: 'compound', communityId: 'community' } },
+    summary: '新建卡点',
+    perm: 'places:write',
+    write: 'tx',
+    input: CheckpointFields,
+    output: Checkpoint,
+  }),
+  'checkpoints.update': method({
+    scope: { refs: { id: 'checkpoint', compoundId: 'compound', communityId: 'community' } },
+    summary: '修改卡点',
+    perm: 'places:write',
+    write: 'tx',
+    input: CheckpointFields.extend({ id: Id }),
+    output: Checkpoint,
+  }),
+  'checkpoints.delete': method({
+    scope: { refs: { id: 'checkpoint' } },
+    summary: '删除卡点',
+    perm: 'places:write',
+    write: 'tx',
+    input: DeleteInput,
+    output: Ok,
+  }),
 };
 
 export type CommunityRow = z.output<typeof Community>;

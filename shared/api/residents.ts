@@ -27,24 +27,62 @@ export const Resident = z.object({
   note: z.string().nullable(),
 });
 
-
 export const RegistrationInput = z.object({
   checkpointId: Id,
   subject: z.enum(['person', 'vehicle']).default('person'),
-  name: z.string().trim().max(20, '姓名不能超过 20 个字').nullish().transform((v) => v || null),
+  name: z
+    .string()
+    .trim()
+    .max(20, '姓名不能超过 20 个字')
+    .nullish()
+    .transform((v) => v || null),
   phone,
-  plate: z.string().trim().toUpperCase().max(10, '车牌号不能超过 10 位').nullish().transform((v) => v || null),
+  plate: z
+    .string()
+    .trim()
+    .toUpperCase()
+    .max(10, '车牌号不能超过 10 位')
+    .nullish()
+    .transform((v) => v || null),
   direction: z.enum(['in', 'out']).default('in'),
-  temperature: z.number({ error: '体温必须是数字' }).min(34, '体温应在 34–43 ℃ 之间').max(43, '体温应在 34–43 ℃ 之间').nullish().transform((v) => v ?? null),
-  passNo: z.string().trim().max(20).nullish().transform((v) => v || null),
-  reason: z.string().trim().max(60, '事由不能超过 60 个字').nullish().transform((v) => v || null),
+  temperature: z
+    .number({ error: '体温必须是数字' })
+    .min(34, '体温应在 34–43 ℃ 之间')
+    .max(43, '体温应在 34–43 ℃ 之间')
+    .nullish()
+    .transform((v) => v ?? null),
+  passNo: z
+    .string()
+    .trim()
+    .max(20)
+    .nullish()
+    .transform((v) => v || null),
+  reason: z
+    .string()
+    .trim()
+    .max(60, '事由不能超过 60 个字')
+    .nullish()
+    .transform((v) => v || null),
   refused: z.boolean().default(false),
   /** A scanned pass QR (SC1.…): its signature is checked and its pass number used. */
-  passCode: z.string().trim().max(400).nullish().transform((v) => v || null),
+  passCode: z
+    .string()
+    .trim()
+    .max(400)
+    .nullish()
+    .transform((v) => v || null),
   /** Made on the gate phone (a UUID): a registration sent twice is stored once. */
-  clientId: z.string().trim().regex(/^[0-9a-fA-F-]{16,40}$/, '登记编号格式不对').nullish().transform((v) => v || null),
+  clientId: z
+    .string()
+    .trim()
+    .regex(/^[0-9a-fA-F-]{16,40}$/, '登记编号格式不对')
+    .nullish()
+    .transform((v) => v || null),
   /** When the gate phone made it (queued while offline); the office clock decides if absent. */
-  at: z.iso.datetime({ offset: true }).nullish().transform((v) => v ?? null),
+  at: z.iso
+    .datetime({ offset: true })
+    .nullish()
+    .transform((v) => v ?? null),
 });
 export const Registration = z.object({
   id: Id,
@@ -80,15 +118,25 @@ export const Alert = z.object({
 export const FEVER = 37.3;
 
 export const residents = {
-  'residents.list': method({ scope: { refs: { compoundId: 'compound', buildingId: 'building' }, rows: true }, names: ['rows.name'], notes: ['rows.note'],
+  'residents.list': method({
+    scope: { refs: { compoundId: 'compound', buildingId: 'building' }, rows: true },
+    names: ['rows.name'],
+    notes: ['rows.note'],
     summary: '居民名单（按姓名、拼音首字母、手机号或身份证号后几位搜索）',
     perm: 'residents:read',
     write: false,
     personal: true,
-    input: ListQuery.extend({ compoundId: Id.optional(), buildingId: Id.optional(), kind: z.enum(Object.keys(ResidentKind) as [string, ...string[]]).optional(), reveal: Reveal.optional() }),
+    input: ListQuery.extend({
+      compoundId: Id.optional(),
+      buildingId: Id.optional(),
+      kind: z.enum(Object.keys(ResidentKind) as [string, ...string[]]).optional(),
+      reveal: Reveal.optional(),
+    }),
     output: listResult(Resident),
   }),
-  'residents.export': method({ audit: 'export', scope: { refs: { compoundId: 'compound', buildingId: 'building' }, rows: true },
+  'residents.export': method({
+    audit: 'export',
+    scope: { refs: { compoundId: 'compound', buildingId: 'building' }, rows: true },
     summary: '按当前筛选导出居民名单（姓名、手机号、身份证号默认脱敏，备注隐藏；勾选“导出完整信息”须有权限并记入日志）',
     perm: 'residents:read',
     write: 'self',
@@ -101,21 +149,25 @@ export const residents = {
     }),
     output: z.object({ fileName: z.string(), base64: z.string(), rowCount: z.number().int() }),
   }),
-  'residents.buildings': method({ scope: { refs: { compoundId: 'compound' } },
+  'residents.buildings': method({
+    scope: { refs: { compoundId: 'compound' } },
     summary: '小区的楼栋（户数、人数）',
     perm: 'residents:read',
     write: false,
     input: z.object({ compoundId: Id }),
     output: z.array(z.object({ id: Id, name: z.string(), households: z.number().int(), residents: z.number().int() })),
   }),
-  'residents.households': method({ scope: { refs: { buildingId: 'building' } },
+  'residents.households': method({
+    scope: { refs: { buildingId: 'building' } },
     summary: '楼栋的住户（单元、房号、登记人数）',
     perm: 'residents:read',
     write: false,
     input: z.object({ buildingId: Id }),
     output: z.array(z.object({ id: Id, unit: z.string(), room: z.string(), residents: z.number().int() })),
   }),
-  'registrations.create': method({ scope: { refs: { checkpointId: 'checkpoint' } }, names: ['name'],
+  'registrations.create': method({
+    scope: { refs: { checkpointId: 'checkpoint' } },
+    names: ['name'],
     summary: '卡点登记（人员或车辆；体温 ≥ 37.3 ℃ 自动预警）',
     perm: 'registrations:write',
     write: 'tx',
@@ -123,20 +175,38 @@ export const residents = {
     input: RegistrationInput,
     output: Registration,
   }),
-  'registrations.list': method({ scope: { refs: { checkpointId: 'checkpoint' }, rows: true }, names: ['rows.name'],
+  'registrations.list': method({
+    scope: { refs: { checkpointId: 'checkpoint' }, rows: true },
+    names: ['rows.name'],
     summary: '卡点登记记录（某卡点某天，最新在前）',
     perm: 'residents:read',
     write: false,
     personal: true,
-    input: z.object({ checkpointId: Id.optional(), day: Day, page: z.number().int().min(1).default(1), pageSize: z.number().int().min(1).max(200).default(50), reveal: Reveal.optional() }),
+    input: z.object({
+      checkpointId: Id.optional(),
+      day: Day,
+      page: z.number().int().min(1).default(1),
+      pageSize: z.number().int().min(1).max(200).default(50),
+      reveal: Reveal.optional(),
+    }),
     output: listResult(Registration),
   }),
-  'registrations.daily': method({ scope: 'rows',
+  'registrations.daily': method({
+    scope: 'rows',
     summary: '各卡点当天通行统计：人员、车辆、体温异常、劝返',
     perm: 'places:read',
     write: false,
     input: z.object({ day: Day }),
-    output: z.array(z.object({ checkpointId: Id, checkpointName: z.string(), people: z.number().int(), vehicles: z.number().int(), abnormal: z.number().int(), refused: z.number().int() })),
+    output: z.array(
+      z.object({
+        checkpointId: Id,
+        checkpointName: z.string(),
+        people: z.number().int(),
+        vehicles: z.number().int(),
+        abnormal: z.number().int(),
+        refused: z.number().int(),
+      }),
+    ),
   }),
   'personal.cleanup': method({
     summary: '数据清理：删除或匿名化某日期之前的个人信息（统计数字保留；先自动备份）',
@@ -146,7 +216,8 @@ export const residents = {
     output: z.object({ registrations: z.number().int(), keyPersons: z.number().int(), residents: z.number().int() }),
   }),
   'alerts.open': method({ scope: 'rows', summary: '待处理的预警', perm: 'office:read', write: false, input: z.object({}), output: z.array(Alert) }),
-  'alerts.ack': method({ scope: { refs: { id: 'alert' } },
+  'alerts.ack': method({
+    scope: { refs: { id: 'alert' } },
     summary: '处理预警（须写明采取的措施）',
     perm: 'registrations:write',
     write: 'tx',

@@ -5,7 +5,12 @@ import { DonorKind, MoveKind, PlanBasis, PlanStatus, RecipientKind, SupplyCatego
 
 /** Supplies: catalogue, warehouses, the stock ledger, donations and allocation plans. */
 
-const qty = (what = '数量') => z.number({ error: `${what}必须是数字` }).int(`${what}必须是整数`).min(1, `${what}必须大于 0`).max(100_000_000, `${what}数值过大`);
+const qty = (what = '数量') =>
+  z
+    .number({ error: `${what}必须是数字` })
+    .int(`${what}必须是整数`)
+    .min(1, `${what}必须大于 0`)
+    .max(100_000_000, `${what}数值过大`);
 
 // ---- catalogue (物资目录)
 export const SupplyItemFields = z.object({
@@ -15,7 +20,9 @@ export const SupplyItemFields = z.object({
   packSize: z.number({ error: '每包装数量必须是数字' }).int('每包装数量必须是整数').min(1, '每包装数量至少为 1').max(100_000, '每包装数量过大'),
   packUnit: optionalText('包装单位', 6),
   allowSplit: z.boolean().default(false),
-  lowStock: count('库存预警线').nullish().transform((v) => v ?? null),
+  lowStock: count('库存预警线')
+    .nullish()
+    .transform((v) => v ?? null),
   note: optionalText('备注'),
 });
 export const SupplyItem = SupplyItemFields.extend({ id: Id, onHand: z.number().int(), ...Timestamps });
@@ -116,7 +123,9 @@ export const Donation = z.object({
 });
 const ItemTotal = z.object({ itemId: Id, itemName: z.string(), unit: z.string(), qty: z.number().int() });
 export const DonationTotals = z.object({
-  byDonor: z.array(z.object({ donorId: Id, donorName: z.string(), donorKind: z.enum(DonorKind.values), donations: z.number().int(), items: z.array(ItemTotal) })),
+  byDonor: z.array(
+    z.object({ donorId: Id, donorName: z.string(), donorKind: z.enum(DonorKind.values), donations: z.number().int(), items: z.array(ItemTotal) }),
+  ),
   byItem: z.array(ItemTotal),
 });
 
@@ -127,8 +136,12 @@ export const PlanRecipientInput = z.object({
   kind: z.enum(RecipientKind.values),
   refId: Id,
   weight: z.number({ error: '权重必须是数字' }).min(0, '权重不能为负数').max(1e9, '权重数值过大'),
-  minPacks: count('最低包数').nullish().transform((v) => v ?? null),
-  maxPacks: count('最高包数').nullish().transform((v) => v ?? null),
+  minPacks: count('最低包数')
+    .nullish()
+    .transform((v) => v ?? null),
+  maxPacks: count('最高包数')
+    .nullish()
+    .transform((v) => v ?? null),
 });
 export const PlanCreate = z.object({
   title: name('方案名称', 60),
@@ -207,7 +220,8 @@ export const Plan = z.object({
 const PlanId = z.object({ id: Id });
 
 export const supplies = {
-  'supplyItems.list': method({ scope: 'office',
+  'supplyItems.list': method({
+    scope: 'office',
     summary: '物资目录（含现有库存）',
     perm: 'supplies:read',
     write: false,
@@ -218,12 +232,21 @@ export const supplies = {
   'supplyItems.update': method({ summary: '修改物资', perm: 'supplies:write', write: 'tx', input: SupplyItemFields.extend({ id: Id }), output: SupplyItem }),
   'supplyItems.delete': method({ summary: '删除物资（已有台账记录的不能删除）', perm: 'supplies:write', write: 'tx', input: DeleteInput, output: Ok }),
 
-  'warehouses.list': method({ scope: 'office', summary: '仓库列表', perm: 'supplies:read', write: false, personal: true, input: ListQuery.extend({ reveal: Reveal.optional() }), output: listResult(Warehouse) }),
+  'warehouses.list': method({
+    scope: 'office',
+    summary: '仓库列表',
+    perm: 'supplies:read',
+    write: false,
+    personal: true,
+    input: ListQuery.extend({ reveal: Reveal.optional() }),
+    output: listResult(Warehouse),
+  }),
   'warehouses.create': method({ summary: '新增仓库', perm: 'supplies:write', write: 'tx', input: WarehouseFields, output: Warehouse }),
   'warehouses.update': method({ summary: '修改仓库', perm: 'supplies:write', write: 'tx', input: WarehouseFields.extend({ id: Id }), output: Warehouse }),
   'warehouses.delete': method({ summary: '删除仓库（有台账记录的不能删除）', perm: 'supplies:write', write: 'tx', input: DeleteInput, output: Ok }),
 
-  'donors.list': method({ scope: 'office',
+  'donors.list': method({
+    scope: 'office',
     summary: '捐赠方名录',
     perm: 'supplies:read',
     write: false,
@@ -235,7 +258,8 @@ export const supplies = {
   'donors.update': method({ summary: '修改捐赠方', perm: 'supplies:write', write: 'tx', input: DonorFields.extend({ id: Id }), output: Donor }),
   'donors.delete': method({ summary: '删除捐赠方（有捐赠记录的不能删除）', perm: 'supplies:write', write: 'tx', input: DeleteInput, output: Ok }),
 
-  'stock.moves': method({ scope: 'office',
+  'stock.moves': method({
+    scope: 'office',
     summary: '出入库台账（最新在前）',
     perm: 'supplies:read',
     write: false,
@@ -250,13 +274,33 @@ export const supplies = {
     }),
     output: listResult(Move),
   }),
-  'stock.onHand': method({ scope: 'office', summary: '各仓库现有库存（由台账汇总）', perm: 'supplies:read', write: false, input: z.object({ warehouseId: Id.optional() }), output: z.array(StockRow) }),
-  'stock.overview': method({ scope: 'office', summary: '库存总览：库存、可用天数、预警、近期流水、库存走势', perm: 'supplies:read', write: false, input: z.object({}), output: StockOverview }),
+  'stock.onHand': method({
+    scope: 'office',
+    summary: '各仓库现有库存（由台账汇总）',
+    perm: 'supplies:read',
+    write: false,
+    input: z.object({ warehouseId: Id.optional() }),
+    output: z.array(StockRow),
+  }),
+  'stock.overview': method({
+    scope: 'office',
+    summary: '库存总览：库存、可用天数、预警、近期流水、库存走势',
+    perm: 'supplies:read',
+    write: false,
+    input: z.object({}),
+    output: StockOverview,
+  }),
   'stock.receive': method({
     summary: '入库（采购或上级调拨）',
     perm: 'supplies:write',
     write: 'tx',
-    input: z.object({ kind: z.enum(['purchase', 'upper']), warehouseId: Id, counterparty: optionalText('来源单位', 60), lines: Lines, note: optionalText('备注') }),
+    input: z.object({
+      kind: z.enum(['purchase', 'upper']),
+      warehouseId: Id,
+      counterparty: optionalText('来源单位', 60),
+      lines: Lines,
+      note: optionalText('备注'),
+    }),
     output: z.object({ moveIds: z.array(Id) }),
   }),
   'stock.use': method({
@@ -294,7 +338,14 @@ export const supplies = {
     input: z.object({ moveId: Id, reason: name('冲正原因', 200) }),
     output: z.object({ moveIds: z.array(Id) }),
   }),
-  'supplies.settings': method({ scope: 'office', summary: '物资预警设置', perm: 'supplies:read', write: false, input: z.object({}), output: z.object({ coverDaysThreshold: z.number().int() }) }),
+  'supplies.settings': method({
+    scope: 'office',
+    summary: '物资预警设置',
+    perm: 'supplies:read',
+    write: false,
+    input: z.object({}),
+    output: z.object({ coverDaysThreshold: z.number().int() }),
+  }),
   'supplies.setSettings': method({
     summary: '修改物资预警设置（可用天数低于多少天时预警）',
     perm: 'supplies:write',
@@ -303,16 +354,39 @@ export const supplies = {
     output: z.object({ coverDaysThreshold: z.number().int() }),
   }),
 
-  'donations.list': method({ scope: 'office',
+  'donations.list': method({
+    scope: 'office',
     summary: '捐赠记录',
     perm: 'supplies:read',
     write: false,
-    input: z.object({ donorId: Id.optional(), from: Day.optional(), to: Day.optional(), page: z.number().int().min(1).default(1), pageSize: z.number().int().min(1).max(500).default(50) }),
+    input: z.object({
+      donorId: Id.optional(),
+      from: Day.optional(),
+      to: Day.optional(),
+      page: z.number().int().min(1).default(1),
+      pageSize: z.number().int().min(1).max(500).default(50),
+    }),
     output: listResult(Donation.omit({ contact: true, phone: true })),
   }),
-  'donations.get': method({ scope: 'office', summary: '一次捐赠（打印捐赠接收凭证用）', perm: 'supplies:read', write: false, personal: true, input: z.object({ id: Id, reveal: Reveal.optional() }), output: Donation }),
-  'donations.create': method({ summary: '登记捐赠并入库（自动生成凭证编号）', perm: 'supplies:write', write: 'tx', personal: true, input: DonationInput, output: Donation }),
-  'donations.totals': method({ scope: 'office',
+  'donations.get': method({
+    scope: 'office',
+    summary: '一次捐赠（打印捐赠接收凭证用）',
+    perm: 'supplies:read',
+    write: false,
+    personal: true,
+    input: z.object({ id: Id, reveal: Reveal.optional() }),
+    output: Donation,
+  }),
+  'donations.create': method({
+    summary: '登记捐赠并入库（自动生成凭证编号）',
+    perm: 'supplies:write',
+    write: 'tx',
+    personal: true,
+    input: DonationInput,
+    output: Donation,
+  }),
+  'donations.totals': method({
+    scope: 'office',
     summary: '捐赠汇总：按捐赠方、按物资（与台账一致）',
     perm: 'supplies:read',
     write: false,
@@ -320,28 +394,46 @@ export const supplies = {
     output: DonationTotals,
   }),
 
-  'plans.list': method({ scope: 'office',
+  'plans.list': method({
+    scope: 'office',
     summary: '分配方案列表',
     perm: 'supplies:read',
     write: false,
-    input: z.object({ status: z.enum(PlanStatus.values).optional(), page: z.number().int().min(1).default(1), pageSize: z.number().int().min(1).max(200).default(50) }),
+    input: z.object({
+      status: z.enum(PlanStatus.values).optional(),
+      page: z.number().int().min(1).default(1),
+      pageSize: z.number().int().min(1).max(200).default(50),
+    }),
     output: listResult(PlanSummary),
   }),
   'plans.get': method({ scope: 'office', summary: '分配方案详情（分配表）', perm: 'supplies:read', write: false, input: PlanId, output: Plan }),
   'plans.create': method({ summary: '新建分配方案（按工作量计算建议数量）', perm: 'supplies:write', write: 'tx', input: PlanCreate, output: Plan }),
-  'plans.update': method({ summary: '修改草稿方案并重新计算（权重、最低/最高包数、物资与数量）', perm: 'supplies:write', write: 'tx', input: PlanUpdate, output: Plan }),
+  'plans.update': method({
+    summary: '修改草稿方案并重新计算（权重、最低/最高包数、物资与数量）',
+    perm: 'supplies:write',
+    write: 'tx',
+    input: PlanUpdate,
+    output: Plan,
+  }),
   'plans.setLine': method({
     summary: '调整方案中一个接收方一种物资的数量（合计随之变化）',
     perm: 'supplies:write',
     write: 'tx',
-    input: z.object({ id: Id, kind: z.enum(RecipientKind.values), refId: Id, itemId: Id, qty: z.number({ error: '数量必须是数字' }).int('数量必须是整数').min(0, '数量不能为负数').max(100_000_000) }),
+    input: z.object({
+      id: Id,
+      kind: z.enum(RecipientKind.values),
+      refId: Id,
+      itemId: Id,
+      qty: z.number({ error: '数量必须是数字' }).int('数量必须是整数').min(0, '数量不能为负数').max(100_000_000),
+    }),
     output: Plan,
   }),
   'plans.approve': method({ summary: '审批分配方案', perm: 'supplies:approve', write: 'tx', input: PlanId, output: Plan }),
   'plans.revert': method({ summary: '撤回审批（回到草稿）', perm: 'supplies:approve', write: 'tx', input: PlanId, output: Plan }),
   'plans.issue': method({ summary: '按方案发放：一次写入全部出库记录', perm: 'supplies:write', write: 'tx', input: PlanId, output: Plan }),
   'plans.delete': method({ summary: '删除草稿方案', perm: 'supplies:write', write: 'tx', input: PlanId, output: Ok }),
-  'plans.export': method({ scope: 'office',
+  'plans.export': method({
+    scope: 'office',
     summary: '导出物资分配表（.xlsx）',
     audit: 'export',
     perm: 'supplies:read',

@@ -7,7 +7,12 @@ import { SHIFT_PATTERNS } from '../domain/shifts';
 
 /** Volunteers: people, teams, posts, and the rosters that put people at posts. */
 
-const hour = (what: string, max: number) => z.number({ error: `${what}必须是数字` }).int(`${what}必须是整数`).min(0, `${what}应在 0–${max} 之间`).max(max, `${what}应在 0–${max} 之间`);
+const hour = (what: string, max: number) =>
+  z
+    .number({ error: `${what}必须是数字` })
+    .int(`${what}必须是整数`)
+    .min(0, `${what}应在 0–${max} 之间`)
+    .max(max, `${what}应在 0–${max} 之间`);
 
 export const IdNumber = z
   .string()
@@ -27,8 +32,14 @@ export const PersonFields = z.object({
   name: name('姓名', 20),
   phone,
   idNumber: IdNumber,
-  gender: z.enum(Gender.values).nullish().transform((v) => v ?? null),
-  ageGroup: z.enum(AgeGroup.values).nullish().transform((v) => v ?? null),
+  gender: z
+    .enum(Gender.values)
+    .nullish()
+    .transform((v) => v ?? null),
+  ageGroup: z
+    .enum(AgeGroup.values)
+    .nullish()
+    .transform((v) => v ?? null),
   compoundId: Id.nullish().transform((v) => v ?? null),
   communityId: Id.nullish().transform((v) => v ?? null),
   kind: z.enum(PersonKind.values, { error: '请选择人员类别' }),
@@ -37,8 +48,12 @@ export const PersonFields = z.object({
   /** ISO weekdays the person can stand (1 = 周一). */
   weekdays: z.array(z.number().int().min(1).max(7)).min(1, '请至少选择一天可值守').default([1, 2, 3, 4, 5, 6, 7]),
   /** Hours of the day within which their shifts must lie; both null: any time. */
-  windowStart: hour('可值守开始时间', 23).nullish().transform((v) => v ?? null),
-  windowEnd: hour('可值守结束时间', 24).nullish().transform((v) => v ?? null),
+  windowStart: hour('可值守开始时间', 23)
+    .nullish()
+    .transform((v) => v ?? null),
+  windowEnd: hour('可值守结束时间', 24)
+    .nullish()
+    .transform((v) => v ?? null),
   daysOff: z.array(Day).max(60, '请假日期最多 60 天').default([]),
   health: z.enum(Health.values).default('healthy'),
   note: optionalText('备注'),
@@ -59,7 +74,13 @@ export const TeamFields = z.object({
   compoundId: Id.nullish().transform((v) => v ?? null),
   note: optionalText('备注'),
 });
-export const Team = TeamFields.extend({ id: Id, leaderName: z.string().nullable(), communityName: z.string().nullable(), members: z.number().int(), ...Timestamps });
+export const Team = TeamFields.extend({
+  id: Id,
+  leaderName: z.string().nullable(),
+  communityName: z.string().nullable(),
+  members: z.number().int(),
+  ...Timestamps,
+});
 
 export const PostKind = z.object({ id: Id, code: z.string().nullable(), name: z.string(), posts: z.number().int() });
 
@@ -72,7 +93,11 @@ export const PostFields = z.object({
   place: optionalText('地点', 40),
   perShift: z.number({ error: '每班人数必须是数字' }).int('每班人数必须是整数').min(1, '每班至少 1 人').max(50, '每班最多 50 人'),
   pattern: z.enum(Object.keys(SHIFT_PATTERNS) as [keyof typeof SHIFT_PATTERNS, ...(keyof typeof SHIFT_PATTERNS)[]]),
-  customShifts: z.array(Shift).max(6, '最多 6 个班次').nullish().transform((v) => v ?? null),
+  customShifts: z
+    .array(Shift)
+    .max(6, '最多 6 个班次')
+    .nullish()
+    .transform((v) => v ?? null),
   active: z.boolean().default(true),
 });
 export const Post = PostFields.extend({
@@ -137,31 +162,87 @@ export const Gap = z.object({
 const SlotRef = z.object({ rosterId: Id, postId: Id, day: z.number().int().min(0), shift: z.number().int().min(0) });
 
 export const volunteers = {
-  'people.list': method({ scope: { refs: { communityId: 'community' }, rows: true }, names: ['rows.name'], notes: ['rows.note'],
+  'people.list': method({
+    scope: { refs: { communityId: 'community' }, rows: true },
+    names: ['rows.name'],
+    notes: ['rows.note'],
     summary: '人员名单（党员、志愿者、干部等；按姓名或拼音首字母搜索）',
     perm: 'roster:read',
     write: false,
     personal: true,
-    input: ListQuery.extend({ kind: z.enum(PersonKind.values).optional(), communityId: Id.optional(), teamId: Id.optional(), health: z.enum(Health.values).optional(), reveal: Reveal.optional() }),
+    input: ListQuery.extend({
+      kind: z.enum(PersonKind.values).optional(),
+      communityId: Id.optional(),
+      teamId: Id.optional(),
+      health: z.enum(Health.values).optional(),
+      reveal: Reveal.optional(),
+    }),
     output: listResult(Person),
   }),
-  'people.create': method({ names: ['name'], notes: ['note'], summary: '新增人员', perm: 'roster:write', write: 'tx', personal: true, input: PersonFields, output: Person }),
-  'people.update': method({ names: ['name'], notes: ['note'], summary: '修改人员', perm: 'roster:write', write: 'tx', personal: true, input: PersonFields.extend({ id: Id }), output: Person }),
+  'people.create': method({
+    names: ['name'],
+    notes: ['note'],
+    summary: '新增人员',
+    perm: 'roster:write',
+    write: 'tx',
+    personal: true,
+    input: PersonFields,
+    output: Person,
+  }),
+  'people.update': method({
+    names: ['name'],
+    notes: ['note'],
+    summary: '修改人员',
+    perm: 'roster:write',
+    write: 'tx',
+    personal: true,
+    input: PersonFields.extend({ id: Id }),
+    output: Person,
+  }),
   'people.delete': method({ summary: '删除人员（其排班一并删除）', perm: 'roster:write', write: 'tx', input: DeleteInput, output: Ok }),
 
-  'teams.list': method({ scope: 'office', names: ['rows.leaderName'], summary: '队伍列表', perm: 'roster:read', write: false, input: ListQuery.extend({ kind: z.enum(TeamKind.values).optional() }), output: listResult(Team) }),
+  'teams.list': method({
+    scope: 'office',
+    names: ['rows.leaderName'],
+    summary: '队伍列表',
+    perm: 'roster:read',
+    write: false,
+    input: ListQuery.extend({ kind: z.enum(TeamKind.values).optional() }),
+    output: listResult(Team),
+  }),
   'teams.create': method({ names: ['leaderName'], summary: '新建队伍', perm: 'roster:write', write: 'tx', input: TeamFields, output: Team }),
   'teams.update': method({ names: ['leaderName'], summary: '修改队伍', perm: 'roster:write', write: 'tx', input: TeamFields.extend({ id: Id }), output: Team }),
   'teams.delete': method({ summary: '删除队伍（成员保留）', perm: 'roster:write', write: 'tx', input: DeleteInput, output: Ok }),
-  'teams.members': method({ scope: 'office', names: ['name'], summary: '队伍成员', perm: 'roster:read', write: false, input: z.object({ id: Id }), output: z.array(z.object({ id: Id, name: z.string(), kind: z.enum(PersonKind.values) })) }),
-  'teams.setMembers': method({ summary: '设置队伍成员', perm: 'roster:write', write: 'tx', input: z.object({ id: Id, personIds: z.array(Id).max(2000) }), output: Ok }),
+  'teams.members': method({
+    scope: 'office',
+    names: ['name'],
+    summary: '队伍成员',
+    perm: 'roster:read',
+    write: false,
+    input: z.object({ id: Id }),
+    output: z.array(z.object({ id: Id, name: z.string(), kind: z.enum(PersonKind.values) })),
+  }),
+  'teams.setMembers': method({
+    summary: '设置队伍成员',
+    perm: 'roster:write',
+    write: 'tx',
+    input: z.object({ id: Id, personIds: z.array(Id).max(2000) }),
+    output: Ok,
+  }),
 
   'postKinds.list': method({ scope: 'office', summary: '岗位类型', perm: 'roster:read', write: false, input: z.object({}), output: z.array(PostKind) }),
   'postKinds.create': method({ summary: '新增岗位类型', perm: 'roster:write', write: 'tx', input: z.object({ name: name('岗位类型', 10) }), output: PostKind }),
-  'postKinds.rename': method({ summary: '岗位类型改名', perm: 'roster:write', write: 'tx', input: z.object({ id: Id, name: name('岗位类型', 10) }), output: PostKind }),
+  'postKinds.rename': method({
+    summary: '岗位类型改名',
+    perm: 'roster:write',
+    write: 'tx',
+    input: z.object({ id: Id, name: name('岗位类型', 10) }),
+    output: PostKind,
+  }),
   'postKinds.delete': method({ summary: '删除岗位类型（没有岗位使用时）', perm: 'roster:write', write: 'tx', input: DeleteInput, output: Ok }),
 
-  'posts.list': method({ scope: 'office',
+  'posts.list': method({
+    scope: 'office',
     summary: '岗位列表（卡点执勤岗随卡点自动生成）',
     perm: 'roster:read',
     write: false,
@@ -182,11 +263,21 @@ export const volunteers = {
     input: z.object({ id: Id, keepManual: z.boolean().default(true) }),
     output: z.object({ needed: z.number().int(), filled: z.number().int(), gaps: z.number().int() }),
   }),
-  'rosters.grid': method({ scope: 'office', names: ['posts.cells.name', 'posts.cells.stoodBy'],
+  'rosters.grid': method({
+    scope: 'office',
+    names: ['posts.cells.name', 'posts.cells.stoodBy'],
     summary: '排班表视图：岗位 × 日期 × 班次，含冲突说明',
     perm: 'roster:read',
     write: false,
-    input: z.object({ id: Id, kindId: Id.optional(), communityId: Id.optional(), q: z.string().trim().max(50).optional(), teamId: Id.optional(), page: z.number().int().min(1).default(1), pageSize: z.number().int().min(1).max(100).default(20) }),
+    input: z.object({
+      id: Id,
+      kindId: Id.optional(),
+      communityId: Id.optional(),
+      q: z.string().trim().max(50).optional(),
+      teamId: Id.optional(),
+      page: z.number().int().min(1).default(1),
+      pageSize: z.number().int().min(1).max(100).default(20),
+    }),
     output: z.object({ roster: Roster, dates: z.array(z.string()), posts: z.array(GridPost), total: z.number().int() }),
   }),
   'rosters.assign': method({
@@ -196,7 +287,13 @@ export const volunteers = {
     input: SlotRef.extend({ personId: Id }),
     output: z.object({ id: Id, conflicts: z.array(z.string()) }),
   }),
-  'rosters.move': method({ summary: '把一条安排移到另一个班次', perm: 'roster:write', write: 'tx', input: z.object({ assignmentId: Id, postId: Id, day: z.number().int().min(0), shift: z.number().int().min(0) }), output: z.object({ id: Id, conflicts: z.array(z.string()) }) }),
+  'rosters.move': method({
+    summary: '把一条安排移到另一个班次',
+    perm: 'roster:write',
+    write: 'tx',
+    input: z.object({ assignmentId: Id, postId: Id, day: z.number().int().min(0), shift: z.number().int().min(0) }),
+    output: z.object({ id: Id, conflicts: z.array(z.string()) }),
+  }),
   'rosters.swap': method({
     summary: '对调两条安排的人员（冲突会标出并说明）',
     perm: 'roster:write',
@@ -212,14 +309,27 @@ export const volunteers = {
     input: z.object({ assignmentId: Id, attendance: z.enum(Attendance.values).nullable(), stoodBy: Id.nullish().transform((v) => v ?? null) }),
     output: Ok,
   }),
-  'rosters.candidates': method({ scope: 'office', names: ['name'],
+  'rosters.candidates': method({
+    scope: 'office',
+    names: ['name'],
     summary: '某班次可安排的人（可值守、无冲突，近者优先）',
     perm: 'roster:read',
     write: false,
     input: SlotRef.extend({ q: z.string().trim().max(20).optional() }),
-    output: z.array(z.object({ id: Id, name: z.string(), kind: z.enum(PersonKind.values), communityName: z.string().nullable(), fits: z.boolean(), why: z.string().nullable() })),
+    output: z.array(
+      z.object({
+        id: Id,
+        name: z.string(),
+        kind: z.enum(PersonKind.values),
+        communityName: z.string().nullable(),
+        fits: z.boolean(),
+        why: z.string().nullable(),
+      }),
+    ),
   }),
-  'rosters.export': method({ audit: 'export', scope: 'office',
+  'rosters.export': method({
+    audit: 'export',
+    scope: 'office',
     summary: '导出排班表（.xlsx，每人每班一行，可再导入；手机号默认脱敏）',
     perm: 'roster:read',
     write: 'self',
@@ -227,7 +337,8 @@ export const volunteers = {
     input: z.object({ id: Id, full: z.boolean().default(false) }),
     output: z.object({ fileName: z.string(), base64: z.string(), rowCount: z.number().int() }),
   }),
-  'rosters.coverage': method({ scope: 'office',
+  'rosters.coverage': method({
+    scope: 'office',
     summary: '缺岗情况：低于要求的班次，按日期、社区、岗位类型汇总，并说明原因',
     perm: 'roster:read',
     write: false,

@@ -37,7 +37,11 @@ describe('allocation in whole packs (property tests)', () => {
 
   it('never gives a recipient less than its minimum or more than its maximum', () => {
     const bounded = fc.array(
-      fc.record({ weight: fc.integer({ min: 0, max: 1000 }), min: fc.option(fc.integer({ min: 0, max: 300 })), span: fc.option(fc.integer({ min: 0, max: 800 })) }),
+      fc.record({
+        weight: fc.integer({ min: 0, max: 1000 }),
+        min: fc.option(fc.integer({ min: 0, max: 300 })),
+        span: fc.option(fc.integer({ min: 0, max: 800 })),
+      }),
       { minLength: 1, maxLength: 30 },
     );
     fc.assert(
@@ -110,9 +114,17 @@ describe('allocation, worked examples', () => {
   });
 
   it('refuses minimums that add up to more than there is, in Chinese', () => {
-    expect(() => allocate({ total: 100, packSize: 10, allowSplit: false, recipients: [{ weight: 1, min: 60 }, { weight: 1, min: 60 }] })).toThrow(
-      '各接收方的最低数量合计 120 超过可分配的 100',
-    );
+    expect(() =>
+      allocate({
+        total: 100,
+        packSize: 10,
+        allowSplit: false,
+        recipients: [
+          { weight: 1, min: 60 },
+          { weight: 1, min: 60 },
+        ],
+      }),
+    ).toThrow('各接收方的最低数量合计 120 超过可分配的 100');
   });
 });
 

@@ -51,20 +51,49 @@ export function briefingDoc(b: Pick<BriefingData, 'day' | 'year' | 'issueNo' | '
   const t = f.totals;
   const [y, m, d] = b.day.split('-').map(Number);
   const tables: Record<SectionKey, DocTable[]> = {
-    overall: [figureTable('基本情况', ['communities', 'compounds', 'households', 'population', 'compoundsSealed', 'compoundsControlled', 'compoundsPrecaution', 'checkpoints'], t)],
+    overall: [
+      figureTable(
+        '基本情况',
+        ['communities', 'compounds', 'households', 'population', 'compoundsSealed', 'compoundsControlled', 'compoundsPrecaution', 'checkpoints'],
+        t,
+      ),
+    ],
     checkpoints: [
-      figureTable('卡点值守与通行登记', ['checkpoints', 'dutyNeeded', 'dutyFilled', 'dutyAbsent', 'regPeople', 'regVehicles', 'regAbnormal', 'regRefused'], t, [['到岗率', rate(t.dutyFilled, t.dutyNeeded)]]),
+      figureTable('卡点值守与通行登记', ['checkpoints', 'dutyNeeded', 'dutyFilled', 'dutyAbsent', 'regPeople', 'regVehicles', 'regAbnormal', 'regRefused'], t, [
+        ['到岗率', rate(t.dutyFilled, t.dutyNeeded)],
+      ]),
       {
         caption: '分社区情况',
         head: ['社区（村）', '卡点', '登记人员', '登记车辆', '体温异常', '在管重点人员', '排查覆盖'],
-        rows: f.byCommunity.map((c) => [c.name, n(c.checkpoints), n(c.regPeople), n(c.regVehicles), n(c.regAbnormal), n(c.keyUnder), c.screenHouseholds ? rate(c.screenReached, c.screenHouseholds) : '—']),
+        rows: f.byCommunity.map((c) => [
+          c.name,
+          n(c.checkpoints),
+          n(c.regPeople),
+          n(c.regVehicles),
+          n(c.regAbnormal),
+          n(c.keyUnder),
+          c.screenHouseholds ? rate(c.screenReached, c.screenHouseholds) : '—',
+        ]),
         numeric: [1, 2, 3, 4, 5, 6],
       },
     ],
     screening: [
       figureTable(
         '重点人员与排查',
-        ['keyUnder', 'keyHomeObservation', 'keyHomeIsolation', 'keyCentralQuarantine', 'keyHealthMonitoring', 'keyNew', 'keyReleased', 'followupsDue', 'followupsDone', 'screenHouseholds', 'screenReached', 'tested'],
+        [
+          'keyUnder',
+          'keyHomeObservation',
+          'keyHomeIsolation',
+          'keyCentralQuarantine',
+          'keyHealthMonitoring',
+          'keyNew',
+          'keyReleased',
+          'followupsDue',
+          'followupsDone',
+          'screenHouseholds',
+          'screenReached',
+          'tested',
+        ],
         t,
         [
           ['随访完成率', rate(t.followupsDone, t.followupsDue)],
@@ -76,7 +105,14 @@ export function briefingDoc(b: Pick<BriefingData, 'day' | 'year' | 'issueNo' | '
       {
         caption: '物资收发与库存',
         head: ['物资', '当日入库', '当日发放', '库存', '可用天数', '状态'],
-        rows: f.supplies.map((s) => [s.name, `${n(s.received)} ${s.unit}`, `${n(s.issued)} ${s.unit}`, `${n(s.onHand)} ${s.unit}`, s.daysOfCover === null ? '—' : `${s.daysOfCover} 天`, s.low ? '不足' : '正常']),
+        rows: f.supplies.map((s) => [
+          s.name,
+          `${n(s.received)} ${s.unit}`,
+          `${n(s.issued)} ${s.unit}`,
+          `${n(s.onHand)} ${s.unit}`,
+          s.daysOfCover === null ? '—' : `${s.daysOfCover} 天`,
+          s.low ? '不足' : '正常',
+        ]),
         numeric: [1, 2, 3, 4],
       },
     ],
@@ -84,7 +120,20 @@ export function briefingDoc(b: Pick<BriefingData, 'day' | 'year' | 'issueNo' | '
     problems: [
       figureTable(
         '督查整改、消杀与预警',
-        ['inspections', 'inspectedPlaces', 'problemsNew', 'problemsClosed', 'problemsOpen', 'problemsOverdue', 'disinfectDue', 'disinfectDone', 'alertsRaised', 'alertsHandled', 'alertsOpen', 'lowStockItems'],
+        [
+          'inspections',
+          'inspectedPlaces',
+          'problemsNew',
+          'problemsClosed',
+          'problemsOpen',
+          'problemsOverdue',
+          'disinfectDue',
+          'disinfectDone',
+          'alertsRaised',
+          'alertsHandled',
+          'alertsOpen',
+          'lowStockItems',
+        ],
         t,
         [
           ['消杀完成率', rate(t.disinfectDone, t.disinfectDue)],

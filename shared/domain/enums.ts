@@ -60,7 +60,16 @@ export const TeamKind = enumOf({ vanguard: '党员先锋队', service: '志愿�
 export const Attendance = enumOf({ present: '到岗', absent: '缺岗', substituted: '替班' });
 
 // ---- inspections (督查整改), premises, disinfection
-export const PremisesKind = enumOf({ supermarket: '商超', market: '农贸市场', pharmacy: '药店', hotel: '宾馆酒店', restaurant: '餐饮', petrol: '加油站', shop: '沿街商铺', unit: '单位' });
+export const PremisesKind = enumOf({
+  supermarket: '商超',
+  market: '农贸市场',
+  pharmacy: '药店',
+  hotel: '宾馆酒店',
+  restaurant: '餐饮',
+  petrol: '加油站',
+  shop: '沿街商铺',
+  unit: '单位',
+});
 export const PremisesStatus = enumOf({ open: '营业', paused: '暂停营业', closed: '关闭' });
 export const InspectionSlot = enumOf({ am: '早', noon: '中', pm: '晚' });
 export const InspectionKind = enumOf({ routine: '例行', covert: '暗访', special: '专项' });
@@ -70,7 +79,15 @@ export const ProblemStatus = enumOf({ open: '待整改', fixed: '已整改待复
 export const Responsible = enumOf({ property: '物业', community: '社区', premisesManager: '场所负责人', checkpointLead: '卡点组长' });
 /** "反馈4类12条问题": the four kinds the offices report problems under, and 其他. */
 export const ProblemCategory = enumOf({ duty: '值守登记', measures: '防控措施', hygiene: '环境消杀', publicity: '宣传张贴', other: '其他' });
-export const DisinfectArea = enumOf({ elevator: '电梯', corridor: '楼道', unitDoor: '单元门', toilet: '公共卫生间', garbage: '垃圾点', whole: '全域', around: '居家观察户周边' });
+export const DisinfectArea = enumOf({
+  elevator: '电梯',
+  corridor: '楼道',
+  unitDoor: '单元门',
+  toilet: '公共卫生间',
+  garbage: '垃圾点',
+  whole: '全域',
+  around: '居家观察户周边',
+});
 export const DisinfectAgent = enumOf({ chlorine: '含氯消毒液', alcohol: '酒精', peracetic: '过氧乙酸', other: '其他' });
 
 export type TargetKindCode = (typeof TargetKind.values)[number];

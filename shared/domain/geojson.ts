@@ -34,7 +34,12 @@ export function checkGeoJson(doc: unknown): { features: CheckedFeature[]; errors
   const errors: GeoIssue[] = [];
   const warnings: GeoIssue[] = [];
   const features: CheckedFeature[] = [];
-  const list = (doc as { type?: string })?.type === 'FeatureCollection' ? (doc as { features?: unknown[] }).features : (doc as { type?: string })?.type === 'Feature' ? [doc] : null;
+  const list =
+    (doc as { type?: string })?.type === 'FeatureCollection'
+      ? (doc as { features?: unknown[] }).features
+      : (doc as { type?: string })?.type === 'Feature'
+        ? [doc]
+        : null;
   if (!Array.isArray(list)) return { features, errors: [{ feature: 0, name: null, message: '不是 GeoJSON 要素集合（FeatureCollection）' }], warnings };
   list.forEach((f, index) => {
     const props = ((f as { properties?: Record<string, unknown> })?.properties ?? {}) as Record<string, unknown>;
@@ -51,8 +56,11 @@ export function checkGeoJson(doc: unknown): { features: CheckedFeature[]; errors
       return;
     }
     if (geometry.type === 'Polygon' || geometry.type === 'MultiPolygon') {
-      const outer = (geometry.type === 'Polygon' ? (geometry.coordinates as unknown[])?.[0] : ((geometry.coordinates as unknown[][])?.[0] as unknown[])?.[0]) as unknown[];
-      if (geometry.type === 'MultiPolygon' && ((geometry.coordinates as unknown[]) ?? []).length > 1) warnings.push({ feature: index + 1, name, message: '多部分面只取第一部分' });
+      const outer = (
+        geometry.type === 'Polygon' ? (geometry.coordinates as unknown[])?.[0] : ((geometry.coordinates as unknown[][])?.[0] as unknown[])?.[0]
+      ) as unknown[];
+      if (geometry.type === 'MultiPolygon' && ((geometry.coordinates as unknown[]) ?? []).length > 1)
+        warnings.push({ feature: index + 1, name, message: '多部分面只取第一部分' });
       if (!Array.isArray(outer) || !outer.every(isPosition)) return err('面坐标无效');
       let ring = outer.map((p) => (p as number[]).slice(0, 2) as Position);
       if (ring.length < 4) return err('面至少需要 3 个不同的点');

@@ -29,7 +29,10 @@ export function officeMapSvg(map: BriefingFiguresData['map']): string | null {
   const dots = DRAW_ORDER.flatMap((level) =>
     map.compounds
       .filter((c) => c[2] === level)
-      .map((c) => `<circle cx="${px(c[0])}" cy="${py(c[1])}" r="${level === 'normal' ? 3 : 4.2}" fill="${LEVEL_COLOURS[level]}" fill-opacity="0.85" stroke="#fff" stroke-width="0.6"/>`),
+      .map(
+        (c) =>
+          `<circle cx="${px(c[0])}" cy="${py(c[1])}" r="${level === 'normal' ? 3 : 4.2}" fill="${LEVEL_COLOURS[level]}" fill-opacity="0.85" stroke="#fff" stroke-width="0.6"/>`,
+      ),
   );
   const marks = map.checkpoints.map(([lng, lat]) => {
     const [x, y] = [Number(px(lng)), Number(py(lat))];

@@ -3,24 +3,48 @@ import { describe, expect, it } from 'vitest';
 import { isNight, type SolverOptions, type SolverPerson, type SolverSlot, solveRoster } from './roster-solver';
 
 const OPTS: SolverOptions = { minRestHours: 8, weeklyCapHours: 48, firstWeekday: 1 };
-const THREE: [number, number][] = [[0, 8], [8, 16], [16, 24]];
+const THREE: [number, number][] = [
+  [0, 8],
+  [8, 16],
+  [16, 24],
+];
 
 function slotsFor(days: number, posts: { id: number; need: number; shifts: [number, number][]; compoundId?: number }[]): SolverSlot[] {
   const out: SolverSlot[] = [];
   for (let d = 0; d < days; d++)
     for (const p of posts)
-      p.shifts.forEach(([s, e], i) => out.push({ key: `${p.id}:${d}:${i}`, start: d * 24 + s, end: d * 24 + (e > s ? e : e + 24), need: p.need, compoundId: p.compoundId ?? null, communityId: null }));
+      p.shifts.forEach(([s, e], i) =>
+        out.push({
+          key: `${p.id}:${d}:${i}`,
+          start: d * 24 + s,
+          end: d * 24 + (e > s ? e : e + 24),
+          need: p.need,
+          compoundId: p.compoundId ?? null,
+          communityId: null,
+        }),
+      );
   return out;
 }
-const anyone = (id: number, extra: Partial<SolverPerson> = {}): SolverPerson => ({ id, weekdays: [1, 2, 3, 4, 5, 6, 7], window: null, daysOff: [], fit: true, compoundId: null, communityId: null, ...extra });
+const anyone = (id: number, extra: Partial<SolverPerson> = {}): SolverPerson => ({
+  id,
+  weekdays: [1, 2, 3, 4, 5, 6, 7],
+  window: null,
+  daysOff: [],
+  fit: true,
+  compoundId: null,
+  communityId: null,
+  ...extra,
+});
 
 const personArb = (id: number) =>
-  fc.record({
-    weekdays: fc.subarray([1, 2, 3, 4, 5, 6, 7], { minLength: 1 }),
-    window: fc.option(fc.constantFrom<[number, number]>([8, 20], [0, 24], [20, 8], [6, 18]), { nil: null }),
-    daysOff: fc.subarray([0, 1, 2]),
-    fit: fc.constantFrom(true, true, true, true, false),
-  }).map((r) => anyone(id, r));
+  fc
+    .record({
+      weekdays: fc.subarray([1, 2, 3, 4, 5, 6, 7], { minLength: 1 }),
+      window: fc.option(fc.constantFrom<[number, number]>([8, 20], [0, 24], [20, 8], [6, 18]), { nil: null }),
+      daysOff: fc.subarray([0, 1, 2]),
+      fit: fc.constantFrom(true, true, true, true, false),
+    })
+    .map((r) => anyone(id, r));
 
 /** Every hard rule, checked on a result. */
 function checkRules(people: SolverPerson[], slots: SolverSlot[], assigned: Map<string, number[]>, o: SolverOptions) {
@@ -58,7 +82,7 @@ function feasible(people: SolverPerson[], slots: SolverSlot[], o: SolverOptions)
     if (p.window) {
       const [ws, we] = p.window;
       const span = we > ws ? we - ws : 24 - ws + we;
-      if (ws !== we && ((s.start % 24) - ws + 24) % 24 + (s.end - s.start) > span) return false;
+      if (ws !== we && (((s.start % 24) - ws + 24) % 24) + (s.end - s.start) > span) return false;
     }
     if ((taken.get(s.key) ?? []).includes(p.id)) return false;
     const list = mine.get(p.id) ?? [];
@@ -87,13 +111,33 @@ describe('roster solver (property tests)', () => {
     fc.record({
       people: fc.tuple(...Array.from({ length: n }, (_, i) => personArb(i + 1))),
       days: fc.integer({ min: 1, max: 3 }),
-      posts: fc.array(fc.record({ need: fc.integer({ min: 1, max: 2 }), pattern: fc.constantFrom<[number, number][][]>([[0, 8], [8, 16], [16, 24]] as never, [[8, 20], [20, 8]] as never, [[8, 20]] as never) }), { minLength: 1, maxLength: 2 }),
+      posts: fc.array(
+        fc.record({
+          need: fc.integer({ min: 1, max: 2 }),
+          pattern: fc.constantFrom<[number, number][][]>(
+            [
+              [0, 8],
+              [8, 16],
+              [16, 24],
+            ] as never,
+            [
+              [8, 20],
+              [20, 8],
+            ] as never,
+            [[8, 20]] as never,
+          ),
+        }),
+        { minLength: 1, maxLength: 2 },
+      ),
       rest: fc.constantFrom(0, 8, 12),
       cap: fc.constantFrom(16, 48),
     }),
   );
   const build = (x: { days: number; posts: { need: number; pattern: unknown }[] }) =>
-    slotsFor(x.days, x.posts.map((p, i) => ({ id: i + 1, need: p.need, shifts: p.pattern as [number, number][] })));
+    slotsFor(
+      x.days,
+      x.posts.map((p, i) => ({ id: i + 1, need: p.need, shifts: p.pattern as [number, number][] })),
+    );
 
   it('keeps every hard rule: availability, days off, fitness, no overlaps, rest between shifts, weekly cap', () => {
     fc.assert(
@@ -142,7 +186,11 @@ describe('roster solver (property tests)', () => {
       fc.property(instance, (x) => {
         const slots = build(x);
         const a = solveRoster(x.people, slots, OPTS);
-        const b = solveRoster(x.people.map((p) => ({ ...p })), slots.map((s) => ({ ...s })), OPTS);
+        const b = solveRoster(
+          x.people.map((p) => ({ ...p })),
+          slots.map((s) => ({ ...s })),
+          OPTS,
+        );
         expect([...a.assigned]).toEqual([...b.assigned]);
       }),
     );
@@ -158,7 +206,10 @@ describe('roster solver, worked examples', () => {
 
   it('explains a slot nobody can take, and the rest it costs the next shift', () => {
     const people = [anyone(1), anyone(2), anyone(3, { window: [8, 20] })];
-    const slots = slotsFor(1, [{ id: 1, need: 3, shifts: [[0, 8]] }, { id: 2, need: 2, shifts: [[8, 16]] }]);
+    const slots = slotsFor(1, [
+      { id: 1, need: 3, shifts: [[0, 8]] },
+      { id: 2, need: 2, shifts: [[8, 16]] },
+    ]);
     const r = solveRoster(people, slots, OPTS);
     expect(r.gaps).toEqual([
       { key: '1:0:0', missing: 1, reasons: { unavailable: 1 } },

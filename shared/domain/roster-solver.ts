@@ -126,17 +126,22 @@ function place(state: State, id: number, slot: SolverSlot): void {
 
 function unplace(state: State, id: number, slot: SolverSlot): void {
   const mine = state.shifts.get(id)!;
-  mine.splice(mine.findIndex(([s, e]) => s === slot.start && e === slot.end), 1);
+  mine.splice(
+    mine.findIndex(([s, e]) => s === slot.start && e === slot.end),
+    1,
+  );
   if (isNight(slot.start, slot.end)) state.nights.set(id, state.nights.get(id)! - 1);
   state.hours.set(id, state.hours.get(id)! - (slot.end - slot.start));
 }
 
 /** Hours a week a person could stand at all: fewer means fewer other slots they could fill. */
-const flexibility = (p: SolverPerson) => p.weekdays.length * (p.window ? (p.window[1] > p.window[0] ? p.window[1] - p.window[0] : 24 - p.window[0] + p.window[1]) || 24 : 24);
+const flexibility = (p: SolverPerson) =>
+  p.weekdays.length * (p.window ? (p.window[1] > p.window[0] ? p.window[1] - p.window[0] : 24 - p.window[0] + p.window[1]) || 24 : 24);
 
 /** Orders candidates for a slot: negative when a is the better choice. */
 function better(a: SolverPerson, b: SolverPerson, slot: SolverSlot, night: boolean, state: State): number {
-  const near = (p: SolverPerson) => (slot.compoundId !== null && p.compoundId === slot.compoundId ? 0 : slot.communityId !== null && p.communityId === slot.communityId ? 1 : 2);
+  const near = (p: SolverPerson) =>
+    slot.compoundId !== null && p.compoundId === slot.compoundId ? 0 : slot.communityId !== null && p.communityId === slot.communityId ? 1 : 2;
   return (
     // Those who can stand only at a few times take those times, leaving the flexible for the rest
     // (a night is for the flexible anyway: nights are shared out first among them).
@@ -180,7 +185,11 @@ export function solveRoster(people: SolverPerson[], slots: SolverSlot[], o: Solv
   const order = [...slots].sort((a, b) => a.start - b.start || a.end - b.end || (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
   // Only people fit for duty on that weekday are ever looked at for a slot.
   const byWeekday = new Map<number, SolverPerson[]>();
-  for (let wd = 1; wd <= 7; wd++) byWeekday.set(wd, people.filter((p) => p.fit && p.weekdays.includes(wd)));
+  for (let wd = 1; wd <= 7; wd++)
+    byWeekday.set(
+      wd,
+      people.filter((p) => p.fit && p.weekdays.includes(wd)),
+    );
   const open: SolverSlot[] = [];
   for (const slot of order) {
     const have = assigned.get(slot.key) ?? [];
@@ -224,7 +233,15 @@ export function solveRoster(people: SolverPerson[], slots: SolverSlot[], o: Solv
  * first, to find an assignment that fills every slot; keeps the greedy result when the
  * budget runs out or no complete assignment exists.
  */
-function repair(people: SolverPerson[], order: SolverSlot[], assigned: Map<string, number[]>, greedyState: State, o: SolverOptions, fixed: Fixed, budget: number): void {
+function repair(
+  people: SolverPerson[],
+  order: SolverSlot[],
+  assigned: Map<string, number[]>,
+  greedyState: State,
+  o: SolverOptions,
+  fixed: Fixed,
+  budget: number,
+): void {
   const state: State = { shifts: new Map(), nights: new Map(), hours: new Map() };
   const trial = new Map<string, number[]>();
   const bySlot = new Map(order.map((s) => [s.key, s]));
@@ -236,7 +253,7 @@ function repair(people: SolverPerson[], order: SolverSlot[], assigned: Map<strin
   }
   // One decision per missing seat, in time order.
   const seats: SolverSlot[] = [];
-  for (const s of order) for (let k = (fixed.get(s.key)?.length ?? 0); k < s.need; k++) seats.push(s);
+  for (const s of order) for (let k = fixed.get(s.key)?.length ?? 0; k < s.need; k++) seats.push(s);
   let nodes = 0;
   const go = (i: number): boolean => {
     if (i === seats.length) return true;
@@ -246,7 +263,9 @@ function repair(people: SolverPerson[], order: SolverSlot[], assigned: Map<strin
     trial.set(slot.key, have);
     const lastId = i > 0 && seats[i - 1] === slot ? have.at(-1)! : -Infinity;
     // Seats of one slot are interchangeable: take people in increasing id to avoid repeats.
-    for (const p of ranked(people, slot, state, o, have).filter((c) => c.id > lastId || lastId === -Infinity).sort((a, b) => a.id - b.id)) {
+    for (const p of ranked(people, slot, state, o, have)
+      .filter((c) => c.id > lastId || lastId === -Infinity)
+      .sort((a, b) => a.id - b.id)) {
       have.push(p.id);
       place(state, p.id, slot);
       if (go(i + 1)) return true;

@@ -1,7 +1,20 @@
 /** Shift patterns of a post: hours of the day, [start, end); end ≤ start runs past midnight. */
 export const SHIFT_PATTERNS = {
-  three: { label: '三班（0–8、8–16、16–24）', shifts: [[0, 8], [8, 16], [16, 24]] },
-  two: { label: '两班（8–20、20–次日8）', shifts: [[8, 20], [20, 8]] },
+  three: {
+    label: '三班（0–8、8–16、16–24）',
+    shifts: [
+      [0, 8],
+      [8, 16],
+      [16, 24],
+    ],
+  },
+  two: {
+    label: '两班（8–20、20–次日8）',
+    shifts: [
+      [8, 20],
+      [20, 8],
+    ],
+  },
   day: { label: '白班（8–20）', shifts: [[8, 20]] },
   custom: { label: '自定义', shifts: [] },
 } as const satisfies Record<string, { label: string; shifts: readonly (readonly [number, number])[] }>;

@@ -47,7 +47,13 @@ describe('phones, dates, numbers, headers', () => {
   });
   it('a first-generation 15-digit ID is converted to 18 digits and says so', () => {
     // 15-digit 110105491231002 → 11010519491231002X (the check digit computed by GB 11643).
-    expect(checkIdNumber('110105491231002')).toEqual({ ok: true, value: '11010519491231002X', birth: '1949-12-31', gender: 'female', note: '是 15 位一代身份证号，已按国家标准转换为 18 位' });
+    expect(checkIdNumber('110105491231002')).toEqual({
+      ok: true,
+      value: '11010519491231002X',
+      birth: '1949-12-31',
+      gender: 'female',
+      note: '是 15 位一代身份证号，已按国家标准转换为 18 位',
+    });
     expect(checkIdNumber(110105491231002)).toMatchObject({ ok: true, value: '11010519491231002X' });
     expect(checkIdNumber('110105491331002')).toEqual({ ok: false, reason: '15 位一代身份证号中的出生日期无效' });
   });

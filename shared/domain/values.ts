@@ -73,7 +73,9 @@ export type PhoneCheck = { ok: true; value: string } | { ok: false; reason: stri
 
 /** Mobile (11 digits starting 1[3-9]) or landline with area code (0370-1234567). */
 export function checkPhone(raw: unknown): PhoneCheck {
-  const s = cleanText(String(raw ?? '')).replace(/[\s()（）]/g, '').replace(/^\+?86-?/, '');
+  const s = cleanText(String(raw ?? ''))
+    .replace(/[\s()（）]/g, '')
+    .replace(/^\+?86-?/, '');
   if (/^1[3-9]\d{9}$/.test(s)) return { ok: true, value: s };
   const land = /^(0\d{2,3})-?(\d{7,8})$/.exec(s);
   if (land) return { ok: true, value: `${land[1]}-${land[2]}` };
@@ -158,7 +160,5 @@ export function parseNumber(raw: unknown): NumberCheck {
 export function normalizeHeader(s: unknown): string {
   const text = cleanText(String(s ?? ''));
   const withoutNotes = text.replace(/[([【][^)\]】]*[)\]】]/g, '');
-  return (withoutNotes.trim() ? withoutNotes : text)
-    .replace(/[\s*＊:：()（）[\]【】<>《》「」'"“”‘’·、,，.。/\\_-]/g, '')
-    .toLowerCase();
+  return (withoutNotes.trim() ? withoutNotes : text).replace(/[\s*＊:：()（）[\]【】<>《》「」'"“”‘’·、,，.。/\\_-]/g, '').toLowerCase();
 }

@@ -18,7 +18,14 @@ import { median, ms } from './timing';
  */
 
 async function figures(dataDir: string, today: string, fillIt: boolean) {
-  const core = await createCore({ dataDir, demoOnCreate: true, demoResidents: false, transport: 'http', keyStore: fileKeyStore(`${dataDir}.key`), adminPassword: E2E_PASSWORD });
+  const core = await createCore({
+    dataDir,
+    demoOnCreate: true,
+    demoResidents: false,
+    transport: 'http',
+    keyStore: fileKeyStore(`${dataDir}.key`),
+    adminPassword: E2E_PASSWORD,
+  });
   try {
     let built = 0;
     if (fillIt) {
@@ -92,6 +99,8 @@ export async function benchBriefing(): Promise<void> {
   const { base, full } = results;
   console.log(`database built in ${(full.built / 1000).toFixed(1)} s (150,000 residents, 5,000,000 registrations)`);
   console.log(`generate a day's briefing (all figures): ${full.generate.toFixed(0)} ms (demo office: ${base.generate.toFixed(0)} ms) — target < 1 s`);
-  console.log(`generate → print → PDF in Chromium: ${full.pdf.total.toFixed(0)} ms (${full.pdf.parts}) (demo office: ${base.pdf.total.toFixed(0)} ms) — target < 3 s`);
+  console.log(
+    `generate → print → PDF in Chromium: ${full.pdf.total.toFixed(0)} ms (${full.pdf.parts}) (demo office: ${base.pdf.total.toFixed(0)} ms) — target < 3 s`,
+  );
   console.log(`总览 (today, yesterday, 14-day trend): ${full.live.toFixed(0)} ms (demo office: ${base.live.toFixed(0)} ms)`);
 }

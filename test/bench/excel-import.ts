@@ -19,13 +19,24 @@ function makeRoster(rows: number): Buffer {
     // (birth date, sequence) is unique for every i below 600,000.
     const k = Math.floor(i / 1000);
     const birth = `19${50 + (k % 50)}${String(1 + Math.floor(k / 50)).padStart(2, '0')}${String(1 + (k % 28)).padStart(2, '0')}`;
-    aoa.push([`居民${i}`, makeId('411402', birth, i % 1000), `13${String(100000000 + i).slice(0, 9)}`, `小区${i % 168}`, String(1 + (i % 20)), String(1 + (i % 4)), String(101 + (i % 30)), kinds[i % 4], '郑州', `2022-10-${String(1 + (i % 28)).padStart(2, '0')}`, '']);
+    aoa.push([
+      `居民${i}`,
+      makeId('411402', birth, i % 1000),
+      `13${String(100000000 + i).slice(0, 9)}`,
+      `小区${i % 168}`,
+      String(1 + (i % 20)),
+      String(1 + (i % 4)),
+      String(101 + (i % 30)),
+      kinds[i % 4],
+      '郑州',
+      `2022-10-${String(1 + (i % 28)).padStart(2, '0')}`,
+      '',
+    ]);
   }
   const book = utils.book_new();
   utils.book_append_sheet(book, utils.aoa_to_sheet(aoa), '人员');
   return write(book, { type: 'buffer', bookType: 'xlsx', compression: true }) as Buffer;
 }
-
 
 export async function benchExcelImport(rows = 150_000): Promise<void> {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'sc-bench-'));
@@ -42,7 +53,9 @@ export async function benchExcelImport(rows = 150_000): Promise<void> {
     t0 = process.hrtime.bigint();
     const book = read(file, { type: 'buffer', dense: true });
     const raw = utils.sheet_to_json<unknown[]>(book.Sheets[book.SheetNames[0]!]!, { header: 1, raw: true, defval: null });
-    const insert = floorDb.prepare('INSERT INTO scratch_roster (name, id_number, phone, compound, building, unit, room, kind, origin, return_date, note) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)');
+    const insert = floorDb.prepare(
+      'INSERT INTO scratch_roster (name, id_number, phone, compound, building, unit, room, kind, origin, return_date, note) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)',
+    );
     floorDb.transaction(() => {
       for (const r of raw.slice(1)) insert.run(...r.map((v) => (v === null ? null : String(v))));
     })();
@@ -66,7 +79,9 @@ export async function benchExcelImport(rows = 150_000): Promise<void> {
     db.close();
 
     console.log(`floor  (SheetJS parse + bare insert): ${floor.toFixed(0)} ms, ${Math.round((rows / floor) * 1000).toLocaleString()} rows/s`);
-    console.log(`engine (parse, map, validate, insert): ${engine.toFixed(0)} ms, ${Math.round((rows / engine) * 1000).toLocaleString()} rows/s, ${imported.toLocaleString()} imported, ${analysis.counts.error} errors`);
+    console.log(
+      `engine (parse, map, validate, insert): ${engine.toFixed(0)} ms, ${Math.round((rows / engine) * 1000).toLocaleString()} rows/s, ${imported.toLocaleString()} imported, ${analysis.counts.error} errors`,
+    );
     console.log(`ratio engine/floor: ${(engine / floor).toFixed(2)} (target ≤ 1.5; engine target < 10 s)`);
   } finally {
     fs.rmSync(dir, { recursive: true, force: true });

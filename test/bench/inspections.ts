@@ -22,7 +22,9 @@ function fill(core: Core, problems: number, records: number, now: Date) {
   const areas = (db.prepare('SELECT id FROM disinfection_areas').all() as { id: number }[]).map((a) => a.id);
   db.transaction(() => {
     const insI = db.prepare("INSERT INTO inspections (day, slot, kind, created_by, created_at) VALUES (?, 'am', 'routine', 'bench', ?)");
-    const insT = db.prepare("INSERT INTO inspection_targets (inspection_id, target_kind, target_id, target_name, checklist_id, failed) VALUES (?, 'checkpoint', ?, ?, ?, '[\"register\"]')");
+    const insT = db.prepare(
+      "INSERT INTO inspection_targets (inspection_id, target_kind, target_id, target_name, checklist_id, failed) VALUES (?, 'checkpoint', ?, ?, ?, '[\"register\"]')",
+    );
     const insP = db.prepare(
       `INSERT INTO problems (inspection_target_id, target_kind, target_id, target_name, community_id, category, item, responsible_kind, found_on, deadline, status, fixed_at, fixed_by, closed_at, created_at)
        VALUES (?, 'checkpoint', ?, ?, ?, ?, '登记', 'checkpointLead', ?, ?, ?, ?, ?, ?, ?)`,
@@ -37,7 +39,20 @@ function fill(core: Core, problems: number, records: number, now: Date) {
       // Three in four closed, the rest open (many past their deadline) or waiting for the re-check.
       const state = i % 4 === 3 ? (i % 8 === 3 ? 'open' : 'fixed') : 'closed';
       const at = new Date(`${day}T12:00:00+08:00`).toISOString();
-      insP.run(target, t.id, t.name, t.c, cats[i % 5], day, addDays(day, i % 3), state, state === 'open' ? null : at, state === 'open' ? null : 'bench', state === 'closed' ? at : null, at);
+      insP.run(
+        target,
+        t.id,
+        t.name,
+        t.c,
+        cats[i % 5],
+        day,
+        addDays(day, i % 3),
+        state,
+        state === 'open' ? null : at,
+        state === 'open' ? null : 'bench',
+        state === 'closed' ? at : null,
+        at,
+      );
     }
     const insD = db.prepare("INSERT INTO disinfections (area_id, day, ts, by_name, agent, amount, username) VALUES (?, ?, ?, '保洁', 'chlorine', 1, 'bench')");
     for (let i = 0; i < records; i++) {
@@ -64,14 +79,27 @@ export async function benchInspections(): Promise<void> {
   const now = new Date();
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'sc-bench-insp-'));
   try {
-    const core = await createCore({ dataDir: path.join(dir, 'data'), demoOnCreate: true, demoResidents: false, transport: 'http', keyStore: fileKeyStore(path.join(dir, 'db.key')), adminPassword: TEST_PASSWORD });
+    const core = await createCore({
+      dataDir: path.join(dir, 'data'),
+      demoOnCreate: true,
+      demoResidents: false,
+      transport: 'http',
+      keyStore: fileKeyStore(path.join(dir, 'db.key')),
+      adminPassword: TEST_PASSWORD,
+    });
     const base = await measure(core, now);
     const t0 = process.hrtime.bigint();
     fill(core, 20_000, 1_000_000, now);
     const built = ms(t0);
     const full = await measure(core, now);
-    const counts = core.db.prepare("SELECT (SELECT count(*) FROM problems) AS p, (SELECT count(*) FROM disinfections) AS d, (SELECT count(*) FROM problems WHERE status = 'open' AND deadline < date('now', '+8 hours')) AS o").get() as { p: number; d: number; o: number };
-    console.log(`built in ${(built / 1000).toFixed(1)} s: ${counts.p.toLocaleString()} problems (${counts.o.toLocaleString()} overdue), ${counts.d.toLocaleString()} disinfection records`);
+    const counts = core.db
+      .prepare(
+        "SELECT (SELECT count(*) FROM problems) AS p, (SELECT count(*) FROM disinfections) AS d, (SELECT count(*) FROM problems WHERE status = 'open' AND deadline < date('now', '+8 hours')) AS o",
+      )
+      .get() as { p: number; d: number; o: number };
+    console.log(
+      `built in ${(built / 1000).toFixed(1)} s: ${counts.p.toLocaleString()} problems (${counts.o.toLocaleString()} overdue), ${counts.d.toLocaleString()} disinfection records`,
+    );
     console.log(`overdue list, first page: ${full.overdue.toFixed(1)} ms (demo: ${base.overdue.toFixed(1)} ms) — target < 100 ms`);
     console.log(`today's disinfection coverage per place: ${full.coverage.toFixed(1)} ms (demo: ${base.coverage.toFixed(1)} ms) — target < 100 ms`);
     console.log(`督查通报 for a month: ${full.report.toFixed(1)} ms (demo: ${base.report.toFixed(1)} ms) — target < 1 s`);

@@ -12,23 +12,59 @@ import { ms } from './timing';
 
 /** Grows the demo office to `n` compounds and `m` checkpoints, spread on a grid around the centre. */
 export async function makeOfficeForBench(dataDir: string, n: number, m: number): Promise<void> {
-  const core = await createCore({ dataDir, demoOnCreate: true, demoResidents: false, transport: 'http', keyStore: fileKeyStore(`${dataDir}.key`), adminPassword: E2E_PASSWORD });
+  const core = await createCore({
+    dataDir,
+    demoOnCreate: true,
+    demoResidents: false,
+    transport: 'http',
+    keyStore: fileKeyStore(`${dataDir}.key`),
+    adminPassword: E2E_PASSWORD,
+  });
   const ctx = { db: core.db, now: new Date(), scope: ALL_COMMUNITIES };
   core.db.transaction(() => {
     for (let i = 168; i < n; i++) {
       const lng = 115.58 + (i % 60) * 0.0025;
       const lat = 34.35 + Math.floor(i / 60) * 0.0035;
       const h = 0.0008;
-      const ring: [number, number][] = [[lng, lat], [lng + h, lat], [lng + h, lat + h], [lng, lat + h], [lng, lat]];
-      createRow(ctx, compounds, { name: `测试小区${i}`, communityId: 1 + (i % 15), gridId: null, managementType: 'managed', propertyCompany: null, buildings: 5, households: 200, population: 560, controlLevel: i % 9 === 0 ? 'precaution' : 'normal', lng, lat, boundary: { type: 'Polygon', coordinates: [ring] } });
+      const ring: [number, number][] = [
+        [lng, lat],
+        [lng + h, lat],
+        [lng + h, lat + h],
+        [lng, lat + h],
+        [lng, lat],
+      ];
+      createRow(ctx, compounds, {
+        name: `测试小区${i}`,
+        communityId: 1 + (i % 15),
+        gridId: null,
+        managementType: 'managed',
+        propertyCompany: null,
+        buildings: 5,
+        households: 200,
+        population: 560,
+        controlLevel: i % 9 === 0 ? 'precaution' : 'normal',
+        lng,
+        lat,
+        boundary: { type: 'Polygon', coordinates: [ring] },
+      });
     }
     for (let i = 99; i < m; i++) {
-      createRow(ctx, checkpoints, { name: `测试卡点${i}`, kind: 'road', communityId: 1 + (i % 15), compoundId: null, lng: 115.58 + (i % 50) * 0.003, lat: 34.35 + Math.floor(i / 50) * 0.006, hours: 'allDay', staffPerShift: 2, status: 'active', note: null });
+      createRow(ctx, checkpoints, {
+        name: `测试卡点${i}`,
+        kind: 'road',
+        communityId: 1 + (i % 15),
+        compoundId: null,
+        lng: 115.58 + (i % 50) * 0.003,
+        lat: 34.35 + Math.floor(i / 50) * 0.006,
+        hours: 'allDay',
+        staffPerShift: 2,
+        status: 'active',
+        note: null,
+      });
     }
   })();
   core.close();
 }
-
 
 export async function benchMapRender(): Promise<void> {
   console.log('\n## Map: navigation to first complete render (headless Chromium)');
@@ -37,7 +73,10 @@ export async function benchMapRender(): Promise<void> {
     args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
   });
   try {
-    for (const [label, n, m] of [['demo office', 168, 99], ['large office', 2000, 1000]] as const) {
+    for (const [label, n, m] of [
+      ['demo office', 168, 99],
+      ['large office', 2000, 1000],
+    ] as const) {
       const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'sc-mapbench-'));
       await makeOfficeForBench(dataDir, n, m);
       const server = await startServer(dataDir);
@@ -66,7 +105,9 @@ export async function benchMapRender(): Promise<void> {
           times.push({ baseline, map: ms(t0) });
         }
         const med = (k: 'baseline' | 'map') => times.map((t) => t[k]).sort((a, b) => a - b)[1]!;
-        console.log(`${label} (${n} compounds, ${m} checkpoints): map ${med('map').toFixed(0)} ms; baseline 总览 page ${med('baseline').toFixed(0)} ms (median of 3; target < 1000 ms for the large office)`);
+        console.log(
+          `${label} (${n} compounds, ${m} checkpoints): map ${med('map').toFixed(0)} ms; baseline 总览 page ${med('baseline').toFixed(0)} ms (median of 3; target < 1000 ms for the large office)`,
+        );
         await context.close();
       } finally {
         await server.stop();

@@ -26,7 +26,9 @@ export function fill(core: Core, residents: number, registrations: number, now: 
     // Residents: three to a household, households twelve to a building entrance.
     const insB = db.prepare('INSERT INTO buildings (compound_id, name) VALUES (?, ?)');
     const insH = db.prepare("INSERT INTO households (building_id, unit, room) VALUES (?, '1', ?)");
-    const insR = db.prepare("INSERT INTO residents (household_id, compound_id, name, id_number, birth_date, gender, phone, kind, search_key, created_at, updated_at) VALUES (?, ?, ?, ?, '1980-01-01', 'M', ?, 'resident', ?, ?, ?)");
+    const insR = db.prepare(
+      "INSERT INTO residents (household_id, compound_id, name, id_number, birth_date, gender, phone, kind, search_key, created_at, updated_at) VALUES (?, ?, ?, ?, '1980-01-01', 'M', ?, 'resident', ?, ?, ?)",
+    );
     let n = 0;
     let household = 0;
     let building = 0;
@@ -36,24 +38,46 @@ export function fill(core: Core, residents: number, registrations: number, now: 
       for (let h = 0; h < 12 && n < residents; h++) {
         household = Number(insH.run(building, String(101 + h)).lastInsertRowid);
         for (let p = 0; p < 3 && n < residents; p++, n++) {
-          const id = makeId('411402', `19${50 + (n % 50)}${String(1 + (Math.floor(n / 50) % 12)).padStart(2, '0')}${String(1 + (Math.floor(n / 600) % 28)).padStart(2, '0')}`, Math.floor(n / 16800) % 1000);
+          const id = makeId(
+            '411402',
+            `19${50 + (n % 50)}${String(1 + (Math.floor(n / 50) % 12)).padStart(2, '0')}${String(1 + (Math.floor(n / 600) % 28)).padStart(2, '0')}`,
+            Math.floor(n / 16800) % 1000,
+          );
           insR.run(household, compound.id, `居民${n}`, `${id}`, `139${String(n).padStart(8, '0')}`, residentKey(`居民${n}`, null, id), at, at);
         }
       }
     }
   })();
   // Registrations: bulk load without the indexes and triggers, then build them (a sort, much faster than maintaining them row by row).
-  const indexes = db.prepare("SELECT sql FROM sqlite_master WHERE type = 'index' AND tbl_name = 'registrations' AND sql IS NOT NULL").all() as { sql: string }[];
-  for (const i of db.prepare("SELECT name FROM sqlite_master WHERE type = 'index' AND tbl_name = 'registrations' AND sql IS NOT NULL").all() as { name: string }[]) db.exec(`DROP INDEX ${i.name}`);
+  const indexes = db.prepare("SELECT sql FROM sqlite_master WHERE type = 'index' AND tbl_name = 'registrations' AND sql IS NOT NULL").all() as {
+    sql: string;
+  }[];
+  for (const i of db.prepare("SELECT name FROM sqlite_master WHERE type = 'index' AND tbl_name = 'registrations' AND sql IS NOT NULL").all() as {
+    name: string;
+  }[])
+    db.exec(`DROP INDEX ${i.name}`);
   // The per-day counts' triggers too: they are rebuilt in one pass below.
-  const triggers = db.prepare("SELECT name, sql FROM sqlite_master WHERE type = 'trigger' AND tbl_name = 'registrations'").all() as { name: string; sql: string }[];
+  const triggers = db.prepare("SELECT name, sql FROM sqlite_master WHERE type = 'trigger' AND tbl_name = 'registrations'").all() as {
+    name: string;
+    sql: string;
+  }[];
   for (const t of triggers) db.exec(`DROP TRIGGER ${t.name}`);
-  const insReg = db.prepare("INSERT INTO registrations (checkpoint_id, ts, subject, name, direction, temperature, abnormal, refused, username) VALUES (?, ?, ?, ?, ?, ?, ?, 0, 'bench')");
+  const insReg = db.prepare(
+    "INSERT INTO registrations (checkpoint_id, ts, subject, name, direction, temperature, abnormal, refused, username) VALUES (?, ?, ?, ?, ?, ?, ?, 0, 'bench')",
+  );
   const start = now.getTime() - 14 * 86_400_000;
   db.transaction(() => {
     for (let i = 0; i < registrations; i++) {
       const t = 36 + (i % 17) / 10;
-      insReg.run(checkpoints[i % checkpoints.length], new Date(start + Math.floor((i / registrations) * 14 * 86_400_000)).toISOString(), i % 5 === 0 ? 'vehicle' : 'person', null, i % 2 ? 'in' : 'out', t, t >= 37.3 ? 1 : 0);
+      insReg.run(
+        checkpoints[i % checkpoints.length],
+        new Date(start + Math.floor((i / registrations) * 14 * 86_400_000)).toISOString(),
+        i % 5 === 0 ? 'vehicle' : 'person',
+        null,
+        i % 2 ? 'in' : 'out',
+        t,
+        t >= 37.3 ? 1 : 0,
+      );
     }
   })();
   for (const i of indexes) db.exec(i.sql);
@@ -75,8 +99,14 @@ export function fill(core: Core, residents: number, registrations: number, now: 
       const id = Number(insK.run(`重点${k}`, compounds[k % compounds.length]!.id, startDay, end, `重点${k}`, at, at).lastInsertRowid);
       if (k % 3) insF.run(id, today, at);
     }
-    const campaign = Number(db.prepare("INSERT INTO campaigns (name, start_date, end_date, scope_all, created_by, created_at) VALUES ('本轮入户排查', ?, ?, 1, 'bench', ?)").run(localDay(now), localDay(now), at).lastInsertRowid);
-    db.prepare(`INSERT INTO visits (campaign_id, household_id, day, result, username, recorded_at) SELECT ?, id, ?, 'done', 'bench', ? FROM households WHERE id % 3 <> 0`).run(campaign, localDay(now), at);
+    const campaign = Number(
+      db
+        .prepare("INSERT INTO campaigns (name, start_date, end_date, scope_all, created_by, created_at) VALUES ('本轮入户排查', ?, ?, 1, 'bench', ?)")
+        .run(localDay(now), localDay(now), at).lastInsertRowid,
+    );
+    db.prepare(
+      `INSERT INTO visits (campaign_id, household_id, day, result, username, recorded_at) SELECT ?, id, ?, 'done', 'bench', ? FROM households WHERE id % 3 <> 0`,
+    ).run(campaign, localDay(now), at);
   })();
   db.exec('ANALYZE');
 }
@@ -98,7 +128,14 @@ export async function benchResidents(): Promise<void> {
   const now = new Date();
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'sc-bench-res-'));
   try {
-    const core = await createCore({ dataDir: path.join(dir, 'data'), demoOnCreate: true, demoResidents: false, transport: 'http', keyStore: fileKeyStore(path.join(dir, 'db.key')), adminPassword: TEST_PASSWORD });
+    const core = await createCore({
+      dataDir: path.join(dir, 'data'),
+      demoOnCreate: true,
+      demoResidents: false,
+      transport: 'http',
+      keyStore: fileKeyStore(path.join(dir, 'db.key')),
+      adminPassword: TEST_PASSWORD,
+    });
     const base = await measure(core, now);
     let t0 = process.hrtime.bigint();
     fill(core, 150_000, 5_000_000, now);

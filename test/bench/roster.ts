@@ -21,7 +21,9 @@ function populate(core: Core, people: number, posts: number): void {
     db.exec('DELETE FROM people');
     const compounds = db.prepare('SELECT id, community_id FROM compounds ORDER BY id').all() as { id: number; community_id: number }[];
     const duty = (db.prepare("SELECT id FROM post_kinds WHERE code = 'duty'").get() as { id: number }).id;
-    const addPost = db.prepare("INSERT INTO posts (name, kind_id, compound_id, community_id, per_shift, pattern, search_key, created_at, updated_at) VALUES (?, ?, ?, ?, 1, 'three', ?, ?, ?)");
+    const addPost = db.prepare(
+      "INSERT INTO posts (name, kind_id, compound_id, community_id, per_shift, pattern, search_key, created_at, updated_at) VALUES (?, ?, ?, ?, 1, 'three', ?, ?, ?)",
+    );
     for (let i = 0; i < posts; i++) {
       const c = compounds[i % compounds.length]!;
       addPost.run(`岗位${i}`, duty, c.id, c.community_id, `岗位${i}`, at, at);
@@ -41,7 +43,14 @@ function populate(core: Core, people: number, posts: number): void {
 async function run(people: number, posts: number) {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'sc-bench-roster-'));
   try {
-    const core = await createCore({ dataDir: path.join(dir, 'data'), demoOnCreate: true, demoResidents: false, transport: 'http', keyStore: fileKeyStore(path.join(dir, 'db.key')), adminPassword: TEST_PASSWORD });
+    const core = await createCore({
+      dataDir: path.join(dir, 'data'),
+      demoOnCreate: true,
+      demoResidents: false,
+      transport: 'http',
+      keyStore: fileKeyStore(path.join(dir, 'db.key')),
+      adminPassword: TEST_PASSWORD,
+    });
     populate(core, people, posts);
     const call = await signIn(core, 'zhihui');
     const made = await call('rosters.create', { name: '压测周', startDate: '2026-11-30', days: 7 });
@@ -61,7 +70,9 @@ async function run(people: number, posts: number) {
 export async function benchRoster(): Promise<void> {
   console.log('\n## Volunteers: 自动排班 for a week (three shifts, rest 8 h, cap 48 h/week)');
   const base = await run(100, 20);
-  console.log(`baseline 100 people × 20 posts (${base.needed} slots): ${base.time.toFixed(0)} ms, coverage ${((base.filled / base.needed) * 100).toFixed(1)} %`);
+  console.log(
+    `baseline 100 people × 20 posts (${base.needed} slots): ${base.time.toFixed(0)} ms, coverage ${((base.filled / base.needed) * 100).toFixed(1)} %`,
+  );
   const big = await run(1000, 300);
   console.log(
     `1,000 people × 300 posts (${big.needed.toLocaleString()} slots): ${big.time.toFixed(0)} ms, coverage ${((big.filled / big.needed) * 100).toFixed(1)} % ` +

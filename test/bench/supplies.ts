@@ -14,7 +14,14 @@ import { median, ms } from './timing';
  */
 
 async function open(dir: string): Promise<Core> {
-  return createCore({ dataDir: path.join(dir, 'data'), demoOnCreate: true, demoResidents: false, transport: 'http', keyStore: fileKeyStore(path.join(dir, 'db.key')), adminPassword: TEST_PASSWORD });
+  return createCore({
+    dataDir: path.join(dir, 'data'),
+    demoOnCreate: true,
+    demoResidents: false,
+    transport: 'http',
+    keyStore: fileKeyStore(path.join(dir, 'db.key')),
+    adminPassword: TEST_PASSWORD,
+  });
 }
 
 /** `items` new items with plenty of stock, and `checkpoints` checkpoints in service. */
@@ -24,7 +31,15 @@ function grow(core: Core, checkpoints: number, items: number): number[] {
   const ids: number[] = [];
   db.transaction(() => {
     for (let i = 0; i < items; i++) {
-      ids.push(Number(db.prepare("INSERT INTO supply_items (name, category, unit, pack_size, pack_unit, allow_split, search_key, created_at, updated_at) VALUES (?, 'protective', '个', 10, '盒', 0, ?, ?, ?)").run(`测试物资${i}`, `测试物资${i}`, at, at).lastInsertRowid));
+      ids.push(
+        Number(
+          db
+            .prepare(
+              "INSERT INTO supply_items (name, category, unit, pack_size, pack_unit, allow_split, search_key, created_at, updated_at) VALUES (?, 'protective', '个', 10, '盒', 0, ?, ?, ?)",
+            )
+            .run(`测试物资${i}`, `测试物资${i}`, at, at).lastInsertRowid,
+        ),
+      );
     }
     const insertMove = db.prepare("INSERT INTO stock_moves (ts, item_id, warehouse_id, qty, kind, username) VALUES (?, ?, 1, ?, 'purchase', 'bench')");
     for (const id of ids) insertMove.run(at, id, 1_000_000);
@@ -45,7 +60,9 @@ async function planRun(core: Core, itemIds: number[], recipients: 'community' | 
     return e.data as T;
   };
   let t0 = process.hrtime.bigint();
-  const plan = ok<{ id: number; recipients: unknown[] }>(await call('plans.create', { title: '压测', warehouseId: 1, basis: 'staff', recipients, items: itemIds.map((itemId) => ({ itemId, total: 50_000 })) }));
+  const plan = ok<{ id: number; recipients: unknown[] }>(
+    await call('plans.create', { title: '压测', warehouseId: 1, basis: 'staff', recipients, items: itemIds.map((itemId) => ({ itemId, total: 50_000 })) }),
+  );
   const create = ms(t0);
   t0 = process.hrtime.bigint();
   ok(await call('plans.approve', { id: plan.id }));
@@ -65,7 +82,12 @@ async function benchPlans(): Promise<void> {
     const base = await planRun(core, items.slice(0, 2), 'community');
     const runs = [];
     for (let i = 0; i < 3; i++) runs.push(await planRun(core, items, 'checkpoint'));
-    const r = { create: median(runs.map((x) => x.create)), approve: median(runs.map((x) => x.approve)), issue: median(runs.map((x) => x.issue)), total: median(runs.map((x) => x.total)) };
+    const r = {
+      create: median(runs.map((x) => x.create)),
+      approve: median(runs.map((x) => x.approve)),
+      issue: median(runs.map((x) => x.issue)),
+      total: median(runs.map((x) => x.total)),
+    };
     console.log(`baseline ${base.recipients} communities × 2 items: ${base.total.toFixed(0)} ms`);
     console.log(
       `${runs[0]!.recipients} checkpoints × 20 items (10,000 lines): create ${r.create.toFixed(0)} ms, approve ${r.approve.toFixed(0)} ms, issue ${r.issue.toFixed(0)} ms; ` +
@@ -82,7 +104,12 @@ function fillLedger(core: Core, n: number): void {
   const db = core.db;
   const items = (db.prepare('SELECT id FROM supply_items ORDER BY id LIMIT 14').all() as { id: number }[]).map((r) => r.id);
   const at = new Date().toISOString();
-  db.prepare("INSERT INTO warehouses (name, search_key, created_at, updated_at) VALUES ('二号库', '二号库', ?, ?), ('三号库', '三号库', ?, ?)").run(at, at, at, at);
+  db.prepare("INSERT INTO warehouses (name, search_key, created_at, updated_at) VALUES ('二号库', '二号库', ?, ?), ('三号库', '三号库', ?, ?)").run(
+    at,
+    at,
+    at,
+    at,
+  );
   const insert = db.prepare('INSERT INTO stock_moves (ts, item_id, warehouse_id, qty, kind, username) VALUES (?, ?, ?, ?, ?, ?)');
   const now = Date.now();
   db.transaction(() => {
@@ -113,7 +140,9 @@ async function benchOverview(): Promise<void> {
         times.push(ms(t0));
         if (!e.ok) throw new Error(e.error.message);
       }
-      console.log(`${n.toLocaleString()} movements (written in ${(fill / 1000).toFixed(1)} s): overview ${median(times).toFixed(0)} ms (median of 5${n === 1_000_000 ? '; target < 300 ms' : '; baseline'})`);
+      console.log(
+        `${n.toLocaleString()} movements (written in ${(fill / 1000).toFixed(1)} s): overview ${median(times).toFixed(0)} ms (median of 5${n === 1_000_000 ? '; target < 300 ms' : '; baseline'})`,
+      );
       core.close();
     } finally {
       fs.rmSync(dir, { recursive: true, force: true });

@@ -68,14 +68,23 @@ describe('sign-in in Chromium', () => {
       .poll(
         async () => {
           if ((await dialog.locator('.ant-select').first().innerText()).includes('流调')) return true;
-          await dialog.getByLabel('查看原因（将记入操作日志）').click({ timeout: 2000 }).catch(() => {});
-          await page.locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: '流调' }).click({ timeout: 2000 }).catch(() => {});
+          await dialog
+            .getByLabel('查看原因（将记入操作日志）')
+            .click({ timeout: 2000 })
+            .catch(() => {});
+          await page
+            .locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: '流调' })
+            .click({ timeout: 2000 })
+            .catch(() => {});
           return false;
         },
         { timeout: 20_000 },
       )
       .toBe(true);
-    await page.locator('.ant-select-dropdown:visible').waitFor({ state: 'hidden', timeout: 3000 }).catch(() => page.keyboard.press('Escape'));
+    await page
+      .locator('.ant-select-dropdown:visible')
+      .waitFor({ state: 'hidden', timeout: 3000 })
+      .catch(() => page.keyboard.press('Escape'));
     await expect.poll(() => page.locator('.ant-select-dropdown:visible').count()).toBe(0);
     await dialog.getByRole('button', { name: '查看' }).click();
     await expect.poll(() => page.getByRole('dialog').count()).toBe(0);

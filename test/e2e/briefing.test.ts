@@ -24,7 +24,8 @@ describe('总览 and 每日简报 in Chromium', () => {
     const { page, server } = session;
     await page.goto(`${server.url}/#/overview`);
     await page.getByTestId('live-figures').waitFor();
-    for (const id of ['shift', 'regPeople', 'regVehicles', 'regAbnormal', 'keyUnder', 'followups', 'screening', 'supplies', 'alertsOpen']) await page.getByTestId(`live-${id}`).waitFor();
+    for (const id of ['shift', 'regPeople', 'regVehicles', 'regAbnormal', 'keyUnder', 'followups', 'screening', 'supplies', 'alertsOpen'])
+      await page.getByTestId(`live-${id}`).waitFor();
     await page.getByTestId('chart-registrations').locator('.recharts-line').first().waitFor();
     await page.getByTestId('chart-coverage').locator('.recharts-bar-rectangle').first().waitFor();
     await page.getByTestId('chart-stock').locator('.recharts-bar-rectangle').first().waitFor();
@@ -35,7 +36,12 @@ describe('总览 and 每日简报 in Chromium', () => {
 
     // Another PC on the LAN registers a person with a fever, through the HTTP API.
     const cps = await apiCall<{ rows: { id: number }[] }>(server, 'checkpoints.list', { pageSize: 1, status: 'active' }, 'zhihui');
-    await apiCall(server, 'registrations.create', { checkpointId: cps.rows[0]!.id, subject: 'person', name: '刘洋', direction: 'in', temperature: 38.4 }, 'zhihui');
+    await apiCall(
+      server,
+      'registrations.create',
+      { checkpointId: cps.rows[0]!.id, subject: 'person', name: '刘洋', direction: 'in', temperature: 38.4 },
+      'zhihui',
+    );
     await expect.poll(() => tileValue('regPeople')).toBe(before + 1);
     expect(await tileValue('regAbnormal')).toBe(abnormal + 1);
     await expect.poll(() => page.getByTestId('alerts').innerText()).toContain('38.4');
@@ -61,7 +67,9 @@ describe('总览 and 每日简报 in Chromium', () => {
     // Saved: nothing left to save on the page, and the paragraph stored.
     await expect.poll(() => page.getByTestId('briefing-save').isDisabled()).toBe(true);
     const list = await apiCall<{ id: number }[]>(server, 'briefings.list', {}, 'zhihui');
-    expect((await apiCall<{ narrative: Record<string, string> }>(server, 'briefings.get', { id: list[0]!.id }, 'zhihui')).narrative.next).toContain('一是加强夜间卡点巡查');
+    expect((await apiCall<{ narrative: Record<string, string> }>(server, 'briefings.get', { id: list[0]!.id }, 'zhihui')).narrative.next).toContain(
+      '一是加强夜间卡点巡查',
+    );
     const b = await apiCall<Briefing>(server, 'briefings.get', { id: list[0]!.id }, 'zhihui');
 
     await page.getByTestId('briefing-print').click();
@@ -72,7 +80,8 @@ describe('总览 and 每日简报 in Chromium', () => {
     expect(pages.length).toBeGreaterThanOrEqual(2);
     expect(text).toContain(`${b.figures.officeName}疫情防控工作简报`);
     expect(text).toContain(`${b.year}年第${b.issueNo}期`);
-    for (const title of ['一、总体情况', '二、卡点值守', '三、人员排查与重点人员', '四、物资保障', '五、志愿服务', '六、问题与整改', '七、下步工作']) expect(text).toContain(title);
+    for (const title of ['一、总体情况', '二、卡点值守', '三、人员排查与重点人员', '四、物资保障', '五、志愿服务', '六、问题与整改', '七、下步工作'])
+      expect(text).toContain(title);
     const t = b.figures.totals;
     expect(text).toContain(`设置防疫执勤卡点${t.checkpoints}个`);
     expect(text).toContain(`登记人员${n(t.regPeople!)}人次`);

@@ -133,7 +133,10 @@ describe('Excel import and export in Chromium', () => {
     await page.getByLabel('搜索小区').fill('和美家园');
     await page.getByLabel('搜索小区').press('Enter');
     await expect.poll(() => page.locator('[role=tabpanel]:visible .ant-table-row').count()).toBe(1);
-    const [download] = await Promise.all([page.waitForEvent('download'), page.locator('[role=tabpanel]:visible').getByRole('button', { name: '导出 Excel' }).click()]);
+    const [download] = await Promise.all([
+      page.waitForEvent('download'),
+      page.locator('[role=tabpanel]:visible').getByRole('button', { name: '导出 Excel' }).click(),
+    ]);
     expect(download.suggestedFilename()).toMatch(/^小区-.*\.xlsx$/);
     expect(fs.statSync(await download.path()).size).toBeGreaterThan(1000);
   });

@@ -43,7 +43,17 @@ export async function startServer(dataDir: string, extra: string[] = []): Promis
   const tsx = path.join(repoRoot, 'node_modules', '.bin', 'tsx');
   // The demo's 140,000 residents take seconds to make: browser tests that need them pass --full-demo.
   const demo = extra.includes('--full-demo') ? [] : ['--light-demo'];
-  const args = ['electron/server/cli.ts', '--port', String(port), '--data', dataDir, '--key-file', `${dataDir}.key`, ...demo, ...extra.filter((a) => a !== '--full-demo')];
+  const args = [
+    'electron/server/cli.ts',
+    '--port',
+    String(port),
+    '--data',
+    dataDir,
+    '--key-file',
+    `${dataDir}.key`,
+    ...demo,
+    ...extra.filter((a) => a !== '--full-demo'),
+  ];
   const child: ChildProcess = spawn(tsx, args, {
     cwd: repoRoot,
     env: { ...process.env, STREET_COMMAND_ADMIN_PASSWORD: E2E_PASSWORD },

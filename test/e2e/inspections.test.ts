@@ -20,8 +20,10 @@ async function bigPhoto(page: Page): Promise<string> {
     c.width = 3000;
     c.height = 2000;
     const g = c.getContext('2d')!;
-    g.fillStyle = '#4a7'; g.fillRect(0, 0, 3000, 2000);
-    g.fillStyle = '#c33'; g.fillRect(600, 400, 1200, 800);
+    g.fillStyle = '#4a7';
+    g.fillRect(0, 0, 3000, 2000);
+    g.fillStyle = '#c33';
+    g.fillRect(600, 400, 1200, 800);
     return c.toDataURL('image/png');
   });
   const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'sc-photo-')), 'IMG_0001.png');
@@ -56,9 +58,14 @@ describe('督查整改 in Chromium', () => {
     await submit.click();
     // What is saved (the problem with its photo), not the passing toast.
     const problemWithPhoto = async () =>
-      (await apiCall<{ rows: { id: number; photos: number[]; status: string }[] }>(server, 'problems.list', { targetKind: 'checkpoint', targetId: target.id, q: '登记' }, 'zhihui')).rows.find(
-        (r) => r.photos.length === 1,
-      );
+      (
+        await apiCall<{ rows: { id: number; photos: number[]; status: string }[] }>(
+          server,
+          'problems.list',
+          { targetKind: 'checkpoint', targetId: target.id, q: '登记' },
+          'zhihui',
+        )
+      ).rows.find((r) => r.photos.length === 1);
     await expect.poll(problemWithPhoto).toBeDefined();
     const problem = (await problemWithPhoto())!;
     // Nothing sticks out sideways on the narrow screen.
@@ -104,7 +111,14 @@ describe('督查整改 in Chromium', () => {
     const { browser, server } = phone;
     const desk = await (await browser.newContext({ viewport: { width: 1280, height: 900 }, locale: 'zh-CN' })).newPage();
     await signInUI(desk, server, 'zhihui');
-    const p = (await apiCall<{ rows: { targetKind: string; targetId: number; targetName: string; item: string }[] }>(server, 'problems.list', { status: 'overdue', pageSize: 1 }, 'zhihui')).rows[0]!;
+    const p = (
+      await apiCall<{ rows: { targetKind: string; targetId: number; targetName: string; item: string }[] }>(
+        server,
+        'problems.list',
+        { status: 'overdue', pageSize: 1 },
+        'zhihui',
+      )
+    ).rows[0]!;
     await desk.goto(`${server.url}/#/print/notice/${p.targetKind}-${p.targetId}`);
     await desk.getByTestId('print-sheet').waitFor();
     const notice = (await pdfPages(await desk.pdf({ format: 'A4', preferCSSPageSize: true }))).join('');
@@ -115,7 +129,12 @@ describe('督查整改 in Chromium', () => {
 
     const day = (offset: number) => new Date(Date.now() + 8 * 3_600_000 + offset * 86_400_000).toISOString().slice(0, 10);
     const [from, to] = [day(-13), day(0)];
-    const report = await apiCall<{ problems: number; inspections: number; overdue: { targetName: string }[] }>(server, 'inspections.report', { from, to }, 'zhihui');
+    const report = await apiCall<{ problems: number; inspections: number; overdue: { targetName: string }[] }>(
+      server,
+      'inspections.report',
+      { from, to },
+      'zhihui',
+    );
     await desk.goto(`${server.url}/#/print/report/0?from=${from}&to=${to}`);
     await desk.getByTestId('print-sheet').waitFor();
     const text = (await pdfPages(await desk.pdf({ format: 'A4', preferCSSPageSize: true }))).join('');

@@ -20,11 +20,13 @@ const mapCentre = async () => {
  */
 async function mapSettled() {
   const read = () =>
-    session.page.locator('.map-canvas').evaluate((map) =>
-      [map.querySelector('.leaflet-map-pane'), map.querySelector('.leaflet-overlay-pane canvas'), map.querySelector('.leaflet-marker-icon')]
-        .map((el) => (el as HTMLElement | null)?.style.transform ?? '')
-        .join('|'),
-    );
+    session.page
+      .locator('.map-canvas')
+      .evaluate((map) =>
+        [map.querySelector('.leaflet-map-pane'), map.querySelector('.leaflet-overlay-pane canvas'), map.querySelector('.leaflet-marker-icon')]
+          .map((el) => (el as HTMLElement | null)?.style.transform ?? '')
+          .join('|'),
+      );
   let last = await read();
   await expect
     .poll(
@@ -59,7 +61,11 @@ describe('map in Chromium', () => {
   });
 
   it('search by pinyin initials flies to a compound; clicking it opens its facts', async () => {
-    const { rows } = await apiCall<{ rows: { name: string; communityName: string }[] }>(session.server, 'compounds.list', { pageSize: 1, sort: 'population', order: 'desc' });
+    const { rows } = await apiCall<{ rows: { name: string; communityName: string }[] }>(session.server, 'compounds.list', {
+      pageSize: 1,
+      sort: 'population',
+      order: 'desc',
+    });
     const target = rows[0]!;
     const initials = pinyin(target.name, { pattern: 'first', toneType: 'none', type: 'array' }).join('');
     await searchAndPick(initials, target.name);
@@ -72,7 +78,10 @@ describe('map in Chromium', () => {
   });
 
   it('a checkpoint moved on the map keeps its new position after reload', async () => {
-    const { rows } = await apiCall<{ rows: { id: number; name: string; lng: number; lat: number }[] }>(session.server, 'checkpoints.list', { kind: 'road', pageSize: 1 });
+    const { rows } = await apiCall<{ rows: { id: number; name: string; lng: number; lat: number }[] }>(session.server, 'checkpoints.list', {
+      kind: 'road',
+      pageSize: 1,
+    });
     const cp = rows[0]!;
     await searchAndPick(cp.name, cp.name);
     const panel = session.page.getByTestId('map-panel');
@@ -109,7 +118,11 @@ describe('map in Chromium', () => {
   it('reshapes a compound boundary by dragging a vertex and saves it', async () => {
     await session.page.goto('about:blank');
     await session.page.goto(`${session.server.url}/#/map`);
-    const { rows } = await apiCall<{ rows: { id: number; name: string }[] }>(session.server, 'compounds.list', { pageSize: 1, sort: 'population', order: 'desc' });
+    const { rows } = await apiCall<{ rows: { id: number; name: string }[] }>(session.server, 'compounds.list', {
+      pageSize: 1,
+      sort: 'population',
+      order: 'desc',
+    });
     const target = rows[0]!;
     const before = await apiCall<{ boundary: { coordinates: number[][][] } }>(session.server, 'compounds.get', { id: target.id });
     await searchAndPick(target.name, target.name);
@@ -124,7 +137,8 @@ describe('map in Chromium', () => {
     await session.page.mouse.up();
     await panel.getByRole('button', { name: '保存边界' }).click();
     // What is saved, not the passing toast.
-    const boundary = async () => (await apiCall<{ boundary: { coordinates: number[][][] } }>(session.server, 'compounds.get', { id: target.id })).boundary.coordinates[0];
+    const boundary = async () =>
+      (await apiCall<{ boundary: { coordinates: number[][][] } }>(session.server, 'compounds.get', { id: target.id })).boundary.coordinates[0];
     await expect.poll(boundary).not.toEqual(before.boundary.coordinates[0]);
     const after = await apiCall<{ boundary: { coordinates: number[][][] } }>(session.server, 'compounds.get', { id: target.id });
     expect(after.boundary.coordinates[0]).not.toEqual(before.boundary.coordinates[0]);

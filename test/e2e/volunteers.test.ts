@@ -54,7 +54,12 @@ describe('rosters in Chromium', () => {
 
   it('prints the roster to PDF with the posts and the people’s Chinese names', async () => {
     const roster = (await apiCall<Roster[]>(session.server, 'rosters.list', {}, 'diaodu')).find((r) => r.name.endsWith('起一周排班'))!;
-    const grid = await apiCall<{ posts: { name: string; cells: { name: string }[][][] }[] }>(session.server, 'rosters.grid', { id: roster.id, pageSize: 5 }, 'diaodu');
+    const grid = await apiCall<{ posts: { name: string; cells: { name: string }[][][] }[] }>(
+      session.server,
+      'rosters.grid',
+      { id: roster.id, pageSize: 5 },
+      'diaodu',
+    );
     await session.page.getByRole('link', { name: '打印排班表' }).click();
     await session.page.getByTestId('print-sheet').waitFor({ timeout: 20_000 });
     const pages = await pdfPages(await session.page.pdf({ format: 'A4', landscape: true, preferCSSPageSize: true }));

@@ -40,7 +40,15 @@ export async function resolvedIcon(config: Configuration, platform: 'win' | 'lin
 }
 
 type Matcher = { createFilter(): (file: string, stat: { isDirectory(): boolean }) => boolean };
-type MainMatchers = (appDir: string, destination: string, macroExpander: (s: string) => string, options: PlatformSpecificBuildOptions, platformPackager: unknown, outDir: string, isElectronCompile: boolean) => Matcher[];
+type MainMatchers = (
+  appDir: string,
+  destination: string,
+  macroExpander: (s: string) => string,
+  options: PlatformSpecificBuildOptions,
+  platformPackager: unknown,
+  outDir: string,
+  isElectronCompile: boolean,
+) => Matcher[];
 const { getMainFileMatchers, getFileMatchers } = fileMatcher as unknown as typeof fileMatcher & { getMainFileMatchers: MainMatchers };
 
 const asFile = { isDirectory: () => false };

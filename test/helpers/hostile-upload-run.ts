@@ -13,7 +13,14 @@ import { signInAs, TEST_PASSWORD } from './sessions';
 
 const root = fs.mkdtempSync(path.join(os.tmpdir(), 'sc-hostile-'));
 try {
-  const core = await createCore({ dataDir: path.join(root, 'data'), demoOnCreate: true, demoResidents: false, transport: 'http', adminPassword: TEST_PASSWORD, keyStore: fileKeyStore(path.join(root, 'db.key')) });
+  const core = await createCore({
+    dataDir: path.join(root, 'data'),
+    demoOnCreate: true,
+    demoResidents: false,
+    transport: 'http',
+    adminPassword: TEST_PASSWORD,
+    keyStore: fileKeyStore(path.join(root, 'db.key')),
+  });
   const call = await signInAs(core, 'command');
   const files = { bomb: await sharedStringBomb(Number(process.env.BOMB_MB ?? 160)), far: await farCellsWorkbook() };
   const messages: Record<string, string[]> = { bomb: [], far: [] };
@@ -24,7 +31,9 @@ try {
     }
   }
   core.close();
-  console.log(JSON.stringify({ sizes: { bomb: files.bomb.length, far: files.far.length }, messages, maxRssMb: Math.round(process.resourceUsage().maxRSS / 1024) }));
+  console.log(
+    JSON.stringify({ sizes: { bomb: files.bomb.length, far: files.far.length }, messages, maxRssMb: Math.round(process.resourceUsage().maxRSS / 1024) }),
+  );
 } finally {
   fs.rmSync(root, { recursive: true, force: true });
 }

@@ -16,7 +16,9 @@ const SIGNATURE = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
 
 export function readPng(buf: Buffer): Png {
   if (!buf.subarray(0, 8).equals(SIGNATURE)) throw new Error('not a PNG: bad signature');
-  let at = 8, width = 0, height = 0;
+  let at = 8,
+    width = 0,
+    height = 0;
   const idat: Buffer[] = [];
   for (;;) {
     if (at + 12 > buf.length) throw new Error('PNG ends before IEND');
@@ -29,7 +31,8 @@ export function readPng(buf: Buffer): Png {
       width = data.readUInt32BE(0);
       height = data.readUInt32BE(4);
       const [depth, colour, , , interlace] = data.subarray(8);
-      if (depth !== 8 || colour !== 6 || interlace !== 0) throw new Error(`PNG format not read here: depth ${depth}, colour type ${colour}, interlace ${interlace}`);
+      if (depth !== 8 || colour !== 6 || interlace !== 0)
+        throw new Error(`PNG format not read here: depth ${depth}, colour type ${colour}, interlace ${interlace}`);
     } else if (type === 'IDAT') idat.push(data);
     else if (type === 'IEND') break;
   }
@@ -56,7 +59,10 @@ function unfilter(raw: Buffer, width: number, height: number): Uint8Array {
 }
 
 function paeth(a: number, b: number, c: number): number {
-  const p = a + b - c, pa = Math.abs(p - a), pb = Math.abs(p - b), pc = Math.abs(p - c);
+  const p = a + b - c,
+    pa = Math.abs(p - a),
+    pb = Math.abs(p - b),
+    pc = Math.abs(p - c);
   return pa <= pb && pa <= pc ? a : pb <= pc ? b : c;
 }
 
@@ -73,7 +79,8 @@ export function readIco(buf: Buffer): IcoEntry[] {
   const count = buf.readUInt16LE(4);
   return Array.from({ length: count }, (_, i) => {
     const e = 6 + 16 * i;
-    const size = buf.readUInt32LE(e + 8), offset = buf.readUInt32LE(e + 12);
+    const size = buf.readUInt32LE(e + 8),
+      offset = buf.readUInt32LE(e + 12);
     if (offset + size > buf.length) throw new Error(`ICO entry ${i} runs past the end of the file`);
     return { width: buf[e] || 256, height: buf[e + 1] || 256, bitCount: buf.readUInt16LE(e + 6), image: buf.subarray(offset, offset + size) };
   });

@@ -124,8 +124,7 @@ export function errorOf(env: Envelope) {
   return env.error;
 }
 
-export const count = (db: Database.Database, table: string): number =>
-  (db.prepare(`SELECT count(*) AS n FROM ${table}`).get() as { n: number }).n;
+export const count = (db: Database.Database, table: string): number => (db.prepare(`SELECT count(*) AS n FROM ${table}`).get() as { n: number }).n;
 
 /**
  * For a test that runs 重置为演示数据 (it builds the demo's 140,000 residents: about 20 s on

@@ -10,7 +10,12 @@ import { closeLater, makeTempDir } from './temp-core';
  * before `version`, `seed` writes rows as the older app would, then the step runs and `check`
  * reads what survived. Integrity and foreign keys are checked after the step too.
  */
-export function upgradeWithData(version: number, seed: (db: Database.Database) => void, check: (db: Database.Database) => void, list: Migration[] = migrations): void {
+export function upgradeWithData(
+  version: number,
+  seed: (db: Database.Database) => void,
+  check: (db: Database.Database) => void,
+  list: Migration[] = migrations,
+): void {
   const step = list.findIndex((m) => m.version === version);
   if (step < 1) throw new Error(`no migration step ${version} with a step before it`);
   const db = closeLater(new Database(path.join(makeTempDir(), 'upgrade.db')));

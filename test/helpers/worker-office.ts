@@ -21,7 +21,12 @@ export interface WorkerOffice {
   root: string;
   dataDir: string;
   keyFile: string;
-  post<T = unknown>(name: string, body: unknown, cookie?: string | null, agent?: http.Agent): Promise<{ status: number; body: Envelope<T>; cookie: string | null }>;
+  post<T = unknown>(
+    name: string,
+    body: unknown,
+    cookie?: string | null,
+    agent?: http.Agent,
+  ): Promise<{ status: number; body: Envelope<T>; cookie: string | null }>;
   login(username: string, agent?: http.Agent): Promise<string>;
   close(): Promise<void>;
 }
@@ -32,7 +37,14 @@ export async function openWorkerOffice(prepare?: (dataDir: string, keyFile: stri
   const dataDir = path.join(root, 'data');
   const keyFile = path.join(root, 'db.key');
   await prepare?.(dataDir, keyFile);
-  const core = await createWorkerCore({ dataDir, demoOnCreate: true, demoResidents: false, transport: 'http', adminPassword: TEST_PASSWORD, keyStore: fileKeyStore(keyFile) });
+  const core = await createWorkerCore({
+    dataDir,
+    demoOnCreate: true,
+    demoResidents: false,
+    transport: 'http',
+    adminPassword: TEST_PASSWORD,
+    keyStore: fileKeyStore(keyFile),
+  });
   const staticDir = path.join(root, 'static');
   fs.mkdirSync(staticDir, { recursive: true });
   fs.writeFileSync(path.join(staticDir, 'index.html'), '<!doctype html><title>街道防控指挥台</title>');
@@ -43,7 +55,12 @@ export async function openWorkerOffice(prepare?: (dataDir: string, keyFile: stri
   const post: WorkerOffice['post'] = (name, body, cookie, agent) =>
     new Promise((resolve, reject) => {
       const text = JSON.stringify(body);
-      const headers: http.OutgoingHttpHeaders = { Host: `127.0.0.1:${port}`, 'Content-Type': 'application/json', Origin: base, 'Content-Length': Buffer.byteLength(text) };
+      const headers: http.OutgoingHttpHeaders = {
+        Host: `127.0.0.1:${port}`,
+        'Content-Type': 'application/json',
+        Origin: base,
+        'Content-Length': Buffer.byteLength(text),
+      };
       if (cookie) headers.Cookie = cookie;
       // Without an agent of its own, each request gets a new connection: a kept-alive one left idle
       // for the server's 5 s keep-alive timeout may be closed just as it is reused.
@@ -85,7 +102,20 @@ export function residentRoster(n: number, compounds: string[]): Buffer {
     const k = Math.floor(i / 1000);
     const birth = `19${50 + (k % 50)}${String(1 + Math.floor(k / 50)).padStart(2, '0')}${String(1 + (k % 28)).padStart(2, '0')}`;
     const c = compounds[i % compounds.length]!;
-    rows.push([`居民${i}`, makeId('411402', birth, i % 1000), `139${String(10_000_000 + i).slice(-8)}`, c, '', String(1 + (Math.floor(i / compounds.length) % 12)), String(1 + (i % 2)), String(101 + (Math.floor(i / 24) % 30)), '常住', '', '', '']);
+    rows.push([
+      `居民${i}`,
+      makeId('411402', birth, i % 1000),
+      `139${String(10_000_000 + i).slice(-8)}`,
+      c,
+      '',
+      String(1 + (Math.floor(i / compounds.length) % 12)),
+      String(1 + (i % 2)),
+      String(101 + (Math.floor(i / 24) % 30)),
+      '常住',
+      '',
+      '',
+      '',
+    ]);
   }
   const wb = XLSX.utils.book_new();
   XLSX.utils.book_append_sheet(wb, XLSX.utils.aoa_to_sheet(rows), '排查表');
@@ -105,8 +135,16 @@ export interface Phases {
   commitEnd?: number;
 }
 
-export async function importOverHttp(office: WorkerOffice, cookie: string, bytes: Buffer, phases: Phases = {}): Promise<{ created: number; previewed: number }> {
-  const { jobId } = ok(await office.post<{ jobId: string }>('excel.upload', { table: 'residents', fileName: '居民排查.xlsx', base64: bytes.toString('base64') }, cookie), 'upload');
+export async function importOverHttp(
+  office: WorkerOffice,
+  cookie: string,
+  bytes: Buffer,
+  phases: Phases = {},
+): Promise<{ created: number; previewed: number }> {
+  const { jobId } = ok(
+    await office.post<{ jobId: string }>('excel.upload', { table: 'residents', fileName: '居民排查.xlsx', base64: bytes.toString('base64') }, cookie),
+    'upload',
+  );
   let uploadId: string | null = null;
   while (!uploadId) {
     const job = ok(await office.post<{ state: string; error: string | null; uploadId: string | null }>('excel.job', { jobId }, cookie), 'job');

@@ -94,7 +94,9 @@ beforeAll(async () => {
   t = await openTestCore({ demoResidents: true });
   community = await signInAs(t.core, 'community');
   command = await signInAs(t.core, 'command');
-  own = (t.core.db.prepare("SELECT community_id AS c FROM user_communities u JOIN users x ON x.id = u.user_id WHERE x.username = 'shequ'").get() as { c: number }).c;
+  own = (
+    t.core.db.prepare("SELECT community_id AS c FROM user_communities u JOIN users x ON x.id = u.user_id WHERE x.username = 'shequ'").get() as { c: number }
+  ).c;
   // Rows the demo may not have in every community: a fever alert at a checkpoint, a pass and a need, in another community and in our own.
   for (const mine of [false, true]) {
     const cp = mine ? ownId('checkpoint') : otherId('checkpoint');
@@ -128,7 +130,9 @@ describe('community scope across the whole contract', () => {
         const mine = ownId(k);
         if (mine !== undefined) {
           const res = await community(name, inputAt(path, kind, mine, 'compound'));
-          expect(res.ok ? 'ok' : (res as { error: { code: string; message: string } }).error.message, `${name} ${path} (own)`).not.toContain('不在您负责的社区');
+          expect(res.ok ? 'ok' : (res as { error: { code: string; message: string } }).error.message, `${name} ${path} (own)`).not.toContain(
+            '不在您负责的社区',
+          );
         }
         walked.push(`${name}:${path}`);
       }
@@ -175,7 +179,13 @@ describe('community scope across the whole contract', () => {
       'disinfection.areas': 'disinfectionArea',
       'inspections.targets': 'compound',
     };
-    const KEY_KIND: Record<string, RefKind> = { communityId: 'community', compoundId: 'compound', checkpointId: 'checkpoint', householdId: 'household', keyPersonId: 'keyPerson' };
+    const KEY_KIND: Record<string, RefKind> = {
+      communityId: 'community',
+      compoundId: 'compound',
+      checkpointId: 'checkpoint',
+      householdId: 'household',
+      keyPersonId: 'keyPerson',
+    };
     const leaks: string[] = [];
     let checked = 0;
     const judge = (method: string, kind: RefKind, id: unknown, where: string, officeOk = false) => {
@@ -206,14 +216,25 @@ describe('community scope across the whole contract', () => {
       if (!res.ok) throw new Error(`${name}: ${res.error.message}`);
       const data = res.data as unknown;
       const rows = Array.isArray(data) ? data : ((data as { rows?: unknown[] }).rows ?? null);
-      if (rows && ROW_KIND[name]) for (const [i, r] of rows.entries()) judge(name, ROW_KIND[name]!, (r as { id: unknown }).id, `rows[${i}].id`, name === 'people.list' || name === 'alerts.open');
+      if (rows && ROW_KIND[name])
+        for (const [i, r] of rows.entries())
+          judge(name, ROW_KIND[name]!, (r as { id: unknown }).id, `rows[${i}].id`, name === 'people.list' || name === 'alerts.open');
       if (rows && rows.length === 0) empty.push(name);
       walk(name, data, '');
     }
     expect(leaks).toEqual([]);
     // The walk saw real rows: the demo gives the own community residents, key persons, problems, places …
     expect(checked).toBeGreaterThan(500);
-    for (const must of ['residents.list', 'keyPersons.list', 'problems.list', 'passes.list', 'needs.list', 'alerts.open', 'compounds.list', 'checkpoints.list']) {
+    for (const must of [
+      'residents.list',
+      'keyPersons.list',
+      'problems.list',
+      'passes.list',
+      'needs.list',
+      'alerts.open',
+      'compounds.list',
+      'checkpoints.list',
+    ]) {
       expect(empty, must).not.toContain(must);
     }
   });
@@ -229,7 +250,11 @@ describe('the same scope over the LAN transport', () => {
     const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
     try {
       const post = (name: string, body: unknown, cookie = '') =>
-        fetch(`${base}/api/${name}`, { method: 'POST', headers: { 'Content-Type': 'application/json', Origin: base, Cookie: cookie }, body: JSON.stringify(body) });
+        fetch(`${base}/api/${name}`, {
+          method: 'POST',
+          headers: { 'Content-Type': 'application/json', Origin: base, Cookie: cookie },
+          body: JSON.stringify(body),
+        });
       const login = await post('auth.login', { username: 'shequ', password: 'Test-pass-2026' });
       const cookie = login.headers.get('set-cookie')!.split(';')[0]!;
       const refused = await post('residents.buildings', { compoundId: otherId('compound') }, cookie);

@@ -46,7 +46,14 @@ describe('electron-builder.yml', () => {
   });
 
   it('names only files that exist, or that electron-vite writes to out/', () => {
-    const named = [config.win?.icon, config.linux?.icon, config.nsis?.installerIcon, config.nsis?.uninstallerIcon, config.nsis?.license, config.nsis?.include].filter((f): f is string => !!f);
+    const named = [
+      config.win?.icon,
+      config.linux?.icon,
+      config.nsis?.installerIcon,
+      config.nsis?.uninstallerIcon,
+      config.nsis?.license,
+      config.nsis?.include,
+    ].filter((f): f is string => !!f);
     for (const file of named) expect(existsSync(path.join(buildResourcesDir(config), file)) || existsSync(path.join(root, file)), file).toBe(true);
     // The loader has already gathered the list into file sets ({ from?, filter }).
     const sets = [config.files].flat() as (string | FileSet)[];
@@ -55,7 +62,10 @@ describe('electron-builder.yml', () => {
       .filter((p) => !p.startsWith('!'));
     expect(patterns).toContain('resources/icon.png');
     for (const pattern of patterns) {
-      const base = pattern.split('/').filter((part) => !/[*?{[]/.test(part)).join('/');
+      const base = pattern
+        .split('/')
+        .filter((part) => !/[*?{[]/.test(part))
+        .join('/');
       if (base.startsWith('out')) continue;
       expect(existsSync(path.join(root, base)), pattern).toBe(true);
     }

@@ -23,12 +23,20 @@ describe('lint: the declared layers and boundaries (eslint.config.js)', () => {
   const eslint = new ESLint({ cwd: root });
 
   it('a place file importing the briefing (a higher layer) is reported', async () => {
-    const found = await problems(eslint, 'electron/core/places/zz-lint-fixture.ts', `import { dayFigures } from '../briefing/figures';\nexport const x = dayFigures;\n`);
+    const found = await problems(
+      eslint,
+      'electron/core/places/zz-lint-fixture.ts',
+      `import { dayFigures } from '../briefing/figures';\nexport const x = dayFigures;\n`,
+    );
     expect(found).toContainEqual({ rule: 'import-x/no-restricted-paths', message: expect.stringContaining('Layer order') });
   });
 
   it('a feature importing a sibling feature is reported', async () => {
-    const found = await problems(eslint, 'electron/core/supplies/zz-lint-fixture.ts', `import { people } from '../volunteers/registers';\nexport const x = people;\n`);
+    const found = await problems(
+      eslint,
+      'electron/core/supplies/zz-lint-fixture.ts',
+      `import { people } from '../volunteers/registers';\nexport const x = people;\n`,
+    );
     expect(found).toContainEqual({ rule: 'import-x/no-restricted-paths', message: expect.stringContaining('sibling feature') });
   });
 
@@ -38,13 +46,21 @@ describe('lint: the declared layers and boundaries (eslint.config.js)', () => {
   });
 
   it('the core importing electron or a transport is reported', async () => {
-    const found = await problems(eslint, 'electron/core/places/zz-lint-fixture.ts', `import { app } from 'electron';\nimport { serveStatic } from '../../server/static';\nexport const x = [app, serveStatic];\n`);
+    const found = await problems(
+      eslint,
+      'electron/core/places/zz-lint-fixture.ts',
+      `import { app } from 'electron';\nimport { serveStatic } from '../../server/static';\nexport const x = [app, serveStatic];\n`,
+    );
     expect(found).toContainEqual({ rule: 'no-restricted-imports', message: expect.stringContaining('never import electron') });
     expect(found).toContainEqual({ rule: 'import-x/no-restricted-paths', message: expect.stringContaining('called by the transports') });
   });
 
   it('shared/ importing electron or the core is reported', async () => {
-    const found = await problems(eslint, 'shared/domain/zz-lint-fixture.ts', `import { app } from 'electron';\nimport { stmt } from '../../electron/core/db/statements';\nexport const x = [app, stmt];\n`);
+    const found = await problems(
+      eslint,
+      'shared/domain/zz-lint-fixture.ts',
+      `import { app } from 'electron';\nimport { stmt } from '../../electron/core/db/statements';\nexport const x = [app, stmt];\n`,
+    );
     expect(found.map((p) => p.rule).sort()).toEqual(['import-x/no-restricted-paths', 'no-restricted-imports']);
   });
 
@@ -78,7 +94,12 @@ describe('lint: every core file is in a declared layer (lint/layers.js)', () => 
 
 describe('lint: the known-debt list only shrinks (lint/layer-debt.js)', () => {
   // Only the layer blocks, without the import cycle check, to keep this quick.
-  const withDebt = (debt: typeof LAYER_DEBT) => new ESLint({ cwd: root, overrideConfigFile: true, overrideConfig: [{ files: ['**/*.ts'], languageOptions: { parser: tseslint.parser } }, ...layerConfig(debt)] });
+  const withDebt = (debt: typeof LAYER_DEBT) =>
+    new ESLint({
+      cwd: root,
+      overrideConfigFile: true,
+      overrideConfig: [{ files: ['**/*.ts'], languageOptions: { parser: tseslint.parser } }, ...layerConfig(debt)],
+    });
   const all = withDebt(LAYER_DEBT);
 
   it.each(LAYER_DEBT.map((d) => [d.file, d]))('%s still needs its entry, and needs nothing more', async (file, debt) => {
@@ -87,8 +108,14 @@ describe('lint: the known-debt list only shrinks (lint/layer-debt.js)', () => {
     const without = await problems(withDebt(LAYER_DEBT.filter((d) => d !== debt)), file, code);
     // Every import the entry allows is still made: otherwise delete it from the list.
     for (const allowed of debt.imports) {
-      const name = path.basename(allowed).replace(/\.ts$/, '').replace(/^index$/, path.basename(path.dirname(allowed)));
-      expect(without.some((p) => p.message.includes(name)), `${file} no longer imports ${allowed}: remove it from lint/layer-debt.js`).toBe(true);
+      const name = path
+        .basename(allowed)
+        .replace(/\.ts$/, '')
+        .replace(/^index$/, path.basename(path.dirname(allowed)));
+      expect(
+        without.some((p) => p.message.includes(name)),
+        `${file} no longer imports ${allowed}: remove it from lint/layer-debt.js`,
+      ).toBe(true);
     }
   });
 });

@@ -27,7 +27,16 @@ beforeAll(async () => {
   const kp = (db.prepare("SELECT id FROM key_persons WHERE status = 'observing' LIMIT 1").get() as { id: number }).id;
   unwrap(await command('keyPersons.setStatus', { id: kp, status: 'hospital', note: `送医，${MARK}` }));
   const campaign = db.prepare('SELECT id, start_date AS s FROM campaigns ORDER BY id DESC LIMIT 1').get() as { id: number; s: string };
-  unwrap(await command('visits.record', { campaignId: campaign.id, householdId: household, day: campaign.s, result: 'done', present: 2, findings: `独居老人，${MARK}` }));
+  unwrap(
+    await command('visits.record', {
+      campaignId: campaign.id,
+      householdId: household,
+      day: campaign.s,
+      result: 'done',
+      present: 2,
+      findings: `独居老人，${MARK}`,
+    }),
+  );
   const problem = (db.prepare("SELECT id FROM problems WHERE status = 'open' LIMIT 1").get() as { id: number }).id;
   db.prepare('UPDATE problems SET description = ? WHERE id = ?').run(`门岗人员未戴口罩，${MARK}`, problem);
   unwrap(await command('people.create', { name: '欧阳明月', phone: '13700001111', kind: 'volunteer', note: `腿脚不便，${MARK}` }));
@@ -36,7 +45,13 @@ beforeAll(async () => {
   unwrap(await command('tests.create', { name: '第一轮全员核酸', day: today }));
   unwrap(await command('briefings.generate', { day: today }));
   fullNames = new Set(
-    (db.prepare('SELECT name FROM residents UNION SELECT name FROM key_persons UNION SELECT name FROM people UNION SELECT name FROM registrations WHERE name IS NOT NULL').all() as { name: string }[])
+    (
+      db
+        .prepare(
+          'SELECT name FROM residents UNION SELECT name FROM key_persons UNION SELECT name FROM people UNION SELECT name FROM registrations WHERE name IS NOT NULL',
+        )
+        .all() as { name: string }[]
+    )
       .map((r) => r.name)
       .filter((n) => [...n].length >= 2),
   );
@@ -62,7 +77,8 @@ function inputFor(name: string): Record<string, unknown> {
     'campaigns.unreached': () => ({ id: first('SELECT id FROM campaigns ORDER BY id DESC') }),
     'keyPersons.history': () => ({ id: first("SELECT id FROM key_persons WHERE status = 'hospital'") }),
     'problems.get': () => ({ id: first("SELECT id FROM problems WHERE description LIKE '%王秀英%'") }),
-    'problems.notice': () => db.prepare("SELECT target_kind AS targetKind, target_id AS targetId FROM problems WHERE description LIKE '%王秀英%'").get() as Record<string, unknown>,
+    'problems.notice': () =>
+      db.prepare("SELECT target_kind AS targetKind, target_id AS targetId FROM problems WHERE description LIKE '%王秀英%'").get() as Record<string, unknown>,
     'teams.members': () => ({ id: first('SELECT id FROM teams ORDER BY id') }),
     'rosters.grid': () => ({ id: first('SELECT id FROM rosters ORDER BY id DESC') }),
     'rosters.coverage': () => ({ id: first('SELECT id FROM rosters ORDER BY id DESC') }),
@@ -83,7 +99,8 @@ function inputFor(name: string): Record<string, unknown> {
     'residents.buildings': () => ({ compoundId: first('SELECT compound_id AS id FROM buildings ORDER BY id') }),
     'residents.households': () => ({ buildingId: first('SELECT id FROM buildings ORDER BY id') }),
   };
-  const paged = /\.list$/.test(name) && 'pageSize' in ((api[name as keyof typeof api].input as unknown as { shape?: object }).shape ?? {}) ? { pageSize: 200 } : {};
+  const paged =
+    /\.list$/.test(name) && 'pageSize' in ((api[name as keyof typeof api].input as unknown as { shape?: object }).shape ?? {}) ? { pageSize: 200 } : {};
   return inputs[name]?.() ?? paged;
 }
 
@@ -99,7 +116,15 @@ function strings(value: unknown, where = ''): [string, string][] {
 const readsOf = (role: Role) =>
   methodNames.filter((n) => {
     const s = api[n];
-    return !s.write && s.perm !== 'public' && (s.perm === 'session' || can(role, s.perm)) && !/(\.export|\.docx|\.workbook|\.template|\.errorReport)$/.test(n) && n !== 'photos.get' && (!n.startsWith('excel.') || n === 'excel.tables') && !n.startsWith('recovery.');
+    return (
+      !s.write &&
+      s.perm !== 'public' &&
+      (s.perm === 'session' || can(role, s.perm)) &&
+      !/(\.export|\.docx|\.workbook|\.template|\.errorReport)$/.test(n) &&
+      n !== 'photos.get' &&
+      (!n.startsWith('excel.') || n === 'excel.tables') &&
+      !n.startsWith('recovery.')
+    );
   });
 
 describe('names and free text for roles that cannot unmask', () => {
@@ -128,7 +153,9 @@ describe('names and free text for roles that cannot unmask', () => {
     const seen = unwrap<{ rows: { name: string }[] }>(await viewer('residents.list', { pageSize: 5 })).rows;
     const full = unwrap<{ rows: { name: string }[] }>(await command('residents.list', { pageSize: 5 })).rows;
     expect(full.every((r) => fullNames.has(r.name))).toBe(true);
-    expect(seen.map((r) => r.name)).toEqual(full.map((r) => [...r.name][0] + '*'.repeat([...r.name].length - 2) + ([...r.name].length > 2 ? [...r.name].at(-1) : '')));
+    expect(seen.map((r) => r.name)).toEqual(
+      full.map((r) => [...r.name][0] + '*'.repeat([...r.name].length - 2) + ([...r.name].length > 2 ? [...r.name].at(-1) : '')),
+    );
     const needs = unwrap<{ detail: string }[]>(await viewer('needs.list', {}));
     expect(needs.some((n) => n.detail === HIDDEN_TEXT)).toBe(true);
     expect(unwrap<{ detail: string }[]>(await command('needs.list', {})).some((n) => n.detail.includes('王秀英'))).toBe(true);
@@ -140,7 +167,9 @@ describe('names and free text for roles that cannot unmask', () => {
       expect(r.idNumber).toMatch(/^\d{4}\*{10}[\dX]{4}$/);
       expect(r.birthDate).toMatch(/^\d{4}-\*\*-\*\*$/);
     }
-    const revealed = unwrap<{ rows: { idNumber: string; birthDate: string }[] }>(await command('residents.list', { pageSize: 20, reveal: { reason: '流调' } })).rows;
+    const revealed = unwrap<{ rows: { idNumber: string; birthDate: string }[] }>(
+      await command('residents.list', { pageSize: 20, reveal: { reason: '流调' } }),
+    ).rows;
     expect(revealed[0]!.birthDate).toMatch(/^\d{4}-\d{2}-\d{2}$/);
   });
 

@@ -13,7 +13,10 @@ describe('the LAN server keeps answering while a large import runs', () => {
       const checkpoints = await office.post<{ rows: { id: number }[] }>('checkpoints.list', { pageSize: 1 }, importer);
       if (!compounds.body.ok || !checkpoints.body.ok) throw new Error('the demo office is not readable');
       const checkpointId = checkpoints.body.data.rows[0]!.id;
-      const file = residentRoster(150_000, compounds.body.data.rows.map((c) => c.name));
+      const file = residentRoster(
+        150_000,
+        compounds.body.data.rows.map((c) => c.name),
+      );
 
       const day = localDay(new Date());
       const registrations = async () => {
@@ -27,7 +30,8 @@ describe('the LAN server keeps answering while a large import runs', () => {
       const other = await loadUntil(office, 2, checkpointId, importing);
       expect(await importing).toEqual({ created: 150_000, previewed: 150_000 });
 
-      const within = (kind: string, from: number, to: number) => other.answers.filter((a) => a.kind === kind && a.ok && a.sent >= from && a.answered <= to).length;
+      const within = (kind: string, from: number, to: number) =>
+        other.answers.filter((a) => a.kind === kind && a.ok && a.sent >= from && a.answered <= to).length;
       // Answered while the preview was being made, and (reads) while the commit was being written.
       expect(within('light', phases.previewStart!, phases.previewEnd!)).toBeGreaterThan(0);
       expect(within('registration', phases.previewStart!, phases.previewEnd!)).toBeGreaterThan(0);

@@ -102,7 +102,15 @@ export function precheck(name: string, caller: Caller, base: BaseCtx): ApiErrorB
     return null;
   } catch (e) {
     if (e instanceof ApiError && e.code === 'FORBIDDEN') {
-      writeAudit(base.db, { ts: base.now().toISOString(), userId: user?.id ?? null, username: user?.username ?? null, client: caller.client, method: name, kind: 'security', detail: { refused: e.message } });
+      writeAudit(base.db, {
+        ts: base.now().toISOString(),
+        userId: user?.id ?? null,
+        username: user?.username ?? null,
+        client: caller.client,
+        method: name,
+        kind: 'security',
+        detail: { refused: e.message },
+      });
     }
     return toErrorBody(e, name);
   }
@@ -165,11 +173,13 @@ export async function call(name: string, rawInput: unknown, caller: Caller, base
       spec.write === 'tx'
         ? // IMMEDIATE takes the write lock at BEGIN: two processes writing the same stock queue
           // up instead of both reading it and one failing halfway on a stale snapshot.
-          ctx.db.transaction(() => {
-            const out = handler(parsed.data, ctx);
-            if (out instanceof Promise) throw new Error(`${name} is a 'tx' method and must be synchronous`);
-            return finish(out);
-          }).immediate()
+          ctx.db
+            .transaction(() => {
+              const out = handler(parsed.data, ctx);
+              if (out instanceof Promise) throw new Error(`${name} is a 'tx' method and must be synchronous`);
+              return finish(out);
+            })
+            .immediate()
         : finish(await handler(parsed.data, ctx));
     if (changesData(spec)) base.bumpVersion();
     return { envelope: { ok: true, data }, session };

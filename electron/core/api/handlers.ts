@@ -16,4 +16,19 @@ import { residentHandlers } from '../residents/service';
 import type { Handlers } from './types';
 
 /** Every feature's handlers; the type makes a missing or extra method a compile error. */
-export const handlers: Handlers<MethodName> = { ...authHandlers, ...backupHandlers, ...backupStatusHandlers, ...excelHandlers, ...mapFeatureHandlers, ...mapTileHandlers, ...officeHandlers, ...placesHandlers, ...suppliesHandlers, ...volunteerHandlers, ...residentHandlers, ...briefingHandlers, ...inspectionHandlers, ...lanHandlers };
+export const handlers: Handlers<MethodName> = {
+  ...authHandlers,
+  ...backupHandlers,
+  ...backupStatusHandlers,
+  ...excelHandlers,
+  ...mapFeatureHandlers,
+  ...mapTileHandlers,
+  ...officeHandlers,
+  ...placesHandlers,
+  ...suppliesHandlers,
+  ...volunteerHandlers,
+  ...residentHandlers,
+  ...briefingHandlers,
+  ...inspectionHandlers,
+  ...lanHandlers,
+};

@@ -51,7 +51,13 @@ const COMMUNITY_OF: Record<RefKind, { sql: string; label: string; officeWhenNull
 };
 
 /** The kinds a polymorphic pair (targetKind/targetId, ownerKind/ownerId) may name. */
-const KIND_BY_VALUE: Record<string, RefKind> = { compound: 'compound', checkpoint: 'checkpoint', premises: 'premises', keyPerson: 'keyPerson', community: 'community' };
+const KIND_BY_VALUE: Record<string, RefKind> = {
+  compound: 'compound',
+  checkpoint: 'checkpoint',
+  premises: 'premises',
+  keyPerson: 'keyPerson',
+  community: 'community',
+};
 
 /** Every (kind, id) a declared path of the input names; arrays are walked through. */
 function refsAt(value: unknown, path: string[], kind: RefKind | { kindFrom: string }, parent: Record<string, unknown> | null, out: [RefKind, number][]) {

@@ -67,10 +67,7 @@ export function entityCtx(ctx: Ctx): EntityCtx {
   return { db: ctx.db, now: ctx.now(), scope, record: ctx.record, username: ctx.user?.username };
 }
 
-export type Handler<N extends MethodName> = (
-  input: z.output<Api[N]['input']>,
-  ctx: Ctx,
-) => z.input<Api[N]['output']> | Promise<z.input<Api[N]['output']>>;
+export type Handler<N extends MethodName> = (input: z.output<Api[N]['input']>, ctx: Ctx) => z.input<Api[N]['output']> | Promise<z.input<Api[N]['output']>>;
 
 /** A feature's handler map, typed by its slice of the contract: no second list of names. */
 export type Handlers<K extends MethodName> = { [N in K]: Handler<N> };

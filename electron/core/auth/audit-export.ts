@@ -12,7 +12,20 @@ export function exportAudit(db: Database.Database, q: Omit<AuditQuery, 'page' | 
   const sheet = utils.aoa_to_sheet([
     ['时间', '用户', '来源', '类型', '操作', '接口', '对象', '编号', '条数', '详情'],
     // Whatever was typed at sign-in lands in 用户 (`=HYPERLINK(…)` too): every text cell is neutralised.
-    ...rows.map((r) => [r.ts, r.username ?? '', r.client, KIND_LABELS[r.kind] ?? r.kind, describeMethod(r.method), r.method, r.entity ?? '', r.entityId ?? '', r.rowCount ?? '', describeDetail(r.detail)].map(neutralize)),
+    ...rows.map((r) =>
+      [
+        r.ts,
+        r.username ?? '',
+        r.client,
+        KIND_LABELS[r.kind] ?? r.kind,
+        describeMethod(r.method),
+        r.method,
+        r.entity ?? '',
+        r.entityId ?? '',
+        r.rowCount ?? '',
+        describeDetail(r.detail),
+      ].map(neutralize),
+    ),
   ]);
   sheet['!cols'] = [22, 12, 16, 12, 30, 22, 14, 8, 8, 60].map((wch) => ({ wch }));
   sheet['!freeze'] = { xSplit: 0, ySplit: 1 };

@@ -153,7 +153,10 @@ describe('passwords set by an administrator', () => {
     expect(created).toMatchObject({ ok: true, data: { mustChangePassword: true } });
     const user = await signIn(t.core, 'wangwei', 'Temp-pass-1');
     expect(await user('dashboard.summary')).toMatchObject({ ok: false, error: { code: 'PASSWORD_CHANGE_REQUIRED' } });
-    expect(await user('auth.changePassword', { oldPassword: 'wrong', newPassword: 'New-pass-123' })).toMatchObject({ ok: false, error: { code: 'VALIDATION' } });
+    expect(await user('auth.changePassword', { oldPassword: 'wrong', newPassword: 'New-pass-123' })).toMatchObject({
+      ok: false,
+      error: { code: 'VALIDATION' },
+    });
     expect((await user('auth.changePassword', { oldPassword: 'Temp-pass-1', newPassword: 'New-pass-123' })).ok).toBe(true);
     expect((await user('dashboard.summary')).ok).toBe(true);
     expect((await login(t, 'wangwei', 'New-pass-123')).envelope.ok).toBe(true);

@@ -21,7 +21,11 @@ export const DEMO_USERS: { username: string; displayName: string; role: Role }[]
 export async function bootstrapUsers(db: Database.Database, password: string, withDemoUsers: boolean, now: Date): Promise<void> {
   const checked = Password.safeParse(password);
   if (!checked.success) throw new ApiError('VALIDATION', `STREET_COMMAND_ADMIN_PASSWORD 不符合要求：${checked.error.issues[0]?.message}`);
-  await insertUser(db, { username: 'admin', displayName: '系统管理员', phone: null, role: 'admin', scopeAll: true, communityIds: [], password, mustChangePassword: false }, now);
+  await insertUser(
+    db,
+    { username: 'admin', displayName: '系统管理员', phone: null, role: 'admin', scopeAll: true, communityIds: [], password, mustChangePassword: false },
+    now,
+  );
   if (!withDemoUsers) return;
   const first = stmt(db, 'SELECT id FROM communities ORDER BY id LIMIT 1').get() as { id: number } | undefined;
   for (const u of DEMO_USERS) {

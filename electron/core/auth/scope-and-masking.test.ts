@@ -34,7 +34,11 @@ describe('community scope, enforced in SQL', () => {
     expect(mine.total).toBe(expected);
     expect(mine.rows.every((r) => r.communityId === own.id)).toBe(true);
 
-    const other = t.core.db.prepare('SELECT id, name, community_id AS cid FROM compounds WHERE community_id <> ? LIMIT 1').get(own.id) as { id: number; name: string; cid: number };
+    const other = t.core.db.prepare('SELECT id, name, community_id AS cid FROM compounds WHERE community_id <> ? LIMIT 1').get(own.id) as {
+      id: number;
+      name: string;
+      cid: number;
+    };
     expect(data<{ total: number }>(await community('compounds.list', { q: other.name })).total).toBe(0);
     // Naming another community's rows directly is refused outright (the contract declares these ids).
     expect(await community('compounds.list', { communityId: other.cid })).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });

@@ -70,7 +70,11 @@ export const authHandlers: Handlers<keyof typeof auth> = {
     rightOldPassword(ctx.user!.sessionId);
     const hash = await hashPassword(newPassword);
     ctx.db.transaction(() => {
-      stmt(ctx.db, 'UPDATE users SET password_hash = ?, must_change_password = 0, updated_at = ? WHERE id = ?').run(hash, ctx.now().toISOString(), ctx.user!.id);
+      stmt(ctx.db, 'UPDATE users SET password_hash = ?, must_change_password = 0, updated_at = ? WHERE id = ?').run(
+        hash,
+        ctx.now().toISOString(),
+        ctx.user!.id,
+      );
       // Other devices signed in with the old password are signed out.
       stmt(ctx.db, 'UPDATE sessions SET revoked = 1 WHERE user_id = ? AND id <> ?').run(ctx.user!.id, ctx.user!.sessionId);
     })();
@@ -88,7 +92,13 @@ export const authHandlers: Handlers<keyof typeof auth> = {
       throw new ApiError('VALIDATION', '不能停用自己或取消自己的管理员角色');
     }
     stmt(ctx.db, 'UPDATE users SET display_name = ?, phone = ?, role = ?, scope_all = ?, disabled = ?, updated_at = ? WHERE id = ?').run(
-      input.displayName, input.phone, input.role, input.scopeAll ? 1 : 0, input.disabled ? 1 : 0, ctx.now().toISOString(), input.id,
+      input.displayName,
+      input.phone,
+      input.role,
+      input.scopeAll ? 1 : 0,
+      input.disabled ? 1 : 0,
+      ctx.now().toISOString(),
+      input.id,
     );
     setCommunities(ctx.db, input.id, input.scopeAll ? [] : input.communityIds);
     if (input.disabled || input.role !== before.role) revokeAllSessions(ctx.db, input.id);

@@ -42,13 +42,24 @@ export function resolveSession(db: Database.Database, token: string, now: Date):
      FROM sessions s JOIN users u ON u.id = s.user_id
      WHERE s.token_hash = ? AND s.revoked = 0 AND u.disabled = 0`,
   ).get(hashToken(token)) as
-    | { sessionId: number; createdAt: string; lastSeenAt: string; id: number; username: string; displayName: string; role: Role; scopeAll: number; mustChange: number }
+    | {
+        sessionId: number;
+        createdAt: string;
+        lastSeenAt: string;
+        id: number;
+        username: string;
+        displayName: string;
+        role: Role;
+        scopeAll: number;
+        mustChange: number;
+      }
     | undefined;
   if (!row) return null;
   const t = now.getTime();
   const idleMs = idleTimeoutMinutes(db) * 60_000;
   if (t - Date.parse(row.createdAt) > ABSOLUTE_MS || t - Date.parse(row.lastSeenAt) > idleMs) return null;
-  if (t - Date.parse(row.lastSeenAt) > TOUCH_MS && !db.readonly) stmt(db, 'UPDATE sessions SET last_seen_at = ? WHERE id = ?').run(now.toISOString(), row.sessionId);
+  if (t - Date.parse(row.lastSeenAt) > TOUCH_MS && !db.readonly)
+    stmt(db, 'UPDATE sessions SET last_seen_at = ? WHERE id = ?').run(now.toISOString(), row.sessionId);
   return {
     id: row.id,
     username: row.username,

@@ -10,10 +10,20 @@ import { idleTimeoutMinutes } from './settings';
 const SELECT_USER = `SELECT id, username, display_name AS displayName, phone, role, scope_all AS scopeAll, disabled,
   must_change_password AS mustChangePassword, last_login_at AS lastLoginAt, created_at AS createdAt FROM users`;
 
-type RawUser = Omit<UserRow, 'scopeAll' | 'disabled' | 'mustChangePassword' | 'communityIds'> & { scopeAll: number; disabled: number; mustChangePassword: number };
+type RawUser = Omit<UserRow, 'scopeAll' | 'disabled' | 'mustChangePassword' | 'communityIds'> & {
+  scopeAll: number;
+  disabled: number;
+  mustChangePassword: number;
+};
 
 export function toUser(db: Database.Database, r: RawUser): UserRow {
-  return { ...r, scopeAll: r.scopeAll === 1, disabled: r.disabled === 1, mustChangePassword: r.mustChangePassword === 1, communityIds: communityIdsOf(db, r.id) };
+  return {
+    ...r,
+    scopeAll: r.scopeAll === 1,
+    disabled: r.disabled === 1,
+    mustChangePassword: r.mustChangePassword === 1,
+    communityIds: communityIdsOf(db, r.id),
+  };
 }
 
 export function getUser(db: Database.Database, id: number): UserRow {

@@ -25,13 +25,19 @@ export function inspectBackup(file: string, secret: Secret): { schemaVersion: nu
       check = db.pragma('integrity_check', { simple: true });
     } catch (e) {
       const msg = String((e as Error).message);
-      if (/not a database|encrypted/i.test(msg) && 'password' in secret) throw new ApiError('VALIDATION', '密码不正确，或该文件不是本系统导出的备份。未做任何修改。');
+      if (/not a database|encrypted/i.test(msg) && 'password' in secret)
+        throw new ApiError('VALIDATION', '密码不正确，或该文件不是本系统导出的备份。未做任何修改。');
       throw new ApiError('VALIDATION', '备份文件已损坏或不是本系统的备份，无法读取。未做任何修改。');
     }
     if (check !== 'ok') {
       // SQLite's own report runs to thousands of English lines: the user gets the count.
-      const problems = String(check).split('\n').filter((l) => l.trim() && !l.startsWith('***')).length;
-      throw new ApiError('VALIDATION', `备份文件已损坏：完整性检查发现 ${problems >= 100 ? '100 多' : Math.max(1, problems)} 处问题。请选择其他备份。未做任何修改。`);
+      const problems = String(check)
+        .split('\n')
+        .filter((l) => l.trim() && !l.startsWith('***')).length;
+      throw new ApiError(
+        'VALIDATION',
+        `备份文件已损坏：完整性检查发现 ${problems >= 100 ? '100 多' : Math.max(1, problems)} 处问题。请选择其他备份。未做任何修改。`,
+      );
     }
     if (!db.prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'office'").get()) {
       throw new ApiError('VALIDATION', '该文件不是街道防控指挥台的备份。未做任何修改。');

@@ -80,41 +80,49 @@ describe('backup and restore', () => {
     expect(listBackups(dir).map((b) => b.kind)).not.toContain('prerestore');
   });
 
-  it('a process killed during restore leaves a database with either the old or the restored data', async () => {
-    const t = await open();
-    const command = await signInAs(t.core, 'command');
-    const admin = await signIn(t.core, 'admin');
-    ok(await command('communities.create', { name: '状态甲', kind: 'community' }));
-    const a = ok<{ file: string }>(await admin('system.backupNow'));
-    await new Promise((r) => setTimeout(r, 5));
-    ok(await command('communities.update', { id: 16, name: '状态乙', kind: 'community' }));
-    const b = ok<{ file: string }>(await admin('system.backupNow'));
-    t.core.close();
+  it(
+    'a process killed during restore leaves a database with either the old or the restored data',
+    async () => {
+      const t = await open();
+      const command = await signInAs(t.core, 'command');
+      const admin = await signIn(t.core, 'admin');
+      ok(await command('communities.create', { name: '状态甲', kind: 'community' }));
+      const a = ok<{ file: string }>(await admin('system.backupNow'));
+      await new Promise((r) => setTimeout(r, 5));
+      ok(await command('communities.update', { id: 16, name: '状态乙', kind: 'community' }));
+      const b = ok<{ file: string }>(await admin('system.backupNow'));
+      t.core.close();
 
-    for (const delay of [150, 400, 700, 1100]) {
-      // node --import tsx, not the tsx wrapper: SIGKILL must hit the process doing the restore.
-      const child = spawn(process.execPath, ['--import', 'tsx', 'test/integration/restore-child.ts', t.dataDir, path.join(t.root, 'db.key'), a.file, b.file], {
-        env: { ...process.env, TEST_PASSWORD },
-        stdio: ['ignore', 'pipe', 'pipe'],
-      });
-      let err = '';
-      child.stderr.on('data', (c) => (err += c));
-      await new Promise<void>((resolve, reject) => {
-        child.stdout.once('data', () => resolve());
-        child.once('exit', (code) => reject(new Error(`restore child exited (${code}): ${err}`)));
-      });
-      await new Promise((r) => setTimeout(r, delay));
-      child.kill('SIGKILL');
-      await new Promise((r) => child.once('exit', r));
+      for (const delay of [150, 400, 700, 1100]) {
+        // node --import tsx, not the tsx wrapper: SIGKILL must hit the process doing the restore.
+        const child = spawn(
+          process.execPath,
+          ['--import', 'tsx', 'test/integration/restore-child.ts', t.dataDir, path.join(t.root, 'db.key'), a.file, b.file],
+          {
+            env: { ...process.env, TEST_PASSWORD },
+            stdio: ['ignore', 'pipe', 'pipe'],
+          },
+        );
+        let err = '';
+        child.stderr.on('data', (c) => (err += c));
+        await new Promise<void>((resolve, reject) => {
+          child.stdout.once('data', () => resolve());
+          child.once('exit', (code) => reject(new Error(`restore child exited (${code}): ${err}`)));
+        });
+        await new Promise((r) => setTimeout(r, delay));
+        child.kill('SIGKILL');
+        await new Promise((r) => child.once('exit', r));
 
-      const reopened = await createCore({ dataDir: t.dataDir, demoOnCreate: false, transport: 'http', keyStore: fileKeyStore(path.join(t.root, 'db.key')) });
-      expect(reopened.db.pragma('integrity_check', { simple: true })).toBe('ok');
-      const marker = (reopened.db.prepare('SELECT name FROM communities WHERE id = 16').get() as { name: string }).name;
-      expect(['状态甲', '状态乙']).toContain(marker);
-      reopened.close();
-    }
-    // Reopen for the cleanup in afterEach.
-    cores.splice(0);
-    fs.rmSync(t.root, { recursive: true, force: true });
-  }, SLOW_MS);
+        const reopened = await createCore({ dataDir: t.dataDir, demoOnCreate: false, transport: 'http', keyStore: fileKeyStore(path.join(t.root, 'db.key')) });
+        expect(reopened.db.pragma('integrity_check', { simple: true })).toBe('ok');
+        const marker = (reopened.db.prepare('SELECT name FROM communities WHERE id = 16').get() as { name: string }).name;
+        expect(['状态甲', '状态乙']).toContain(marker);
+        reopened.close();
+      }
+      // Reopen for the cleanup in afterEach.
+      cores.splice(0);
+      fs.rmSync(t.root, { recursive: true, force: true });
+    },
+    SLOW_MS,
+  );
 });

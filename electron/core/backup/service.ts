@@ -41,11 +41,20 @@ export const backupHandlers: Handlers<'backup.export' | 'backup.restore'> = {
     fs.mkdirSync(ctx.backupDir, { recursive: true });
     try {
       ctx.db.prepare('VACUUM INTO ?').run(tmp);
-      rekeyCopy(tmp, (db) => applyKey(db, ctx.key), (db) => applyPassword(db, password, true));
+      rekeyCopy(
+        tmp,
+        (db) => applyKey(db, ctx.key),
+        (db) => applyPassword(db, password, true),
+      );
       inspectBackup(tmp, { password });
       for (const ext of ['-wal', '-shm']) fs.rmSync(`${tmp}${ext}`, { force: true });
       const bytes = fs.readFileSync(tmp);
-      return { fileName: `街道防控指挥台备份-${stamp(ctx.now())}.scbak`, base64: bytes.toString('base64'), size: bytes.length, rowCount: personalRecords(ctx.db) };
+      return {
+        fileName: `街道防控指挥台备份-${stamp(ctx.now())}.scbak`,
+        base64: bytes.toString('base64'),
+        size: bytes.length,
+        rowCount: personalRecords(ctx.db),
+      };
     } finally {
       fs.rmSync(tmp, { force: true });
     }
@@ -64,7 +73,11 @@ export const backupHandlers: Handlers<'backup.export' | 'backup.restore'> = {
         try {
           fs.writeFileSync(upload, Buffer.from(input.upload, 'base64'));
           inspectBackup(upload, { password: input.password });
-          rekeyCopy(upload, (db) => applyPassword(db, input.password), (db) => db.pragma(`rekey="x'${ctx.key.toString('hex')}'"`));
+          rekeyCopy(
+            upload,
+            (db) => applyPassword(db, input.password),
+            (db) => db.pragma(`rekey="x'${ctx.key.toString('hex')}'"`),
+          );
           fs.renameSync(upload, prepared);
         } finally {
           fs.rmSync(upload, { force: true });

@@ -89,7 +89,10 @@ describe('briefings', () => {
     const zip = await JSZip.loadAsync(Buffer.from(file.base64, 'base64'));
     const xml = await zip.file('word/document.xml')!.async('string');
     // Word splits nothing inside one run here, but strip the markup to read the text as a reader would.
-    const text = xml.replace(/<w:tab\/>/g, '\t').replace(/<\/w:p>/g, '\n').replace(/<[^>]+>/g, '');
+    const text = xml
+      .replace(/<w:tab\/>/g, '\t')
+      .replace(/<\/w:p>/g, '\n')
+      .replace(/<[^>]+>/g, '');
     expect(text).toContain('平原示范街道办事处疫情防控工作简报');
     expect(text).toContain('2026年第1期');
     expect(text).toContain('2026年11月19日');

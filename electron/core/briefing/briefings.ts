@@ -38,7 +38,12 @@ const load = (db: Db, id: number) => {
 
 /** What differs between the frozen figures and the data now, figure by figure. */
 export function changesSince(frozen: BriefingFiguresData, now: BriefingFiguresData) {
-  return FIGURE_KEYS.filter((k) => frozen.totals[k] !== now.totals[k]).map((k) => ({ key: k, label: FIGURES[k].label, then: frozen.totals[k], now: now.totals[k] }));
+  return FIGURE_KEYS.filter((k) => frozen.totals[k] !== now.totals[k]).map((k) => ({
+    key: k,
+    label: FIGURES[k].label,
+    then: frozen.totals[k],
+    now: now.totals[k],
+  }));
 }
 
 function toBriefing(r: Row, changes: BriefingData['changes']): BriefingData {
@@ -69,7 +74,14 @@ function addVersion(db: Db, id: number, action: 'generate' | 'regenerate' | 'edi
   const r = load(db, id);
   const next = (stmt(db, 'SELECT coalesce(max(version), 0) + 1 AS v FROM briefing_versions WHERE briefing_id = ?').get(id) as { v: number }).v;
   stmt(db, 'INSERT INTO briefing_versions (briefing_id, version, ts, username, action, sections, figures, narrative) VALUES (?, ?, ?, ?, ?, ?, ?, ?)').run(
-    id, next, who.now.toISOString(), who.username, action, JSON.stringify(sections), r.figures, r.narrative,
+    id,
+    next,
+    who.now.toISOString(),
+    who.username,
+    action,
+    JSON.stringify(sections),
+    r.figures,
+    r.narrative,
   );
 }
 
@@ -82,9 +94,10 @@ export function generateBriefing(db: Db, day: string, who: Who): BriefingData {
   const issueNo = (stmt(db, 'SELECT coalesce(max(issue_no), 0) + 1 AS n FROM briefings WHERE year = ?').get(year) as { n: number }).n;
   const at = who.now.toISOString();
   const id = Number(
-    stmt(db, 'INSERT INTO briefings (day, year, issue_no, figures, narrative, edited, generated_at, generated_by, updated_at, updated_by) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)').run(
-      day, year, issueNo, JSON.stringify(figures), JSON.stringify(prefill(figures)), '[]', at, who.username, at, who.username,
-    ).lastInsertRowid,
+    stmt(
+      db,
+      'INSERT INTO briefings (day, year, issue_no, figures, narrative, edited, generated_at, generated_by, updated_at, updated_by) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)',
+    ).run(day, year, issueNo, JSON.stringify(figures), JSON.stringify(prefill(figures)), '[]', at, who.username, at, who.username).lastInsertRowid,
   );
   addVersion(db, id, 'generate', [], who);
   return toBriefing(load(db, id), []);
@@ -99,7 +112,13 @@ export function regenerateBriefing(db: Db, id: number, who: Who): BriefingData {
   const narrative = Object.fromEntries(SECTION_KEYS.map((k) => [k, edited.includes(k) ? old[k] : fresh[k]])) as Narrative;
   const at = who.now.toISOString();
   stmt(db, 'UPDATE briefings SET figures = ?, narrative = ?, generated_at = ?, generated_by = ?, updated_at = ?, updated_by = ? WHERE id = ?').run(
-    JSON.stringify(figures), JSON.stringify(narrative), at, who.username, at, who.username, id,
+    JSON.stringify(figures),
+    JSON.stringify(narrative),
+    at,
+    who.username,
+    at,
+    who.username,
+    id,
   );
   addVersion(db, id, 'regenerate', [], who);
   return toBriefing(load(db, id), []);
@@ -119,9 +138,19 @@ export function saveNarrative(db: Db, id: number, changes: Partial<Narrative>, w
   }
   if (touched.length) {
     stmt(db, 'UPDATE briefings SET narrative = ?, edited = ?, updated_at = ?, updated_by = ? WHERE id = ?').run(
-      JSON.stringify(narrative), JSON.stringify(SECTION_KEYS.filter((k) => edited.has(k))), who.now.toISOString(), who.username, id,
+      JSON.stringify(narrative),
+      JSON.stringify(SECTION_KEYS.filter((k) => edited.has(k))),
+      who.now.toISOString(),
+      who.username,
+      id,
     );
-    addVersion(db, id, 'edit', touched.map((k) => SECTIONS[k]), who);
+    addVersion(
+      db,
+      id,
+      'edit',
+      touched.map((k) => SECTIONS[k]),
+      who,
+    );
   }
   return getBriefing(db, id);
 }

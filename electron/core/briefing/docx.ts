@@ -1,18 +1,4 @@
-import {
-  AlignmentType,
-  BorderStyle,
-  Document,
-  Footer,
-  ImageRun,
-  Packer,
-  PageNumber,
-  Paragraph,
-  Table,
-  TableCell,
-  TableRow,
-  TextRun,
-  WidthType,
-} from 'docx';
+import { AlignmentType, BorderStyle, Document, Footer, ImageRun, Packer, PageNumber, Paragraph, Table, TableCell, TableRow, TextRun, WidthType } from 'docx';
 import type { BriefingData } from '../../../shared/api/briefing';
 import { briefingDoc, type DocTable } from '../../../shared/domain/briefing-doc';
 
@@ -55,7 +41,11 @@ const pngSize = (png: Buffer) => (png.length > 24 && png.readUInt32BE(0) === 0x8
 export async function briefingDocx(b: BriefingData, mapPng: Buffer | null = null): Promise<{ fileName: string; base64: string }> {
   const doc = briefingDoc(b);
   const body: (Paragraph | Table)[] = [
-    new Paragraph({ alignment: AlignmentType.CENTER, spacing: { after: 200 }, children: [new TextRun({ text: doc.title, font: '方正小标宋简体', size: 52, color: RED, bold: true })] }),
+    new Paragraph({
+      alignment: AlignmentType.CENTER,
+      spacing: { after: 200 },
+      children: [new TextRun({ text: doc.title, font: '方正小标宋简体', size: 52, color: RED, bold: true })],
+    }),
     new Paragraph({ alignment: AlignmentType.CENTER, spacing: { after: 200 }, children: [new TextRun({ text: doc.issueLine, ...BODY })] }),
     new Paragraph({
       tabStops: [{ type: 'right', position: 9000 }],
@@ -74,9 +64,19 @@ export async function briefingDocx(b: BriefingData, mapPng: Buffer | null = null
       body.push(
         new Paragraph({
           alignment: AlignmentType.CENTER,
-          children: [new ImageRun({ type: 'png', data: mapPng!, transformation: { width: 600, height: Math.round((600 * size.height) / size.width) }, altText: { name: '辖区小区管控等级示意图', description: '辖区小区管控等级示意图', title: '辖区小区管控等级示意图' } })],
+          children: [
+            new ImageRun({
+              type: 'png',
+              data: mapPng!,
+              transformation: { width: 600, height: Math.round((600 * size.height) / size.width) },
+              altText: { name: '辖区小区管控等级示意图', description: '辖区小区管控等级示意图', title: '辖区小区管控等级示意图' },
+            }),
+          ],
         }),
-        new Paragraph({ alignment: AlignmentType.CENTER, children: [new TextRun({ text: '辖区小区管控等级示意图（红：封控区，橙：管控区，绿：防范区，灰：常态；▲ 卡点）', ...SMALL })] }),
+        new Paragraph({
+          alignment: AlignmentType.CENTER,
+          children: [new TextRun({ text: '辖区小区管控等级示意图（红：封控区，橙：管控区，绿：防范区，灰：常态；▲ 卡点）', ...SMALL })],
+        }),
       );
     }
     for (const t of s.tables) body.push(...table(t));

@@ -43,22 +43,40 @@ function places(db: Db, day: string) {
        (SELECT count(*) FROM compounds c WHERE ${LEVEL_AT} = 'precaution') AS compoundsPrecaution,
        (SELECT count(*) FROM checkpoints k WHERE ${STATUS_AT} = 'active') AS checkpoints,
        (SELECT count(*) FROM people) AS people, (SELECT count(*) FROM teams) AS teams`,
-  ).get({ end: dayEnd(day) }) as Pick<Totals, 'communities' | 'compounds' | 'households' | 'population' | 'compoundsSealed' | 'compoundsControlled' | 'compoundsPrecaution' | 'checkpoints' | 'people' | 'teams'>;
+  ).get({ end: dayEnd(day) }) as Pick<
+    Totals,
+    | 'communities'
+    | 'compounds'
+    | 'households'
+    | 'population'
+    | 'compoundsSealed'
+    | 'compoundsControlled'
+    | 'compoundsPrecaution'
+    | 'checkpoints'
+    | 'people'
+    | 'teams'
+  >;
   return t;
 }
 
 /** Per checkpoint, the day's registrations, from the counts the registrations' triggers keep (migration 0100). */
 export function registrationsByCheckpoint(db: Db, day: string) {
   const counts = new Map(
-    (stmt(db, 'SELECT checkpoint_id AS id, people, vehicles, abnormal, refused FROM registration_days WHERE day = ?').all(day) as {
-      id: number;
-      people: number;
-      vehicles: number;
-      abnormal: number;
-      refused: number;
-    }[]).map((r) => [r.id, r]),
+    (
+      stmt(db, 'SELECT checkpoint_id AS id, people, vehicles, abnormal, refused FROM registration_days WHERE day = ?').all(day) as {
+        id: number;
+        people: number;
+        vehicles: number;
+        abnormal: number;
+        refused: number;
+      }[]
+    ).map((r) => [r.id, r]),
   );
-  return (stmt(db, `SELECT k.id, k.community_id AS communityId, coalesce(${STATUS_AT}, 'none') AS status FROM checkpoints k ORDER BY k.id`).all({ end: dayEnd(day) }) as { id: number; communityId: number; status: string }[]).map((k) => {
+  return (
+    stmt(db, `SELECT k.id, k.community_id AS communityId, coalesce(${STATUS_AT}, 'none') AS status FROM checkpoints k ORDER BY k.id`).all({
+      end: dayEnd(day),
+    }) as { id: number; communityId: number; status: string }[]
+  ).map((k) => {
     const c = counts.get(k.id);
     return { ...k, people: c?.people ?? 0, vehicles: c?.vehicles ?? 0, abnormal: c?.abnormal ?? 0, refused: c?.refused ?? 0 };
   });
@@ -84,12 +102,16 @@ export function registrationsBetween(db: Db, from: string, to: string) {
 
 /** Duty at checkpoints from the roster covering the day (the newest one if several do). */
 function duty(db: Db, day: string) {
-  const roster = stmt(db, "SELECT id, start_date FROM rosters WHERE start_date <= ? AND date(start_date, '+' || days || ' days') > ? ORDER BY id DESC LIMIT 1").get(day, day) as
-    | { id: number; start_date: string }
-    | undefined;
+  const roster = stmt(
+    db,
+    "SELECT id, start_date FROM rosters WHERE start_date <= ? AND date(start_date, '+' || days || ' days') > ? ORDER BY id DESC LIMIT 1",
+  ).get(day, day) as { id: number; start_date: string } | undefined;
   if (!roster) return { dutyNeeded: 0, dutyFilled: 0, dutyPeople: 0, dutyAbsent: 0 };
   const index = Math.round((Date.parse(`${day}T00:00:00Z`) - Date.parse(`${roster.start_date}T00:00:00Z`)) / 86_400_000);
-  const posts = stmt(db, 'SELECT id, per_shift, pattern, custom_shifts FROM posts WHERE active = 1 AND checkpoint_id IS NOT NULL').all() as (Pick<PostRow, 'id' | 'per_shift' | 'pattern' | 'custom_shifts'>)[];
+  const posts = stmt(db, 'SELECT id, per_shift, pattern, custom_shifts FROM posts WHERE active = 1 AND checkpoint_id IS NOT NULL').all() as Pick<
+    PostRow,
+    'id' | 'per_shift' | 'pattern' | 'custom_shifts'
+  >[];
   const present = new Map(
     (
       stmt(
@@ -107,17 +129,28 @@ function duty(db: Db, day: string) {
     });
   }
   const dutyAbsent = one(db, "SELECT count(*) AS n FROM assignments WHERE roster_id = ? AND day = ? AND attendance = 'absent'", roster.id, index);
-  const dutyPeople = one(db, "SELECT count(DISTINCT person_id) AS n FROM assignments WHERE roster_id = ? AND day = ? AND coalesce(attendance, '') <> 'absent'", roster.id, index);
+  const dutyPeople = one(
+    db,
+    "SELECT count(DISTINCT person_id) AS n FROM assignments WHERE roster_id = ? AND day = ? AND coalesce(attendance, '') <> 'absent'",
+    roster.id,
+    index,
+  );
   return { dutyNeeded, dutyFilled, dutyPeople, dutyAbsent };
 }
 
 function keyPersons(db: Db, day: string) {
   const p = { day, start: dayStart(day), end: dayEnd(day) };
   const byMeasure = Object.fromEntries(
-    (stmt(db, `SELECT k.measure AS m, count(*) AS n FROM key_persons k WHERE ${UNDER_MEASURE} GROUP BY k.measure`).all(p) as { m: string; n: number }[]).map((r) => [r.m, r.n]),
+    (stmt(db, `SELECT k.measure AS m, count(*) AS n FROM key_persons k WHERE ${UNDER_MEASURE} GROUP BY k.measure`).all(p) as { m: string; n: number }[]).map(
+      (r) => [r.m, r.n],
+    ),
   );
   const under = Object.values(byMeasure).reduce((a: number, b) => a + (b as number), 0);
-  const followupsDone = one(db, `SELECT count(*) AS n FROM followups f JOIN key_persons k ON k.id = f.key_person_id WHERE f.day = :day AND ${UNDER_MEASURE}`, p);
+  const followupsDone = one(
+    db,
+    `SELECT count(*) AS n FROM followups f JOIN key_persons k ON k.id = f.key_person_id WHERE f.day = :day AND ${UNDER_MEASURE}`,
+    p,
+  );
   const keyReleased = one(
     db,
     `SELECT count(*) AS n FROM key_persons k WHERE
@@ -140,7 +173,8 @@ function keyPersons(db: Db, day: string) {
 
 /** The campaign under way on the day, else the latest one started before it. */
 function campaignOf(db: Db, day: string) {
-  return (stmt(db, 'SELECT id, name FROM campaigns WHERE start_date <= ? ORDER BY (end_date >= ?) DESC, start_date DESC, id DESC LIMIT 1').get(day, day) ?? null) as {
+  return (stmt(db, 'SELECT id, name FROM campaigns WHERE start_date <= ? ORDER BY (end_date >= ?) DESC, start_date DESC, id DESC LIMIT 1').get(day, day) ??
+    null) as {
     id: number;
     name: string;
   } | null;
@@ -165,7 +199,12 @@ function supplies(db: Db, day: string) {
   const from = dayStart(day);
   const weekFrom = dayStart(addDays(day, -6));
   const threshold = coverDaysThreshold(db);
-  const items = stmt(db, 'SELECT id, name, unit, low_stock AS lowStock FROM supply_items ORDER BY id').all() as { id: number; name: string; unit: string; lowStock: number | null }[];
+  const items = stmt(db, 'SELECT id, name, unit, low_stock AS lowStock FROM supply_items ORDER BY id').all() as {
+    id: number;
+    name: string;
+    unit: string;
+    lowStock: number | null;
+  }[];
   const sums = stmt(
     db,
     `SELECT coalesce(sum(qty), 0) AS onHand,
@@ -230,14 +269,22 @@ export function dayFigures(db: Db, day: string, opts: { map?: boolean } = {}): B
   const office = stmt(db, 'SELECT name, division_code AS divisionCode FROM office WHERE id = 1').get() as { name: string; divisionCode: string | null };
   const regs = registrationsByCheckpoint(db, day);
   const reg = regs.reduce(
-    (a, r) => ({ regPeople: a.regPeople + r.people, regVehicles: a.regVehicles + r.vehicles, regAbnormal: a.regAbnormal + r.abnormal, regRefused: a.regRefused + r.refused }),
+    (a, r) => ({
+      regPeople: a.regPeople + r.people,
+      regVehicles: a.regVehicles + r.vehicles,
+      regAbnormal: a.regAbnormal + r.abnormal,
+      regRefused: a.regRefused + r.refused,
+    }),
     { regPeople: 0, regVehicles: 0, regAbnormal: 0, regRefused: 0 },
   );
   const campaign = campaignOf(db, day);
   const screening = screeningByCommunity(db, campaign?.id ?? null, day);
   const keyByCommunity = new Map(
     (
-      stmt(db, `SELECT p.community_id AS id, count(*) AS n FROM key_persons k JOIN compounds p ON p.id = k.compound_id WHERE ${UNDER_MEASURE} GROUP BY p.community_id`).all({
+      stmt(
+        db,
+        `SELECT p.community_id AS id, count(*) AS n FROM key_persons k JOIN compounds p ON p.id = k.compound_id WHERE ${UNDER_MEASURE} GROUP BY p.community_id`,
+      ).all({
         day,
         start: dayStart(day),
         end: dayEnd(day),
@@ -272,10 +319,12 @@ export function dayFigures(db: Db, day: string, opts: { map?: boolean } = {}): B
     lowStockItems: stock.lowStockItems,
   };
   const alerts = (
-    stmt(db, 'SELECT ts, kind, message, ack_at IS NOT NULL AND ack_at < :end AS handled FROM alerts WHERE ts >= :start AND ts < :end ORDER BY ts LIMIT 30').all({
-      start: dayStart(day),
-      end: dayEnd(day),
-    }) as { ts: string; kind: 'temperature' | 'followup'; message: string; handled: number }[]
+    stmt(db, 'SELECT ts, kind, message, ack_at IS NOT NULL AND ack_at < :end AS handled FROM alerts WHERE ts >= :start AND ts < :end ORDER BY ts LIMIT 30').all(
+      {
+        start: dayStart(day),
+        end: dayEnd(day),
+      },
+    ) as { ts: string; kind: 'temperature' | 'followup'; message: string; handled: number }[]
   ).map((a) => ({ ...a, handled: a.handled === 1 }));
   return {
     day,
@@ -294,12 +343,19 @@ export function dayFigures(db: Db, day: string, opts: { map?: boolean } = {}): B
 /** Points for the printed map (a briefing stays as it was printed, so they are frozen with it). */
 function officeMap(db: Db, day: string) {
   const end = { end: dayEnd(day) };
-  const compounds = (stmt(db, `SELECT lng, lat, ${LEVEL_AT} AS level FROM compounds c WHERE lng IS NOT NULL AND lat IS NOT NULL AND created_at < :end ORDER BY id`).all(end) as { lng: number; lat: number; level: ControlLevelCode }[]).map(
-    (c) => [c.lng, c.lat, c.level] as [number, number, ControlLevelCode],
-  );
-  const checkpoints = (stmt(db, `SELECT lng, lat FROM checkpoints k WHERE ${STATUS_AT} = 'active' AND lng IS NOT NULL AND lat IS NOT NULL ORDER BY id`).all(end) as { lng: number; lat: number }[]).map(
-    (c) => [c.lng, c.lat] as [number, number],
-  );
+  const compounds = (
+    stmt(db, `SELECT lng, lat, ${LEVEL_AT} AS level FROM compounds c WHERE lng IS NOT NULL AND lat IS NOT NULL AND created_at < :end ORDER BY id`).all(end) as {
+      lng: number;
+      lat: number;
+      level: ControlLevelCode;
+    }[]
+  ).map((c) => [c.lng, c.lat, c.level] as [number, number, ControlLevelCode]);
+  const checkpoints = (
+    stmt(db, `SELECT lng, lat FROM checkpoints k WHERE ${STATUS_AT} = 'active' AND lng IS NOT NULL AND lat IS NOT NULL ORDER BY id`).all(end) as {
+      lng: number;
+      lat: number;
+    }[]
+  ).map((c) => [c.lng, c.lat] as [number, number]);
   return { compounds, checkpoints };
 }
 

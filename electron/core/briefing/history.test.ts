@@ -31,7 +31,18 @@ describe('history-true briefings', () => {
     const c = unwrap<Record<string, unknown>>(await call('compounds.get', { id: open.id }));
     const { id: _id, communityName: _a, gridName: _b, checkpointCount: _c, createdAt: _d, updatedAt: _e, ...fields } = c;
     unwrap(await call('compounds.update', { ...fields, id: open.id, controlLevel: 'sealed' }));
-    unwrap(await call('checkpoints.create', { name: '新设东门卡点', kind: 'gate', compoundId: open.id, hours: 'allDay', staffPerShift: 2, status: 'active', lng: 115.65, lat: 34.41 }));
+    unwrap(
+      await call('checkpoints.create', {
+        name: '新设东门卡点',
+        kind: 'gate',
+        compoundId: open.id,
+        hours: 'allDay',
+        staffPerShift: 2,
+        status: 'active',
+        lng: 115.65,
+        lat: 34.41,
+      }),
+    );
     const paused = t.core.db.prepare("SELECT id FROM checkpoints WHERE status = 'active' ORDER BY id LIMIT 1").get() as { id: number };
     const k = unwrap<Record<string, unknown>>(await call('checkpoints.get', { id: paused.id }));
     const { id: _k, communityName: _n, compoundName: _m, createdAt: _x, updatedAt: _y, ...kf } = k;

@@ -39,17 +39,25 @@ export function prefill(f: BriefingFiguresData): Record<SectionKey, string> {
     }${t.regAbnormal ? `；发现体温异常${n(t.regAbnormal)}人次，均已按规定处置` : '，未发现体温异常人员'}。`,
     screening: `${join([
       `现有在管重点人员${n(t.keyUnder)}人`,
-      t.keyUnder ? `其中居家观察${n(t.keyHomeObservation)}人、居家隔离${n(t.keyHomeIsolation)}人、集中隔离${n(t.keyCentralQuarantine)}人、健康监测${n(t.keyHealthMonitoring)}人` : '',
+      t.keyUnder
+        ? `其中居家观察${n(t.keyHomeObservation)}人、居家隔离${n(t.keyHomeIsolation)}人、集中隔离${n(t.keyCentralQuarantine)}人、健康监测${n(t.keyHealthMonitoring)}人`
+        : '',
       `当日新增${n(t.keyNew)}人、解除管控${n(t.keyReleased)}人`,
     ])}。${t.followupsDue ? `每日两次随访测温，当日应随访${n(t.followupsDue)}人次、已随访${n(t.followupsDone)}人次（完成率${followRate}%）。` : ''}${
       f.campaignName && t.screenHouseholds
         ? `“${f.campaignName}”入户排查应覆盖${n(t.screenHouseholds)}户，已排查${n(t.screenReached)}户（覆盖率${screenRate}%）。`
         : ''
     }${t.tested ? `当日核酸检测${n(t.tested)}人次。` : ''}`,
-    supplies: `${join([
-      received.length ? `当日接收${t.donations ? `捐赠${n(t.donations)}批及` : ''}入库${received.join('、')}` : t.donations ? `当日接收捐赠${n(t.donations)}批` : '',
-      issued.length ? `向社区、卡点发放${issued.join('、')}` : '当日无物资发放',
-    ]) || '当日物资收发平稳'}。${
+    supplies: `${
+      join([
+        received.length
+          ? `当日接收${t.donations ? `捐赠${n(t.donations)}批及` : ''}入库${received.join('、')}`
+          : t.donations
+            ? `当日接收捐赠${n(t.donations)}批`
+            : '',
+        issued.length ? `向社区、卡点发放${issued.join('、')}` : '当日无物资发放',
+      ]) || '当日物资收发平稳'
+    }。${
       f.scarcest ? `按近7日用量测算，${f.scarcest.name}库存可用${f.scarcest.daysOfCover}天。` : ''
     }${low.length ? `${low.join('、')}库存不足，需及时补充。` : '各类防疫物资储备充足。'}`,
     volunteers: `${join([
@@ -58,9 +66,7 @@ export function prefill(f: BriefingFiguresData): Record<SectionKey, string> {
       t.needsNew || t.needsDone ? `受理群众买菜、就医、购药等需求${n(t.needsNew)}件，办结${n(t.needsDone)}件` : '',
     ])}。`,
     problems: `${join([
-      t.inspections
-        ? `当日开展督查${n(t.inspections)}次，检查卡点、小区和经营场所${n(t.inspectedPlaces)}处，发现问题${n(t.problemsNew)}条`
-        : '当日未开展督查',
+      t.inspections ? `当日开展督查${n(t.inspections)}次，检查卡点、小区和经营场所${n(t.inspectedPlaces)}处，发现问题${n(t.problemsNew)}条` : '当日未开展督查',
       t.problemsClosed ? `整改销号${n(t.problemsClosed)}条` : '',
       t.problemsOpen ? `尚有${n(t.problemsOpen)}条问题未销号${t.problemsOverdue ? `，其中逾期${n(t.problemsOverdue)}条，已督促责任单位限期整改` : ''}` : '',
       t.disinfectDue ? `公共区域应消杀${n(t.disinfectDue)}次、已消杀${n(t.disinfectDone)}次（完成率${percent(t.disinfectDone, t.disinfectDue)}%）` : '',

@@ -42,7 +42,16 @@ describe('roll-up of report workbooks', () => {
       const { core, call } = await openSignedIn({ demo: true, now });
       dataOf(await call('office.update', { name: o.name, divisionCode: o.code }));
       const cp = (core.db.prepare("SELECT id FROM checkpoints WHERE status = 'active' ORDER BY id LIMIT 1").get() as { id: number }).id;
-      for (let i = 0; i < o.registrations; i++) dataOf(await call('registrations.create', { checkpointId: cp, subject: i % 2 ? 'vehicle' : 'person', plate: i % 2 ? `豫N1234${i}` : null, name: i % 2 ? null : '赵六', direction: 'in' }));
+      for (let i = 0; i < o.registrations; i++)
+        dataOf(
+          await call('registrations.create', {
+            checkpointId: cp,
+            subject: i % 2 ? 'vehicle' : 'person',
+            plate: i % 2 ? `豫N1234${i}` : null,
+            name: i % 2 ? null : '赵六',
+            direction: 'in',
+          }),
+        );
       now.set('2026-11-19T03:20:00Z');
       const b = dataOf<BriefingData>(await call('briefings.generate', { day: DAY }));
       exported.push({ file: dataOf<File>(await call('briefings.workbook', { id: b.id })), totals: b.figures.totals });
@@ -99,7 +108,9 @@ describe('roll-up of report workbooks', () => {
     });
     const r = dataOf<RollupData>(await call('rollup.import', { day: DAY, files: [titled] }));
     expect(r.units[0]!.totals).toEqual(exported[2]!.totals);
-    expect(errorOf(await call('rollup.import', { day: DAY, files: [{ fileName: '空.xlsx', base64: Buffer.from('not a workbook').toString('base64') }] })).message).toContain('空.xlsx');
+    expect(
+      errorOf(await call('rollup.import', { day: DAY, files: [{ fileName: '空.xlsx', base64: Buffer.from('not a workbook').toString('base64') }] })).message,
+    ).toContain('空.xlsx');
   });
 
   it('docs/report-workbook.md documents every column in order', () => {

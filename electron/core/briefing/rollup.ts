@@ -72,7 +72,9 @@ export function importRollup(db: Db, day: string, files: { fileName: string; bas
     }
     if (row.existingId !== null) {
       const prior = schema.findExisting(ctx, row.input!) as { fileName: string };
-      problems.push(`文件“${f.fileName}”：${String(row.input!.unitName)} ${monthDay(day)} 的数据已经导入过（来自“${prior.fileName}”）；如需更正，请先在汇总表中删除该单位再导入`);
+      problems.push(
+        `文件“${f.fileName}”：${String(row.input!.unitName)} ${monthDay(day)} 的数据已经导入过（来自“${prior.fileName}”）；如需更正，请先在汇总表中删除该单位再导入`,
+      );
       continue;
     }
     const twin = accepted.find((a) => a.row.unitName === row.input!.unitName);

@@ -47,7 +47,13 @@ export const briefingHandlers: Handlers<keyof typeof briefing> = {
   'briefings.docx': ({ id, mapPng }, { db }) => briefingDocx(getBriefing(db, id), mapPng ? Buffer.from(mapPng, 'base64') : null),
   'briefings.workbook': ({ id }, { db }) => {
     const b = getBriefing(db, id);
-    return reportWorkbook({ unitName: b.figures.officeName, divisionCode: b.figures.divisionCode, day: b.day, generatedAt: b.generatedAt, ...b.figures.totals });
+    return reportWorkbook({
+      unitName: b.figures.officeName,
+      divisionCode: b.figures.divisionCode,
+      day: b.day,
+      generatedAt: b.generatedAt,
+      ...b.figures.totals,
+    });
   },
   'rollup.import': ({ day, files }, ctx) => importRollup(ctx.db, day, files, actor(ctx)),
   'rollup.get': ({ day }, { db }) => getRollup(db, day),

@@ -8,7 +8,10 @@ import { schemaVersion } from './migrate';
 
 const at = (local: string) => new Date(local);
 const rowsOf = (db: Database.Database, table: string) => db.prepare(`SELECT * FROM ${table} ORDER BY rowid`).all();
-const filesOf = (dir: string, kind: string) => listBackups(dir).filter((b) => b.kind === kind).map((b) => b.file);
+const filesOf = (dir: string, kind: string) =>
+  listBackups(dir)
+    .filter((b) => b.kind === kind)
+    .map((b) => b.file);
 
 describe('backups', () => {
   it('backupNow writes a valid, encrypted copy of the database with the same rows', async () => {
@@ -101,11 +104,23 @@ describe('backups', () => {
     expect(await dailyBackupIfDue(core.db, dir, at('2025-06-10T23:59:59.000'))).toBeNull();
     const next = await dailyBackupIfDue(core.db, dir, at('2025-06-11T00:00:01.000'));
     expect(next?.kind).toBe('daily');
-    expect(listBackups(dir).filter((b) => b.kind === 'daily').map((b) => b.createdAt)).toEqual(['2025-06-11T00:00:01.000', '2025-06-10T08:00:00.000']);
-    expect(listBackups(dir).filter((b) => b.kind === 'weekly').map((b) => b.createdAt)).toEqual(['2025-06-10T08:00:00.000']);
+    expect(
+      listBackups(dir)
+        .filter((b) => b.kind === 'daily')
+        .map((b) => b.createdAt),
+    ).toEqual(['2025-06-11T00:00:01.000', '2025-06-10T08:00:00.000']);
+    expect(
+      listBackups(dir)
+        .filter((b) => b.kind === 'weekly')
+        .map((b) => b.createdAt),
+    ).toEqual(['2025-06-10T08:00:00.000']);
 
     await dailyBackupIfDue(core.db, dir, at('2025-06-17T09:00:00.000'));
-    expect(listBackups(dir).filter((b) => b.kind === 'weekly').map((b) => b.createdAt)).toEqual(['2025-06-17T09:00:00.000', '2025-06-10T08:00:00.000']);
+    expect(
+      listBackups(dir)
+        .filter((b) => b.kind === 'weekly')
+        .map((b) => b.createdAt),
+    ).toEqual(['2025-06-17T09:00:00.000', '2025-06-10T08:00:00.000']);
   });
 
   it('a manual backup does not count as the day’s daily backup', async () => {
@@ -153,10 +168,17 @@ describe('backups', () => {
     const dir = path.join(makeTempDir(), 'backups');
     // Four imports a day for three days.
     const made: string[] = [];
-    for (const day of ['10', '11', '12']) for (const h of ['08', '10', '14', '16']) made.push((await backupNow(core.db, dir, 'preimport', at(`2025-09-${day}T${h}:00:00.000`))).file);
-    const kept = listBackups(dir).filter((b) => b.kind === 'preimport').map((b) => b.createdAt);
+    for (const day of ['10', '11', '12'])
+      for (const h of ['08', '10', '14', '16']) made.push((await backupNow(core.db, dir, 'preimport', at(`2025-09-${day}T${h}:00:00.000`))).file);
+    const kept = listBackups(dir)
+      .filter((b) => b.kind === 'preimport')
+      .map((b) => b.createdAt);
     expect(kept).toEqual([
-      '2025-09-12T16:00:00.000', '2025-09-12T14:00:00.000', '2025-09-12T10:00:00.000', '2025-09-12T08:00:00.000', '2025-09-11T16:00:00.000',
+      '2025-09-12T16:00:00.000',
+      '2025-09-12T14:00:00.000',
+      '2025-09-12T10:00:00.000',
+      '2025-09-12T08:00:00.000',
+      '2025-09-11T16:00:00.000',
       '2025-09-10T16:00:00.000',
     ]);
   });
@@ -167,7 +189,20 @@ describe('backups', () => {
     fs.mkdirSync(dir);
     const full = Object.assign(new Error('database or disk is full'), { code: 'SQLITE_FULL' });
     const db = new Proxy(core.db, {
-      get: (t, k) => (k === 'prepare' ? (sql: string) => (sql.startsWith('VACUUM INTO') ? { run: (f: string) => (fs.writeFileSync(f, 'half'), (() => { throw full; })()) } : t.prepare(sql)) : Reflect.get(t, k, t)),
+      get: (t, k) =>
+        k === 'prepare'
+          ? (sql: string) =>
+              sql.startsWith('VACUUM INTO')
+                ? {
+                    run: (f: string) => (
+                      fs.writeFileSync(f, 'half'),
+                      (() => {
+                        throw full;
+                      })()
+                    ),
+                  }
+                : t.prepare(sql)
+          : Reflect.get(t, k, t),
     });
     await expect(backupNow(db, dir, 'daily', at('2025-10-01T00:05:00.000'))).rejects.toThrow(/full/);
     expect(fs.readdirSync(dir)).toEqual([]);

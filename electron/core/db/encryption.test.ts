@@ -32,7 +32,13 @@ describe('encrypted database', () => {
     const dataDir = path.join(root, 'data');
     // The run's demo office (made encrypted by createCore once, test/helpers/demo-template.ts).
     await copyDemoTemplate('demo-residents', TEST_PASSWORD, dataDir, path.join(root, 'k.key'));
-    const core = await createCore({ dataDir, demoOnCreate: true, transport: 'http', keyStore: fileKeyStore(path.join(root, 'k.key')), adminPassword: TEST_PASSWORD });
+    const core = await createCore({
+      dataDir,
+      demoOnCreate: true,
+      transport: 'http',
+      keyStore: fileKeyStore(path.join(root, 'k.key')),
+      adminPassword: TEST_PASSWORD,
+    });
     const admin = await signIn(core, 'admin');
     const command = await signIn(core, 'zhihui');
     expect((await command('communities.create', { name: '保密测试社区', kind: 'community' })).ok).toBe(true);
@@ -74,7 +80,13 @@ describe('encrypted database', () => {
     expect(leaks(path.join(dataDir, DB_FILE))).toEqual([]);
     expect(fs.readFileSync(path.join(dataDir, DB_FILE)).includes(Buffer.from('旧数据社区'))).toBe(true);
 
-    const core = await createCore({ dataDir, demoOnCreate: true, transport: 'http', keyStore: fileKeyStore(path.join(root, 'k.key')), adminPassword: TEST_PASSWORD });
+    const core = await createCore({
+      dataDir,
+      demoOnCreate: true,
+      transport: 'http',
+      keyStore: fileKeyStore(path.join(root, 'k.key')),
+      adminPassword: TEST_PASSWORD,
+    });
     // A database from before sign-in existed has no users: the first administrator is set up locally.
     const setup = await core.call('auth.setup', { username: 'admin', displayName: '管理员', password: TEST_PASSWORD }, { client: '127.0.0.1', local: true });
     expect(setup.envelope.ok).toBe(true);

@@ -37,10 +37,7 @@ export function migrate(db: Database.Database, list: Migration[]): { from: numbe
       })();
     } catch (e) {
       const reason = e instanceof Error ? e.message : String(e);
-      throw new ApiError(
-        'MIGRATION_FAILED',
-        `数据库升级失败（第 ${m.version} 步：${m.name}）：${reason}。本步骤的改动已全部撤销，数据停留在升级前的状态。`,
-      );
+      throw new ApiError('MIGRATION_FAILED', `数据库升级失败（第 ${m.version} 步：${m.name}）：${reason}。本步骤的改动已全部撤销，数据停留在升级前的状态。`);
     }
   }
   return { from, to: schemaVersion(db) };

@@ -88,11 +88,7 @@ async function encryptExisting(file: string, key: Buffer, backupDir: string): Pr
  * `keys` (made on creation), backed up before any migration, then migrated. On failure
  * the database is closed and a Chinese error propagates; the file is unchanged.
  */
-export async function openDatabase(
-  dataDir: string,
-  list: Migration[] = defaultMigrations,
-  keys: KeyStore = defaultKeyStore(dataDir),
-): Promise<OpenedDatabase> {
+export async function openDatabase(dataDir: string, list: Migration[] = defaultMigrations, keys: KeyStore = defaultKeyStore(dataDir)): Promise<OpenedDatabase> {
   fs.mkdirSync(dataDir, { recursive: true });
   const file = path.join(dataDir, DB_FILE);
   const backupDir = path.join(dataDir, 'backups');

@@ -52,7 +52,8 @@ export const readOnlyMessage = (dir: string): string =>
 
 const errCode = (e: unknown): string => String((e as { code?: unknown })?.code ?? '');
 
-export const isDiskFull = (e: unknown): boolean => /^(ENOSPC|EDQUOT|SQLITE_FULL)/.test(errCode(e)) || /database or disk is full/i.test(String((e as Error)?.message));
+export const isDiskFull = (e: unknown): boolean =>
+  /^(ENOSPC|EDQUOT|SQLITE_FULL)/.test(errCode(e)) || /database or disk is full/i.test(String((e as Error)?.message));
 export const isReadOnly = (e: unknown): boolean => /^(EROFS|EACCES|EPERM|SQLITE_READONLY)/.test(errCode(e));
 
 /** A file-system or SQLite error met while opening, as its own Chinese StartupError (or the error itself when it is none of these). */

@@ -33,7 +33,9 @@ describe('migration upgrades with data', () => {
       100,
       (db) => {
         territory(db);
-        const reg = db.prepare(`INSERT INTO registrations (checkpoint_id, ts, subject, direction, abnormal, refused, username) VALUES (1, ?, ?, 'in', ?, ?, 'zhihui')`);
+        const reg = db.prepare(
+          `INSERT INTO registrations (checkpoint_id, ts, subject, direction, abnormal, refused, username) VALUES (1, ?, ?, 'in', ?, ?, 'zhihui')`,
+        );
         reg.run('2026-11-19T16:30:00.000Z', 'person', 0, 0); // the 19th in UTC, 00:30 on the 20th in China
         reg.run('2026-11-20T01:00:00.000Z', 'person', 1, 0);
         reg.run('2026-11-20T02:00:00.000Z', 'vehicle', 0, 1);
@@ -46,7 +48,9 @@ describe('migration upgrades with data', () => {
           { day: '2026-11-18', cp: 1, people: 1, vehicles: 0, abnormal: 0, refused: 0 },
           { day: '2026-11-20', cp: 1, people: 2, vehicles: 1, abnormal: 1, refused: 1 },
         ]);
-        db.prepare(`INSERT INTO registrations (checkpoint_id, ts, subject, direction, username) VALUES (1, '2026-11-20T05:00:00.000Z', 'person', 'out', 'zhihui')`).run();
+        db.prepare(
+          `INSERT INTO registrations (checkpoint_id, ts, subject, direction, username) VALUES (1, '2026-11-20T05:00:00.000Z', 'person', 'out', 'zhihui')`,
+        ).run();
         expect(days()).toContainEqual({ day: '2026-11-20', cp: 1, people: 3, vehicles: 1, abnormal: 1, refused: 1 });
       },
     );

@@ -24,15 +24,75 @@ export interface DemoOffice {
 }
 
 const COMMUNITIES: [string, CommunityKindCode, number][] = [
-  ['建设路社区', 'community', 14], ['文化路社区', 'community', 13], ['民主路社区', 'community', 12], ['凯旋路社区', 'community', 12],
-  ['神火社区', 'community', 11], ['平安社区', 'community', 11], ['新华社区', 'community', 10],
-  ['东风居委会', 'committee', 10], ['红旗居委会', 'committee', 10], ['胜利居委会', 'committee', 9], ['光明居委会', 'committee', 9],
+  ['建设路社区', 'community', 14],
+  ['文化路社区', 'community', 13],
+  ['民主路社区', 'community', 12],
+  ['凯旋路社区', 'community', 12],
+  ['神火社区', 'community', 11],
+  ['平安社区', 'community', 11],
+  ['新华社区', 'community', 10],
+  ['东风居委会', 'committee', 10],
+  ['红旗居委会', 'committee', 10],
+  ['胜利居委会', 'committee', 9],
+  ['光明居委会', 'committee', 9],
   ['团结居委会', 'committee', 9],
-  ['王庄村', 'village', 13], ['李楼村', 'village', 13], ['张集村', 'village', 12],
+  ['王庄村', 'village', 13],
+  ['李楼村', 'village', 13],
+  ['张集村', 'village', 12],
 ];
-const PREFIXES = ['馨苑', '锦绣', '阳光', '幸福', '和平', '祥和', '金桂', '翠竹', '丽景', '紫荆', '银河', '书香', '康乐', '瑞祥', '福润', '嘉禾', '德馨', '盛世', '清华', '兴业', '宏图', '长青', '明珠', '华庭', '西城', '八一', '东湖', '南苑', '北辰', '梧桐', '香榭', '雅居'];
+const PREFIXES = [
+  '馨苑',
+  '锦绣',
+  '阳光',
+  '幸福',
+  '和平',
+  '祥和',
+  '金桂',
+  '翠竹',
+  '丽景',
+  '紫荆',
+  '银河',
+  '书香',
+  '康乐',
+  '瑞祥',
+  '福润',
+  '嘉禾',
+  '德馨',
+  '盛世',
+  '清华',
+  '兴业',
+  '宏图',
+  '长青',
+  '明珠',
+  '华庭',
+  '西城',
+  '八一',
+  '东湖',
+  '南苑',
+  '北辰',
+  '梧桐',
+  '香榭',
+  '雅居',
+];
 const SUFFIXES = ['华园', '花园', '小区', '家园', '新村', '公寓', '名都', '雅苑', '佳苑', '新苑', '嘉园', '御景'];
-const UNITS = ['供电公司', '市二中', '第一人民医院', '粮食局', '纺织厂', '棉纺厂', '税务局', '农机站', '交通局', '水利局', '邮政局', '印刷厂', '化肥厂', '烟草公司', '建筑公司', '林业局'];
+const UNITS = [
+  '供电公司',
+  '市二中',
+  '第一人民医院',
+  '粮食局',
+  '纺织厂',
+  '棉纺厂',
+  '税务局',
+  '农机站',
+  '交通局',
+  '水利局',
+  '邮政局',
+  '印刷厂',
+  '化肥厂',
+  '烟草公司',
+  '建筑公司',
+  '林业局',
+];
 const PROPERTY = ['安居物业', '恒泰物业', '宏达物业', '金盾物业', '华信物业', '嘉和物业', '顺安物业', '德润物业'];
 const ROADS = ['建设路', '文化路', '民主路', '凯旋路', '神火大道', '平原路', '归德路', '长江路', '黄河路', '睢阳大道'];
 const GATES = ['东门', '南门', '西门', '北门'];
@@ -54,7 +114,11 @@ export function generateDemo(seed = DEMO_SEED): DemoOffice {
   const communities = COMMUNITIES.map(([name, kind], i) => {
     const far = kind === 'village' ? 1.8 : 1;
     return {
-      name, kind, secretary: person(), phone: mobile(), note: null,
+      name,
+      kind,
+      secretary: person(),
+      phone: mobile(),
+      note: null,
       gridIndex: Math.floor((i * 9) / COMMUNITIES.length),
       centre: [DEMO_CENTRE.lng + jitter(0.03) * far, DEMO_CENTRE.lat + jitter(0.025) * far] as [number, number],
     };
@@ -91,7 +155,12 @@ export function generateDemo(seed = DEMO_SEED): DemoOffice {
         if (!placed.some((b) => Math.abs(b.lng - lng) < b.half + half + 0.0002 && Math.abs(b.lat - lat) < (b.half + half) * 0.8 + 0.0002)) break;
       }
       placed.push({ lng, lat, half });
-      const ring: [number, number][] = [[lng - half, lat - half * 0.8], [lng + half, lat - half * 0.8], [lng + half, lat + half * 0.8], [lng - half, lat + half * 0.8]];
+      const ring: [number, number][] = [
+        [lng - half, lat - half * 0.8],
+        [lng + half, lat - half * 0.8],
+        [lng + half, lat + half * 0.8],
+        [lng - half, lat + half * 0.8],
+      ];
       compounds.push({
         name,
         communityIndex: ci,
@@ -115,7 +184,13 @@ export function generateDemo(seed = DEMO_SEED): DemoOffice {
     c.households = Math.max(1, Math.round(c.population / 2.8));
   }
 
-  return { office: { name: '平原示范街道办事处', divisionCode: '411402900' }, grids, communities, compounds, checkpoints: demoCheckpoints(f, communities, compounds) };
+  return {
+    office: { name: '平原示范街道办事处', divisionCode: '411402900' },
+    grids,
+    communities,
+    compounds,
+    checkpoints: demoCheckpoints(f, communities, compounds),
+  };
 }
 
 function demoCheckpoints(f: Faker, communities: DemoOffice['communities'], compounds: DemoOffice['compounds']): DemoOffice['checkpoints'] {
@@ -130,10 +205,25 @@ function demoCheckpoints(f: Faker, communities: DemoOffice['communities'], compo
   ranked.forEach(({ c, i }, n) => {
     const gate = GATES[n % 4]!;
     const ring = c.boundary!.coordinates[0]!;
-    const [x, y] = gate === '东门' ? mid(ring[1]!, ring[2]!) : gate === '南门' ? mid(ring[0]!, ring[1]!) : gate === '西门' ? mid(ring[3]!, ring[0]!) : mid(ring[2]!, ring[3]!);
+    const [x, y] =
+      gate === '东门'
+        ? mid(ring[1]!, ring[2]!)
+        : gate === '南门'
+          ? mid(ring[0]!, ring[1]!)
+          : gate === '西门'
+            ? mid(ring[3]!, ring[0]!)
+            : mid(ring[2]!, ring[3]!);
     out.push({
-      name: `${c.name}${gate}`, kind: 'gate', communityIndex: c.communityIndex, compoundIndex: i, lng: x, lat: y,
-      hours: 'allDay', staffPerShift: f.number.int({ min: 2, max: 3 }), status: statusOf(out.length), note: null,
+      name: `${c.name}${gate}`,
+      kind: 'gate',
+      communityIndex: c.communityIndex,
+      compoundIndex: i,
+      lng: x,
+      lat: y,
+      hours: 'allDay',
+      staffPerShift: f.number.int({ min: 2, max: 3 }),
+      status: statusOf(out.length),
+      note: null,
     });
   });
   const roads = f.helpers.shuffle(ROADS.flatMap((a, i) => ROADS.slice(i + 1).map((b) => `${a}与${b}交叉口卡点`))).slice(0, 15);
@@ -141,8 +231,16 @@ function demoCheckpoints(f: Faker, communities: DemoOffice['communities'], compo
     const ci = n % 12;
     const [lng, lat] = communities[ci]!.centre;
     out.push({
-      name, kind: 'road', communityIndex: ci, compoundIndex: null, lng: round6(lng + 0.01), lat: round6(lat - 0.004),
-      hours: n % 3 === 0 ? 'daytime' : 'allDay', staffPerShift: f.number.int({ min: 2, max: 4 }), status: statusOf(out.length), note: null,
+      name,
+      kind: 'road',
+      communityIndex: ci,
+      compoundIndex: null,
+      lng: round6(lng + 0.01),
+      lat: round6(lat - 0.004),
+      hours: n % 3 === 0 ? 'daytime' : 'allDay',
+      staffPerShift: f.number.int({ min: 2, max: 4 }),
+      status: statusOf(out.length),
+      note: null,
     });
   });
   for (let n = 0; out.length < 99; n++) {
@@ -150,9 +248,16 @@ function demoCheckpoints(f: Faker, communities: DemoOffice['communities'], compo
     const [lng, lat] = communities[ci]!.centre;
     const side = ['东', '南', '西', '北', '东南'][Math.floor(n / 3)]!;
     out.push({
-      name: `${communities[ci]!.name}${side}村口卡点`, kind: 'village', communityIndex: ci, compoundIndex: null,
-      lng: round6(lng + (n % 2 ? 0.012 : -0.012)), lat: round6(lat + (n % 3) * 0.004), hours: 'allDay',
-      staffPerShift: 2, status: statusOf(out.length), note: null,
+      name: `${communities[ci]!.name}${side}村口卡点`,
+      kind: 'village',
+      communityIndex: ci,
+      compoundIndex: null,
+      lng: round6(lng + (n % 2 ? 0.012 : -0.012)),
+      lat: round6(lat + (n % 3) * 0.004),
+      hours: 'allDay',
+      staffPerShift: 2,
+      status: statusOf(out.length),
+      note: null,
     });
   }
   return out;

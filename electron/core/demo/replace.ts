@@ -21,10 +21,10 @@ export function replaceWithDemo(db: Database.Database, now: Date, seed?: number,
   const demo = generateDemo(seed);
   const ctx: EntityCtx = { db, now, scope: ALL_COMMUNITIES };
   // Deleting the communities cascades to users' community scopes; keep them by community name.
-  const scopes = stmt(
-    db,
-    'SELECT u.user_id AS userId, c.name FROM user_communities u JOIN communities c ON c.id = u.community_id',
-  ).all() as { userId: number; name: string }[];
+  const scopes = stmt(db, 'SELECT u.user_id AS userId, c.name FROM user_communities u JOIN communities c ON c.id = u.community_id').all() as {
+    userId: number;
+    name: string;
+  }[];
   clearInspections(db);
   clearSupplies(db);
   clearVolunteers(db);
@@ -41,8 +41,9 @@ export function replaceWithDemo(db: Database.Database, now: Date, seed?: number,
     const id = idByName.get(name);
     if (id !== undefined) stmt(db, 'INSERT INTO user_communities (user_id, community_id) VALUES (?, ?)').run(userId, id);
   }
-  const compoundIds = demo.compounds.map(({ communityIndex, gridIndex, ...c }) =>
-    createRow(placesCtx, compounds, { ...c, communityId: communityIds[communityIndex]!, gridId: gridIds[gridIndex]! }).id,
+  const compoundIds = demo.compounds.map(
+    ({ communityIndex, gridIndex, ...c }) =>
+      createRow(placesCtx, compounds, { ...c, communityId: communityIds[communityIndex]!, gridId: gridIds[gridIndex]! }).id,
   );
   for (const { communityIndex, compoundIndex, ...k } of demo.checkpoints) {
     const compoundId = compoundIndex === null ? null : compoundIds[compoundIndex]!;

@@ -7,9 +7,7 @@ import { listBackups } from '../db/backup';
 
 /** Every row of the territory and the office, for before/after comparisons. */
 const snapshot = (core: Core) =>
-  Object.fromEntries(
-    ['office', 'communities', 'grids', 'compounds', 'checkpoints'].map((t) => [t, core.db.prepare(`SELECT * FROM ${t} ORDER BY id`).all()]),
-  );
+  Object.fromEntries(['office', 'communities', 'grids', 'compounds', 'checkpoints'].map((t) => [t, core.db.prepare(`SELECT * FROM ${t} ORDER BY id`).all()]));
 
 let consoleError: MockInstance;
 beforeEach(() => {
@@ -18,50 +16,56 @@ beforeEach(() => {
 afterEach(() => consoleError.mockRestore());
 
 describe('demo.reset (重置为演示数据)', () => {
-  it('failing on its last rows, it leaves every row (and the office name) as it was', async () => {
-    const { core, call: admin } = await openSignedIn({ demo: true }, 'admin');
-    const command = await signInAs(core, 'command');
-    // Make the current data differ from what a reset would write.
-    dataOf(await admin('office.update', { name: '测试街道办事处', divisionCode: '411402001' }));
-    dataOf(await command('communities.create', { name: '新建测试社区', kind: 'committee' }));
-    core.db.prepare('UPDATE compounds SET population = 7 WHERE id = (SELECT min(id) FROM compounds)').run();
-    const before = snapshot(core);
+  it(
+    'failing on its last rows, it leaves every row (and the office name) as it was',
+    async () => {
+      const { core, call: admin } = await openSignedIn({ demo: true }, 'admin');
+      const command = await signInAs(core, 'command');
+      // Make the current data differ from what a reset would write.
+      dataOf(await admin('office.update', { name: '测试街道办事处', divisionCode: '411402001' }));
+      dataOf(await command('communities.create', { name: '新建测试社区', kind: 'committee' }));
+      core.db.prepare('UPDATE compounds SET population = 7 WHERE id = (SELECT min(id) FROM compounds)').run();
+      const before = snapshot(core);
 
-    // The village checkpoints are the last rows a reset writes.
-    core.db.exec(
-      `CREATE TEMP TRIGGER boom BEFORE INSERT ON checkpoints WHEN NEW.name LIKE '%村口卡点' BEGIN SELECT RAISE(ABORT, 'boom'); END`,
-    );
-    const error = errorOf(await admin('demo.reset', { confirm: '重置' }));
-    expect(error).toEqual({ code: 'INTERNAL', message: '操作失败，数据未改动。请重试，或联系技术人员。' });
-    expect(snapshot(core)).toEqual(before);
-    // Only the method name and error class reach the log, never the input.
-    expect(consoleError).toHaveBeenCalledTimes(1);
-    expect(String(consoleError.mock.calls[0]?.[0])).toMatch(/^\[api\] demo\.reset failed: /);
+      // The village checkpoints are the last rows a reset writes.
+      core.db.exec(`CREATE TEMP TRIGGER boom BEFORE INSERT ON checkpoints WHEN NEW.name LIKE '%村口卡点' BEGIN SELECT RAISE(ABORT, 'boom'); END`);
+      const error = errorOf(await admin('demo.reset', { confirm: '重置' }));
+      expect(error).toEqual({ code: 'INTERNAL', message: '操作失败，数据未改动。请重试，或联系技术人员。' });
+      expect(snapshot(core)).toEqual(before);
+      // Only the method name and error class reach the log, never the input.
+      expect(consoleError).toHaveBeenCalledTimes(1);
+      expect(String(consoleError.mock.calls[0]?.[0])).toMatch(/^\[api\] demo\.reset failed: /);
 
-    core.db.exec('DROP TRIGGER temp.boom');
-    dataOf(await admin('demo.reset', { confirm: '重置' }));
-    expect([count(core.db, 'communities'), count(core.db, 'compounds'), count(core.db, 'checkpoints')]).toEqual([15, 168, 99]);
-  }, SLOW_MS);
+      core.db.exec('DROP TRIGGER temp.boom');
+      dataOf(await admin('demo.reset', { confirm: '重置' }));
+      expect([count(core.db, 'communities'), count(core.db, 'compounds'), count(core.db, 'checkpoints')]).toEqual([15, 168, 99]);
+    },
+    SLOW_MS,
+  );
 
-  it('backs up the current data first, then restores the demo office', async () => {
-    const { core, call: admin } = await openSignedIn({ demo: true }, 'admin');
-    const command = await signInAs(core, 'command');
-    const pristine = snapshot(core);
-    dataOf(await command('communities.create', { name: '新建测试社区', kind: 'village' }));
-    dataOf(await admin('office.update', { name: '测试街道办事处', divisionCode: null }));
+  it(
+    'backs up the current data first, then restores the demo office',
+    async () => {
+      const { core, call: admin } = await openSignedIn({ demo: true }, 'admin');
+      const command = await signInAs(core, 'command');
+      const pristine = snapshot(core);
+      dataOf(await command('communities.create', { name: '新建测试社区', kind: 'village' }));
+      dataOf(await admin('office.update', { name: '测试街道办事处', divisionCode: null }));
 
-    expect(dataOf(await admin('demo.reset', { confirm: '重置' }))).toEqual({ ok: true });
-    const after = snapshot(core);
-    expect(after.office).toEqual(pristine.office);
-    const strip = (rows: unknown[]) => rows.map((r) => ({ ...(r as object), created_at: 0, updated_at: 0 }));
-    for (const t of ['communities', 'grids', 'compounds', 'checkpoints']) expect(strip(after[t]!), t).toEqual(strip(pristine[t]!));
+      expect(dataOf(await admin('demo.reset', { confirm: '重置' }))).toEqual({ ok: true });
+      const after = snapshot(core);
+      expect(after.office).toEqual(pristine.office);
+      const strip = (rows: unknown[]) => rows.map((r) => ({ ...(r as object), created_at: 0, updated_at: 0 }));
+      for (const t of ['communities', 'grids', 'compounds', 'checkpoints']) expect(strip(after[t]!), t).toEqual(strip(pristine[t]!));
 
-    const backups = dataOf<{ kind: string; file: string }[]>(await admin('system.backups'));
-    const prereset = backups.filter((b) => b.kind === 'prereset');
-    expect(prereset).toHaveLength(1);
-    const copy = openWithKey(path.join(core.dataDir, 'backups', prereset[0]!.file), core.dataDir);
-    expect(copy.prepare(`SELECT count(*) AS n FROM communities WHERE name = '新建测试社区'`).get()).toEqual({ n: 1 });
-  }, SLOW_MS);
+      const backups = dataOf<{ kind: string; file: string }[]>(await admin('system.backups'));
+      const prereset = backups.filter((b) => b.kind === 'prereset');
+      expect(prereset).toHaveLength(1);
+      const copy = openWithKey(path.join(core.dataDir, 'backups', prereset[0]!.file), core.dataDir);
+      expect(copy.prepare(`SELECT count(*) AS n FROM communities WHERE name = '新建测试社区'`).get()).toEqual({ n: 1 });
+    },
+    SLOW_MS,
+  );
 
   it('requires the literal confirmation text and changes nothing otherwise', async () => {
     const { core, call: admin } = await openSignedIn({ demo: true }, 'admin');

@@ -19,13 +19,34 @@ async function book(base64: string) {
 }
 
 type CompoundRow = Record<string, unknown> & { name: string; communityName: string; gridName: string | null };
-const FIELDS = ['name', 'communityName', 'gridName', 'managementType', 'propertyCompany', 'buildings', 'households', 'population', 'controlLevel', 'lng', 'lat'];
+const FIELDS = [
+  'name',
+  'communityName',
+  'gridName',
+  'managementType',
+  'propertyCompany',
+  'buildings',
+  'households',
+  'population',
+  'controlLevel',
+  'lng',
+  'lat',
+];
 const pick = (r: CompoundRow) => Object.fromEntries(FIELDS.map((f) => [f, r[f]]));
 
 describe('exports', () => {
   it('export what the list shows, with a bold frozen header and formulas neutralised', async () => {
     const community = data<{ rows: { id: number }[] }>(await call('communities.list', { q: '建设路社区' })).rows[0]!;
-    data(await call('compounds.create', { name: '=HYPERLINK("http://evil","点我")', communityId: community.id, managementType: 'self', buildings: 1, households: 2, population: 3 }));
+    data(
+      await call('compounds.create', {
+        name: '=HYPERLINK("http://evil","点我")',
+        communityId: community.id,
+        managementType: 'self',
+        buildings: 1,
+        households: 2,
+        population: 3,
+      }),
+    );
     const out = data<{ base64: string; rowCount: number; fileName: string }>(await call('compounds.export', { communityId: community.id }));
     const expected = data<{ total: number }>(await call('compounds.list', { communityId: community.id })).total;
     expect(out.rowCount).toBe(expected);
@@ -37,7 +58,9 @@ describe('exports', () => {
     const names = ws.getColumn(1).values.slice(2).map(String);
     expect(names).toContain(`'=HYPERLINK("http://evil","点我")`);
     expect(names.every((n) => !n.startsWith('='))).toBe(true);
-    const logged = t.core.db.prepare("SELECT row_count AS n FROM audit_log WHERE kind = 'export' AND method = 'compounds.export' ORDER BY id DESC LIMIT 1").get() as { n: number };
+    const logged = t.core.db
+      .prepare("SELECT row_count AS n FROM audit_log WHERE kind = 'export' AND method = 'compounds.export' ORDER BY id DESC LIMIT 1")
+      .get() as { n: number };
     expect(logged.n).toBe(expected);
   });
 
@@ -83,7 +106,9 @@ describe('round trip', () => {
 
       // Importing the same file again changes nothing.
       const again = data<{ uploadId: string }>(await uploadFile(admin, 'compounds', 'export.xlsx', exported.base64));
-      expect(data<{ counts: Record<string, number> }>(await admin('excel.preview', { uploadId: again.uploadId })).counts).toMatchObject({ unchanged: source.length });
+      expect(data<{ counts: Record<string, number> }>(await admin('excel.preview', { uploadId: again.uploadId })).counts).toMatchObject({
+        unchanged: source.length,
+      });
     } finally {
       empty.cleanup();
     }
@@ -92,13 +117,19 @@ describe('round trip', () => {
 
 describe('column mapping', () => {
   it('a corrected mapping is remembered for the next file with the same headers', async () => {
-    const sheet = [['楼院代号', '社区', '管理方式', '楼栋', '户数', '人口'], ['测试映射院', '建设路社区', '自管', 1, 10, 30]];
+    const sheet = [
+      ['楼院代号', '社区', '管理方式', '楼栋', '户数', '人口'],
+      ['测试映射院', '建设路社区', '自管', 1, 10, 30],
+    ];
     const wb = new ExcelJS.Workbook();
     wb.addWorksheet('S').addRows(sheet);
     const base64 = Buffer.from(await wb.xlsx.writeBuffer()).toString('base64');
     const first = data<{ uploadId: string }>(await uploadFile(call, 'compounds', 'm.xlsx', base64));
     // "楼院代号" is not a known header: the preview refuses until the user maps it.
-    expect(await call('excel.preview', { uploadId: first.uploadId })).toMatchObject({ ok: false, error: { message: expect.stringContaining('缺少必填列 “小区名称”') } });
+    expect(await call('excel.preview', { uploadId: first.uploadId })).toMatchObject({
+      ok: false,
+      error: { message: expect.stringContaining('缺少必填列 “小区名称”') },
+    });
     const mapping = ['name', 'communityName', 'managementType', 'buildings', 'households', 'population'];
     data(await call('excel.preview', { uploadId: first.uploadId, mapping }));
     data(await call('excel.commit', { uploadId: first.uploadId }));
@@ -115,7 +146,13 @@ describe('personal data in exports', () => {
     const ws = (await book(masked.base64)).worksheets[0]!;
     const phones = ws.getColumn(4).values.slice(2).map(String);
     expect(phones.every((p) => /^1\d{2}\*{4}\d{4}$/.test(p))).toBe(true);
-    expect(ws.getColumn(3).values.slice(2).map(String).every((n) => n.includes('*'))).toBe(true);
+    expect(
+      ws
+        .getColumn(3)
+        .values.slice(2)
+        .map(String)
+        .every((n) => n.includes('*')),
+    ).toBe(true);
 
     const full = data<{ base64: string }>(await call('communities.export', { full: true }));
     const fullPhones = (await book(full.base64)).worksheets[0]!.getColumn(4).values.slice(2).map(String);

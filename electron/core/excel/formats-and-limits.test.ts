@@ -23,7 +23,10 @@ const HEADER = ['小区名称', '所属社区', '管理类型', '楼栋数', '�
 
 describe('formats and sheets', () => {
   it('reads .ods and picks the first sheet with data, or the sheet the user chooses', async () => {
-    const base64 = workbook({ 填写说明: [], 一月: [HEADER, ['一月小区', '建设路社区', '自管', 1, 10, 30]], 二月: [HEADER, ['二月小区', '建设路社区', '自管', 1, 10, 30]] }, 'ods');
+    const base64 = workbook(
+      { 填写说明: [], 一月: [HEADER, ['一月小区', '建设路社区', '自管', 1, 10, 30]], 二月: [HEADER, ['二月小区', '建设路社区', '自管', 1, 10, 30]] },
+      'ods',
+    );
     const up = data<{ uploadId: string }>(await uploadFile(call, 'compounds', 'list.ods', base64));
     const first = data<{ sheet: string; rows: { values: { name: string } }[] }>(await call('excel.preview', { uploadId: up.uploadId }));
     expect(first.sheet).toBe('一月');
@@ -37,9 +40,21 @@ describe('formats and sheets', () => {
     const bd = gcoord.transform(wgs, gcoord.WGS84, gcoord.BD09) as [number, number];
     // In this part of China the shift is several hundred metres: large enough to matter on a map.
     expect(Math.abs(gcj[0] - wgs[0]) + Math.abs(gcj[1] - wgs[1])).toBeGreaterThan(0.003);
-    const base64 = workbook({ S: [HEADER, ['高德点小区', '建设路社区', '自管', 1, 10, 30, gcj[0], gcj[1], '高德'], ['百度点小区', '建设路社区', '自管', 1, 10, 30, bd[0], bd[1], 'BD-09'], ['未知坐标系', '建设路社区', '自管', 1, 10, 30, 115, 34, '北京54']] }, 'xlsx');
+    const base64 = workbook(
+      {
+        S: [
+          HEADER,
+          ['高德点小区', '建设路社区', '自管', 1, 10, 30, gcj[0], gcj[1], '高德'],
+          ['百度点小区', '建设路社区', '自管', 1, 10, 30, bd[0], bd[1], 'BD-09'],
+          ['未知坐标系', '建设路社区', '自管', 1, 10, 30, 115, 34, '北京54'],
+        ],
+      },
+      'xlsx',
+    );
     const up = data<{ uploadId: string }>(await uploadFile(call, 'compounds', 'coords.xlsx', base64));
-    const p = data<{ rows: { status: string; values: Record<string, unknown>; errors: { column: string; message: string }[] }[] }>(await call('excel.preview', { uploadId: up.uploadId }));
+    const p = data<{ rows: { status: string; values: Record<string, unknown>; errors: { column: string; message: string }[] }[] }>(
+      await call('excel.preview', { uploadId: up.uploadId }),
+    );
     expect(p.rows[2]!.errors[0]).toMatchObject({ column: '坐标系', message: expect.stringContaining('GCJ-02') });
     data(await call('excel.commit', { uploadId: up.uploadId, excludeErrors: true }));
     for (const name of ['高德点小区', '百度点小区']) {

@@ -57,7 +57,11 @@ function findHeader(sheet: Sheet, schema: TableSchema): HeaderInfo & { score: nu
 }
 
 const enough = (schema: TableSchema, score: number) => score >= Math.min(2, schema.columns.filter((c) => c.required).length);
-const requiredNames = (schema: TableSchema) => schema.columns.filter((c) => c.required).map((c) => `“${c.label}”`).join('');
+const requiredNames = (schema: TableSchema) =>
+  schema.columns
+    .filter((c) => c.required)
+    .map((c) => `“${c.label}”`)
+    .join('');
 
 /**
  * Finds the header among the first rows: title rows above it ("XX街道小区卡点登记表")

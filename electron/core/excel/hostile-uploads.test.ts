@@ -10,7 +10,9 @@ describe('uploads built to exhaust memory', () => {
     const { stdout } = await promisify(execFile)(process.execPath, ['--import', 'tsx', run], { maxBuffer: 1 << 20 });
     const out = JSON.parse(stdout.trim().split('\n').at(-1)!) as { sizes: { bomb: number }; messages: { bomb: string[]; far: string[] }; maxRssMb: number };
     expect(out.sizes.bomb).toBeLessThan(4 * 1024 * 1024);
-    expect(out.messages.bomb).toEqual(Array(3).fill('文件“bomb.xlsx”解压后过大：其中“xl/sharedStrings.xml”有 160 MB，超过每部分 120 MB 的上限，未读取。请确认文件来源，或拆分后分批导入'));
+    expect(out.messages.bomb).toEqual(
+      Array(3).fill('文件“bomb.xlsx”解压后过大：其中“xl/sharedStrings.xml”有 160 MB，超过每部分 120 MB 的上限，未读取。请确认文件来源，或拆分后分批导入'),
+    );
     expect(out.messages.far).toEqual(Array(3).fill(expect.stringContaining('超过 4,000,000 个单元格的上限，未读取')));
     expect(out.maxRssMb).toBeLessThan(1024);
   }, 120_000);

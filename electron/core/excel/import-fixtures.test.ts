@@ -22,7 +22,12 @@ beforeAll(async () => {
 afterAll(() => t.cleanup());
 
 const data = unwrap;
-type Preview = { total: number; headerRow: number; counts: Record<string, number>; rows: { rowNumber: number; status: string; values: Record<string, unknown>; errors: { column: string; message: string }[] }[] };
+type Preview = {
+  total: number;
+  headerRow: number;
+  counts: Record<string, number>;
+  rows: { rowNumber: number; status: string; values: Record<string, unknown>; errors: { column: string; message: string }[] }[];
+};
 
 async function upload(table: string, file: string) {
   return uploadFile(call, table, file, b64(file));
@@ -44,7 +49,10 @@ describe('messy office spreadsheets', () => {
     expect(p.rows.find((r) => r.rowNumber === 5)!.values).toMatchObject({ households: 45, controlLevel: 'precaution' });
     expect(p.rows.find((r) => r.rowNumber === 7)!.values.name).toBe('阳光里');
 
-    expect(await call('excel.commit', { uploadId })).toMatchObject({ ok: false, error: { message: expect.stringContaining('有 1 行存在错误，未导入任何数据') } });
+    expect(await call('excel.commit', { uploadId })).toMatchObject({
+      ok: false,
+      error: { message: expect.stringContaining('有 1 行存在错误，未导入任何数据') },
+    });
     expect(data<{ total: number }>(await call('compounds.list', { q: '和美家园' })).total).toBe(0);
 
     const report = data<{ base64: string }>(await call('excel.errorReport', { uploadId }));
@@ -52,7 +60,9 @@ describe('messy office spreadsheets', () => {
     await wb.xlsx.load(Buffer.from(report.base64, 'base64') as never);
     const ws = wb.worksheets[0]!;
     expect(ws.getRow(1).values).toContain('错误原因');
-    expect(String(ws.getRow(2).getCell(9).value)).toBe('wps-title-merged.xlsx › 小区登记 › 第 6 行 › “所属社区”：社区“不存在社区”不存在（请先在“社区”中建立，或核对名称）');
+    expect(String(ws.getRow(2).getCell(9).value)).toBe(
+      'wps-title-merged.xlsx › 小区登记 › 第 6 行 › “所属社区”：社区“不存在社区”不存在（请先在“社区”中建立，或核对名称）',
+    );
 
     // Every row is reachable page by page, and the error rows alone.
     const page2 = data<Preview & { matching: number }>(await call('excel.preview', { uploadId, page: 2, pageSize: 3 }));
@@ -62,7 +72,10 @@ describe('messy office spreadsheets', () => {
     expect(errorsOnly.rows.map((r) => r.rowNumber)).toEqual([6]);
 
     expect(data(await call('excel.commit', { uploadId, excludeErrors: true }))).toMatchObject({ created: 3, excluded: 1 });
-    expect(data<{ rows: { communityName: string; population: number }[] }>(await call('compounds.list', { q: '和美家园' })).rows[0]).toMatchObject({ communityName: '建设路社区', population: 960 });
+    expect(data<{ rows: { communityName: string; population: number }[] }>(await call('compounds.list', { q: '和美家园' })).rows[0]).toMatchObject({
+      communityName: '建设路社区',
+      population: 960,
+    });
   });
 
   it('a WPS .et (BIFF8) file with other header words', async () => {
@@ -82,7 +95,16 @@ describe('messy office spreadsheets', () => {
 
   it('duplicates within the file and against the database', async () => {
     const community = data<{ rows: { id: number }[] }>(await call('communities.list', { q: '建设路社区' })).rows[0]!;
-    data(await call('compounds.create', { name: '幸福里小区', communityId: community.id, managementType: 'managed', buildings: 10, households: 400, population: 1000 }));
+    data(
+      await call('compounds.create', {
+        name: '幸福里小区',
+        communityId: community.id,
+        managementType: 'managed',
+        buildings: 10,
+        households: 400,
+        population: 1000,
+      }),
+    );
     const { uploadId, preview: p } = await preview('compounds', 'compounds-duplicates.xlsx');
     expect(p.rows.map((r) => r.status)).toEqual(['update', 'new', 'error']);
     expect(p.rows[2]!.errors[0]!.message).toBe('与第 3 行重复（同一社区中同名的小区），两行内容相同');
@@ -96,7 +118,10 @@ describe('messy office spreadsheets', () => {
       ok: false,
       error: { message: '文件“not-a-spreadsheet.xlsx”不是可识别的表格文件（支持 .xlsx、.xls、.et、.csv、.ods）' },
     });
-    expect(await upload('compounds', 'encrypted.xlsx')).toMatchObject({ ok: false, error: { message: '文件“encrypted.xlsx”设置了打开密码，请在 Excel/WPS 中取消密码后再导入' } });
+    expect(await upload('compounds', 'encrypted.xlsx')).toMatchObject({
+      ok: false,
+      error: { message: '文件“encrypted.xlsx”设置了打开密码，请在 Excel/WPS 中取消密码后再导入' },
+    });
   });
 
   it('an import is one transaction: a failure on its last row writes nothing', async () => {
@@ -140,7 +165,10 @@ describe('parsing off the main thread', () => {
   it('runs in a worker that can be cancelled, and a cancelled import writes nothing', async () => {
     // A big generated sheet keeps the worker busy long enough to cancel it.
     const { utils, write } = await import('xlsx');
-    const rows = [['小区名称', '所属社区', '管理类型', '楼栋数', '户数', '人口'], ...Array.from({ length: 60_000 }, (_, i) => [`批量小区${i}`, '建设路社区', '自管', 1, 10, 30])];
+    const rows = [
+      ['小区名称', '所属社区', '管理类型', '楼栋数', '户数', '人口'],
+      ...Array.from({ length: 60_000 }, (_, i) => [`批量小区${i}`, '建设路社区', '自管', 1, 10, 30]),
+    ];
     const book = utils.book_new();
     utils.book_append_sheet(book, utils.aoa_to_sheet(rows), 'S');
     const base64 = (write(book, { type: 'buffer', bookType: 'xlsx' }) as Buffer).toString('base64');

@@ -5,9 +5,19 @@ import type { ColumnSpec } from './table-schema';
 export type CoordSystem = 'WGS84' | 'GCJ02' | 'BD09';
 
 const COORD_SYSTEMS: Record<string, CoordSystem> = {
-  wgs84: 'WGS84', gps: 'WGS84', 天地图: 'WGS84', cgcs2000: 'WGS84',
-  gcj02: 'GCJ02', 火星坐标: 'GCJ02', 高德: 'GCJ02', 腾讯: 'GCJ02', 高德地图: 'GCJ02', 腾讯地图: 'GCJ02',
-  bd09: 'BD09', 百度: 'BD09', 百度地图: 'BD09',
+  wgs84: 'WGS84',
+  gps: 'WGS84',
+  天地图: 'WGS84',
+  cgcs2000: 'WGS84',
+  gcj02: 'GCJ02',
+  火星坐标: 'GCJ02',
+  高德: 'GCJ02',
+  腾讯: 'GCJ02',
+  高德地图: 'GCJ02',
+  腾讯地图: 'GCJ02',
+  bd09: 'BD09',
+  百度: 'BD09',
+  百度地图: 'BD09',
 };
 
 const isEmpty = (raw: unknown) => raw === null || raw === undefined || (typeof raw === 'string' && cleanText(raw) === '');

@@ -55,13 +55,12 @@ function looksLikeText(bytes: Buffer): boolean {
 const PARSE_OPTIONS = { dense: true, cellDates: false, cellHTML: false, cellFormula: false, sheetRows: MAX_ROWS + 50 } as const;
 
 /** What to hand to SheetJS: bytes for binary formats, decoded text for CSV (raw, so IDs stay text). */
-export type ParsePlan =
-  | { kind: 'binary'; bytes: Uint8Array; options: ParsingOptions }
-  | { kind: 'text'; text: string; options: ParsingOptions };
+export type ParsePlan = { kind: 'binary'; bytes: Uint8Array; options: ParsingOptions } | { kind: 'text'; text: string; options: ParsingOptions };
 
 /** Checks that need no parsing: size, emptiness, password protection, text encoding. */
 export function planParse(bytes: Buffer, fileName: string): ParsePlan {
-  if (bytes.length === 0) throw new ApiError('VALIDATION', `文件“${fileName}”是空的（0 字节），里面没有任何内容；请确认选对了文件，或在 Excel/WPS 中重新保存后再导入`);
+  if (bytes.length === 0)
+    throw new ApiError('VALIDATION', `文件“${fileName}”是空的（0 字节），里面没有任何内容；请确认选对了文件，或在 Excel/WPS 中重新保存后再导入`);
   if (bytes.length > MAX_FILE_BYTES) {
     throw new ApiError('VALIDATION', `文件“${fileName}”超过 ${MAX_FILE_BYTES / 1024 / 1024} MB 上限，请拆分后分批导入`);
   }

@@ -12,7 +12,8 @@ export function idByName(ctx: EntityCtx, table: 'communities' | 'grids', name: s
 /** The 所属社区 and 所属片区 cells of a row as ids, with a message on the cell when a name is unknown. */
 export function communityAndGrid(ctx: EntityCtx, v: Record<string, unknown>, errors: { key: string; message: string }[]) {
   const communityId = v.communityName ? idByName(ctx, 'communities', String(v.communityName)) : null;
-  if (v.communityName && communityId === null) errors.push({ key: 'communityName', message: `社区“${v.communityName}”不存在（请先在“社区”中建立，或核对名称）` });
+  if (v.communityName && communityId === null)
+    errors.push({ key: 'communityName', message: `社区“${v.communityName}”不存在（请先在“社区”中建立，或核对名称）` });
   const gridId = v.gridName ? idByName(ctx, 'grids', String(v.gridName)) : null;
   if (v.gridName && gridId === null) errors.push({ key: 'gridName', message: `片区“${v.gridName}”不存在` });
   return { communityId, gridId };

@@ -31,7 +31,17 @@ function previewPage(analysis: Analysis, schema: TableSchema, page: number, page
     errors: r.errors,
   }));
   const { sheetName, header, mapping, counts } = analysis;
-  return { sheet: sheetName, matching: matching.length, headerRow: header.headerRow + 1, headers: header.headers, mapping, counts, total: analysis.rows.length, notes: analysis.notes ?? [], rows };
+  return {
+    sheet: sheetName,
+    matching: matching.length,
+    headerRow: header.headerRow + 1,
+    headers: header.headers,
+    mapping,
+    counts,
+    total: analysis.rows.length,
+    notes: analysis.notes ?? [],
+    rows,
+  };
 }
 /** Rows saved between two yields of a commit (a few tens of milliseconds of work). */
 const COMMIT_STEP = 500;
@@ -39,15 +49,25 @@ const COMMIT_STEP = 500;
 const pending = new Map<string, { table: string; fileName: string }>();
 const uploadOfJob = new Map<string, string>();
 const day = (d: Date) => d.toISOString().slice(0, 10);
-const signature = (table: string, headers: string[]) => crypto.createHash('sha256').update(`${table}|${headers.map(normalizeHeader).join('|')}`).digest('hex');
+const signature = (table: string, headers: string[]) =>
+  crypto
+    .createHash('sha256')
+    .update(`${table}|${headers.map(normalizeHeader).join('|')}`)
+    .digest('hex');
 
 function remembered(db: Parameters<typeof stmt>[0], table: string, headers: string[]): (string | null)[] | undefined {
-  const row = stmt(db, 'SELECT mapping FROM import_mappings WHERE table_name = ? AND signature = ?').get(table, signature(table, headers)) as { mapping: string } | undefined;
+  const row = stmt(db, 'SELECT mapping FROM import_mappings WHERE table_name = ? AND signature = ?').get(table, signature(table, headers)) as
+    { mapping: string } | undefined;
   return row ? (JSON.parse(row.mapping) as (string | null)[]) : undefined;
 }
 
 /** What a list shows, written by the table's schema (masked unless `full` and the role may unmask). */
-export async function exportList(def: EntityDef<never, unknown>, table: string, ctx: Parameters<Handlers<'compounds.export'>['compounds.export']>[1], input: Record<string, unknown>) {
+export async function exportList(
+  def: EntityDef<never, unknown>,
+  table: string,
+  ctx: Parameters<Handlers<'compounds.export'>['compounds.export']>[1],
+  input: Record<string, unknown>,
+) {
   if (input.full && !(ctx.user && can(ctx.user.role, 'personal:unmask'))) throw new ApiError('FORBIDDEN', '当前角色无权导出完整的个人信息');
   const { rows } = listRows(entityCtx(ctx), def, { ...input, page: 1, pageSize: 200_000, order: (input.order as 'asc' | 'desc') ?? 'asc' });
   const schema = tableOf(table);
@@ -67,7 +87,11 @@ export const excelHandlers: Handlers<keyof typeof excel> = {
   'excel.tables': (_, ctx) =>
     Object.values(TABLES)
       .filter((t) => ctx.user && can(ctx.user.role, t.perm))
-      .map((t) => ({ name: t.name, label: t.label, columns: t.columns.map((c) => ({ key: c.key, label: c.label, required: !!c.required, enumLabels: c.enumLabels })) })),
+      .map((t) => ({
+        name: t.name,
+        label: t.label,
+        columns: t.columns.map((c) => ({ key: c.key, label: c.label, required: !!c.required, enumLabels: c.enumLabels })),
+      })),
   'excel.template': async ({ table }, ctx) => {
     const schema = importable(ctx, table);
     return { fileName: `${schema.label}导入模板.xlsx`, base64: await buildTemplate(schema) };
@@ -115,7 +139,11 @@ export const excelHandlers: Handlers<keyof typeof excel> = {
     if (page !== undefined && upload.analysis && !sheet && !mapping) return previewPage(upload.analysis, schema, page, pageSize, status);
     const named = sheet ? upload.sheets.find((s) => s.name === sheet) : undefined;
     if (sheet && !named) throw new ApiError('VALIDATION', `文件“${upload.fileName}”中没有工作表“${sheet}”`);
-    const { sheet: chosen, header, note } = named ? { sheet: named, header: detectHeader(named, schema, upload.fileName), note: undefined } : chooseSheet(upload.sheets, schema, upload.fileName);
+    const {
+      sheet: chosen,
+      header,
+      note,
+    } = named ? { sheet: named, header: detectHeader(named, schema, upload.fileName), note: undefined } : chooseSheet(upload.sheets, schema, upload.fileName);
     const map = mapping ?? autoMap(header.headers, schema, remembered(ctx.db, schema.name, header.headers));
     // In steps: other callers are answered between them, and the page polls excel.progress.
     const analysis = await analyzeInSteps(entityCtx(ctx), schema, chosen, header, map, (done, total) => (upload.progress = { phase: 'preview', done, total }));
@@ -166,9 +194,10 @@ export const excelHandlers: Handlers<keyof typeof excel> = {
         else skipped++;
       }
       if (upload.chosenMapping) {
-        stmt(ctx.db, 'INSERT INTO import_mappings (table_name, signature, mapping, updated_at) VALUES (?, ?, ?, ?) ON CONFLICT DO UPDATE SET mapping = excluded.mapping, updated_at = excluded.updated_at').run(
-          schema.name, signature(schema.name, analysis.header.headers), JSON.stringify(upload.chosenMapping), ctx.now().toISOString(),
-        );
+        stmt(
+          ctx.db,
+          'INSERT INTO import_mappings (table_name, signature, mapping, updated_at) VALUES (?, ?, ?, ?) ON CONFLICT DO UPDATE SET mapping = excluded.mapping, updated_at = excluded.updated_at',
+        ).run(schema.name, signature(schema.name, analysis.header.headers), JSON.stringify(upload.chosenMapping), ctx.now().toISOString());
       }
       // What went where, beside call()'s own row: the table, the file and the communities written into.
       const written = analysis.rows.filter((r) => r.status === 'new' || (r.status === 'update' && onDuplicate === 'update')).map((r) => r.input);
@@ -180,7 +209,16 @@ export const excelHandlers: Handlers<keyof typeof excel> = {
         method: 'excel.commit',
         kind: 'write',
         entity: schema.name,
-        detail: { table: schema.label, file: upload.fileName, sheet: analysis.sheetName, created, updated, unchanged, skipped, communities: communitiesTouched(ctx.db, written) },
+        detail: {
+          table: schema.label,
+          file: upload.fileName,
+          sheet: analysis.sheetName,
+          created,
+          updated,
+          unchanged,
+          skipped,
+          communities: communitiesTouched(ctx.db, written),
+        },
         rowCount: created + updated,
       });
       upload.progress = { phase: 'commit', done: total, total };

@@ -52,7 +52,11 @@ export interface TableSchema {
    * 社区工作人员 may import only rows of their own communities; a table without this is
    * office-level and only office-wide users may import it.
    */
-  communityOf?(ctx: EntityCtx, input: Record<string, unknown>, existing: Record<string, unknown> | null): { key: string; communityId: number | null; what: string }[];
+  communityOf?(
+    ctx: EntityCtx,
+    input: Record<string, unknown>,
+    existing: Record<string, unknown> | null,
+  ): { key: string; communityId: number | null; what: string }[];
   /** Rows for export (already filtered and scoped by the caller), as cell values by column key. */
   toCells(row: Record<string, unknown>): Record<string, unknown>;
 }

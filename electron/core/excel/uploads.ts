@@ -53,7 +53,10 @@ export function putUpload(u: Omit<Upload, 'id' | 'createdAt' | 'bytes'>): Upload
   for (const [id, at] of evicted) if (now - at > TTL_MS) evicted.delete(id);
   const upload: Upload = { ...u, id: crypto.randomUUID(), createdAt: now, bytes: estimateBytes(u.sheets) };
   if (upload.bytes > MEMORY_BUDGET) {
-    throw new ApiError('VALIDATION', `文件“${u.fileName}”解析后约占 ${Math.round(upload.bytes / 1024 / 1024)} MB 内存，超过导入暂存 ${MEMORY_BUDGET / 1024 / 1024} MB 的上限，请拆分后分批导入`);
+    throw new ApiError(
+      'VALIDATION',
+      `文件“${u.fileName}”解析后约占 ${Math.round(upload.bytes / 1024 / 1024)} MB 内存，超过导入暂存 ${MEMORY_BUDGET / 1024 / 1024} MB 的上限，请拆分后分批导入`,
+    );
   }
   // Oldest first (a Map keeps insertion order).
   for (const [id, old] of uploads) {
@@ -69,7 +72,10 @@ export function putUpload(u: Omit<Upload, 'id' | 'createdAt' | 'bytes'>): Upload
 export function getUpload(id: string, userId: number): Upload {
   const u = uploads.get(id);
   if (!u && evicted.has(id)) {
-    throw new ApiError('NOT_FOUND', `同时待导入的文件过多，已超过导入暂存 ${MEMORY_BUDGET / 1024 / 1024} MB 的内存上限，较早上传的这个文件已被清除。请重新选择文件`);
+    throw new ApiError(
+      'NOT_FOUND',
+      `同时待导入的文件过多，已超过导入暂存 ${MEMORY_BUDGET / 1024 / 1024} MB 的内存上限，较早上传的这个文件已被清除。请重新选择文件`,
+    );
   }
   if (!u || u.userId !== userId || Date.now() - u.createdAt > TTL_MS) throw new ApiError('NOT_FOUND', '上传的文件已过期，请重新选择文件');
   return u;

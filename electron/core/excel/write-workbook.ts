@@ -36,11 +36,23 @@ export async function buildTemplate(schema: TableSchema): Promise<string> {
     if (!c.enumLabels) return;
     const list = `"${Object.values(c.enumLabels).join(',')}"`;
     for (let r = 2; r <= 2000; r++) {
-      ws.getCell(r, i + 1).dataValidation = { type: 'list', allowBlank: !c.required, formulae: [list], showErrorMessage: true, errorTitle: '输入有误', error: `请选择：${Object.values(c.enumLabels).join(' / ')}` };
+      ws.getCell(r, i + 1).dataValidation = {
+        type: 'list',
+        allowBlank: !c.required,
+        formulae: [list],
+        showErrorMessage: true,
+        errorTitle: '输入有误',
+        error: `请选择：${Object.values(c.enumLabels).join(' / ')}`,
+      };
     }
   });
   const help = wb.addWorksheet('填写说明');
-  help.columns = [{ header: '列名', width: 14 }, { header: '是否必填', width: 10 }, { header: '说明', width: 60 }, { header: '示例', width: 24 }];
+  help.columns = [
+    { header: '列名', width: 14 },
+    { header: '是否必填', width: 10 },
+    { header: '说明', width: 60 },
+    { header: '示例', width: 24 },
+  ];
   help.getRow(1).font = { bold: true };
   for (const c of schema.columns) help.addRow([c.label, c.required ? '必填' : '选填', c.hint, String(c.example)]);
   help.addRow([]);

@@ -54,13 +54,13 @@ function entries(zip: Buffer): Entry[] | null {
     let size = zip.readUInt32LE(p + 24);
     let localOffset = zip.readUInt32LE(p + 42);
     // Zip64 extra field (0x0001): 64-bit sizes for the fields stored as 0xFFFFFFFF.
-    for (let e = p + 46 + nameLen; e + 4 <= p + 46 + nameLen + extraLen; ) {
+    for (let e = p + 46 + nameLen; e + 4 <= p + 46 + nameLen + extraLen;) {
       const id = zip.readUInt16LE(e);
       const len = zip.readUInt16LE(e + 2);
       if (id === 0x0001) {
         let q = e + 4;
-        if (size === 0xffffffff) (size = Number(zip.readBigUInt64LE(q))), (q += 8);
-        if (compressed === 0xffffffff) (compressed = Number(zip.readBigUInt64LE(q))), (q += 8);
+        if (size === 0xffffffff) ((size = Number(zip.readBigUInt64LE(q))), (q += 8));
+        if (compressed === 0xffffffff) ((compressed = Number(zip.readBigUInt64LE(q))), (q += 8));
         if (localOffset === 0xffffffff) localOffset = Number(zip.readBigUInt64LE(q));
       }
       e += 4 + len;
@@ -106,11 +106,17 @@ export function checkZipLimits(zip: Buffer, fileName: string): void {
   let cells = 0;
   for (const e of list) {
     if (e.size > MAX_PART_BYTES) {
-      throw new ApiError('VALIDATION', `文件“${fileName}”解压后过大：其中“${e.name}”有 ${mb(e.size)}，超过每部分 ${mb(MAX_PART_BYTES)} 的上限，未读取。请确认文件来源，或拆分后分批导入`);
+      throw new ApiError(
+        'VALIDATION',
+        `文件“${fileName}”解压后过大：其中“${e.name}”有 ${mb(e.size)}，超过每部分 ${mb(MAX_PART_BYTES)} 的上限，未读取。请确认文件来源，或拆分后分批导入`,
+      );
     }
     if (/^xl\/worksheets\/[^/]+\.xml$/i.test(e.name)) cells += dimensionCells(head(zip, e)) ?? 0;
   }
   if (cells > MAX_CELLS) {
-    throw new ApiError('VALIDATION', `文件“${fileName}”共有约 ${cells.toLocaleString()} 个单元格，超过 ${MAX_CELLS.toLocaleString()} 个单元格的上限，未读取。请删除多余的行列或拆分后分批导入`);
+    throw new ApiError(
+      'VALIDATION',
+      `文件“${fileName}”共有约 ${cells.toLocaleString()} 个单元格，超过 ${MAX_CELLS.toLocaleString()} 个单元格的上限，未读取。请删除多余的行列或拆分后分批导入`,
+    );
   }
 }

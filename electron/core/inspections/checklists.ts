@@ -8,7 +8,6 @@ import { stmt } from '../db/statements';
 type Item = z.output<typeof ChecklistItem>;
 type Out = z.output<typeof Checklist>;
 
-
 interface Row {
   id: number;
   target_kind: TargetKindCode;
@@ -17,11 +16,23 @@ interface Row {
   created_by: string;
   created_at: string;
 }
-const toOut = (r: Row): Out => ({ id: r.id, targetKind: r.target_kind, version: r.version, items: JSON.parse(r.items) as Item[], createdBy: r.created_by, createdAt: r.created_at });
+const toOut = (r: Row): Out => ({
+  id: r.id,
+  targetKind: r.target_kind,
+  version: r.version,
+  items: JSON.parse(r.items) as Item[],
+  createdBy: r.created_by,
+  createdAt: r.created_at,
+});
 
 /** The newest version of each kind (version 1, the shipped checklists, comes with migration 0110). */
 export function currentChecklists(db: Database.Database): Out[] {
-  return (stmt(db, 'SELECT c.* FROM checklists c WHERE version = (SELECT max(version) FROM checklists d WHERE d.target_kind = c.target_kind) ORDER BY target_kind').all() as Row[]).map(toOut);
+  return (
+    stmt(
+      db,
+      'SELECT c.* FROM checklists c WHERE version = (SELECT max(version) FROM checklists d WHERE d.target_kind = c.target_kind) ORDER BY target_kind',
+    ).all() as Row[]
+  ).map(toOut);
 }
 
 export const currentChecklist = (db: Database.Database, kind: TargetKindCode): Out =>
@@ -38,8 +49,13 @@ export function saveChecklist(db: Database.Database, kind: TargetKindCode, items
   }
   const current = currentChecklist(db, kind);
   const id = Number(
-    stmt(db, 'INSERT INTO checklists (target_kind, version, items, created_by, created_at) VALUES (?, ?, ?, ?, ?)').run(kind, current.version + 1, JSON.stringify(items), who.username, who.now.toISOString())
-      .lastInsertRowid,
+    stmt(db, 'INSERT INTO checklists (target_kind, version, items, created_by, created_at) VALUES (?, ?, ?, ?, ?)').run(
+      kind,
+      current.version + 1,
+      JSON.stringify(items),
+      who.username,
+      who.now.toISOString(),
+    ).lastInsertRowid,
   );
   return checklistById(db, id);
 }

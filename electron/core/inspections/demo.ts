@@ -13,10 +13,35 @@ import { createProblem } from './problems';
 
 /** Empties the 督查整改 data for a demo reset (the checklists stay). */
 export function clearInspections(db: Database.Database): void {
-  db.exec('DELETE FROM disinfections; DELETE FROM disinfection_areas; DELETE FROM photos; DELETE FROM problem_events; DELETE FROM problems; DELETE FROM inspection_targets; DELETE FROM inspections; DELETE FROM premises;');
+  db.exec(
+    'DELETE FROM disinfections; DELETE FROM disinfection_areas; DELETE FROM photos; DELETE FROM problem_events; DELETE FROM problems; DELETE FROM inspection_targets; DELETE FROM inspections; DELETE FROM premises;',
+  );
 }
 
-const PREFIXES = ['惠民', '华联', '家乐', '鑫源', '百姓', '康泰', '仁和', '福满', '金桥', '顺发', '永兴', '佳佳', '万家', '兴隆', '好又多', '红星', '阳光', '平安', '同仁', '利民', '富康', '宏达'];
+const PREFIXES = [
+  '惠民',
+  '华联',
+  '家乐',
+  '鑫源',
+  '百姓',
+  '康泰',
+  '仁和',
+  '福满',
+  '金桥',
+  '顺发',
+  '永兴',
+  '佳佳',
+  '万家',
+  '兴隆',
+  '好又多',
+  '红星',
+  '阳光',
+  '平安',
+  '同仁',
+  '利民',
+  '富康',
+  '宏达',
+];
 const KINDS: [string, number, string[]][] = [
   ['shop', 160, ['五金店', '理发店', '服装店', '手机店', '烟酒店', '水果店']],
   ['restaurant', 80, ['饭店', '面馆', '餐厅', '包子铺']],
@@ -84,9 +109,16 @@ export function seedDemoInspections(db: Database.Database, now: Date, seed = DEM
   for (const c of compounds) {
     for (const a of ['corridor', 'unitDoor', 'garbage', ...(c.mt === 'managed' ? ['elevator'] : [])]) area.run('compound', c.id, a, 2, from);
   }
-  for (const p of premisesIds) if (['supermarket', 'market', 'pharmacy', 'hotel', 'restaurant'].includes(p.kind)) area.run('premises', p.id, p.kind === 'market' ? 'whole' : 'toilet', 2, from);
+  for (const p of premisesIds)
+    if (['supermarket', 'market', 'pharmacy', 'hotel', 'restaurant'].includes(p.kind))
+      area.run('premises', p.id, p.kind === 'market' ? 'whole' : 'toilet', 2, from);
   for (const k of stmt(db, "SELECT id FROM key_persons WHERE measure IN ('homeObservation', 'homeIsolation')").all() as { id: number }[]) aroundDuty(db, k.id);
-  const areas = stmt(db, 'SELECT id, per_day AS perDay, active_from AS fromDay, active_until AS until FROM disinfection_areas').all() as { id: number; perDay: number; fromDay: string; until: string | null }[];
+  const areas = stmt(db, 'SELECT id, per_day AS perDay, active_from AS fromDay, active_until AS until FROM disinfection_areas').all() as {
+    id: number;
+    perDay: number;
+    fromDay: string;
+    until: string | null;
+  }[];
   const rec = stmt(db, "INSERT INTO disinfections (area_id, day, ts, by_name, agent, amount, username) VALUES (?, ?, ?, ?, ?, ?, 'shequ')");
   const cleaners = Array.from({ length: 40 }, () => f.person.lastName() + f.person.firstName());
   const hourNow = (now.getTime() / 3_600_000 + 8) % 24;
@@ -98,7 +130,14 @@ export function seedDemoInspections(db: Database.Database, now: Date, seed = DEM
         const hour = k === 0 ? 8 : 16;
         if (d === 0 && hour >= hourNow) continue;
         if (f.number.int({ min: 0, max: 99 }) < 4) continue; // the gaps 督查 is there to find
-        rec.run(a.id, day, new Date(`${day}T${String(hour).padStart(2, '0')}:${String(f.number.int({ min: 0, max: 59 })).padStart(2, '0')}:00+08:00`).toISOString(), f.helpers.arrayElement(cleaners), f.helpers.arrayElement(['chlorine', 'chlorine', 'alcohol', 'peracetic']), f.number.int({ min: 1, max: 5 }));
+        rec.run(
+          a.id,
+          day,
+          new Date(`${day}T${String(hour).padStart(2, '0')}:${String(f.number.int({ min: 0, max: 59 })).padStart(2, '0')}:00+08:00`).toISOString(),
+          f.helpers.arrayElement(cleaners),
+          f.helpers.arrayElement(['chlorine', 'chlorine', 'alcohol', 'peracetic']),
+          f.number.int({ min: 1, max: 5 }),
+        );
       }
     }
   }
@@ -116,8 +155,13 @@ export function seedDemoInspections(db: Database.Database, now: Date, seed = DEM
       const at = new Date(`${day}T${slot === 'am' ? '09' : '19'}:30:00+08:00`);
       const who = { username: inspectors[d % 2]!, now: at };
       const inspection = Number(
-        stmt(db, 'INSERT INTO inspections (day, slot, kind, note, created_by, created_at) VALUES (?, ?, ?, NULL, ?, ?)').run(day, slot, d % 5 === 2 && slot === 'pm' ? 'covert' : 'routine', who.username, at.toISOString())
-          .lastInsertRowid,
+        stmt(db, 'INSERT INTO inspections (day, slot, kind, note, created_by, created_at) VALUES (?, ?, ?, NULL, ?, ?)').run(
+          day,
+          slot,
+          d % 5 === 2 && slot === 'pm' ? 'covert' : 'routine',
+          who.username,
+          at.toISOString(),
+        ).lastInsertRowid,
       );
       for (const p of f.helpers.arrayElements(team, 3)) stmt(db, 'INSERT INTO inspection_members (inspection_id, person_id) VALUES (?, ?)').run(inspection, p);
       const targets: [TargetKindCode, number][] = [
@@ -129,13 +173,32 @@ export function seedDemoInspections(db: Database.Database, now: Date, seed = DEM
         const t = targetOf(db, kind, id);
         const failed = f.number.int({ min: 0, max: 99 }) < 22 ? f.helpers.arrayElements(lists[kind].items, f.number.int({ min: 1, max: 2 })) : [];
         const targetRow = Number(
-          stmt(db, 'INSERT INTO inspection_targets (inspection_id, target_kind, target_id, target_name, checklist_id, failed) VALUES (?, ?, ?, ?, ?, ?)').run(inspection, kind, id, t.name, lists[kind].id, JSON.stringify(failed.map((x) => x.key)))
-            .lastInsertRowid,
+          stmt(db, 'INSERT INTO inspection_targets (inspection_id, target_kind, target_id, target_name, checklist_id, failed) VALUES (?, ?, ?, ?, ?, ?)').run(
+            inspection,
+            kind,
+            id,
+            t.name,
+            lists[kind].id,
+            JSON.stringify(failed.map((x) => x.key)),
+          ).lastInsertRowid,
         );
         for (const item of failed) {
           const pid = createProblem(
             db,
-            { inspectionTargetId: targetRow, targetKind: kind, targetId: id, targetName: t.name, communityId: t.communityId, category: item.category, item: item.label, description: `${item.label}未落实`, responsibleKind: t.responsibleKind, responsibleName: t.responsibleName, foundOn: day, photos: [] },
+            {
+              inspectionTargetId: targetRow,
+              targetKind: kind,
+              targetId: id,
+              targetName: t.name,
+              communityId: t.communityId,
+              category: item.category,
+              item: item.label,
+              description: `${item.label}未落实`,
+              responsibleKind: t.responsibleKind,
+              responsibleName: t.responsibleName,
+              foundOn: day,
+              photos: [],
+            },
             who,
           );
           // Older problems were mostly fixed and closed; recent ones are still moving. Some stay overdue.

@@ -46,12 +46,21 @@ export function listAreas(db: Db, f: { ownerKind?: OwnerKind; ownerId?: number; 
 }
 
 /** Sets a place's areas: new ones start today, removed ones stop today (their records stay). */
-export function setAreas(db: Db, ownerKind: 'compound' | 'premises', ownerId: number, areas: { area: keyof typeof DisinfectArea.labels; perDay: number }[], now: Date) {
+export function setAreas(
+  db: Db,
+  ownerKind: 'compound' | 'premises',
+  ownerId: number,
+  areas: { area: keyof typeof DisinfectArea.labels; perDay: number }[],
+  now: Date,
+) {
   const table = ownerKind === 'compound' ? 'compounds' : 'premises';
   if (!stmt(db, `SELECT 1 FROM ${table} WHERE id = ?`).get(ownerId)) throw new ApiError('NOT_FOUND', `${ownerKind === 'compound' ? '小区' : '经营场所'}不存在`);
   const today = localDay(now);
   const wanted = new Map(areas.map((a) => [a.area, a.perDay]));
-  for (const a of stmt(db, 'SELECT id, area FROM disinfection_areas WHERE owner_kind = ? AND owner_id = ? AND active_until IS NULL').all(ownerKind, ownerId) as { id: number; area: string }[]) {
+  for (const a of stmt(db, 'SELECT id, area FROM disinfection_areas WHERE owner_kind = ? AND owner_id = ? AND active_until IS NULL').all(
+    ownerKind,
+    ownerId,
+  ) as { id: number; area: string }[]) {
     if (!wanted.has(a.area as never)) stmt(db, 'UPDATE disinfection_areas SET active_until = ? WHERE id = ?').run(today, a.id);
   }
   for (const [area, perDay] of wanted) {
@@ -67,8 +76,7 @@ export function setAreas(db: Db, ownerKind: 'compound' | 'premises', ownerId: nu
 /** A household under home observation or isolation is disinfected around once a day while the measure lasts. */
 export function aroundDuty(db: Db, keyPersonId: number): void {
   const k = stmt(db, 'SELECT measure, start_date, end_date, status FROM key_persons WHERE id = ?').get(keyPersonId) as
-    | { measure: string; start_date: string; end_date: string; status: string }
-    | undefined;
+    { measure: string; start_date: string; end_date: string; status: string } | undefined;
   if (!k || !['homeObservation', 'homeIsolation'].includes(k.measure)) return;
   stmt(
     db,
@@ -79,29 +87,58 @@ export function aroundDuty(db: Db, keyPersonId: number): void {
 
 /** When a measure ends early (解除, 转送), the duty ends the next day. */
 export function endAroundDuty(db: Db, keyPersonId: number, now: Date): void {
-  stmt(db, "UPDATE disinfection_areas SET active_until = min(coalesce(active_until, '9999-12-31'), ?) WHERE owner_kind = 'keyPerson' AND owner_id = ?").run(localDay(new Date(now.getTime() + 86_400_000)), keyPersonId);
+  stmt(db, "UPDATE disinfection_areas SET active_until = min(coalesce(active_until, '9999-12-31'), ?) WHERE owner_kind = 'keyPerson' AND owner_id = ?").run(
+    localDay(new Date(now.getTime() + 86_400_000)),
+    keyPersonId,
+  );
 }
 
 export function recordDisinfection(db: Db, f: z.output<typeof DisinfectionInput>, who: Who) {
   const day = localDay(who.now);
   const area = stmt(db, `SELECT a.id, a.area, ${OWNER} AS ownerName FROM disinfection_areas a WHERE a.id = @id AND ${ACTIVE}`).get({ id: f.areaId, day }) as
-    | { id: number; area: keyof typeof DisinfectArea.labels; ownerName: string }
-    | undefined;
+    { id: number; area: keyof typeof DisinfectArea.labels; ownerName: string } | undefined;
   if (!area) throw new ApiError('VALIDATION', '该消杀区域不存在或今天不需要消杀');
   let moveId: number | null | undefined = null;
   if (f.itemId !== null) {
     if (f.warehouseId === null) throw new ApiError('VALIDATION', '从库存领用时请选择仓库', [{ path: 'warehouseId', message: '请选择仓库' }]);
-    if (!Number.isInteger(f.amount)) throw new ApiError('VALIDATION', '从库存领用时用量应为整数（按物资的计量单位）', [{ path: 'amount', message: '应为整数' }]);
-    [moveId] = writeMoves(db, [{ itemId: f.itemId, warehouseId: f.warehouseId, qty: -f.amount, kind: 'use', counterparty: area.ownerName, reason: `消杀：${area.ownerName} ${DisinfectArea.labels[area.area]}` }], who);
+    if (!Number.isInteger(f.amount))
+      throw new ApiError('VALIDATION', '从库存领用时用量应为整数（按物资的计量单位）', [{ path: 'amount', message: '应为整数' }]);
+    [moveId] = writeMoves(
+      db,
+      [
+        {
+          itemId: f.itemId,
+          warehouseId: f.warehouseId,
+          qty: -f.amount,
+          kind: 'use',
+          counterparty: area.ownerName,
+          reason: `消杀：${area.ownerName} ${DisinfectArea.labels[area.area]}`,
+        },
+      ],
+      who,
+    );
   }
   stmt(db, 'INSERT INTO disinfections (area_id, day, ts, by_name, agent, amount, item_id, stock_move_id, username) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)').run(
-    f.areaId, day, who.now.toISOString(), f.by, f.agent, f.amount, f.itemId, moveId ?? null, who.username,
+    f.areaId,
+    day,
+    who.now.toISOString(),
+    f.by,
+    f.agent,
+    f.amount,
+    f.itemId,
+    moveId ?? null,
+    who.username,
   );
   return { ok: true as const };
 }
 
 export function listDisinfections(db: Db, f: { day: string; page: number; pageSize: number }, scope: Scope) {
-  const total = (stmt(db, `SELECT count(*) AS n FROM disinfections d JOIN disinfection_areas a ON a.id = d.area_id WHERE d.day = @day AND ${MINE}`).get({ day: f.day, ...mine(scope) }) as { n: number }).n;
+  const total = (
+    stmt(db, `SELECT count(*) AS n FROM disinfections d JOIN disinfection_areas a ON a.id = d.area_id WHERE d.day = @day AND ${MINE}`).get({
+      day: f.day,
+      ...mine(scope),
+    }) as { n: number }
+  ).n;
   const rows = stmt(
     db,
     `SELECT d.id, d.ts, ${OWNER} AS ownerName, a.area, d.by_name AS "by", d.agent, d.amount, i.name AS itemName
@@ -113,14 +150,22 @@ export function listDisinfections(db: Db, f: { day: string; page: number; pageSi
 
 /** Due and done on a day: done counts at most the due number per area, so an area done four times does not hide one not done at all. */
 export function dayCoverage(db: Db, day: string, scope: Scope = ALL_COMMUNITIES) {
-  const areas = stmt(db, `SELECT a.id, a.owner_kind AS ownerKind, a.owner_id AS ownerId, a.area, a.per_day AS perDay FROM disinfection_areas a WHERE ${ACTIVE} AND ${MINE}`).all({ day, ...mine(scope) }) as {
+  const areas = stmt(
+    db,
+    `SELECT a.id, a.owner_kind AS ownerKind, a.owner_id AS ownerId, a.area, a.per_day AS perDay FROM disinfection_areas a WHERE ${ACTIVE} AND ${MINE}`,
+  ).all({ day, ...mine(scope) }) as {
     id: number;
     ownerKind: string;
     ownerId: number;
     area: keyof typeof DisinfectArea.labels;
     perDay: number;
   }[];
-  const done = new Map((stmt(db, 'SELECT area_id AS id, count(*) AS n FROM disinfections WHERE day = ? GROUP BY area_id').all(day) as { id: number; n: number }[]).map((r) => [r.id, r.n]));
+  const done = new Map(
+    (stmt(db, 'SELECT area_id AS id, count(*) AS n FROM disinfections WHERE day = ? GROUP BY area_id').all(day) as { id: number; n: number }[]).map((r) => [
+      r.id,
+      r.n,
+    ]),
+  );
   return areas.map((a) => ({ ...a, done: Math.min(a.perDay, done.get(a.id) ?? 0) }));
 }
 

@@ -24,9 +24,11 @@ describe('premises through the import engine', () => {
       ['云上宾馆', '宾馆酒店', '不存在社区', '钱七', 13812345670, '', '是', ''],
     ];
     const { uploadId } = dataOf<{ uploadId: string }>(await uploadFile(call, 'premises', '场所台账.xlsx', workbook(rows)));
-    const preview = dataOf<{ counts: Record<string, number>; headerRow: number; rows: { rowNumber: number; status: string; errors: { column: string; message: string }[] }[] }>(
-      await call('excel.preview', { uploadId }),
-    );
+    const preview = dataOf<{
+      counts: Record<string, number>;
+      headerRow: number;
+      rows: { rowNumber: number; status: string; errors: { column: string; message: string }[] }[];
+    }>(await call('excel.preview', { uploadId }));
     expect(preview.headerRow).toBe(2);
     expect(preview.counts).toMatchObject({ new: 2, error: 2 });
     const errors = preview.rows.filter((r) => r.status === 'error').map((r) => [r.rowNumber, r.errors[0]!.column, r.errors[0]!.message]);
@@ -35,11 +37,16 @@ describe('premises through the import engine', () => {
       [6, '社区', '社区“不存在社区”不存在（请先在“社区”中建立，或核对名称）'],
     ]);
     dataOf(await call('excel.commit', { uploadId, excludeErrors: true }));
-    const list = dataOf<{ rows: { name: string; kind: string; status: string; codePosted: boolean; pledgeDate: string | null; phone: string }[] }>(await call('premises.list', { q: '回春堂' })).rows;
+    const list = dataOf<{ rows: { name: string; kind: string; status: string; codePosted: boolean; pledgeDate: string | null; phone: string }[] }>(
+      await call('premises.list', { q: '回春堂' }),
+    ).rows;
     expect(list[0]).toMatchObject({ name: '回春堂药店', kind: 'pharmacy', status: 'paused', codePosted: false, pledgeDate: null });
 
     const again = dataOf<{ uploadId: string }>(await uploadFile(call, 'premises', '场所台账.xlsx', workbook(rows.slice(0, 3))));
-    expect(dataOf<{ counts: Record<string, number> }>(await call('excel.preview', { uploadId: again.uploadId })).counts).toMatchObject({ new: 0, unchanged: 2 });
+    expect(dataOf<{ counts: Record<string, number> }>(await call('excel.preview', { uploadId: again.uploadId })).counts).toMatchObject({
+      new: 0,
+      unchanged: 2,
+    });
 
     const file = dataOf<{ base64: string; rowCount: number }>(await call('premises.export', { q: '老街坊' }));
     expect(file.rowCount).toBe(1);

@@ -52,7 +52,14 @@ export function searchTargets(db: Db, kind: TargetKindCode, q: string | undefine
 export function createInspection(db: Db, f: z.output<typeof InspectionInput>, scope: Scope, who: Who): z.input<typeof InspectionRow> {
   for (const p of f.memberIds) if (!stmt(db, 'SELECT 1 FROM people WHERE id = ?').get(p)) throw new ApiError('VALIDATION', `督查人员不存在（编号 ${p}）`);
   const id = Number(
-    stmt(db, 'INSERT INTO inspections (day, slot, kind, note, created_by, created_at) VALUES (?, ?, ?, ?, ?, ?)').run(f.day, f.slot, f.kind, f.note, who.username, who.now.toISOString()).lastInsertRowid,
+    stmt(db, 'INSERT INTO inspections (day, slot, kind, note, created_by, created_at) VALUES (?, ?, ?, ?, ?, ?)').run(
+      f.day,
+      f.slot,
+      f.kind,
+      f.note,
+      who.username,
+      who.now.toISOString(),
+    ).lastInsertRowid,
   );
   for (const p of new Set(f.memberIds)) stmt(db, 'INSERT INTO inspection_members (inspection_id, person_id) VALUES (?, ?)').run(id, p);
   const seen = new Set<string>();
@@ -71,9 +78,10 @@ export function createInspection(db: Db, f: z.output<typeof InspectionInput>, sc
       return { ...x, item };
     });
     const targetId = Number(
-      stmt(db, 'INSERT INTO inspection_targets (inspection_id, target_kind, target_id, target_name, checklist_id, failed, note) VALUES (?, ?, ?, ?, ?, ?, ?)').run(
-        id, t.targetKind, t.targetId, target.name, checklist.id, JSON.stringify(failed.map((x) => x.item.key)), t.note,
-      ).lastInsertRowid,
+      stmt(
+        db,
+        'INSERT INTO inspection_targets (inspection_id, target_kind, target_id, target_name, checklist_id, failed, note) VALUES (?, ?, ?, ?, ?, ?, ?)',
+      ).run(id, t.targetKind, t.targetId, target.name, checklist.id, JSON.stringify(failed.map((x) => x.item.key)), t.note).lastInsertRowid,
     );
     for (const x of failed) {
       createProblem(
@@ -104,9 +112,16 @@ export function inspectionRow(db: Db, id: number, scope: Scope = ALL_COMMUNITIES
     z.input<typeof InspectionRow>,
     'members' | 'targets' | 'problems'
   >;
-  const members = (stmt(db, 'SELECT p.name FROM inspection_members x JOIN people p ON p.id = x.person_id WHERE x.inspection_id = ? ORDER BY p.id').all(id) as { name: string }[]).map((r) => r.name);
+  const members = (
+    stmt(db, 'SELECT p.name FROM inspection_members x JOIN people p ON p.id = x.person_id WHERE x.inspection_id = ? ORDER BY p.id').all(id) as {
+      name: string;
+    }[]
+  ).map((r) => r.name);
   const targets = (
-    stmt(db, `SELECT target_kind AS targetKind, target_id AS targetId, target_name AS name, checklist_id AS checklistId, failed FROM inspection_targets t WHERE inspection_id = @id AND ${TARGET_MINE} ORDER BY id`).all({
+    stmt(
+      db,
+      `SELECT target_kind AS targetKind, target_id AS targetId, target_name AS name, checklist_id AS checklistId, failed FROM inspection_targets t WHERE inspection_id = @id AND ${TARGET_MINE} ORDER BY id`,
+    ).all({
       id,
       all: scope.all ? 1 : 0,
       uid: scope.userId,
@@ -123,7 +138,11 @@ export function inspectionRow(db: Db, id: number, scope: Scope = ALL_COMMUNITIES
     const failed = (JSON.parse(t.failed) as string[]).map((k) => used.items.find((x) => x.key === k)?.label ?? k);
     return { targetKind: t.targetKind, targetId: t.targetId, name: t.name, failed, templateVersion: used.version };
   });
-  const problems = (stmt(db, 'SELECT count(*) AS n FROM problems p JOIN inspection_targets t ON t.id = p.inspection_target_id WHERE t.inspection_id = ?').get(id) as { n: number }).n;
+  const problems = (
+    stmt(db, 'SELECT count(*) AS n FROM problems p JOIN inspection_targets t ON t.id = p.inspection_target_id WHERE t.inspection_id = ?').get(id) as {
+      n: number;
+    }
+  ).n;
   return { ...i, members, targets, problems };
 }
 

@@ -16,7 +16,15 @@ export function problemPlaces(db: Database.Database, scope: Scope, now: Date) {
      GROUP BY p.target_kind, p.target_id`,
   )
     .all({ today: localDay(now), all: scope.all ? 1 : 0, uid: scope.userId })
-    .filter((r) => (r as { lng: number | null }).lng !== null) as { targetKind: 'checkpoint' | 'compound' | 'premises'; targetId: number; name: string; lng: number; lat: number; open: number; overdue: number }[];
+    .filter((r) => (r as { lng: number | null }).lng !== null) as {
+    targetKind: 'checkpoint' | 'compound' | 'premises';
+    targetId: number;
+    name: string;
+    lng: number;
+    lat: number;
+    open: number;
+    overdue: number;
+  }[];
 }
 
 export const premisesPoints = (db: Database.Database, scope: Scope) =>

@@ -32,14 +32,20 @@ function dimensions(b: Buffer): { mime: 'image/jpeg' | 'image/png' | 'image/webp
       if (b[i] !== 0xff) return null;
       const marker = b[i + 1]!;
       const len = b.readUInt16BE(i + 2);
-      if (marker >= 0xc0 && marker <= 0xcf && ![0xc4, 0xc8, 0xcc].includes(marker)) return { mime: 'image/jpeg', height: b.readUInt16BE(i + 5), width: b.readUInt16BE(i + 7) };
+      if (marker >= 0xc0 && marker <= 0xcf && ![0xc4, 0xc8, 0xcc].includes(marker))
+        return { mime: 'image/jpeg', height: b.readUInt16BE(i + 5), width: b.readUInt16BE(i + 7) };
       i += 2 + len;
     }
   }
   return null;
 }
 
-export function savePhoto(db: Database.Database, base64: string, owner: { problemId?: number; eventId?: number }, who: { username: string; now: Date }): number {
+export function savePhoto(
+  db: Database.Database,
+  base64: string,
+  owner: { problemId?: number; eventId?: number },
+  who: { username: string; now: Date },
+): number {
   const bytes = Buffer.from(base64, 'base64');
   if (bytes.length > MAX_PHOTO_BYTES) throw new ApiError('VALIDATION', `照片过大（${(bytes.length / 1e6).toFixed(1)} MB，压缩后应小于 1.5 MB）`);
   const d = dimensions(bytes);
@@ -47,7 +53,14 @@ export function savePhoto(db: Database.Database, base64: string, owner: { proble
   if (d.width > MAX_PHOTO_SIDE || d.height > MAX_PHOTO_SIDE) throw new ApiError('VALIDATION', `照片尺寸过大（${d.width}×${d.height}），请压缩到 1600 像素以内`);
   return Number(
     stmt(db, 'INSERT INTO photos (problem_id, event_id, mime, width, height, bytes, username, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)').run(
-      owner.problemId ?? null, owner.eventId ?? null, d.mime, d.width, d.height, bytes, who.username, who.now.toISOString(),
+      owner.problemId ?? null,
+      owner.eventId ?? null,
+      d.mime,
+      d.width,
+      d.height,
+      bytes,
+      who.username,
+      who.now.toISOString(),
     ).lastInsertRowid,
   );
 }

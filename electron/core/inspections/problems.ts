@@ -29,19 +29,23 @@ const SELECT = `SELECT p.id, it.inspection_id AS inspectionId, p.target_kind AS 
   FROM problems p JOIN inspection_targets it ON it.id = p.inspection_target_id LEFT JOIN communities m ON m.id = p.community_id`;
 const IN_SCOPE = '(@all = 1 OR p.community_id IN (SELECT community_id FROM user_communities WHERE user_id = @uid))';
 
-const photosOf = (db: Db, problemId: number) => (stmt(db, 'SELECT id FROM photos WHERE problem_id = ? AND event_id IS NULL ORDER BY id').all(problemId) as { id: number }[]).map((r) => r.id);
+const photosOf = (db: Db, problemId: number) =>
+  (stmt(db, 'SELECT id FROM photos WHERE problem_id = ? AND event_id IS NULL ORDER BY id').all(problemId) as { id: number }[]).map((r) => r.id);
 
 export function getProblem(db: Db, id: number, scope: Scope, now: Date): ProblemOut {
-  const row = stmt(db, `${SELECT} WHERE p.id = @id AND ${IN_SCOPE}`).get({ id, today: localDay(now), all: scope.all ? 1 : 0, uid: scope.userId }) as Omit<ProblemOut, 'photos'> | undefined;
+  const row = stmt(db, `${SELECT} WHERE p.id = @id AND ${IN_SCOPE}`).get({ id, today: localDay(now), all: scope.all ? 1 : 0, uid: scope.userId }) as
+    Omit<ProblemOut, 'photos'> | undefined;
   if (!row) throw new ApiError('NOT_FOUND', `问题不存在（编号 ${id}）`);
   return { ...row, photos: photosOf(db, id) };
 }
 
 export function problemHistory(db: Db, id: number): z.input<typeof ProblemEvent>[] {
   const photos = stmt(db, 'SELECT id FROM photos WHERE event_id = ? ORDER BY id');
-  return (stmt(db, 'SELECT id, ts, username, action, note FROM problem_events WHERE problem_id = ? ORDER BY id').all(id) as (z.input<typeof ProblemEvent> & { id: number })[]).map(
-    ({ id: eventId, ...e }) => ({ ...e, photos: (photos.all(eventId) as { id: number }[]).map((p) => p.id) }),
-  );
+  return (
+    stmt(db, 'SELECT id, ts, username, action, note FROM problem_events WHERE problem_id = ? ORDER BY id').all(id) as (z.input<typeof ProblemEvent> & {
+      id: number;
+    })[]
+  ).map(({ id: eventId, ...e }) => ({ ...e, photos: (photos.all(eventId) as { id: number }[]).map((p) => p.id) }));
 }
 
 export function listProblems(db: Db, f: z.output<typeof ProblemFilter>, scope: Scope, now: Date) {
@@ -55,7 +59,9 @@ export function listProblems(db: Db, f: z.output<typeof ProblemFilter>, scope: S
   if (f.communityId) (where.push('p.community_id = @communityId'), (p.communityId = f.communityId));
   if (f.targetKind) (where.push('p.target_kind = @targetKind'), (p.targetKind = f.targetKind));
   if (f.targetId) (where.push('p.target_id = @targetId'), (p.targetId = f.targetId));
-  if (f.q) (where.push("(p.target_name LIKE @q ESCAPE '\\' OR p.item LIKE @q ESCAPE '\\' OR p.responsible_name LIKE @q ESCAPE '\\')"), (p.q = `%${f.q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`));
+  if (f.q)
+    (where.push("(p.target_name LIKE @q ESCAPE '\\' OR p.item LIKE @q ESCAPE '\\' OR p.responsible_name LIKE @q ESCAPE '\\')"),
+      (p.q = `%${f.q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`));
   const w = where.join(' AND ');
   const total = (stmt(db, `SELECT count(*) AS n FROM problems p WHERE ${w}`).get(p) as { n: number }).n;
   const rows = stmt(db, `${SELECT} WHERE ${w} ORDER BY p.status = 'closed', p.deadline, p.id LIMIT @limit OFFSET @offset`).all({
@@ -67,7 +73,15 @@ export function listProblems(db: Db, f: z.output<typeof ProblemFilter>, scope: S
 }
 
 function event(db: Db, problemId: number, action: z.input<typeof ProblemEvent>['action'], note: string | null, who: Who, photos: string[] = []) {
-  const eventId = Number(stmt(db, 'INSERT INTO problem_events (problem_id, ts, username, action, note) VALUES (?, ?, ?, ?, ?)').run(problemId, who.now.toISOString(), who.username, action, note).lastInsertRowid);
+  const eventId = Number(
+    stmt(db, 'INSERT INTO problem_events (problem_id, ts, username, action, note) VALUES (?, ?, ?, ?, ?)').run(
+      problemId,
+      who.now.toISOString(),
+      who.username,
+      action,
+      note,
+    ).lastInsertRowid,
+  );
   for (const b of photos) savePhoto(db, b, { problemId, eventId }, who);
 }
 
@@ -93,8 +107,19 @@ export function createProblem(db: Db, p: NewProblem, who: Who): number {
       `INSERT INTO problems (inspection_target_id, target_kind, target_id, target_name, community_id, category, item, description, responsible_kind, responsible_name, found_on, deadline, status, created_at)
        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'open', ?)`,
     ).run(
-      p.inspectionTargetId, p.targetKind, p.targetId, p.targetName, p.communityId, p.category, p.item, p.description, p.responsibleKind, p.responsibleName,
-      p.foundOn, addDays(p.foundOn, DEADLINE_DAYS[p.category]), who.now.toISOString(),
+      p.inspectionTargetId,
+      p.targetKind,
+      p.targetId,
+      p.targetName,
+      p.communityId,
+      p.category,
+      p.item,
+      p.description,
+      p.responsibleKind,
+      p.responsibleName,
+      p.foundOn,
+      addDays(p.foundOn, DEADLINE_DAYS[p.category]),
+      who.now.toISOString(),
     ).lastInsertRowid,
   );
   for (const b of p.photos) savePhoto(db, b, { problemId: id }, who);
@@ -122,12 +147,23 @@ export function recheckProblem(db: Db, id: number, passed: boolean, note: string
   return getProblem(db, id, scope, who.now);
 }
 
-export function reassignProblems(db: Db, f: { ids: number[]; responsibleKind: keyof typeof Responsible.labels; responsibleName: string | null; responsibleUser: string | null; reason: string }, scope: Scope, who: Who) {
-  if (f.responsibleUser && !stmt(db, 'SELECT 1 FROM users WHERE username = ?').get(f.responsibleUser)) throw new ApiError('VALIDATION', `没有用户“${f.responsibleUser}”`);
+export function reassignProblems(
+  db: Db,
+  f: { ids: number[]; responsibleKind: keyof typeof Responsible.labels; responsibleName: string | null; responsibleUser: string | null; reason: string },
+  scope: Scope,
+  who: Who,
+) {
+  if (f.responsibleUser && !stmt(db, 'SELECT 1 FROM users WHERE username = ?').get(f.responsibleUser))
+    throw new ApiError('VALIDATION', `没有用户“${f.responsibleUser}”`);
   for (const id of f.ids) {
     const p = getProblem(db, id, scope, who.now);
     if (p.status === 'closed') throw new ApiError('CONFLICT', `问题 ${id}（${p.targetName} ${p.item}）已销号，不能改派`);
-    stmt(db, 'UPDATE problems SET responsible_kind = ?, responsible_name = ?, responsible_user = ? WHERE id = ?').run(f.responsibleKind, f.responsibleName, f.responsibleUser, id);
+    stmt(db, 'UPDATE problems SET responsible_kind = ?, responsible_name = ?, responsible_user = ? WHERE id = ?').run(
+      f.responsibleKind,
+      f.responsibleName,
+      f.responsibleUser,
+      id,
+    );
     event(db, id, 'reassign', `改派给${Responsible.labels[f.responsibleKind]}${f.responsibleName ? ` ${f.responsibleName}` : ''}：${f.reason}`, who);
   }
   return { changed: f.ids.length };

@@ -14,7 +14,10 @@ import { stmt } from '../db/statements';
 export function inspectionReport(db: Database.Database, from: string, to: string, now: Date): z.input<typeof Report> {
   const p = { from, to, today: localDay(now) };
   const group = (expr: string) =>
-    stmt(db, `SELECT ${expr} AS k, count(*) AS found, coalesce(sum(p.status = 'closed'), 0) AS closed FROM problems p LEFT JOIN communities m ON m.id = p.community_id WHERE p.found_on BETWEEN @from AND @to GROUP BY 1 ORDER BY found DESC`).all(p) as {
+    stmt(
+      db,
+      `SELECT ${expr} AS k, count(*) AS found, coalesce(sum(p.status = 'closed'), 0) AS closed FROM problems p LEFT JOIN communities m ON m.id = p.community_id WHERE p.found_on BETWEEN @from AND @to GROUP BY 1 ORDER BY found DESC`,
+    ).all(p) as {
       k: string;
       found: number;
       closed: number;
@@ -32,15 +35,33 @@ export function inspectionReport(db: Database.Database, from: string, to: string
       db,
       `SELECT id, target_name AS targetName, item, deadline, responsible_kind AS kind, responsible_name AS name, CAST(julianday(@today) - julianday(deadline) AS INTEGER) AS daysOver
        FROM problems WHERE status = 'open' AND deadline < @today AND found_on BETWEEN @from AND @to ORDER BY deadline, id LIMIT 500`,
-    ).all(p) as { id: number; targetName: string; item: string; deadline: string; kind: keyof typeof Responsible.labels; name: string | null; daysOver: number }[]
+    ).all(p) as {
+      id: number;
+      targetName: string;
+      item: string;
+      deadline: string;
+      kind: keyof typeof Responsible.labels;
+      name: string | null;
+      daysOver: number;
+    }[]
   ).map(({ kind, name, ...o }) => ({ ...o, responsible: `${Responsible.labels[kind]}${name ? ` ${name}` : ''}` }));
   return {
     from,
     to,
     ...totals,
-    byCategory: group('p.category').map((r) => ({ key: r.k, label: ProblemCategory.labels[r.k as keyof typeof ProblemCategory.labels] ?? r.k, found: r.found, closed: r.closed })),
+    byCategory: group('p.category').map((r) => ({
+      key: r.k,
+      label: ProblemCategory.labels[r.k as keyof typeof ProblemCategory.labels] ?? r.k,
+      found: r.found,
+      closed: r.closed,
+    })),
     byCommunity: group("coalesce(m.name, '未知社区')").map((r) => ({ label: r.k, found: r.found, closed: r.closed })),
-    byTargetKind: group('p.target_kind').map((r) => ({ key: r.k, label: TargetKind.labels[r.k as keyof typeof TargetKind.labels] ?? r.k, found: r.found, closed: r.closed })),
+    byTargetKind: group('p.target_kind').map((r) => ({
+      key: r.k,
+      label: TargetKind.labels[r.k as keyof typeof TargetKind.labels] ?? r.k,
+      found: r.found,
+      closed: r.closed,
+    })),
     overdue,
   };
 }

@@ -49,7 +49,10 @@ export const inspectionHandlers: Handlers<keyof typeof inspections> = {
   'problems.notice': ({ targetKind, targetId }, ctx) => {
     const { rows } = listProblems(ctx.db, { targetKind, targetId, page: 1, pageSize: 500, order: 'asc' }, entityCtx(ctx).scope, ctx.now());
     const open = rows.filter((r) => r.status !== 'closed');
-    const name = stmt(ctx.db, 'SELECT target_name AS n FROM problems WHERE target_kind = ? AND target_id = ? ORDER BY id DESC LIMIT 1').get(targetKind, targetId) as { n: string } | undefined;
+    const name = stmt(ctx.db, 'SELECT target_name AS n FROM problems WHERE target_kind = ? AND target_id = ? ORDER BY id DESC LIMIT 1').get(
+      targetKind,
+      targetId,
+    ) as { n: string } | undefined;
     if (!name) throw new ApiError('NOT_FOUND', '该点位没有督查问题');
     const first = open[0] ?? rows[0];
     return {

@@ -17,19 +17,35 @@ export function exportGeoJson(ctx: EntityCtx) {
   const features = [
     ...listRows(ctx, compounds, ALL).rows.map((c) => ({
       type: 'Feature',
-      properties: { layer: '小区', name: c.name, community: c.communityName, controlLevel: c.controlLevel, managementType: c.managementType, households: c.households, population: c.population },
+      properties: {
+        layer: '小区',
+        name: c.name,
+        community: c.communityName,
+        controlLevel: c.controlLevel,
+        managementType: c.managementType,
+        households: c.households,
+        population: c.population,
+      },
       geometry: c.boundary ?? (c.lng !== null && c.lat !== null ? { type: 'Point', coordinates: [c.lng, c.lat] } : null),
     })),
-    ...listRows(ctx, checkpoints, ALL).rows
-      .filter((k) => k.lng !== null && k.lat !== null)
-      .map((k) => ({ type: 'Feature', properties: { layer: '卡点', name: k.name, kind: k.kind, status: k.status, community: k.communityName }, geometry: { type: 'Point', coordinates: [k.lng, k.lat] } })),
+    ...listRows(ctx, checkpoints, ALL)
+      .rows.filter((k) => k.lng !== null && k.lat !== null)
+      .map((k) => ({
+        type: 'Feature',
+        properties: { layer: '卡点', name: k.name, kind: k.kind, status: k.status, community: k.communityName },
+        geometry: { type: 'Point', coordinates: [k.lng, k.lat] },
+      })),
   ].filter((f) => f.geometry !== null);
   return { type: 'FeatureCollection', features };
 }
 
 /** Whether a community-scoped caller may change this row (its community is one of theirs). */
 const mine = (ctx: EntityCtx, table: 'compounds' | 'checkpoints', id: number) =>
-  ctx.scope.all || !!stmt(ctx.db, `SELECT 1 FROM ${table} WHERE id = ? AND community_id IN (SELECT community_id FROM user_communities WHERE user_id = ?)`).get(id, ctx.scope.userId);
+  ctx.scope.all ||
+  !!stmt(ctx.db, `SELECT 1 FROM ${table} WHERE id = ? AND community_id IN (SELECT community_id FROM user_communities WHERE user_id = ?)`).get(
+    id,
+    ctx.scope.userId,
+  );
 
 const idByName = (db: Database.Database, table: 'compounds' | 'checkpoints', name: string) =>
   (stmt(db, `SELECT id FROM ${table} WHERE name = ?`).all(name) as { id: number }[]).map((r) => r.id);
@@ -89,5 +105,12 @@ export function importGeoJson(ctx: EntityCtx, text: string, from: CoordSystem, a
     }
   }
   if (apply) ctx.db.transaction(() => plan.forEach((run) => run()))();
-  return { compounds: nCompounds, checkpoints: nCheckpoints, errors: errors.sort((a, b) => a.feature - b.feature), warnings, applied: apply, rowCount: apply ? plan.length : 0 };
+  return {
+    compounds: nCompounds,
+    checkpoints: nCheckpoints,
+    errors: errors.sort((a, b) => a.feature - b.feature),
+    warnings,
+    applied: apply,
+    rowCount: apply ? plan.length : 0,
+  };
 }

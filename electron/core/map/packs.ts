@@ -50,7 +50,8 @@ export class TilePacks {
 
   constructor(readonly dir: string) {
     // Leftovers of an import or index write cut short (power loss, crash).
-    if (fs.existsSync(dir)) for (const f of fs.readdirSync(dir)) if (/\.partial(-wal|-shm|-journal)?$|^index\.json\.\d+\.tmp$/.test(f)) fs.rmSync(path.join(dir, f), { force: true });
+    if (fs.existsSync(dir))
+      for (const f of fs.readdirSync(dir)) if (/\.partial(-wal|-shm|-journal)?$|^index\.json\.\d+\.tmp$/.test(f)) fs.rmSync(path.join(dir, f), { force: true });
     this.packs = this.readIndex();
   }
 

@@ -59,7 +59,12 @@ export const mapFeatureHandlers: Handlers<keyof typeof map> = {
     const e = entityCtx(ctx);
     const { id: _id, communityName: _a, gridName: _b, checkpointCount: _c, createdAt: _d, updatedAt: _u, ...fields } = getRow(e, compounds, id);
     const r6 = (v: number) => Math.round(v * 1e6) / 1e6;
-    return updateRow(e, compounds, id, { ...fields, boundary: { type: 'Polygon', coordinates: [ring.map(([x, y]) => [r6(x), r6(y)] as [number, number])] }, lng: r6(lng), lat: r6(lat) });
+    return updateRow(e, compounds, id, {
+      ...fields,
+      boundary: { type: 'Polygon', coordinates: [ring.map(([x, y]) => [r6(x), r6(y)] as [number, number])] },
+      lng: r6(lng),
+      lat: r6(lat),
+    });
   },
   'checkpoints.move': ({ id, lng, lat }, ctx) => {
     const e = entityCtx(ctx);

@@ -13,7 +13,18 @@ import { createHttpServer } from '../../server/http';
 import { TilePacks, tilesDir } from './packs';
 import { parseTilePath } from './tile-path';
 
-type Pack = { id: string; name: string; fileName: string; format: string; bounds: number[] | null; minzoom: number; maxzoom: number; tiles: number; size: number; importedAt: string };
+type Pack = {
+  id: string;
+  name: string;
+  fileName: string;
+  format: string;
+  bounds: number[] | null;
+  minzoom: number;
+  maxzoom: number;
+  tiles: number;
+  size: number;
+  importedAt: string;
+};
 
 let t: TestCore;
 let admin: Call & { token: string };
@@ -86,7 +97,15 @@ describe('offline tile packs (.mbtiles)', () => {
   });
 
   it('imports a pack into <dataDir>/tiles and lists it with what its metadata says', async () => {
-    expect(pack).toMatchObject({ name: '城区底图', fileName: '城区.mbtiles', format: 'png', bounds: [115.5, 34.3, 115.8, 34.5], minzoom: 0, maxzoom: 2, tiles: 4 });
+    expect(pack).toMatchObject({
+      name: '城区底图',
+      fileName: '城区.mbtiles',
+      format: 'png',
+      bounds: [115.5, 34.3, 115.8, 34.5],
+      minzoom: 0,
+      maxzoom: 2,
+      tiles: 4,
+    });
     expect(pack.id).toMatch(/^[a-z0-9]+$/);
     expect(pack.size).toBe(fs.statSync(made.file).size);
     const stored = path.join(tilesDir(t.dataDir), `${pack.id}.mbtiles`);
@@ -208,7 +227,9 @@ describe('offline tile packs (.mbtiles)', () => {
     const command = await signInAs(t.core, 'command');
     expect(await importFile('x.mbtiles', made.file, command)).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
     expect(await command('tiles.remove', { id: pack.id })).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
-    const log = t.core.db.prepare("SELECT detail FROM audit_log WHERE method = 'tiles.import' AND kind = 'write' ORDER BY id DESC LIMIT 1").get() as { detail: string };
+    const log = t.core.db.prepare("SELECT detail FROM audit_log WHERE method = 'tiles.import' AND kind = 'write' ORDER BY id DESC LIMIT 1").get() as {
+      detail: string;
+    };
     expect(JSON.parse(log.detail).fileName).toBe('城区.mbtiles');
     expect(log.detail.length).toBeLessThan(500);
   });
@@ -239,7 +260,10 @@ describe('packs the app refuses, in Chinese, naming the file', () => {
   });
 
   it('an empty upload and an oversized one', async () => {
-    expect(await admin('tiles.import', { fileName: 'a.mbtiles', base64: '' })).toMatchObject({ ok: false, error: { code: 'VALIDATION', message: expect.stringContaining('文件是空的') } });
+    expect(await admin('tiles.import', { fileName: 'a.mbtiles', base64: '' })).toMatchObject({
+      ok: false,
+      error: { code: 'VALIDATION', message: expect.stringContaining('文件是空的') },
+    });
     const packs = new TilePacks(path.join(t.root, 'scratch-tiles'));
     expect(() => packs.import('big.mbtiles', Buffer.allocUnsafe(MAX_TILE_PACK_BYTES + 1), new Date())).toThrow(/超过 300 MB 上限/);
   });
@@ -255,7 +279,13 @@ describe('packs as other tools write them', () => {
   it('a WAL-mode pack, a deduplicated one (tiles is a view) and one without format, bounds or zooms', async () => {
     const wal = makeMbtiles(fixture('wal.mbtiles'), { wal: true, tiles: [{ z: 1, x: 1, y: 0, color: '#123456' }] });
     const view = makeMbtiles(fixture('view.mbtiles'), { asView: true, tiles: [{ z: 1, x: 0, y: 1, color: '#654321' }] });
-    const bare = makeMbtiles(fixture('bare.mbtiles'), { format: null, tiles: [{ z: 3, x: 6, y: 3 }, { z: 4, x: 13, y: 6 }] });
+    const bare = makeMbtiles(fixture('bare.mbtiles'), {
+      format: null,
+      tiles: [
+        { z: 3, x: 6, y: 3 },
+        { z: 4, x: 13, y: 6 },
+      ],
+    });
     for (const made of [wal, view, bare]) {
       const p = unwrap<Pack>(await importFile(path.basename(made.file), made.file));
       for (const [key, bytes] of made.bytes) {

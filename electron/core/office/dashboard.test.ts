@@ -53,7 +53,13 @@ describe('dashboard.summary', () => {
     const c = dataOf<{ rows: CommunityRow[] }>(await call('communities.list', { pageSize: 1 })).rows[0]!;
     dataOf(
       await call('compounds.create', {
-        name: '新建封控小区', communityId: c.id, managementType: 'unmanaged', buildings: 1, households: 10, population: 31, controlLevel: 'sealed',
+        name: '新建封控小区',
+        communityId: c.id,
+        managementType: 'unmanaged',
+        buildings: 1,
+        households: 10,
+        population: 31,
+        controlLevel: 'sealed',
       }),
     );
     const after = dataOf<DashboardSummaryData>(await call('dashboard.summary', {}));

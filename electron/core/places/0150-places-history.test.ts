@@ -9,7 +9,10 @@ describe('migration 150', () => {
     upgradeWithData(
       150,
       (db) => {
-        db.prepare(`INSERT INTO communities (id, name, kind, search_key, created_at, updated_at) VALUES (1, '建设路社区', 'community', 'jslsq', ?, ?)`).run(T, T);
+        db.prepare(`INSERT INTO communities (id, name, kind, search_key, created_at, updated_at) VALUES (1, '建设路社区', 'community', 'jslsq', ?, ?)`).run(
+          T,
+          T,
+        );
         db.prepare(
           `INSERT INTO compounds (id, name, community_id, management_type, buildings, households, population, control_level, search_key, created_at, updated_at)
            VALUES (1, '馨苑华园', 1, 'managed', 3, 100, 300, 'controlled', 'xyhy', ?, ?)`,

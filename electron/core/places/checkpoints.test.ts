@@ -33,7 +33,14 @@ describe('checkpoints', () => {
 
     const updated = dataOf<CheckpointRow>(
       await call('checkpoints.update', {
-        id: created.id, name: '王庄村东村口卡点', kind: 'village', communityId: b.id, hours: 'daytime', staffPerShift: 2, status: 'paused', note: '夜间撤岗',
+        id: created.id,
+        name: '王庄村东村口卡点',
+        kind: 'village',
+        communityId: b.id,
+        hours: 'daytime',
+        staffPerShift: 2,
+        status: 'paused',
+        note: '夜间撤岗',
       }),
     );
     expect(updated).toMatchObject({ id: created.id, communityName: '王庄村', hours: 'daytime', status: 'paused', note: '夜间撤岗', lng: null });

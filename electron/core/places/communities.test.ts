@@ -132,7 +132,11 @@ describe('communities', () => {
 
   it('filters by kind', async () => {
     const { call } = await openSignedIn();
-    for (const [name, kind] of [['东风居委会', 'committee'], ['张集村', 'village'], ['红旗居委会', 'committee']] as const) {
+    for (const [name, kind] of [
+      ['东风居委会', 'committee'],
+      ['张集村', 'village'],
+      ['红旗居委会', 'committee'],
+    ] as const) {
       dataOf(await call('communities.create', { name, kind }));
     }
     const list = dataOf<List<CommunityRow>>(await call('communities.list', { kind: 'committee' }));

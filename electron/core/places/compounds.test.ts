@@ -4,7 +4,15 @@ import { count, dataOf, errorOf, openSignedIn, type Call } from '../../../test/h
 
 const boundary = {
   type: 'Polygon',
-  coordinates: [[[115.651, 34.411], [115.653, 34.411], [115.653, 34.413], [115.651, 34.413], [115.651, 34.411]]],
+  coordinates: [
+    [
+      [115.651, 34.411],
+      [115.653, 34.411],
+      [115.653, 34.413],
+      [115.651, 34.413],
+      [115.651, 34.411],
+    ],
+  ],
 };
 
 async function territory(call: Call) {
@@ -29,9 +37,7 @@ describe('compounds', () => {
   it('create, get, update, list and delete', async () => {
     const { call } = await openSignedIn();
     const { a, b, g } = await territory(call);
-    const created = dataOf<CompoundRow>(
-      await call('compounds.create', valid(a.id, { gridId: g.id, lng: 115.652, lat: 34.412, boundary })),
-    );
+    const created = dataOf<CompoundRow>(await call('compounds.create', valid(a.id, { gridId: g.id, lng: 115.652, lat: 34.412, boundary })));
     expect(created).toMatchObject({
       name: '馨苑华园',
       communityId: a.id,
@@ -148,7 +154,21 @@ describe('compounds', () => {
     const { call } = await openSignedIn();
     const { a } = await territory(call);
     const error = errorOf(
-      await call('compounds.create', valid(a.id, { boundary: { type: 'Polygon', coordinates: [[[115.6, 34.4], [115.7, 34.4], [115.6, 34.4]]] } })),
+      await call(
+        'compounds.create',
+        valid(a.id, {
+          boundary: {
+            type: 'Polygon',
+            coordinates: [
+              [
+                [115.6, 34.4],
+                [115.7, 34.4],
+                [115.6, 34.4],
+              ],
+            ],
+          },
+        }),
+      ),
     );
     expect(error.issues).toEqual([{ path: 'boundary.coordinates.0', message: '边界至少需要 3 个点' }]);
   });

@@ -179,7 +179,9 @@ export function updateRow<F extends object, R extends { id: number }>(ctx: Entit
   const f = def.check ? def.check(ctx.db, fields) : fields;
   assertWritable(ctx, def as EntityDef<F, unknown>, f);
   const cols = columnsOf(def, f, ctx.now.toISOString());
-  const sql = `UPDATE ${def.table} SET ${Object.keys(cols).map((n) => `${n} = @${n}`).join(', ')} WHERE id = @id`;
+  const sql = `UPDATE ${def.table} SET ${Object.keys(cols)
+    .map((n) => `${n} = @${n}`)
+    .join(', ')} WHERE id = @id`;
   writeGuard(def as never, f, () => stmt(ctx.db, sql).run({ ...cols, id }));
   const after = getRow({ db: ctx.db, scope: ALL_COMMUNITIES }, def, id);
   ctx.record?.({ entity: def.table, id, before: before as Record<string, unknown>, after: after as Record<string, unknown> });
@@ -189,9 +191,7 @@ export function updateRow<F extends object, R extends { id: number }>(ctx: Entit
 export function deleteRow<F extends object, R extends { id: number }>(ctx: EntityCtx, def: EntityDef<F, R>, id: number): { ok: true } {
   const row = getRow(ctx, def, id) as R & { name?: string };
   assertWritable(ctx, def as EntityDef<F, unknown>, null);
-  const blockers = def.dependents
-    .map((d) => ({ n: (stmt(ctx.db, d.sql).get(id) as { n: number }).n, noun: d.noun }))
-    .filter((d) => d.n > 0);
+  const blockers = def.dependents.map((d) => ({ n: (stmt(ctx.db, d.sql).get(id) as { n: number }).n, noun: d.noun })).filter((d) => d.n > 0);
   if (blockers.length) {
     const what = blockers.map((b) => `${b.n} 个${b.noun}`).join('、');
     throw new ApiError('IN_USE', `无法删除${def.label}“${row.name ?? id}”：还有 ${what}属于它。请先移走或删除这些数据。`);

@@ -44,7 +44,9 @@ describe('grid areas', () => {
     const g = dataOf<GridRow>(await call('grids.create', { name: '第四片区' }));
     const c = dataOf<CommunityRow>(await call('communities.create', { name: '平安社区', kind: 'community' }));
     for (const name of ['祥和小区', '金桂园']) {
-      dataOf(await call('compounds.create', { name, communityId: c.id, gridId: g.id, managementType: 'managed', buildings: 3, households: 90, population: 250 }));
+      dataOf(
+        await call('compounds.create', { name, communityId: c.id, gridId: g.id, managementType: 'managed', buildings: 3, households: 90, population: 250 }),
+      );
     }
     expect((await listAll(call))[0]?.compoundCount).toBe(2);
 

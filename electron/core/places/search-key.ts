@@ -14,6 +14,9 @@ export function searchKey(name: string): string {
 
 /** A user's query as a LIKE pattern against searchKey (case and spaces ignored). */
 export function searchPattern(q: string): string {
-  const cleaned = q.toLowerCase().replace(/\s+/g, '').replace(/[\\%_]/g, (c) => `\\${c}`);
+  const cleaned = q
+    .toLowerCase()
+    .replace(/\s+/g, '')
+    .replace(/[\\%_]/g, (c) => `\\${c}`);
   return `%${cleaned}%`;
 }

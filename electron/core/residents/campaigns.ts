@@ -17,10 +17,13 @@ const REACHED = `EXISTS (SELECT 1 FROM visits v WHERE v.campaign_id = :id AND v.
 
 export function campaignSummary(db: Database.Database, id: number): z.input<typeof Campaign> {
   const c = stmt(db, 'SELECT id, name, start_date AS startDate, end_date AS endDate, scope_all AS scopeAll FROM campaigns WHERE id = ?').get(id) as
-    | { id: number; name: string; startDate: string; endDate: string; scopeAll: number }
-    | undefined;
+    { id: number; name: string; startDate: string; endDate: string; scopeAll: number } | undefined;
   if (!c) throw new ApiError('NOT_FOUND', `排查活动不存在（编号 ${id}）`);
-  const communities = (stmt(db, 'SELECT m.name FROM campaign_communities x JOIN communities m ON m.id = x.community_id WHERE x.campaign_id = ? ORDER BY m.id').all(id) as { name: string }[]).map((r) => r.name);
+  const communities = (
+    stmt(db, 'SELECT m.name FROM campaign_communities x JOIN communities m ON m.id = x.community_id WHERE x.campaign_id = ? ORDER BY m.id').all(id) as {
+      name: string;
+    }[]
+  ).map((r) => r.name);
   const totals = stmt(
     db,
     `SELECT count(*) AS households, coalesce(sum(${REACHED}), 0) AS reached
@@ -29,15 +32,25 @@ export function campaignSummary(db: Database.Database, id: number): z.input<type
   return { ...c, scopeAll: c.scopeAll === 1, communities, ...totals };
 }
 
-export function createCampaign(db: Database.Database, f: { name: string; startDate: string; endDate: string; communityIds: number[] }, who: { username: string; now: Date }) {
+export function createCampaign(
+  db: Database.Database,
+  f: { name: string; startDate: string; endDate: string; communityIds: number[] },
+  who: { username: string; now: Date },
+) {
   if (f.endDate < f.startDate) throw new ApiError('VALIDATION', '结束日期不能早于开始日期', [{ path: 'endDate', message: '结束日期不能早于开始日期' }]);
   const id = Number(
     stmt(db, 'INSERT INTO campaigns (name, start_date, end_date, scope_all, created_by, created_at) VALUES (?, ?, ?, ?, ?, ?)').run(
-      f.name, f.startDate, f.endDate, f.communityIds.length ? 0 : 1, who.username, who.now.toISOString(),
+      f.name,
+      f.startDate,
+      f.endDate,
+      f.communityIds.length ? 0 : 1,
+      who.username,
+      who.now.toISOString(),
     ).lastInsertRowid,
   );
   for (const c of f.communityIds) {
-    if (!stmt(db, 'SELECT 1 FROM communities WHERE id = ?').get(c)) throw new ApiError('VALIDATION', '所选社区不存在', [{ path: 'communityIds', message: '社区不存在' }]);
+    if (!stmt(db, 'SELECT 1 FROM communities WHERE id = ?').get(c))
+      throw new ApiError('VALIDATION', '所选社区不存在', [{ path: 'communityIds', message: '社区不存在' }]);
     stmt(db, 'INSERT INTO campaign_communities (campaign_id, community_id) VALUES (?, ?)').run(id, c);
   }
   return campaignSummary(db, id);
@@ -45,7 +58,7 @@ export function createCampaign(db: Database.Database, f: { name: string; startDa
 
 const LEVEL: Record<string, { id: string; name: string; join: string; parent: string }> = {
   community: { id: 'm.id', name: 'm.name', join: 'JOIN communities m ON m.id = p.community_id', parent: '1' },
-  grid: { id: "coalesce(g.id, 0)", name: "coalesce(g.name, '未分片区')", join: 'LEFT JOIN grids g ON g.id = p.grid_id', parent: '1' },
+  grid: { id: 'coalesce(g.id, 0)', name: "coalesce(g.name, '未分片区')", join: 'LEFT JOIN grids g ON g.id = p.grid_id', parent: '1' },
   compound: { id: 'p.id', name: 'p.name', join: '', parent: '(:parent IS NULL OR p.community_id = :parent)' },
   building: { id: 'b.id', name: "p.name || ' ' || b.name || '栋'", join: '', parent: '(:parent IS NULL OR p.id = :parent)' },
 };
@@ -77,12 +90,24 @@ export function unreached(db: Database.Database, f: { id: number; compoundId?: n
   return { rows: rows as never[], total };
 }
 
-export function recordVisit(db: Database.Database, f: { campaignId: number; householdId: number; day: string; result: string; present: number | null; findings: string | null }, who: { username: string; now: Date }) {
+export function recordVisit(
+  db: Database.Database,
+  f: { campaignId: number; householdId: number; day: string; result: string; present: number | null; findings: string | null },
+  who: { username: string; now: Date },
+) {
   const c = campaignSummary(db, f.campaignId);
-  if (f.day < c.startDate || f.day > c.endDate) throw new ApiError('VALIDATION', `走访日期应在活动期间（${c.startDate} 至 ${c.endDate}）`, [{ path: 'day', message: '不在活动期间' }]);
+  if (f.day < c.startDate || f.day > c.endDate)
+    throw new ApiError('VALIDATION', `走访日期应在活动期间（${c.startDate} 至 ${c.endDate}）`, [{ path: 'day', message: '不在活动期间' }]);
   if (!stmt(db, 'SELECT 1 FROM households WHERE id = ?').get(f.householdId)) throw new ApiError('VALIDATION', '该户不存在');
   stmt(db, 'INSERT INTO visits (campaign_id, household_id, day, result, present, findings, username, recorded_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)').run(
-    f.campaignId, f.householdId, f.day, f.result, f.present, f.findings, who.username, who.now.toISOString(),
+    f.campaignId,
+    f.householdId,
+    f.day,
+    f.result,
+    f.present,
+    f.findings,
+    who.username,
+    who.now.toISOString(),
   );
   return { ok: true as const };
 }

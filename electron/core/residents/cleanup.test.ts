@@ -34,22 +34,45 @@ describe('数据清理', () => {
     );
     ids.forEach((id, i) => insert.run(compound.id, `清理测试${i}`, id, `1366666${String(1000 + i)}`, residentKey(`清理测试${i}`, null, id)));
     const cp = dataOf<{ rows: { id: number }[] }>(await call('checkpoints.list', { pageSize: 1 })).rows[0]!;
-    for (let i = 0; i < 5; i++) dataOf(await call('registrations.create', { checkpointId: cp.id, name: `过客${i}`, phone: `1355555${String(1000 + i)}`, temperature: i === 0 ? 38.1 : 36.5 }));
-    const kp = dataOf<{ id: number }>(await call('keyPersons.create', { name: '旧病例', idNumber: makeId('411402', '19700101', 555), category: 'arrival', measure: 'homeObservation', startDate: '2026-11-01', days: 14 }));
+    for (let i = 0; i < 5; i++)
+      dataOf(
+        await call('registrations.create', { checkpointId: cp.id, name: `过客${i}`, phone: `1355555${String(1000 + i)}`, temperature: i === 0 ? 38.1 : 36.5 }),
+      );
+    const kp = dataOf<{ id: number }>(
+      await call('keyPersons.create', {
+        name: '旧病例',
+        idNumber: makeId('411402', '19700101', 555),
+        category: 'arrival',
+        measure: 'homeObservation',
+        startDate: '2026-11-01',
+        days: 14,
+      }),
+    );
     dataOf(await call('followups.record', { keyPersonId: kp.id, day: '2026-11-02', slot: 'am', temperature: 36.2 }));
     core.db.pragma('wal_checkpoint(TRUNCATE)');
     expect(plaintextBytes(core.databaseFile, dataDir).includes(Buffer.from(ids[0]!))).toBe(true); // the check can see IDs at all
 
     const daily = async () => dataOf<unknown>(await call('registrations.daily', { day: '2026-12-01' }));
-    const before = { daily: await daily(), kp: count(core.db, 'key_persons'), followups: count(core.db, 'followups'), households: count(core.db, 'households') };
+    const before = {
+      daily: await daily(),
+      kp: count(core.db, 'key_persons'),
+      followups: count(core.db, 'followups'),
+      households: count(core.db, 'households'),
+    };
     const admin = await signInAs(core, 'admin');
     expect(errorOf(await admin('personal.cleanup', { before: '2026-12-02', confirm: '清理' })).issues?.[0]?.message).toBe('请输入“清理个人信息”以确认');
     expect(errorOf(await call('personal.cleanup', { before: '2026-12-02', confirm: '清理个人信息' })).code).toBe('FORBIDDEN');
-    const done = dataOf<{ registrations: number; keyPersons: number; residents: number }>(await admin('personal.cleanup', { before: '2026-12-02', confirm: '清理个人信息' }));
+    const done = dataOf<{ registrations: number; keyPersons: number; residents: number }>(
+      await admin('personal.cleanup', { before: '2026-12-02', confirm: '清理个人信息' }),
+    );
     expect(done).toEqual({ registrations: 5, keyPersons: 1, residents: 20 });
 
     expect(await daily()).toEqual(before.daily);
-    expect({ kp: count(core.db, 'key_persons'), followups: count(core.db, 'followups'), households: count(core.db, 'households') }).toEqual({ kp: before.kp, followups: before.followups, households: before.households });
+    expect({ kp: count(core.db, 'key_persons'), followups: count(core.db, 'followups'), households: count(core.db, 'households') }).toEqual({
+      kp: before.kp,
+      followups: before.followups,
+      households: before.households,
+    });
     const bytes = plaintextBytes(core.databaseFile, dataDir);
     const left = [...ids, makeId('411402', '19700101', 555), '13666661000', '13555551000', '过客0', '旧病例'].filter((s) => bytes.includes(Buffer.from(s)));
     expect(left).toEqual([]);

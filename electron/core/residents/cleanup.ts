@@ -17,7 +17,7 @@ export function cleanupPersonal(db: Database.Database, before: string): { regist
   db.pragma('secure_delete = ON');
   const registrations = stmt(
     db,
-    "UPDATE registrations SET name = NULL, phone = NULL, plate = NULL, pass_no = NULL, reason = NULL, pass_flag = NULL WHERE ts < ? AND (name IS NOT NULL OR phone IS NOT NULL OR plate IS NOT NULL OR pass_no IS NOT NULL OR reason IS NOT NULL)",
+    'UPDATE registrations SET name = NULL, phone = NULL, plate = NULL, pass_no = NULL, reason = NULL, pass_flag = NULL WHERE ts < ? AND (name IS NOT NULL OR phone IS NOT NULL OR plate IS NOT NULL OR pass_no IS NOT NULL OR reason IS NOT NULL)',
   ).run(cutoff).changes;
   const keyPersons = stmt(
     db,

@@ -9,7 +9,10 @@ describe('the demo office’s residents', () => {
     expect(count(core.db, 'residents')).toBe(population);
     const ids = core.db.prepare('SELECT id_number AS id FROM residents ORDER BY random() LIMIT 200').all() as { id: string }[];
     expect(ids.every((r) => checkIdNumber(r.id).ok)).toBe(true);
-    expect(dataOf<{ name: string; reached: number; households: number }[]>(await call('campaigns.list', {})).map((c) => c.name)).toEqual(['本周入户排查', '上月全面入户排查']);
+    expect(dataOf<{ name: string; reached: number; households: number }[]>(await call('campaigns.list', {})).map((c) => c.name)).toEqual([
+      '本周入户排查',
+      '上月全面入户排查',
+    ]);
     expect(dataOf<{ total: number }>(await call('keyPersons.list', { status: 'observing' })).total).toBe(300);
     expect(count(core.db, 'registrations')).toBeGreaterThan(100_000);
   }, 120_000);

@@ -7,9 +7,10 @@ import { addDays as shiftDay, localDay, localHour } from '../../../shared/domain
 
 /** Residents, their buildings and households, registrations and alerts go before the territory they hang on. */
 export function clearResidents(db: Database.Database): void {
-  db.exec('DELETE FROM test_rounds; DELETE FROM needs; DELETE FROM passes; DELETE FROM campaigns; DELETE FROM alerts; DELETE FROM followups; DELETE FROM key_persons; DELETE FROM registrations; DELETE FROM residents; DELETE FROM households; DELETE FROM buildings;');
+  db.exec(
+    'DELETE FROM test_rounds; DELETE FROM needs; DELETE FROM passes; DELETE FROM campaigns; DELETE FROM alerts; DELETE FROM followups; DELETE FROM key_persons; DELETE FROM registrations; DELETE FROM residents; DELETE FROM households; DELETE FROM buildings;',
+  );
 }
-
 
 /** A valid 18-digit ID number (GB 11643 checksum) for demo residents of the office's district. */
 export function demoIdNumber(region: string, birth: string, seq: number, female: boolean): string {
@@ -19,7 +20,6 @@ export function demoIdNumber(region: string, birth: string, seq: number, female:
   const sum = [...body].reduce((a, c, i) => a + Number(c) * w[i]!, 0);
   return body + '10X98765432'[sum % 11];
 }
-
 
 /**
  * The demo office's people at the articles' scale (seed 002: "近14万多名人民群众"): every
@@ -70,15 +70,36 @@ export function seedDemoResidents(db: Database.Database, now: Date, seed: number
       const birth = `${year}${String(f.number.int({ min: 1, max: 12 })).padStart(2, '0')}${String(f.number.int({ min: 1, max: 28 })).padStart(2, '0')}`;
       const name = f.person.lastName() + f.person.firstName(female ? 'female' : 'male');
       const old = year < 1957;
-      const flags = [old && f.datatype.boolean({ probability: 0.08 }) ? '独居老人' : null, f.datatype.boolean({ probability: 0.04 }) ? '慢病' : null].filter(Boolean).join('、');
-      const kind = f.helpers.weightedArrayElement([{ weight: 80, value: 'resident' }, { weight: 12, value: 'tenant' }, { weight: 6, value: 'floating' }, { weight: 2, value: 'temporary' }]);
+      const flags = [old && f.datatype.boolean({ probability: 0.08 }) ? '独居老人' : null, f.datatype.boolean({ probability: 0.04 }) ? '慢病' : null]
+        .filter(Boolean)
+        .join('、');
+      const kind = f.helpers.weightedArrayElement([
+        { weight: 80, value: 'resident' },
+        { weight: 12, value: 'tenant' },
+        { weight: 6, value: 'floating' },
+        { weight: 2, value: 'temporary' },
+      ]);
       const nth = born.get(birth) ?? 0;
       born.set(birth, nth + 1);
       const id = demoIdNumber('411402', birth, nth, female);
       const phone = year < 2008 ? `1${f.helpers.arrayElement(['35', '37', '38', '39', '50', '58', '86', '87'])}${f.string.numeric(8)}` : null;
       residentIds.push(
         Number(
-          insR.run(household, c.id, name, id, `${birth.slice(0, 4)}-${birth.slice(4, 6)}-${birth.slice(6)}`, female ? 'F' : 'M', phone, RELATIONS[p % RELATIONS.length], kind, flags, `${keyOf(name)}|${phone?.slice(-4) ?? ''}|${id.slice(-4).toLowerCase()}`, at, at).lastInsertRowid,
+          insR.run(
+            household,
+            c.id,
+            name,
+            id,
+            `${birth.slice(0, 4)}-${birth.slice(4, 6)}-${birth.slice(6)}`,
+            female ? 'F' : 'M',
+            phone,
+            RELATIONS[p % RELATIONS.length],
+            kind,
+            flags,
+            `${keyOf(name)}|${phone?.slice(-4) ?? ''}|${id.slice(-4).toLowerCase()}`,
+            at,
+            at,
+          ).lastInsertRowid,
         ),
       );
     }
@@ -86,11 +107,22 @@ export function seedDemoResidents(db: Database.Database, now: Date, seed: number
 
   // 入户排查: last month's round finished, this week's under way.
   const campaign = (name: string, start: string, end: string) =>
-    Number(stmt(db, "INSERT INTO campaigns (name, start_date, end_date, scope_all, created_by, created_at) VALUES (?, ?, ?, 1, 'zhihui', ?)").run(name, start, end, at).lastInsertRowid);
+    Number(
+      stmt(db, "INSERT INTO campaigns (name, start_date, end_date, scope_all, created_by, created_at) VALUES (?, ?, ?, 1, 'zhihui', ?)").run(
+        name,
+        start,
+        end,
+        at,
+      ).lastInsertRowid,
+    );
   const done = campaign('上月全面入户排查', shiftDay(today, -30), shiftDay(today, -23));
   const running = campaign('本周入户排查', shiftDay(today, -2), shiftDay(today, 4));
-  db.prepare("INSERT INTO visits (campaign_id, household_id, day, result, present, username, recorded_at) SELECT ?, id, ?, CASE WHEN id % 41 = 0 THEN 'vacant' ELSE 'done' END, 3, 'shequ', ? FROM households WHERE id % 53 <> 0").run(done, shiftDay(today, -25), at);
-  db.prepare("INSERT INTO visits (campaign_id, household_id, day, result, present, username, recorded_at) SELECT ?, id, ?, CASE WHEN id % 11 = 0 THEN 'absent' ELSE 'done' END, 3, 'shequ', ? FROM households WHERE id % 5 < 3").run(running, shiftDay(today, -1), at);
+  db.prepare(
+    "INSERT INTO visits (campaign_id, household_id, day, result, present, username, recorded_at) SELECT ?, id, ?, CASE WHEN id % 41 = 0 THEN 'vacant' ELSE 'done' END, 3, 'shequ', ? FROM households WHERE id % 53 <> 0",
+  ).run(done, shiftDay(today, -25), at);
+  db.prepare(
+    "INSERT INTO visits (campaign_id, household_id, day, result, present, username, recorded_at) SELECT ?, id, ?, CASE WHEN id % 11 = 0 THEN 'absent' ELSE 'done' END, 3, 'shequ', ? FROM households WHERE id % 5 < 3",
+  ).run(running, shiftDay(today, -1), at);
 
   // ~300 key persons: arrivals over the last two weeks, each with a 四包一 team and their checks.
   const team = (kind: string) => (stmt(db, 'SELECT id FROM people WHERE kind = ? ORDER BY id').all(kind) as { id: number }[]).map((r) => r.id);
@@ -106,13 +138,43 @@ export function seedDemoResidents(db: Database.Database, now: Date, seed: number
   const hour = localHour(now);
   for (let k = 0; k < 300 && residentIds.length; k++) {
     const rid = residentIds[(k * 467) % residentIds.length]!;
-    const r = stmt(db, 'SELECT name, id_number, phone, compound_id FROM residents WHERE id = ?').get(rid) as { name: string; id_number: string; phone: string | null; compound_id: number };
+    const r = stmt(db, 'SELECT name, id_number, phone, compound_id FROM residents WHERE id = ?').get(rid) as {
+      name: string;
+      id_number: string;
+      phone: string | null;
+      compound_id: number;
+    };
     const start = shiftDay(today, -(k % 14));
-    const category = f.helpers.weightedArrayElement([{ weight: 70, value: 'arrival' }, { weight: 15, value: 'riskArea' }, { weight: 8, value: 'closeContact' }, { weight: 5, value: 'secondaryContact' }, { weight: 2, value: 'inbound' }]);
+    const category = f.helpers.weightedArrayElement([
+      { weight: 70, value: 'arrival' },
+      { weight: 15, value: 'riskArea' },
+      { weight: 8, value: 'closeContact' },
+      { weight: 5, value: 'secondaryContact' },
+      { weight: 2, value: 'inbound' },
+    ]);
     const id = Number(
-      insK.run(rid, r.name, r.id_number, r.phone, r.compound_id, category, f.helpers.arrayElement(['郑州', '武汉', '北京', '上海', '广州', '深圳', '西安']), shiftDay(start, -1), f.helpers.arrayElement(['火车', '自驾', '长途汽车', '飞机']),
-        category === 'closeContact' ? 'centralQuarantine' : category === 'arrival' ? 'healthMonitoring' : 'homeObservation', start, shiftDay(start, 14),
-        pick(cadres, k), pick(grids, k), pick(doctors, k), pick(police, k), pick(party, k), `${keyOf(r.name)}|${r.phone?.slice(-4) ?? ''}`, at, at).lastInsertRowid,
+      insK.run(
+        rid,
+        r.name,
+        r.id_number,
+        r.phone,
+        r.compound_id,
+        category,
+        f.helpers.arrayElement(['郑州', '武汉', '北京', '上海', '广州', '深圳', '西安']),
+        shiftDay(start, -1),
+        f.helpers.arrayElement(['火车', '自驾', '长途汽车', '飞机']),
+        category === 'closeContact' ? 'centralQuarantine' : category === 'arrival' ? 'healthMonitoring' : 'homeObservation',
+        start,
+        shiftDay(start, 14),
+        pick(cadres, k),
+        pick(grids, k),
+        pick(doctors, k),
+        pick(police, k),
+        pick(party, k),
+        `${keyOf(r.name)}|${r.phone?.slice(-4) ?? ''}`,
+        at,
+        at,
+      ).lastInsertRowid,
     );
     insE.run(id, at);
     for (let d = start; d <= today; d = shiftDay(d, 1)) {
@@ -124,9 +186,15 @@ export function seedDemoResidents(db: Database.Database, now: Date, seed: number
   }
 
   // Two weeks at the checkpoints: ~150 people and vehicles a day each, a fever now and then.
-  const checkpoints = (stmt(db, "SELECT id, name FROM checkpoints WHERE status = 'active' ORDER BY id").all() as { id: number; name: string }[]);
-  const insReg = stmt(db, "INSERT INTO registrations (checkpoint_id, ts, subject, name, plate, direction, temperature, abnormal, refused, username) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, 'kadian')");
-  const insA = stmt(db, "INSERT INTO alerts (kind, ts, checkpoint_id, registration_id, message, ack_by, ack_at, action) VALUES ('temperature', ?, ?, ?, ?, ?, ?, ?)");
+  const checkpoints = stmt(db, "SELECT id, name FROM checkpoints WHERE status = 'active' ORDER BY id").all() as { id: number; name: string }[];
+  const insReg = stmt(
+    db,
+    "INSERT INTO registrations (checkpoint_id, ts, subject, name, plate, direction, temperature, abnormal, refused, username) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, 'kadian')",
+  );
+  const insA = stmt(
+    db,
+    "INSERT INTO alerts (kind, ts, checkpoint_id, registration_id, message, ack_by, ack_at, action) VALUES ('temperature', ?, ?, ?, ?, ?, ?, ?)",
+  );
   const from = Date.parse(`${shiftDay(today, -13)}T06:00:00+08:00`);
   for (const cp of checkpoints) {
     for (let d = 0; d < 14; d++) {
@@ -137,11 +205,31 @@ export function seedDemoResidents(db: Database.Database, now: Date, seed: number
         const vehicle = i % 6 === 0;
         const t = Math.round((36 + f.number.float({ min: 0, max: 1.05 })) * 10) / 10;
         const fever = t >= FEVER;
-        const rid = Number(insReg.run(cp.id, new Date(ts).toISOString(), vehicle ? 'vehicle' : 'person', vehicle ? null : f.person.lastName() + f.person.firstName(), vehicle ? `豫N${f.string.alphanumeric({ length: 5, casing: 'upper' })}` : null, i % 2 ? 'in' : 'out', t, fever ? 1 : 0, i % 97 === 0 ? 1 : 0).lastInsertRowid);
+        const rid = Number(
+          insReg.run(
+            cp.id,
+            new Date(ts).toISOString(),
+            vehicle ? 'vehicle' : 'person',
+            vehicle ? null : f.person.lastName() + f.person.firstName(),
+            vehicle ? `豫N${f.string.alphanumeric({ length: 5, casing: 'upper' })}` : null,
+            i % 2 ? 'in' : 'out',
+            t,
+            fever ? 1 : 0,
+            i % 97 === 0 ? 1 : 0,
+          ).lastInsertRowid,
+        );
         if (fever) {
           // Fevers of the last two hours still wait on 总览; earlier ones were handled.
           const handled = ts < now.getTime() - 2 * 3_600_000;
-          insA.run(new Date(ts).toISOString(), cp.id, rid, `${cp.name}：${vehicle ? '车辆人员' : '来人'}体温 ${t.toFixed(1)} ℃`, handled ? 'zhihui' : null, handled ? new Date(ts + 600_000).toISOString() : null, handled ? '复测正常，已放行' : null);
+          insA.run(
+            new Date(ts).toISOString(),
+            cp.id,
+            rid,
+            `${cp.name}：${vehicle ? '车辆人员' : '来人'}体温 ${t.toFixed(1)} ℃`,
+            handled ? 'zhihui' : null,
+            handled ? new Date(ts + 600_000).toISOString() : null,
+            handled ? '复测正常，已放行' : null,
+          );
         }
       }
     }

@@ -13,7 +13,16 @@ beforeAll(async () => {
   t = await openTestCore({ now: clock });
   call = await signInAs(t.core, 'command');
   kp = unwrap<{ id: number }>(
-    await call('keyPersons.create', { name: '刘随访', idNumber: '11010519491231002X', phone: '13800000000', category: 'riskArea', origin: '郑州', arrivalDate: '2026-12-01', measure: 'homeObservation', startDate: '2026-12-01' }),
+    await call('keyPersons.create', {
+      name: '刘随访',
+      idNumber: '11010519491231002X',
+      phone: '13800000000',
+      category: 'riskArea',
+      origin: '郑州',
+      arrivalDate: '2026-12-01',
+      measure: 'homeObservation',
+      startDate: '2026-12-01',
+    }),
   ).id;
 }, 120_000);
 afterAll(() => t.cleanup());
@@ -21,8 +30,14 @@ afterAll(() => t.cleanup());
 describe('follow-up times', () => {
   it('refuses the afternoon check before noon and a day still to come, and takes them when their time has come', async () => {
     const pm = { keyPersonId: kp, day: '2026-12-03', slot: 'pm', temperature: 36.6 };
-    expect(await call('followups.record', pm)).toMatchObject({ ok: false, error: { code: 'VALIDATION', message: '下午随访 12:00 以后才能登记（现在是 05:04）' } });
-    expect(await call('followups.record', { ...pm, day: '2026-12-04', slot: 'am' })).toMatchObject({ ok: false, error: { message: '不能登记 2026-12-04 的随访：那一天还没到' } });
+    expect(await call('followups.record', pm)).toMatchObject({
+      ok: false,
+      error: { code: 'VALIDATION', message: '下午随访 12:00 以后才能登记（现在是 05:04）' },
+    });
+    expect(await call('followups.record', { ...pm, day: '2026-12-04', slot: 'am' })).toMatchObject({
+      ok: false,
+      error: { message: '不能登记 2026-12-04 的随访：那一天还没到' },
+    });
     unwrap(await call('followups.record', { ...pm, slot: 'am' }));
     unwrap(await call('followups.record', { ...pm, day: '2026-12-02' })); // yesterday afternoon, entered late
     clock.set('2026-12-03T06:30:00Z'); // 14:30

@@ -15,20 +15,33 @@ describe('出入证', () => {
     const clock = manualClock('2026-12-01T01:00:00Z');
     const { core, call } = await openSignedIn({ demo: true, now: clock }, 'command');
     const h = await household(core);
-    const pass = dataOf<{ id: number; passNo: string; address: string }>(await call('passes.issue', { householdId: h, uses: 1, perDays: 2, validFrom: '2026-12-01', validTo: '2026-12-14' }));
+    const pass = dataOf<{ id: number; passNo: string; address: string }>(
+      await call('passes.issue', { householdId: h, uses: 1, perDays: 2, validFrom: '2026-12-01', validTo: '2026-12-14' }),
+    );
     expect(pass.passNo).toMatch(/^[A-HJ-NP-Z2-9]{8}$/);
     expect(pass.address).toMatch(/ 3栋2单元301$/);
     const cp = (core.db.prepare('SELECT id FROM checkpoints LIMIT 1').get() as { id: number }).id;
-    const reg = (direction: string, passNo = pass.passNo) => call('registrations.create', { checkpointId: cp, name: '张建国', temperature: 36.4, direction, passNo });
+    const reg = (direction: string, passNo = pass.passNo) =>
+      call('registrations.create', { checkpointId: cp, name: '张建国', temperature: 36.4, direction, passNo });
     expect(dataOf<{ passFlag: string | null }>(await reg('out')).passFlag).toBeNull();
     expect(dataOf<{ passFlag: string | null }>(await reg('in')).passFlag).toBeNull();
     expect(dataOf<{ passFlag: string | null }>(await reg('out')).passFlag).toBe('出入证 2 天内限出 1 次，已用 1 次');
     clock.set('2026-12-03T01:30:00Z');
     const later = await signIn(core, 'zhihui');
-    expect(dataOf<{ passFlag: string | null }>(await later('registrations.create', { checkpointId: cp, name: '张建国', direction: 'out', passNo: pass.passNo.toLowerCase() })).passFlag).toBeNull();
-    expect(dataOf<{ passFlag: string | null }>(await later('registrations.create', { checkpointId: cp, name: '李四', direction: 'out', passNo: 'ZZZZ9999' })).passFlag).toBe('出入证号不存在');
+    expect(
+      dataOf<{ passFlag: string | null }>(
+        await later('registrations.create', { checkpointId: cp, name: '张建国', direction: 'out', passNo: pass.passNo.toLowerCase() }),
+      ).passFlag,
+    ).toBeNull();
+    expect(
+      dataOf<{ passFlag: string | null }>(await later('registrations.create', { checkpointId: cp, name: '李四', direction: 'out', passNo: 'ZZZZ9999' }))
+        .passFlag,
+    ).toBe('出入证号不存在');
     dataOf(await later('passes.revoke', { id: pass.id }));
-    expect(dataOf<{ passFlag: string | null }>(await later('registrations.create', { checkpointId: cp, name: '张建国', direction: 'in', passNo: pass.passNo })).passFlag).toBe('出入证已收回');
+    expect(
+      dataOf<{ passFlag: string | null }>(await later('registrations.create', { checkpointId: cp, name: '张建国', direction: 'in', passNo: pass.passNo }))
+        .passFlag,
+    ).toBe('出入证已收回');
     expect(errorOf(await later('passes.issue', { householdId: h, validFrom: '2026-12-05', validTo: '2026-12-01' })).message).toBe('有效期结束不能早于开始');
   });
 });
@@ -53,7 +66,12 @@ describe('household needs and testing rounds', () => {
     expect(dataOf<{ due: number; tested: number }[]>(await call('tests.list', {}))[0]).toEqual(expect.objectContaining({ due: population, tested: 820 }));
 
     // The testing sites' report, imported into the latest round: one update, one unchanged, one unknown compound.
-    const sheet = XLSX.utils.aoa_to_sheet([['小区', '已检人数'], [compounds[0]!.compoundName, 600], [compounds[1]!.compoundName, 320], ['不存在的小区', 10]]);
+    const sheet = XLSX.utils.aoa_to_sheet([
+      ['小区', '已检人数'],
+      [compounds[0]!.compoundName, 600],
+      [compounds[1]!.compoundName, 320],
+      ['不存在的小区', 10],
+    ]);
     const wb = XLSX.utils.book_new();
     XLSX.utils.book_append_sheet(wb, sheet, '检测');
     const { uploadId } = dataOf<{ uploadId: string }>(await uploadFile(call, 'testCounts', '核酸.xlsx', XLSX.write(wb, { type: 'base64', bookType: 'xlsx' })));

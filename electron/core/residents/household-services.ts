@@ -13,7 +13,8 @@ const PASS_SELECT = `SELECT s.id, s.pass_no AS passNo, s.household_id AS househo
 const passRow = (r: Record<string, unknown>) => ({ ...(r as never as object), revoked: r.revoked === 1 }) as never;
 
 export function issuePass(db: Database.Database, f: { householdId: number; uses: number; perDays: number; validFrom: string; validTo: string }, who: Who) {
-  if (!stmt(db, 'SELECT 1 FROM households WHERE id = ?').get(f.householdId)) throw new ApiError('VALIDATION', '该户不存在', [{ path: 'householdId', message: '该户不存在' }]);
+  if (!stmt(db, 'SELECT 1 FROM households WHERE id = ?').get(f.householdId))
+    throw new ApiError('VALIDATION', '该户不存在', [{ path: 'householdId', message: '该户不存在' }]);
   if (f.validTo < f.validFrom) throw new ApiError('VALIDATION', '有效期结束不能早于开始', [{ path: 'validTo', message: '结束不能早于开始' }]);
   // Short, unguessable, easy to read out: 8 characters without 0/O/1/I.
   const alphabet = 'ABCDEFGHJKLMNPQRSTUVWXYZ23456789';
@@ -22,7 +23,14 @@ export function issuePass(db: Database.Database, f: { householdId: number; uses:
   while (stmt(db, 'SELECT 1 FROM passes WHERE pass_no = ?').get(passNo));
   const id = Number(
     stmt(db, 'INSERT INTO passes (pass_no, household_id, uses, per_days, valid_from, valid_to, username, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)').run(
-      passNo, f.householdId, f.uses, f.perDays, f.validFrom, f.validTo, who.username, who.now.toISOString(),
+      passNo,
+      f.householdId,
+      f.uses,
+      f.perDays,
+      f.validFrom,
+      f.validTo,
+      who.username,
+      who.now.toISOString(),
     ).lastInsertRowid,
   );
   return passRow(stmt(db, `${PASS_SELECT} WHERE s.id = ?`).get(id) as Record<string, unknown>);
@@ -30,7 +38,13 @@ export function issuePass(db: Database.Database, f: { householdId: number; uses:
 
 export function listPasses(db: Database.Database, scope: Scope, compoundId?: number) {
   const w = scopeWhere(scope, 'p.community_id');
-  return (stmt(db, `${PASS_SELECT} WHERE (? IS NULL OR p.id = ?) AND ${w.sql} ORDER BY s.id DESC LIMIT 1000`).all(compoundId ?? null, compoundId ?? null, ...w.params) as Record<string, unknown>[]).map(passRow);
+  return (
+    stmt(db, `${PASS_SELECT} WHERE (? IS NULL OR p.id = ?) AND ${w.sql} ORDER BY s.id DESC LIMIT 1000`).all(
+      compoundId ?? null,
+      compoundId ?? null,
+      ...w.params,
+    ) as Record<string, unknown>[]
+  ).map(passRow);
 }
 
 /**
@@ -40,15 +54,16 @@ export function listPasses(db: Database.Database, scope: Scope, compoundId?: num
  */
 export function passProblem(db: Database.Database, passNo: string, direction: 'in' | 'out', now: Date): string | null {
   const p = stmt(db, 'SELECT uses, per_days, valid_from, valid_to, revoked FROM passes WHERE pass_no = ?').get(passNo.toUpperCase()) as
-    | { uses: number; per_days: number; valid_from: string; valid_to: string; revoked: number }
-    | undefined;
+    { uses: number; per_days: number; valid_from: string; valid_to: string; revoked: number } | undefined;
   if (!p) return '出入证号不存在';
   if (p.revoked) return '出入证已收回';
   const today = localDay(now);
   if (today < p.valid_from || today > p.valid_to) return `出入证不在有效期（${p.valid_from} 至 ${p.valid_to}）`;
   if (direction !== 'out') return null;
   const since = new Date(now.getTime() - p.per_days * 86_400_000).toISOString();
-  const used = (stmt(db, "SELECT count(*) AS n FROM registrations WHERE pass_no = ? AND ts >= ? AND direction = 'out'").get(passNo.toUpperCase(), since) as { n: number }).n;
+  const used = (
+    stmt(db, "SELECT count(*) AS n FROM registrations WHERE pass_no = ? AND ts >= ? AND direction = 'out'").get(passNo.toUpperCase(), since) as { n: number }
+  ).n;
   return used >= p.uses ? `出入证 ${p.per_days} 天内限出 ${p.uses} 次，已用 ${used} 次` : null;
 }
 
@@ -67,18 +82,31 @@ export function listNeeds(db: Database.Database, open: boolean, scope: Scope) {
   ).all(open ? 1 : 0, ...w.params) as never[];
 }
 
-export function createNeed(db: Database.Database, f: { keyPersonId: number | null; householdId: number | null; kind: string; detail: string; volunteerId: number | null }, who: Who) {
+export function createNeed(
+  db: Database.Database,
+  f: { keyPersonId: number | null; householdId: number | null; kind: string; detail: string; volunteerId: number | null },
+  who: Who,
+) {
   if (f.keyPersonId === null && f.householdId === null) throw new ApiError('VALIDATION', '请选择重点人员或住户');
   const id = Number(
     stmt(db, 'INSERT INTO needs (key_person_id, household_id, kind, detail, volunteer_id, username, created_at) VALUES (?, ?, ?, ?, ?, ?, ?)').run(
-      f.keyPersonId, f.householdId, f.kind, f.detail, f.volunteerId, who.username, who.now.toISOString(),
+      f.keyPersonId,
+      f.householdId,
+      f.kind,
+      f.detail,
+      f.volunteerId,
+      who.username,
+      who.now.toISOString(),
     ).lastInsertRowid,
   );
   return { id };
 }
 
 export function createRound(db: Database.Database, f: { name: string; day: string }, who: Who) {
-  const id = Number(stmt(db, 'INSERT INTO test_rounds (name, day, created_by, created_at) VALUES (?, ?, ?, ?)').run(f.name, f.day, who.username, who.now.toISOString()).lastInsertRowid);
+  const id = Number(
+    stmt(db, 'INSERT INTO test_rounds (name, day, created_by, created_at) VALUES (?, ?, ?, ?)').run(f.name, f.day, who.username, who.now.toISOString())
+      .lastInsertRowid,
+  );
   // Due: the compound's registered residents when it has any, else its stated population.
   stmt(
     db,

@@ -29,7 +29,9 @@ beforeAll(async () => {
   t = await openTestCore();
   community = await signInAs(t.core, 'community');
   command = await signInAs(t.core, 'command');
-  const own = (t.core.db.prepare("SELECT community_id AS c FROM user_communities u JOIN users x ON x.id = u.user_id WHERE x.username = 'shequ'").get() as { c: number }).c;
+  const own = (
+    t.core.db.prepare("SELECT community_id AS c FROM user_communities u JOIN users x ON x.id = u.user_id WHERE x.username = 'shequ'").get() as { c: number }
+  ).c;
   const unique = 'AND name NOT IN (SELECT name FROM compounds GROUP BY name HAVING count(*) > 1) ORDER BY id LIMIT 1';
   mine = t.core.db.prepare(`SELECT id, name FROM compounds WHERE community_id = ? ${unique}`).get(own) as typeof mine;
   theirs = t.core.db.prepare(`SELECT id, name FROM compounds WHERE community_id <> ? ${unique}`).get(own) as typeof theirs;
@@ -60,7 +62,11 @@ describe('a 社区工作人员 imports only into their own communities', () => {
     // "Import all" cannot slip them in; skipping the error rows saves the own one only.
     expect(await community('excel.commit', { uploadId })).toMatchObject({ ok: false });
     unwrap(await community('excel.commit', { uploadId, excludeErrors: true }));
-    const saved = t.core.db.prepare("SELECT r.name, c.name AS compound FROM residents r JOIN compounds c ON c.id = r.compound_id WHERE r.name IN ('李本社', '赵外社', '王外社') ORDER BY r.name").all();
+    const saved = t.core.db
+      .prepare(
+        "SELECT r.name, c.name AS compound FROM residents r JOIN compounds c ON c.id = r.compound_id WHERE r.name IN ('李本社', '赵外社', '王外社') ORDER BY r.name",
+      )
+      .all();
     expect(saved).toEqual([
       { name: '李本社', compound: mine.name },
       { name: '王外社', compound: theirs.name },
@@ -79,14 +85,30 @@ describe('a 社区工作人员 imports only into their own communities', () => {
   });
 
   it('refuses registrations at another community’s checkpoint and test counts of another community’s compound', async () => {
-    const ownCp = t.core.db.prepare('SELECT k.name FROM checkpoints k JOIN compounds p ON p.id = k.compound_id WHERE p.id = ? LIMIT 1').get(mine.id) as { name: string } | undefined;
-    const otherCp = t.core.db.prepare('SELECT name FROM checkpoints WHERE community_id = (SELECT community_id FROM compounds WHERE id = ?) LIMIT 1').get(theirs.id) as { name: string };
-    const cpRows = [['日期', '时间', '卡点', '姓名', '体温'], ['2022-02-03', '08:30', otherCp.name, '张来', 36.5], ...(ownCp ? [['2022-02-03', '08:31', ownCp.name, '李来', 36.6]] : [])];
+    const ownCp = t.core.db.prepare('SELECT k.name FROM checkpoints k JOIN compounds p ON p.id = k.compound_id WHERE p.id = ? LIMIT 1').get(mine.id) as
+      { name: string } | undefined;
+    const otherCp = t.core.db
+      .prepare('SELECT name FROM checkpoints WHERE community_id = (SELECT community_id FROM compounds WHERE id = ?) LIMIT 1')
+      .get(theirs.id) as { name: string };
+    const cpRows = [
+      ['日期', '时间', '卡点', '姓名', '体温'],
+      ['2022-02-03', '08:30', otherCp.name, '张来', 36.5],
+      ...(ownCp ? [['2022-02-03', '08:31', ownCp.name, '李来', 36.6]] : []),
+    ];
     const reg = await preview(community, 'registrations', '登记.xlsx', book('登记', cpRows));
     expect(errorsOf(reg.p)).toEqual(['第 2 行 卡点：卡点属于其他社区，您只能导入自己负责社区的数据']);
 
     unwrap(await command('tests.create', { name: '第九轮', day: '2022-02-03' }));
-    const counts = await preview(community, 'testCounts', '核酸.xlsx', book('核酸', [['轮次', '小区', '已检人数'], ['第九轮', theirs.name, 800], ['第九轮', mine.name, 700]]));
+    const counts = await preview(
+      community,
+      'testCounts',
+      '核酸.xlsx',
+      book('核酸', [
+        ['轮次', '小区', '已检人数'],
+        ['第九轮', theirs.name, 800],
+        ['第九轮', mine.name, 700],
+      ]),
+    );
     expect(errorsOf(counts.p)).toEqual(['第 2 行 小区：小区属于其他社区，您只能导入自己负责社区的数据']);
     expect(counts.p.counts).toMatchObject({ error: 1, update: 1 });
   });

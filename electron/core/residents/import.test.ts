@@ -10,7 +10,20 @@ function roster(n: number, compounds: string[], extra: unknown[][] = []) {
   const rows: unknown[][] = [['平原街道居民排查登记表'], HEAD];
   for (let i = 0; i < n; i++) {
     const birth = `19${60 + (i % 40)}0${1 + (i % 9)}1${i % 9}`;
-    rows.push([`居民${i}`, makeId('411402', birth, i % 1000), `139${String(10_000_000 + i).slice(-8)}`, compounds[i % compounds.length], '', String(1 + (Math.floor(i / compounds.length) % 12)), String(1 + (i % 2)), String(101 + (Math.floor(i / 24) % 30)), '常住', '', '', '']);
+    rows.push([
+      `居民${i}`,
+      makeId('411402', birth, i % 1000),
+      `139${String(10_000_000 + i).slice(-8)}`,
+      compounds[i % compounds.length],
+      '',
+      String(1 + (Math.floor(i / compounds.length) % 12)),
+      String(1 + (i % 2)),
+      String(101 + (Math.floor(i / 24) % 30)),
+      '常住',
+      '',
+      '',
+      '',
+    ]);
   }
   return [...rows, ...extra];
 }
@@ -21,21 +34,31 @@ const file = (rows: unknown[][]) => {
 };
 async function preview(call: Call, rows: unknown[][]) {
   const { uploadId } = dataOf<{ uploadId: string }>(await uploadFile(call, 'residents', '居民排查.xlsx', file(rows)));
-  return { uploadId, p: dataOf<{ counts: Record<string, number>; notes: string[]; rows: { rowNumber: number; errors: { column: string; message: string }[] }[] }>(await call('excel.preview', { uploadId, pageSize: 500, status: 'error' })) };
+  return {
+    uploadId,
+    p: dataOf<{ counts: Record<string, number>; notes: string[]; rows: { rowNumber: number; errors: { column: string; message: string }[] }[] }>(
+      await call('excel.preview', { uploadId, pageSize: 500, status: 'error' }),
+    ),
+  };
 }
 
 describe('residents through the import engine', () => {
   it('imports 2,000 residents, creating buildings and households (and a new compound) as it goes, announced in the preview', async () => {
     const { core, call } = await openSignedIn({ demo: true }, 'command');
     const names = dataOf<{ rows: { name: string; communityName: string }[] }>(await call('compounds.list', { pageSize: 3 })).rows;
-    const rows = roster(2000, names.map((c) => c.name), [['新住户', makeId('411402', '19880808', 1), '', '梧桐新居', names[0]!.communityName, '1', '1', '101', '租户', '郑州', '2022-10-02', '']]);
+    const rows = roster(
+      2000,
+      names.map((c) => c.name),
+      [['新住户', makeId('411402', '19880808', 1), '', '梧桐新居', names[0]!.communityName, '1', '1', '101', '租户', '郑州', '2022-10-02', '']],
+    );
     const { uploadId, p } = await preview(call, rows);
     expect(p.counts).toMatchObject({ new: 2001, error: 0 });
     expect(p.notes).toEqual([expect.stringMatching(/^导入时将新建 1 个小区、\d+ 个楼栋、\d+ 户$/)]);
     dataOf(await call('excel.commit', { uploadId }));
     expect(count(core.db, 'residents')).toBe(2001);
     expect(count(core.db, 'buildings')).toBe(37); // 12 per compound × 3, and one in the new compound
-    const created = dataOf<{ rows: { compoundName: string; building: string; room: string; kind: string }[] }>(await call('residents.list', { q: '新住户' })).rows[0]!;
+    const created = dataOf<{ rows: { compoundName: string; building: string; room: string; kind: string }[] }>(await call('residents.list', { q: '新住户' }))
+      .rows[0]!;
     expect(created).toMatchObject({ compoundName: '梧桐新居', building: '1', room: '101', kind: 'tenant' });
   }, 60_000);
 
@@ -82,7 +105,9 @@ describe('checkpoint paper forms through the import engine', () => {
     expect(p.counts).toMatchObject({ new: 3, error: 1 });
     expect(p.rows[3]!.errors).toEqual([{ column: '时间', message: '时间应如 08:30' }]);
     dataOf(await call('excel.commit', { uploadId, excludeErrors: true }));
-    const day = dataOf<{ checkpointId: number; people: number; vehicles: number; abnormal: number }[]>(await call('registrations.daily', { day: '2022-02-03' })).find((d) => d.checkpointId === cp.id);
+    const day = dataOf<{ checkpointId: number; people: number; vehicles: number; abnormal: number }[]>(
+      await call('registrations.daily', { day: '2022-02-03' }),
+    ).find((d) => d.checkpointId === cp.id);
     expect(day).toMatchObject({ people: 2, vehicles: 1, abnormal: 1 });
     const again = await uploadFile(call, 'registrations', '卡点登记.xlsx', base64);
     const p2 = dataOf<{ counts: Record<string, number> }>(await call('excel.preview', { uploadId: dataOf<{ uploadId: string }>(again).uploadId }));

@@ -20,11 +20,22 @@ describe('key persons and follow-up', () => {
     let call = s.call;
     dataOf(await call('keyPersons.setSettings', { days: { closeContact: 7 } }));
     const a = dataOf<{ id: number; endDate: string; team: (string | null)[] }>(
-      await call('keyPersons.create', { name: '季建国', phone: '13837012345', compoundId: compound.id, category: 'arrival', origin: '武汉', measure: 'homeObservation', startDate: '2026-11-20', gridId: team.id }),
+      await call('keyPersons.create', {
+        name: '季建国',
+        phone: '13837012345',
+        compoundId: compound.id,
+        category: 'arrival',
+        origin: '武汉',
+        measure: 'homeObservation',
+        startDate: '2026-11-20',
+        gridId: team.id,
+      }),
     );
     expect(a.endDate).toBe('2026-12-04'); // 11-20 … 12-03: 14 days
     expect(a.team[1]).not.toBeNull();
-    const b = dataOf<{ endDate: string }>(await call('keyPersons.create', { name: '李秀英', compoundId: compound.id, category: 'closeContact', measure: 'homeIsolation', startDate: '2026-11-30' }));
+    const b = dataOf<{ endDate: string }>(
+      await call('keyPersons.create', { name: '李秀英', compoundId: compound.id, category: 'closeContact', measure: 'homeIsolation', startDate: '2026-11-30' }),
+    );
     expect(b.endDate).toBe('2026-12-07');
     const due = async (day: string) => dataOf<Due[]>(await call('followups.due', { day })).map((d) => d.name);
     expect(await due('2026-12-01')).toEqual(expect.arrayContaining(['季建国', '李秀英']));
@@ -43,8 +54,12 @@ describe('key persons and follow-up', () => {
     expect(list.find((d) => d.name === '李秀英')!.overdue).toEqual(['am']);
     // Yesterday's unchecked slots are all overdue.
     expect(dataOf<Due[]>(await call('followups.due', { day: '2026-11-30' })).find((d) => d.name === '李秀英')!.overdue).toEqual(['am', 'pm']);
-    expect(errorOf(await call('followups.record', { keyPersonId: a.id, day: '2026-12-01', slot: 'am', temperature: 36.5 })).message).toBe('2026-12-01上午的随访已登记');
-    expect(errorOf(await call('followups.record', { keyPersonId: a.id, day: '2026-12-05', slot: 'am', temperature: 36.5 })).message).toContain('不在该人员的管控期内');
+    expect(errorOf(await call('followups.record', { keyPersonId: a.id, day: '2026-12-01', slot: 'am', temperature: 36.5 })).message).toBe(
+      '2026-12-01上午的随访已登记',
+    );
+    expect(errorOf(await call('followups.record', { keyPersonId: a.id, day: '2026-12-05', slot: 'am', temperature: 36.5 })).message).toContain(
+      '不在该人员的管控期内',
+    );
 
     // Released: no longer due, and the history says who did it.
     dataOf(await call('keyPersons.setStatus', { id: a.id, status: 'released', note: '期满解除' }));
@@ -57,9 +72,16 @@ describe('key persons and follow-up', () => {
 
   it('a fever or symptoms raise an alert with the name masked, which must be acknowledged', async () => {
     const { call, compound } = await setup();
-    const k = dataOf<{ id: number }>(await call('keyPersons.create', { name: '刘振华', compoundId: compound.id, category: 'riskArea', measure: 'homeObservation', startDate: '2026-11-28' }));
-    expect(dataOf<{ alert: boolean }>(await call('followups.record', { keyPersonId: k.id, day: '2026-12-01', slot: 'am', temperature: 36.4 })).alert).toBe(false);
-    expect(dataOf<{ alert: boolean }>(await call('followups.record', { keyPersonId: k.id, day: '2026-11-30', slot: 'pm', temperature: 37.1, symptoms: '咳嗽' })).alert).toBe(true);
+    const k = dataOf<{ id: number }>(
+      await call('keyPersons.create', { name: '刘振华', compoundId: compound.id, category: 'riskArea', measure: 'homeObservation', startDate: '2026-11-28' }),
+    );
+    expect(dataOf<{ alert: boolean }>(await call('followups.record', { keyPersonId: k.id, day: '2026-12-01', slot: 'am', temperature: 36.4 })).alert).toBe(
+      false,
+    );
+    expect(
+      dataOf<{ alert: boolean }>(await call('followups.record', { keyPersonId: k.id, day: '2026-11-30', slot: 'pm', temperature: 37.1, symptoms: '咳嗽' }))
+        .alert,
+    ).toBe(true);
     const alerts = dataOf<{ id: number; kind: string; message: string }[]>(await call('alerts.open', {}));
     expect(alerts).toEqual([expect.objectContaining({ kind: 'followup', message: `${compound.name} 重点人员刘*华症状：咳嗽` })]);
     expect(dataOf<{ alertingCompounds: number[] }>(await call('map.features', {})).alertingCompounds).toEqual([compound.id]);

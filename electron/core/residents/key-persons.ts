@@ -26,14 +26,16 @@ export function setMeasureDays(db: Database.Database, days: Record<string, numbe
   return measureDays(db);
 }
 
-
 const SELECT = `SELECT k.id, k.name, k.id_number AS idNumber, k.phone, p.name AS compoundName, k.category, k.origin, k.arrival_date AS arrivalDate,
   k.measure, k.start_date AS startDate, k.end_date AS endDate, k.status,
   c.name AS cadre, g.name AS grid, d.name AS doctor, o.name AS police, v.name AS volunteer
   FROM key_persons k LEFT JOIN compounds p ON p.id = k.compound_id
   LEFT JOIN people c ON c.id = k.cadre_id LEFT JOIN people g ON g.id = k.grid_id LEFT JOIN people d ON d.id = k.doctor_id
   LEFT JOIN people o ON o.id = k.police_id LEFT JOIN people v ON v.id = k.volunteer_id`;
-const fromRow = ({ cadre, grid, doctor, police, volunteer, ...r }: Record<string, unknown>) => ({ ...(r as unknown as KeyOut), team: [cadre, grid, doctor, police, volunteer] as (string | null)[] });
+const fromRow = ({ cadre, grid, doctor, police, volunteer, ...r }: Record<string, unknown>) => ({
+  ...(r as unknown as KeyOut),
+  team: [cadre, grid, doctor, police, volunteer] as (string | null)[],
+});
 
 export function getKeyPerson(db: Database.Database, id: number): KeyOut {
   const r = stmt(db, `${SELECT} WHERE k.id = ?`).get(id) as Record<string, unknown> | undefined;
@@ -41,15 +43,35 @@ export function getKeyPerson(db: Database.Database, id: number): KeyOut {
   return fromRow(r);
 }
 
-export function listKeyPersons(db: Database.Database, f: { q?: string; status?: string; category?: string; compoundId?: number; page: number; pageSize: number }, scope: Scope) {
-  const where = ['(? IS NULL OR k.status = ?)', '(? IS NULL OR k.category = ?)', '(? IS NULL OR k.compound_id = ?)', "(? IS NULL OR k.search_key LIKE ? ESCAPE '\\')"];
-  const q = f.q ? `%${f.q.toLowerCase().replace(/\s/g, '').replace(/[\\%_]/g, (c) => `\\${c}`)}%` : null;
+export function listKeyPersons(
+  db: Database.Database,
+  f: { q?: string; status?: string; category?: string; compoundId?: number; page: number; pageSize: number },
+  scope: Scope,
+) {
+  const where = [
+    '(? IS NULL OR k.status = ?)',
+    '(? IS NULL OR k.category = ?)',
+    '(? IS NULL OR k.compound_id = ?)',
+    "(? IS NULL OR k.search_key LIKE ? ESCAPE '\\')",
+  ];
+  const q = f.q
+    ? `%${f.q
+        .toLowerCase()
+        .replace(/\s/g, '')
+        .replace(/[\\%_]/g, (c) => `\\${c}`)}%`
+    : null;
   const params: unknown[] = [f.status ?? null, f.status ?? null, f.category ?? null, f.category ?? null, f.compoundId ?? null, f.compoundId ?? null, q, q];
   const w = scopeWhere(scope, '(SELECT community_id FROM compounds WHERE id = k.compound_id)');
   where.push(w.sql);
   params.push(...w.params);
   const total = (stmt(db, `SELECT count(*) AS n FROM key_persons k WHERE ${where.join(' AND ')}`).get(...params) as { n: number }).n;
-  const rows = (stmt(db, `${SELECT} WHERE ${where.join(' AND ')} ORDER BY k.start_date DESC, k.id DESC LIMIT ? OFFSET ?`).all(...params, f.pageSize, (f.page - 1) * f.pageSize) as Record<string, unknown>[]).map(fromRow);
+  const rows = (
+    stmt(db, `${SELECT} WHERE ${where.join(' AND ')} ORDER BY k.start_date DESC, k.id DESC LIMIT ? OFFSET ?`).all(
+      ...params,
+      f.pageSize,
+      (f.page - 1) * f.pageSize,
+    ) as Record<string, unknown>[]
+  ).map(fromRow);
   return { rows, total };
 }
 
@@ -57,12 +79,20 @@ export function createKeyPerson(db: Database.Database, f: z.output<typeof KeyPer
   let { name, idNumber, phone, compoundId } = f;
   if (f.residentId !== null) {
     // A registered resident: the record takes their details, so the two cannot disagree.
-    const r = stmt(db, 'SELECT name, id_number, phone, compound_id FROM residents WHERE id = ?').get(f.residentId) as { name: string; id_number: string; phone: string | null; compound_id: number | null } | undefined;
+    const r = stmt(db, 'SELECT name, id_number, phone, compound_id FROM residents WHERE id = ?').get(f.residentId) as
+      { name: string; id_number: string; phone: string | null; compound_id: number | null } | undefined;
     if (!r) throw new ApiError('VALIDATION', '居民不存在', [{ path: 'residentId', message: '居民不存在' }]);
     ({ name, id_number: idNumber, phone, compound_id: compoundId } = { ...r, id_number: r.id_number });
   }
-  for (const [field, id] of [['cadreId', f.cadreId], ['gridId', f.gridId], ['doctorId', f.doctorId], ['policeId', f.policeId], ['volunteerId', f.volunteerId]] as const) {
-    if (id !== null && !stmt(db, 'SELECT 1 FROM people WHERE id = ?').get(id)) throw new ApiError('VALIDATION', '责任人不存在', [{ path: field, message: '责任人不存在' }]);
+  for (const [field, id] of [
+    ['cadreId', f.cadreId],
+    ['gridId', f.gridId],
+    ['doctorId', f.doctorId],
+    ['policeId', f.policeId],
+    ['volunteerId', f.volunteerId],
+  ] as const) {
+    if (id !== null && !stmt(db, 'SELECT 1 FROM people WHERE id = ?').get(id))
+      throw new ApiError('VALIDATION', '责任人不存在', [{ path: field, message: '责任人不存在' }]);
   }
   const days = f.days ?? measureDays(db)[f.category]!;
   const at = who.now.toISOString();
@@ -72,11 +102,36 @@ export function createKeyPerson(db: Database.Database, f: z.output<typeof KeyPer
       `INSERT INTO key_persons (resident_id, name, id_number, phone, compound_id, address, category, origin, arrival_date, transport, measure, start_date, end_date, status,
         cadre_id, grid_id, doctor_id, police_id, volunteer_id, note, search_key, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'observing', ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
     ).run(
-      f.residentId, name, idNumber, phone, compoundId, f.address, f.category, f.origin, f.arrivalDate, f.transport, f.measure, f.startDate, addDays(f.startDate, days),
-      f.cadreId, f.gridId, f.doctorId, f.policeId, f.volunteerId, f.note, `${searchKey(name)}|${phone?.slice(-4) ?? ''}`, at, at,
+      f.residentId,
+      name,
+      idNumber,
+      phone,
+      compoundId,
+      f.address,
+      f.category,
+      f.origin,
+      f.arrivalDate,
+      f.transport,
+      f.measure,
+      f.startDate,
+      addDays(f.startDate, days),
+      f.cadreId,
+      f.gridId,
+      f.doctorId,
+      f.policeId,
+      f.volunteerId,
+      f.note,
+      `${searchKey(name)}|${phone?.slice(-4) ?? ''}`,
+      at,
+      at,
     ).lastInsertRowid,
   );
-  stmt(db, "INSERT INTO key_person_events (key_person_id, ts, status, note, username) VALUES (?, ?, 'observing', ?, ?)").run(id, at, `${f.startDate} 起${days}天`, who.username);
+  stmt(db, "INSERT INTO key_person_events (key_person_id, ts, status, note, username) VALUES (?, ?, 'observing', ?, ?)").run(
+    id,
+    at,
+    `${f.startDate} 起${days}天`,
+    who.username,
+  );
   // A household under home observation is disinfected around while the measure lasts (督查整改 › 消杀).
   aroundDuty(db, id);
   return getKeyPerson(db, id);
@@ -87,7 +142,13 @@ export function setStatus(db: Database.Database, id: number, status: keyof typeo
   if (!k) throw new ApiError('NOT_FOUND', `重点人员不存在（编号 ${id}）`);
   if (k.status === status) throw new ApiError('CONFLICT', `已经是“${KeyStatus[status]}”`);
   stmt(db, 'UPDATE key_persons SET status = ?, updated_at = ? WHERE id = ?').run(status, who.now.toISOString(), id);
-  stmt(db, 'INSERT INTO key_person_events (key_person_id, ts, status, note, username) VALUES (?, ?, ?, ?, ?)').run(id, who.now.toISOString(), status, note, who.username);
+  stmt(db, 'INSERT INTO key_person_events (key_person_id, ts, status, note, username) VALUES (?, ?, ?, ?, ?)').run(
+    id,
+    who.now.toISOString(),
+    status,
+    note,
+    who.username,
+  );
   if (status !== 'observing') endAroundDuty(db, id, who.now);
   else aroundDuty(db, id);
 }
@@ -96,7 +157,12 @@ export function setStatus(db: Database.Database, id: number, status: keyof typeo
  * The day's follow-ups: everyone still 观察中 whose measure covers the day ([start, end)),
  * with the morning (due by 12:00) and afternoon (due by 20:00) checks found or overdue.
  */
-export function dueList(db: Database.Database, f: { day: string; compoundId?: number; responsibleId?: number }, now: Date, scope: Scope): z.input<typeof DueRow>[] {
+export function dueList(
+  db: Database.Database,
+  f: { day: string; compoundId?: number; responsibleId?: number },
+  now: Date,
+  scope: Scope,
+): z.input<typeof DueRow>[] {
   const w = scopeWhere(scope, 'p.community_id');
   const rows = stmt(
     db,
@@ -108,12 +174,22 @@ export function dueList(db: Database.Database, f: { day: string; compoundId?: nu
        AND (? IS NULL OR ? IN (k.cadre_id, k.grid_id, k.doctor_id, k.police_id, k.volunteer_id))
        AND ${w.sql}
      ORDER BY p.name, k.id`,
-  ).all(f.day, f.day, f.compoundId ?? null, f.compoundId ?? null, f.responsibleId ?? null, f.responsibleId ?? null, ...w.params) as { id: number; name: string; compoundName: string | null; responsible: string | null; endDate: string }[];
+  ).all(f.day, f.day, f.compoundId ?? null, f.compoundId ?? null, f.responsibleId ?? null, f.responsibleId ?? null, ...w.params) as {
+    id: number;
+    name: string;
+    compoundName: string | null;
+    responsible: string | null;
+    endDate: string;
+  }[];
   const checks = new Map(
-    (stmt(db, 'SELECT key_person_id AS id, slot, temperature, symptoms FROM followups WHERE day = ?').all(f.day) as { id: number; slot: 'am' | 'pm'; temperature: number | null; symptoms: string | null }[]).map((c) => [
-      `${c.id}:${c.slot}`,
-      { temperature: c.temperature, symptoms: c.symptoms },
-    ]),
+    (
+      stmt(db, 'SELECT key_person_id AS id, slot, temperature, symptoms FROM followups WHERE day = ?').all(f.day) as {
+        id: number;
+        slot: 'am' | 'pm';
+        temperature: number | null;
+        symptoms: string | null;
+      }[]
+    ).map((c) => [`${c.id}:${c.slot}`, { temperature: c.temperature, symptoms: c.symptoms }]),
   );
   const today = localDay(now);
   const hour = localHour(now);
@@ -138,12 +214,16 @@ export function dueList(db: Database.Database, f: { day: string; compoundId?: nu
 /** The afternoon check's window opens at noon (the morning one is overdue from then). */
 const PM_FROM = 12;
 
-export function recordFollowup(db: Database.Database, f: { keyPersonId: number; day: string; slot: 'am' | 'pm'; temperature: number | null; symptoms: string | null }, who: Who): { alert: boolean } {
+export function recordFollowup(
+  db: Database.Database,
+  f: { keyPersonId: number; day: string; slot: 'am' | 'pm'; temperature: number | null; symptoms: string | null },
+  who: Who,
+): { alert: boolean } {
   const k = stmt(db, 'SELECT name, status, start_date, end_date, compound_id FROM key_persons WHERE id = ?').get(f.keyPersonId) as
-    | { name: string; status: string; start_date: string; end_date: string; compound_id: number | null }
-    | undefined;
+    { name: string; status: string; start_date: string; end_date: string; compound_id: number | null } | undefined;
   if (!k) throw new ApiError('NOT_FOUND', '重点人员不存在');
-  if (f.day < k.start_date || f.day >= k.end_date) throw new ApiError('VALIDATION', `${f.day} 不在该人员的管控期内（${k.start_date} 至 ${addDays(k.end_date, -1)}）`);
+  if (f.day < k.start_date || f.day >= k.end_date)
+    throw new ApiError('VALIDATION', `${f.day} 不在该人员的管控期内（${k.start_date} 至 ${addDays(k.end_date, -1)}）`);
   if (f.temperature === null && !f.symptoms) throw new ApiError('VALIDATION', '请填写体温或症状', [{ path: 'temperature', message: '请填写体温' }]);
   // A check is recorded when it was made: not for a day to come, not an afternoon one in the morning.
   const today = localDay(who.now);
@@ -154,18 +234,31 @@ export function recordFollowup(db: Database.Database, f: { keyPersonId: number; 
   }
   try {
     stmt(db, 'INSERT INTO followups (key_person_id, day, slot, temperature, symptoms, username, recorded_at) VALUES (?, ?, ?, ?, ?, ?, ?)').run(
-      f.keyPersonId, f.day, f.slot, f.temperature, f.symptoms, who.username, who.now.toISOString(),
+      f.keyPersonId,
+      f.day,
+      f.slot,
+      f.temperature,
+      f.symptoms,
+      who.username,
+      who.now.toISOString(),
     );
   } catch (e) {
-    if ((e as { code?: string }).code === 'SQLITE_CONSTRAINT_UNIQUE') throw new ApiError('CONFLICT', `${f.day}${f.slot === 'am' ? '上午' : '下午'}的随访已登记`);
+    if ((e as { code?: string }).code === 'SQLITE_CONSTRAINT_UNIQUE')
+      throw new ApiError('CONFLICT', `${f.day}${f.slot === 'am' ? '上午' : '下午'}的随访已登记`);
     throw e;
   }
   const alert = (f.temperature !== null && f.temperature >= FEVER) || !!f.symptoms;
   if (alert) {
     const place = k.compound_id ? (stmt(db, 'SELECT name FROM compounds WHERE id = ?').get(k.compound_id) as { name: string }).name : '辖区';
-    const what = [f.temperature !== null && f.temperature >= FEVER ? `体温 ${f.temperature.toFixed(1)} ℃` : null, f.symptoms ? `症状：${f.symptoms}` : null].filter(Boolean).join('，');
+    const what = [f.temperature !== null && f.temperature >= FEVER ? `体温 ${f.temperature.toFixed(1)} ℃` : null, f.symptoms ? `症状：${f.symptoms}` : null]
+      .filter(Boolean)
+      .join('，');
     // Shown to every role on 总览: the name is masked as in any list.
-    stmt(db, "INSERT INTO alerts (kind, ts, key_person_id, message) VALUES ('followup', ?, ?, ?)").run(who.now.toISOString(), f.keyPersonId, `${place} 重点人员${maskName(k.name)}${what}`);
+    stmt(db, "INSERT INTO alerts (kind, ts, key_person_id, message) VALUES ('followup', ?, ?, ?)").run(
+      who.now.toISOString(),
+      f.keyPersonId,
+      `${place} 重点人员${maskName(k.name)}${what}`,
+    );
   }
   return { alert };
 }

@@ -21,7 +21,9 @@ describe('checkpoint registrations', () => {
     expect(dataOf<unknown[]>(await call('alerts.open', {}))).toEqual([]);
     expect(dataOf<{ alerting: number[] }>(await call('map.features', {})).alerting).toEqual([]);
     expect(errorOf(await call('alerts.ack', { id: alerts[0]!.id, action: '再处理一次' })).message).toBe('该预警已有人处理');
-    const daily = dataOf<{ checkpointId: number; people: number; vehicles: number; abnormal: number }[]>(await call('registrations.daily', { day: '2026-12-01' }));
+    const daily = dataOf<{ checkpointId: number; people: number; vehicles: number; abnormal: number }[]>(
+      await call('registrations.daily', { day: '2026-12-01' }),
+    );
     expect(daily.find((d) => d.checkpointId === cp.id)).toMatchObject({ people: 2, vehicles: 1, abnormal: 1 });
     // The evening before (Beijing time) is another day.
     expect(dataOf<{ people: number }[]>(await call('registrations.daily', { day: '2026-11-30' })).every((d) => d.people === 0)).toBe(true);
@@ -40,7 +42,11 @@ describe('checkpoint registrations', () => {
 
   it('uses the (checkpoint, ts) index for a day’s counts', async () => {
     const { core } = await openSignedIn({}, 'command');
-    const plan = (core.db.prepare('EXPLAIN QUERY PLAN SELECT sum(abnormal) FROM registrations WHERE checkpoint_id = ? AND ts >= ? AND ts < ?').all(1, 'a', 'b') as { detail: string }[])
+    const plan = (
+      core.db.prepare('EXPLAIN QUERY PLAN SELECT sum(abnormal) FROM registrations WHERE checkpoint_id = ? AND ts >= ? AND ts < ?').all(1, 'a', 'b') as {
+        detail: string;
+      }[]
+    )
       .map((r) => r.detail)
       .join(' ');
     expect(plan).toContain('registrations_checkpoint_ts');

@@ -48,7 +48,23 @@ export function register(db: Database.Database, f: z.output<typeof RegistrationI
     stmt(
       db,
       'INSERT INTO registrations (checkpoint_id, ts, subject, name, phone, plate, direction, temperature, abnormal, pass_no, reason, refused, pass_flag, username, client_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)',
-    ).run(f.checkpointId, ts, f.subject, f.name, f.phone, f.plate, f.direction, f.temperature, abnormal ? 1 : 0, passNo, f.reason, f.refused ? 1 : 0, passFlag, who.username, f.clientId).lastInsertRowid,
+    ).run(
+      f.checkpointId,
+      ts,
+      f.subject,
+      f.name,
+      f.phone,
+      f.plate,
+      f.direction,
+      f.temperature,
+      abnormal ? 1 : 0,
+      passNo,
+      f.reason,
+      f.refused ? 1 : 0,
+      passFlag,
+      who.username,
+      f.clientId,
+    ).lastInsertRowid,
   );
   if (abnormal) {
     // The alert names the place and the reading, not the person: it is shown on the 总览 of every role.
@@ -68,7 +84,12 @@ export function listRegistrations(db: Database.Database, f: { checkpointId?: num
   const where = `r.ts >= ? AND r.ts < ? AND (? IS NULL OR r.checkpoint_id = ?) AND ${w.sql}`;
   const params = [from, to, f.checkpointId ?? null, f.checkpointId ?? null, ...w.params];
   const total = (stmt(db, `SELECT count(*) AS n FROM registrations r WHERE ${where}`).get(...params) as { n: number }).n;
-  const rows = (stmt(db, `${SELECT} WHERE ${where} ORDER BY r.ts DESC, r.id DESC LIMIT ? OFFSET ?`).all(...params, f.pageSize, (f.page - 1) * f.pageSize) as Record<string, unknown>[]).map(fromRow);
+  const rows = (
+    stmt(db, `${SELECT} WHERE ${where} ORDER BY r.ts DESC, r.id DESC LIMIT ? OFFSET ?`).all(...params, f.pageSize, (f.page - 1) * f.pageSize) as Record<
+      string,
+      unknown
+    >[]
+  ).map(fromRow);
   return { rows, total };
 }
 
@@ -79,7 +100,12 @@ export function dailyCounts(db: Database.Database, day: string, scope: Scope) {
   return (stmt(db, `SELECT id, name FROM checkpoints WHERE ${w.sql} ORDER BY id`).all(...w.params) as { id: number; name: string }[]).map((k) => ({
     checkpointId: k.id,
     checkpointName: k.name,
-    ...((counts.get(day, k.id) as { people: number; vehicles: number; abnormal: number; refused: number } | undefined) ?? { people: 0, vehicles: 0, abnormal: 0, refused: 0 }),
+    ...((counts.get(day, k.id) as { people: number; vehicles: number; abnormal: number; refused: number } | undefined) ?? {
+      people: 0,
+      vehicles: 0,
+      abnormal: 0,
+      refused: 0,
+    }),
   }));
 }
 
@@ -107,4 +133,9 @@ export const alertingCheckpoints = (db: Database.Database) =>
 
 /** Compounds of key persons whose follow-up alert is open. */
 export const alertingCompounds = (db: Database.Database) =>
-  (stmt(db, 'SELECT DISTINCT k.compound_id AS id FROM alerts a JOIN key_persons k ON k.id = a.key_person_id WHERE a.ack_at IS NULL AND k.compound_id IS NOT NULL').all() as { id: number }[]).map((r) => r.id);
+  (
+    stmt(
+      db,
+      'SELECT DISTINCT k.compound_id AS id FROM alerts a JOIN key_persons k ON k.id = a.key_person_id WHERE a.ack_at IS NULL AND k.compound_id IS NOT NULL',
+    ).all() as { id: number }[]
+  ).map((r) => r.id);

@@ -10,7 +10,8 @@ type Out = z.input<typeof Resident>;
  * search key holds the name, its pinyin and the last four digits of phone and ID number,
  * so staff can look someone up by 尾号 as they do on the phone.
  */
-export const residentKey = (name: string, phone: string | null, idNumber: string) => `${searchKey(name)}|${phone?.slice(-4) ?? ''}|${idNumber.slice(-4).toLowerCase()}`;
+export const residentKey = (name: string, phone: string | null, idNumber: string) =>
+  `${searchKey(name)}|${phone?.slice(-4) ?? ''}|${idNumber.slice(-4).toLowerCase()}`;
 
 export const residentsDef: EntityDef<never, Out> = {
   table: 'residents',

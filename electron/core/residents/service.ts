@@ -16,7 +16,6 @@ import { backupNow } from '../db/backup';
 import { exportList } from '../excel/service';
 import { createKeyPerson, dueList, getKeyPerson, history, listKeyPersons, measureDays, recordFollowup, setMeasureDays, setStatus } from './key-persons';
 
-
 export const residentHandlers: Handlers<keyof typeof residents | keyof typeof keyPersons | keyof typeof campaigns | keyof typeof householdServices> = {
   'residents.list': (input, ctx) => listRows(entityCtx(ctx), residentsDef, input),
   'residents.export': (input, ctx) => exportList(residentsDef as never, 'residents', ctx as never, input),
@@ -28,7 +27,10 @@ export const residentHandlers: Handlers<keyof typeof residents | keyof typeof ke
        FROM buildings b WHERE b.compound_id = ? ORDER BY length(b.name), b.name`,
     ).all(compoundId) as never,
   'residents.households': ({ buildingId }, ctx) =>
-    stmt(ctx.db, 'SELECT h.id, h.unit, h.room, (SELECT count(*) FROM residents r WHERE r.household_id = h.id) AS residents FROM households h WHERE h.building_id = ? ORDER BY h.unit, length(h.room), h.room').all(buildingId) as never,
+    stmt(
+      ctx.db,
+      'SELECT h.id, h.unit, h.room, (SELECT count(*) FROM residents r WHERE r.household_id = h.id) AS residents FROM households h WHERE h.building_id = ? ORDER BY h.unit, length(h.room), h.room',
+    ).all(buildingId) as never,
   'registrations.create': (input, ctx) => register(ctx.db, input, actor(ctx)),
   'registrations.list': (input, ctx) => listRegistrations(ctx.db, input, entityCtx(ctx).scope),
   'registrations.daily': ({ day }, ctx) => dailyCounts(ctx.db, day, entityCtx(ctx).scope),
@@ -56,7 +58,8 @@ export const residentHandlers: Handlers<keyof typeof residents | keyof typeof ke
   'keyPersons.setSettings': ({ days }, ctx) => setMeasureDays(ctx.db, days),
   'followups.due': (input, ctx) => dueList(ctx.db, input, ctx.now(), entityCtx(ctx).scope),
   'followups.record': (input, ctx) => recordFollowup(ctx.db, input, actor(ctx)),
-  'campaigns.list': (_, ctx) => (stmt(ctx.db, 'SELECT id FROM campaigns ORDER BY start_date DESC, id DESC').all() as { id: number }[]).map((c) => campaignSummary(ctx.db, c.id)),
+  'campaigns.list': (_, ctx) =>
+    (stmt(ctx.db, 'SELECT id FROM campaigns ORDER BY start_date DESC, id DESC').all() as { id: number }[]).map((c) => campaignSummary(ctx.db, c.id)),
   'campaigns.create': (input, ctx) => createCampaign(ctx.db, input, actor(ctx)),
   'campaigns.coverage': ({ id, by, parentId }, ctx) => coverageBy(ctx.db, id, by, entityCtx(ctx).scope, parentId),
   'campaigns.unreached': (input, ctx) => unreached(ctx.db, input, entityCtx(ctx).scope),
@@ -70,7 +73,8 @@ export const residentHandlers: Handlers<keyof typeof residents | keyof typeof ke
   'needs.list': ({ open }, ctx) => listNeeds(ctx.db, open, entityCtx(ctx).scope),
   'needs.create': (input, ctx) => createNeed(ctx.db, input, actor(ctx)),
   'needs.done': ({ id, done }, ctx) => {
-    if (stmt(ctx.db, 'UPDATE needs SET done_at = ? WHERE id = ?').run(done ? ctx.now().toISOString() : null, id).changes === 0) throw new ApiError('NOT_FOUND', '需求不存在');
+    if (stmt(ctx.db, 'UPDATE needs SET done_at = ? WHERE id = ?').run(done ? ctx.now().toISOString() : null, id).changes === 0)
+      throw new ApiError('NOT_FOUND', '需求不存在');
     return { ok: true as const };
   },
   'tests.create': (input, ctx) => createRound(ctx.db, input, actor(ctx)),

@@ -16,13 +16,15 @@ type DonationOut = z.input<typeof Donation>;
 /** JZ-<year>-<4-digit sequence>: the receipt numbers a hand-kept register would use. */
 function nextReceiptNo(db: Database.Database, receivedOn: string): string {
   const prefix = `JZ-${receivedOn.slice(0, 4)}-`;
-  const last = stmt(db, 'SELECT receipt_no AS no FROM donations WHERE receipt_no LIKE ? ORDER BY receipt_no DESC LIMIT 1').get(`${prefix}%`) as { no: string } | undefined;
+  const last = stmt(db, 'SELECT receipt_no AS no FROM donations WHERE receipt_no LIKE ? ORDER BY receipt_no DESC LIMIT 1').get(`${prefix}%`) as
+    { no: string } | undefined;
   const seq = last ? Number(last.no.slice(prefix.length)) + 1 : 1;
   return `${prefix}${String(seq).padStart(4, '0')}`;
 }
 
 export function createDonation(db: Database.Database, input: z.output<typeof DonationInput>, who: Who): DonationOut {
-  if (!stmt(db, 'SELECT 1 FROM donors WHERE id = ?').get(input.donorId)) throw new ApiError('VALIDATION', '捐赠方不存在，请先登记捐赠方', [{ path: 'donorId', message: '捐赠方不存在' }]);
+  if (!stmt(db, 'SELECT 1 FROM donors WHERE id = ?').get(input.donorId))
+    throw new ApiError('VALIDATION', '捐赠方不存在，请先登记捐赠方', [{ path: 'donorId', message: '捐赠方不存在' }]);
   const receiptNo = nextReceiptNo(db, input.receivedOn);
   const id = Number(
     stmt(db, 'INSERT INTO donations (receipt_no, donor_id, warehouse_id, received_on, note, username, created_at) VALUES (?, ?, ?, ?, ?, ?, ?)').run(
@@ -38,7 +40,14 @@ export function createDonation(db: Database.Database, input: z.output<typeof Don
   const donor = stmt(db, 'SELECT name FROM donors WHERE id = ?').get(input.donorId) as { name: string };
   writeMoves(
     db,
-    input.lines.map((l) => ({ itemId: l.itemId, warehouseId: input.warehouseId, qty: l.qty, kind: 'donation' as const, donationId: id, counterparty: donor.name })),
+    input.lines.map((l) => ({
+      itemId: l.itemId,
+      warehouseId: input.warehouseId,
+      qty: l.qty,
+      kind: 'donation' as const,
+      donationId: id,
+      counterparty: donor.name,
+    })),
     who,
   );
   return getDonation(db, id);
@@ -65,9 +74,13 @@ export function listDonations(db: Database.Database, f: { donorId?: number; from
   const where = ['(? IS NULL OR d.donor_id = ?)', '(? IS NULL OR d.received_on >= ?)', '(? IS NULL OR d.received_on <= ?)'].join(' AND ');
   const params = [f.donorId ?? null, f.donorId ?? null, f.from ?? null, f.from ?? null, f.to ?? null, f.to ?? null];
   const total = (stmt(db, `SELECT count(*) AS n FROM donations d WHERE ${where}`).get(...params) as { n: number }).n;
-  const rows = (stmt(db, `${HEADER} WHERE ${where} ORDER BY d.received_on DESC, d.id DESC LIMIT ? OFFSET ?`).all(...params, f.pageSize, (f.page - 1) * f.pageSize) as DonationOut[]).map(
-    ({ contact: _c, phone: _p, ...r }) => ({ ...r, lines: linesOf(db, r.id) }),
-  );
+  const rows = (
+    stmt(db, `${HEADER} WHERE ${where} ORDER BY d.received_on DESC, d.id DESC LIMIT ? OFFSET ?`).all(
+      ...params,
+      f.pageSize,
+      (f.page - 1) * f.pageSize,
+    ) as DonationOut[]
+  ).map(({ contact: _c, phone: _p, ...r }) => ({ ...r, lines: linesOf(db, r.id) }));
   return { rows, total };
 }
 
@@ -92,18 +105,22 @@ export function donationTotals(db: Database.Database, f: { from?: string; to?: s
   }[];
   const donationCount = new Map(
     (
-      stmt(db, 'SELECT donor_id AS id, count(*) AS n FROM donations WHERE (? IS NULL OR received_on >= ?) AND (? IS NULL OR received_on <= ?) GROUP BY donor_id').all(
-        f.from ?? null,
-        f.from ?? null,
-        f.to ?? null,
-        f.to ?? null,
-      ) as { id: number; n: number }[]
+      stmt(
+        db,
+        'SELECT donor_id AS id, count(*) AS n FROM donations WHERE (? IS NULL OR received_on >= ?) AND (? IS NULL OR received_on <= ?) GROUP BY donor_id',
+      ).all(f.from ?? null, f.from ?? null, f.to ?? null, f.to ?? null) as { id: number; n: number }[]
     ).map((r) => [r.id, r.n]),
   );
   const byDonor = new Map<number, z.input<typeof DonationTotals>['byDonor'][number]>();
   const byItem = new Map<number, { itemId: number; itemName: string; unit: string; qty: number }>();
   for (const r of rows) {
-    const d = byDonor.get(r.donorId) ?? { donorId: r.donorId, donorName: r.donorName, donorKind: r.donorKind, donations: donationCount.get(r.donorId) ?? 0, items: [] };
+    const d = byDonor.get(r.donorId) ?? {
+      donorId: r.donorId,
+      donorName: r.donorName,
+      donorKind: r.donorKind,
+      donations: donationCount.get(r.donorId) ?? 0,
+      items: [],
+    };
     d.items.push({ itemId: r.itemId, itemName: r.itemName, unit: r.unit, qty: r.qty });
     byDonor.set(r.donorId, d);
     const it = byItem.get(r.itemId) ?? { itemId: r.itemId, itemName: r.itemName, unit: r.unit, qty: 0 };

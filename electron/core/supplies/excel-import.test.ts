@@ -19,7 +19,8 @@ async function importRows(call: Call, table: string, rows: unknown[][], fileName
   return { uploadId, preview };
 }
 
-const stock = async (call: Call, name: string) => dataOf<{ rows: { name: string; onHand: number }[] }>(await call('supplyItems.list', { q: name })).rows.find((r) => r.name === name)!.onHand;
+const stock = async (call: Call, name: string) =>
+  dataOf<{ rows: { name: string; onHand: number }[] }>(await call('supplyItems.list', { q: name })).rows.find((r) => r.name === name)!.onHand;
 
 describe('supplies through the import engine', () => {
   it('imports purchases and donations into the ledger, one donation per donor and day, and never books the same file twice', async () => {
@@ -36,7 +37,9 @@ describe('supplies through the import engine', () => {
     expect(dataOf<{ created: number }>(await call('excel.commit', { uploadId })).created).toBe(4);
     expect(await stock(call, '医用外科口罩')).toBe(10000);
     expect(await stock(call, '防护服')).toBe(100);
-    const donations = dataOf<{ rows: { receiptNo: string; donorName: string; receivedOn: string; lines: { itemName: string; qty: number }[] }[] }>(await call('donations.list', {})).rows;
+    const donations = dataOf<{ rows: { receiptNo: string; donorName: string; receivedOn: string; lines: { itemName: string; qty: number }[] }[] }>(
+      await call('donations.list', {}),
+    ).rows;
     expect(donations.map((d) => [d.donorName, d.receivedOn, d.lines.length])).toEqual([
       ['金桥社区季庄村居民', '2022-02-05', 1],
       ['平原街道巾帼企业家协会', '2022-02-04', 2],
@@ -90,8 +93,24 @@ describe('supplies through the import engine', () => {
     expect(names).toEqual(['supplyItems', 'stockIn']);
     expect(errorOf(await call('excel.template', { table: 'compounds' }))).toMatchObject({ code: 'FORBIDDEN', message: '当前角色无权导入小区' });
     const community = await signInAs(core, 'community');
-    expect(errorOf(await community('excel.upload', { table: 'stockIn', fileName: 'a.xlsx', base64: workbook([['x']]) }))).toMatchObject({ code: 'FORBIDDEN', message: '当前角色无权导入物资入库' });
+    expect(errorOf(await community('excel.upload', { table: 'stockIn', fileName: 'a.xlsx', base64: workbook([['x']]) }))).toMatchObject({
+      code: 'FORBIDDEN',
+      message: '当前角色无权导入物资入库',
+    });
     const commandTables = dataOf<{ name: string }[]>(await (await signInAs(core, 'command'))('excel.tables', {})).map((t) => t.name);
-    expect(commandTables).toEqual(['compounds', 'checkpoints', 'communities', 'grids', 'supplyItems', 'stockIn', 'people', 'rosterRows', 'residents', 'registrations', 'testCounts', 'premises']);
+    expect(commandTables).toEqual([
+      'compounds',
+      'checkpoints',
+      'communities',
+      'grids',
+      'supplyItems',
+      'stockIn',
+      'people',
+      'rosterRows',
+      'residents',
+      'registrations',
+      'testCounts',
+      'premises',
+    ]);
   });
 });

@@ -13,7 +13,9 @@ async function item(call: Call, name: string): Promise<ItemRow> {
   return found;
 }
 const stock = async (call: Call, itemId: number, warehouseId = 1) =>
-  dataOf<{ itemId: number; warehouseId: number; onHand: number }[]>(await call('stock.onHand', {})).find((r) => r.itemId === itemId && r.warehouseId === warehouseId)?.onHand ?? 0;
+  dataOf<{ itemId: number; warehouseId: number; onHand: number }[]>(await call('stock.onHand', {})).find(
+    (r) => r.itemId === itemId && r.warehouseId === warehouseId,
+  )?.onHand ?? 0;
 
 describe('catalogue', () => {
   it('starts with the articles’ items, by category, with pack sizes; names are unique', async () => {
@@ -40,7 +42,12 @@ describe('stock ledger', () => {
     expect((await item(call, '医用外科口罩')).onHand).toBe(4750);
     const moves = dataOf<{ rows: MoveRow[]; total: number }>(await call('stock.moves', { itemId: masks.id }));
     expect(moves.total).toBe(4);
-    expect(moves.rows.map((m) => [m.kind, m.qty])).toEqual([['loss', -50], ['use', -1200], ['upper', 1000], ['purchase', 5000]]);
+    expect(moves.rows.map((m) => [m.kind, m.qty])).toEqual([
+      ['loss', -50],
+      ['use', -1200],
+      ['upper', 1000],
+      ['purchase', 5000],
+    ]);
     expect(moves.rows.every((m) => m.username === 'wuzi' && !Number.isNaN(Date.parse(m.ts)))).toBe(true);
   });
 
@@ -48,9 +55,27 @@ describe('stock ledger', () => {
     const { core, call } = await openSignedIn({}, 'supplies');
     const gel = await item(call, '75%酒精');
     const masks = await item(call, '医用外科口罩');
-    dataOf(await call('stock.receive', { kind: 'purchase', warehouseId: 1, lines: [{ itemId: gel.id, qty: 100 }, { itemId: masks.id, qty: 500 }] }));
+    dataOf(
+      await call('stock.receive', {
+        kind: 'purchase',
+        warehouseId: 1,
+        lines: [
+          { itemId: gel.id, qty: 100 },
+          { itemId: masks.id, qty: 500 },
+        ],
+      }),
+    );
     const before = count(core.db, 'stock_moves');
-    const e = errorOf(await call('stock.use', { warehouseId: 1, counterparty: '消杀队', lines: [{ itemId: masks.id, qty: 100 }, { itemId: gel.id, qty: 101 }] }));
+    const e = errorOf(
+      await call('stock.use', {
+        warehouseId: 1,
+        counterparty: '消杀队',
+        lines: [
+          { itemId: masks.id, qty: 100 },
+          { itemId: gel.id, qty: 101 },
+        ],
+      }),
+    );
     expect(e).toMatchObject({ code: 'CONFLICT', message: '库存不足：“75%酒精”在“街道物资库”现有 100 瓶，本次需出库 101 瓶' });
     expect(count(core.db, 'stock_moves')).toBe(before);
     expect(await stock(call, masks.id)).toBe(500);
@@ -64,7 +89,9 @@ describe('stock ledger', () => {
     dataOf(await call('stock.receive', { kind: 'purchase', warehouseId: 1, lines: [{ itemId: suits.id, qty: 40 }] }));
     dataOf(await call('stock.transfer', { fromId: 1, toId: store2.id, lines: [{ itemId: suits.id, qty: 15 }] }));
     expect([await stock(call, suits.id, 1), await stock(call, suits.id, store2.id)]).toEqual([25, 15]);
-    expect(errorOf(await call('stock.use', { warehouseId: store2.id, counterparty: '卡点', lines: [{ itemId: suits.id, qty: 16 }] })).message).toContain('“金桥社区物资点”现有 15 套');
+    expect(errorOf(await call('stock.use', { warehouseId: store2.id, counterparty: '卡点', lines: [{ itemId: suits.id, qty: 16 }] })).message).toContain(
+      '“金桥社区物资点”现有 15 套',
+    );
     dataOf(await call('stock.adjust', { warehouseId: store2.id, itemId: suits.id, counted: 13, reason: '盘点发现破损 2 套已丢弃' }));
     expect(await stock(call, suits.id, store2.id)).toBe(13);
     const same = errorOf(await call('stock.adjust', { warehouseId: store2.id, itemId: suits.id, counted: 13, reason: '复盘' }));
@@ -77,8 +104,12 @@ describe('stock ledger', () => {
     const { core, call } = await openSignedIn({}, 'command');
     const store2 = dataOf<{ id: number }>(await call('warehouses.create', { name: '二号库' }));
     const gloves = await item(call, '防护手套');
-    const [inId] = dataOf<{ moveIds: number[] }>(await call('stock.receive', { kind: 'purchase', warehouseId: 1, lines: [{ itemId: gloves.id, qty: 1000 }] })).moveIds;
-    const [outId] = dataOf<{ moveIds: number[] }>(await call('stock.transfer', { fromId: 1, toId: store2.id, lines: [{ itemId: gloves.id, qty: 300 }] })).moveIds;
+    const [inId] = dataOf<{ moveIds: number[] }>(
+      await call('stock.receive', { kind: 'purchase', warehouseId: 1, lines: [{ itemId: gloves.id, qty: 1000 }] }),
+    ).moveIds;
+    const [outId] = dataOf<{ moveIds: number[] }>(
+      await call('stock.transfer', { fromId: 1, toId: store2.id, lines: [{ itemId: gloves.id, qty: 300 }] }),
+    ).moveIds;
     const undone = dataOf<{ moveIds: number[] }>(await call('stock.reverse', { moveId: outId, reason: '调错仓库' }));
     expect(undone.moveIds).toHaveLength(2);
     expect([await stock(call, gloves.id, 1), await stock(call, gloves.id, store2.id)]).toEqual([1000, 0]);
@@ -109,14 +140,24 @@ describe('stock ledger', () => {
 describe('ledger query plans', () => {
   it('sums stock and each day’s movements from covering indexes; the ledger list’s filters have indexes', async () => {
     const { core } = await openSignedIn({}, 'supplies');
-    const plan = (sql: string, ...params: unknown[]) => (core.db.prepare(`EXPLAIN QUERY PLAN ${sql}`).all(...params) as { detail: string }[]).map((r) => r.detail).join(' | ');
-    expect(plan('SELECT coalesce(sum(qty), 0) AS n FROM stock_moves WHERE item_id = ? AND warehouse_id = ?', 1, 1)).toContain('USING COVERING INDEX stock_moves_item_warehouse_qty');
-    expect(plan("SELECT sum(qty), sum(CASE WHEN kind IN ('issue', 'use') THEN -qty ELSE 0 END) FROM stock_moves WHERE item_id = ? AND ts >= ? AND ts < ?", 1, 'a', 'b')).toContain(
-      'USING COVERING INDEX stock_moves_item_ts',
+    const plan = (sql: string, ...params: unknown[]) =>
+      (core.db.prepare(`EXPLAIN QUERY PLAN ${sql}`).all(...params) as { detail: string }[]).map((r) => r.detail).join(' | ');
+    expect(plan('SELECT coalesce(sum(qty), 0) AS n FROM stock_moves WHERE item_id = ? AND warehouse_id = ?', 1, 1)).toContain(
+      'USING COVERING INDEX stock_moves_item_warehouse_qty',
     );
+    expect(
+      plan(
+        "SELECT sum(qty), sum(CASE WHEN kind IN ('issue', 'use') THEN -qty ELSE 0 END) FROM stock_moves WHERE item_id = ? AND ts >= ? AND ts < ?",
+        1,
+        'a',
+        'b',
+      ),
+    ).toContain('USING COVERING INDEX stock_moves_item_ts');
     expect(plan('SELECT count(*) FROM stock_moves m WHERE m.warehouse_id = ?', 1)).toContain('stock_moves_warehouse_ts');
     expect(plan('SELECT count(*) FROM stock_moves m WHERE m.kind = ?', 'loss')).toContain('stock_moves_kind_ts');
     expect(plan('SELECT item_id AS id, sum(qty) AS n FROM stock_moves GROUP BY item_id')).toContain('COVERING INDEX stock_moves_item_warehouse_qty');
-    expect(plan('SELECT count(*) AS n FROM stock_moves m WHERE m.ts >= ? AND m.ts < ?', '2026-01-01', '2026-01-02')).toContain('USING COVERING INDEX stock_moves_ts');
+    expect(plan('SELECT count(*) AS n FROM stock_moves m WHERE m.ts >= ? AND m.ts < ?', '2026-01-01', '2026-01-02')).toContain(
+      'USING COVERING INDEX stock_moves_ts',
+    );
   });
 });

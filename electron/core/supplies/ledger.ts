@@ -81,31 +81,33 @@ export function writeMoves(db: Database.Database, moves: NewMove[], who: Who): n
     const have = onHand(db, p.itemId, p.warehouseId);
     if (have + p.in - p.out < 0) {
       const { itemName, unit, warehouseName } = requireItemAndWarehouse(db, p.itemId, p.warehouseId);
-      throw new ApiError('CONFLICT', `库存不足：“${itemName}”在“${warehouseName}”现有 ${have.toLocaleString('zh-CN')} ${unit}，本次需出库 ${p.out.toLocaleString('zh-CN')} ${unit}`);
+      throw new ApiError(
+        'CONFLICT',
+        `库存不足：“${itemName}”在“${warehouseName}”现有 ${have.toLocaleString('zh-CN')} ${unit}，本次需出库 ${p.out.toLocaleString('zh-CN')} ${unit}`,
+      );
     }
   }
   const insert = stmt(db, INSERT);
-  return moves.map(
-    (m) =>
-      Number(
-        insert.run(
-          ts,
-          m.itemId,
-          m.warehouseId,
-          m.qty,
-          m.kind,
-          m.donationId ?? null,
-          m.planId ?? null,
-          m.recipientKind ?? null,
-          m.recipientId ?? null,
-          m.recipientName ?? null,
-          m.transferId ?? null,
-          m.reversesId ?? null,
-          m.counterparty ?? null,
-          m.reason ?? null,
-          who.username,
-        ).lastInsertRowid,
-      ),
+  return moves.map((m) =>
+    Number(
+      insert.run(
+        ts,
+        m.itemId,
+        m.warehouseId,
+        m.qty,
+        m.kind,
+        m.donationId ?? null,
+        m.planId ?? null,
+        m.recipientKind ?? null,
+        m.recipientId ?? null,
+        m.recipientName ?? null,
+        m.transferId ?? null,
+        m.reversesId ?? null,
+        m.counterparty ?? null,
+        m.reason ?? null,
+        who.username,
+      ).lastInsertRowid,
+    ),
   );
 }
 
@@ -133,7 +135,11 @@ export function reverseMove(db: Database.Database, moveId: number, reason: strin
   if (m.plan_id !== null) throw new ApiError('CONFLICT', '按分配方案发放的出库记录不能单独冲正（签收单已按方案打印）；如有退回，请登记入库');
   const rows =
     m.transfer_id !== null
-      ? (stmt(db, 'SELECT * FROM stock_moves WHERE transfer_id = ? AND transfer_id IS NOT NULL AND kind IN (?, ?)').all(m.transfer_id, 'transfer_out', 'transfer_in') as StoredMove[])
+      ? (stmt(db, 'SELECT * FROM stock_moves WHERE transfer_id = ? AND transfer_id IS NOT NULL AND kind IN (?, ?)').all(
+          m.transfer_id,
+          'transfer_out',
+          'transfer_in',
+        ) as StoredMove[])
       : [m];
   for (const r of rows) {
     if (stmt(db, 'SELECT 1 FROM stock_moves WHERE reverses_id = ?').get(r.id)) throw new ApiError('CONFLICT', `该记录（编号 ${r.id}）已经冲正过`);

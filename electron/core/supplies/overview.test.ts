@@ -13,7 +13,10 @@ describe('库存总览', () => {
     const masks = dataOf<{ rows: { id: number; name: string }[] }>(await call('supplyItems.list', { q: '医用外科口罩' })).rows[0]!;
     writeMoves(core.db, [{ itemId: masks.id, warehouseId: 1, qty: 1000, kind: 'purchase' }], { username: 'wuzi', now: new Date('2026-01-31T02:00:00Z') });
     for (let d = 4; d <= 10; d++) {
-      writeMoves(core.db, [{ itemId: masks.id, warehouseId: 1, qty: -70, kind: 'use', counterparty: '卡点' }], { username: 'wuzi', now: new Date(`2026-02-${String(d).padStart(2, '0')}T02:00:00Z`) });
+      writeMoves(core.db, [{ itemId: masks.id, warehouseId: 1, qty: -70, kind: 'use', counterparty: '卡点' }], {
+        username: 'wuzi',
+        now: new Date(`2026-02-${String(d).padStart(2, '0')}T02:00:00Z`),
+      });
     }
     const o = dataOf<Overview>(await call('stock.overview', {}));
     const line = o.items.find((i) => i.itemId === masks.id)!;
@@ -31,7 +34,12 @@ describe('库存总览', () => {
     expect(dataOf<Overview>(await call('stock.overview', {})).items.find((i) => i.itemId === masks.id)!.low).toBe(true);
     dataOf(await call('supplies.setSettings', { coverDaysThreshold: 3 }));
     // The item's own line: under 600 masks.
-    const { onHand: _o, createdAt: _c, updatedAt: _u, ...item } = dataOf<{ rows: Record<string, unknown>[] }>(await call('supplyItems.list', { q: '医用外科口罩' })).rows[0]!;
+    const {
+      onHand: _o,
+      createdAt: _c,
+      updatedAt: _u,
+      ...item
+    } = dataOf<{ rows: Record<string, unknown>[] }>(await call('supplyItems.list', { q: '医用外科口罩' })).rows[0]!;
     dataOf(await call('supplyItems.update', { ...item, lowStock: 600 }));
     const low = dataOf<Overview>(await call('stock.overview', {})).items.find((i) => i.itemId === masks.id)!;
     expect(low).toMatchObject({ low: true, lowStock: 600 });

@@ -21,7 +21,8 @@ export function explain(
   if (r.grain > 1) parts.push(`按整${pack}分配（每${pack} ${n(r.grain)} ${item.unit}），共 ${n(r.distributed / r.grain)} ${pack}`);
   else if (item.pack_size > 1) parts.push(`可拆${pack}，按${item.unit}分配`);
   parts.push('先按权重比例取整');
-  if (r.remainderGrains > 0) parts.push(`余下 ${n(r.remainderGrains)} ${r.grain > 1 ? pack : item.unit}按“最大余数法”分给小数部分最大的 ${n(r.remainderGrains)} 个接收方`);
+  if (r.remainderGrains > 0)
+    parts.push(`余下 ${n(r.remainderGrains)} ${r.grain > 1 ? pack : item.unit}按“最大余数法”分给小数部分最大的 ${n(r.remainderGrains)} 个接收方`);
   if (r.leftover > 0) parts.push(`${n(r.leftover)} ${item.unit}${r.grain > 1 && r.leftover < r.grain ? `不足一${pack}` : '超出各接收方上限'}，留在库存`);
   return `${item.name}：${parts.join('；')}。`;
 }

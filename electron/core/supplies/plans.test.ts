@@ -9,7 +9,8 @@ async function itemId(call: Call, name: string): Promise<number> {
   const { rows } = dataOf<{ rows: { id: number; name: string }[] }>(await call('supplyItems.list', { q: name }));
   return rows.find((r) => r.name === name)!.id;
 }
-const onHand = async (call: Call, id: number) => dataOf<{ rows: { id: number; onHand: number }[] }>(await call('supplyItems.list', { pageSize: 100 })).rows.find((r) => r.id === id)!.onHand;
+const onHand = async (call: Call, id: number) =>
+  dataOf<{ rows: { id: number; onHand: number }[] }>(await call('supplyItems.list', { pageSize: 100 })).rows.find((r) => r.id === id)!.onHand;
 const totals = (p: PlanOut) => Object.fromEntries(p.items.map((i) => [i.name, i.total]));
 const lineOf = (p: PlanOut, name: string, itemName: string) => {
   const r = p.recipients.find((x) => x.name === name)!;
@@ -27,7 +28,10 @@ describe('allocation plans on the demo office', () => {
     const { call } = await openSignedIn({ demo: true }, 'command');
     const masks = await itemId(call, '医用外科口罩');
     const have = await onHand(call, masks);
-    const plan = await demoPlan(call, [{ name: '医用外科口罩', total: 10_000 }, { name: '防护服', total: 1_000_000 }]);
+    const plan = await demoPlan(call, [
+      { name: '医用外科口罩', total: 10_000 },
+      { name: '防护服', total: 1_000_000 },
+    ]);
     expect(plan).toMatchObject({ status: 'draft', basis: 'population', warehouseName: '街道物资库' });
     expect(plan.planNo).toMatch(/^FP-\d{8}-001$/);
     expect(plan.recipients).toHaveLength(15);
@@ -66,45 +70,86 @@ describe('allocation plans on the demo office', () => {
     const { call } = await openSignedIn({ demo: true }, 'command');
     const plan = await demoPlan(call, [{ name: '防护服', total: 150 }]);
     const weights = plan.recipients.map((r, i) => ({ kind: r.kind, refId: r.refId, weight: i === 0 ? 0 : 1, minPacks: i === 0 ? 20 : null, maxPacks: null }));
-    const next = dataOf<PlanOut>(await call('plans.update', { id: plan.id, title: plan.title, basis: 'equal', items: [{ itemId: plan.items[0]!.itemId, total: 150 }], recipients: weights }));
+    const next = dataOf<PlanOut>(
+      await call('plans.update', {
+        id: plan.id,
+        title: plan.title,
+        basis: 'equal',
+        items: [{ itemId: plan.items[0]!.itemId, total: 150 }],
+        recipients: weights,
+      }),
+    );
     expect(lineOf(next, plan.recipients[0]!.name, '防护服')).toBe(20);
     const others = next.lines.filter((l) => l.refId !== plan.recipients[0]!.refId).map((l) => l.qty);
     expect(Math.max(...others) - Math.min(...others)).toBeLessThanOrEqual(1);
     expect(others.reduce((s, q) => s + q, 0)).toBe(130);
   });
 
-  it('approve → issue takes exactly the plan’s totals from stock, once; an issued plan cannot change', async () => {
-    const { core, call } = await openSignedIn({ demo: true }, 'command');
-    const masks = await itemId(call, '医用外科口罩');
-    const gel = await itemId(call, '75%酒精');
-    const [m0, g0] = [await onHand(call, masks), await onHand(call, gel)];
-    const plan = await demoPlan(call, [{ name: '医用外科口罩', total: 7_500 }, { name: '75%酒精', total: 240 }], 'both');
-    expect(errorOf(await call('plans.issue', { id: plan.id })).message).toContain('还未审批');
-    const approved = dataOf<PlanOut>(await call('plans.approve', { id: plan.id }));
-    expect(approved).toMatchObject({ status: 'approved', approvedBy: 'zhihui' });
-    expect(errorOf(await call('plans.setLine', { id: plan.id, kind: 'community', refId: plan.recipients[0]!.refId, itemId: masks, qty: 0 })).message).toContain('已审批');
-    const issued = dataOf<PlanOut>(await call('plans.issue', { id: plan.id }));
-    expect(issued.status).toBe('issued');
-    expect(await onHand(call, masks)).toBe(m0 - totals(issued)['医用外科口罩']!);
-    expect(await onHand(call, gel)).toBe(g0 - totals(issued)['75%酒精']!);
-    const issueRows = core.db.prepare("SELECT count(*) AS n, -sum(qty) AS q FROM stock_moves WHERE plan_id = ? AND kind = 'issue'").get(plan.id) as { n: number; q: number };
-    expect(issueRows).toEqual({ n: 2, q: 7_500 + 240 }); // one 出库 row per item; who got what is the frozen plan
-    expect(() => core.db.prepare('UPDATE plan_lines SET qty = 0 WHERE plan_id = ?').run(plan.id)).toThrow('已发放的方案不能修改');
-    expect(() => core.db.prepare('DELETE FROM plan_lines WHERE plan_id = ?').run(plan.id)).toThrow('已发放的方案不能修改');
+  it(
+    'approve → issue takes exactly the plan’s totals from stock, once; an issued plan cannot change',
+    async () => {
+      const { core, call } = await openSignedIn({ demo: true }, 'command');
+      const masks = await itemId(call, '医用外科口罩');
+      const gel = await itemId(call, '75%酒精');
+      const [m0, g0] = [await onHand(call, masks), await onHand(call, gel)];
+      const plan = await demoPlan(
+        call,
+        [
+          { name: '医用外科口罩', total: 7_500 },
+          { name: '75%酒精', total: 240 },
+        ],
+        'both',
+      );
+      expect(errorOf(await call('plans.issue', { id: plan.id })).message).toContain('还未审批');
+      const approved = dataOf<PlanOut>(await call('plans.approve', { id: plan.id }));
+      expect(approved).toMatchObject({ status: 'approved', approvedBy: 'zhihui' });
+      expect(
+        errorOf(await call('plans.setLine', { id: plan.id, kind: 'community', refId: plan.recipients[0]!.refId, itemId: masks, qty: 0 })).message,
+      ).toContain('已审批');
+      const issued = dataOf<PlanOut>(await call('plans.issue', { id: plan.id }));
+      expect(issued.status).toBe('issued');
+      expect(await onHand(call, masks)).toBe(m0 - totals(issued)['医用外科口罩']!);
+      expect(await onHand(call, gel)).toBe(g0 - totals(issued)['75%酒精']!);
+      const issueRows = core.db.prepare("SELECT count(*) AS n, -sum(qty) AS q FROM stock_moves WHERE plan_id = ? AND kind = 'issue'").get(plan.id) as {
+        n: number;
+        q: number;
+      };
+      expect(issueRows).toEqual({ n: 2, q: 7_500 + 240 }); // one 出库 row per item; who got what is the frozen plan
+      expect(() => core.db.prepare('UPDATE plan_lines SET qty = 0 WHERE plan_id = ?').run(plan.id)).toThrow('已发放的方案不能修改');
+      expect(() => core.db.prepare('DELETE FROM plan_lines WHERE plan_id = ?').run(plan.id)).toThrow('已发放的方案不能修改');
 
-    const again = errorOf(await call('plans.issue', { id: plan.id }));
-    expect(again).toMatchObject({ code: 'CONFLICT', message: `方案 ${plan.planNo} 已经发放过，不能重复发放` });
-    expect(errorOf(await call('plans.update', { id: plan.id, title: 'x', basis: 'equal', items: [{ itemId: masks, total: 1 }], recipients: [{ kind: 'community', refId: plan.recipients[0]!.refId, weight: 1 }] })).message).toContain('已发放，不能再修改');
-    expect(errorOf(await call('plans.delete', { id: plan.id })).message).toContain('只有草稿方案可以删除');
-    expect(errorOf(await call('stock.reverse', { moveId: (core.db.prepare('SELECT id FROM stock_moves WHERE plan_id = ? LIMIT 1').get(plan.id) as { id: number }).id, reason: '退回' })).message).toContain('不能单独冲正');
-    expect(count(core.db, 'stock_moves')).toBeGreaterThan(issueRows.n);
+      const again = errorOf(await call('plans.issue', { id: plan.id }));
+      expect(again).toMatchObject({ code: 'CONFLICT', message: `方案 ${plan.planNo} 已经发放过，不能重复发放` });
+      expect(
+        errorOf(
+          await call('plans.update', {
+            id: plan.id,
+            title: 'x',
+            basis: 'equal',
+            items: [{ itemId: masks, total: 1 }],
+            recipients: [{ kind: 'community', refId: plan.recipients[0]!.refId, weight: 1 }],
+          }),
+        ).message,
+      ).toContain('已发放，不能再修改');
+      expect(errorOf(await call('plans.delete', { id: plan.id })).message).toContain('只有草稿方案可以删除');
+      expect(
+        errorOf(
+          await call('stock.reverse', {
+            moveId: (core.db.prepare('SELECT id FROM stock_moves WHERE plan_id = ? LIMIT 1').get(plan.id) as { id: number }).id,
+            reason: '退回',
+          }),
+        ).message,
+      ).toContain('不能单独冲正');
+      expect(count(core.db, 'stock_moves')).toBeGreaterThan(issueRows.n);
 
-    // 重置为演示数据 still clears an issued plan (the guards are lifted only inside that transaction).
-    const { signInAs } = await import('../../../test/helpers/temp-core');
-    dataOf(await (await signInAs(core, 'admin'))('demo.reset', { confirm: '重置' }));
-    expect(count(core.db, 'alloc_plans')).toBe(0);
-    expect(() => core.db.prepare('DELETE FROM stock_moves').run()).toThrow('台账记录不能删除');
-  }, SLOW_MS);
+      // 重置为演示数据 still clears an issued plan (the guards are lifted only inside that transaction).
+      const { signInAs } = await import('../../../test/helpers/temp-core');
+      dataOf(await (await signInAs(core, 'admin'))('demo.reset', { confirm: '重置' }));
+      expect(count(core.db, 'alloc_plans')).toBe(0);
+      expect(() => core.db.prepare('DELETE FROM stock_moves').run()).toThrow('台账记录不能删除');
+    },
+    SLOW_MS,
+  );
 
   it('a failed issue leaves nothing: stock spent elsewhere after approval is refused, the plan stays approved', async () => {
     const { core, call } = await openSignedIn({ demo: true }, 'command');
@@ -135,7 +180,15 @@ describe('allocation plans on the demo office', () => {
     for (const [i, c] of [compounds[0]!, compounds[0]!, compounds[0]!, compounds[60]!].entries()) {
       dataOf(await call('keyPersons.create', { name: `观察${i}`, compoundId: c.id, category: 'arrival', measure: 'homeObservation', startDate: '2026-11-30' }));
     }
-    const plan = dataOf<PlanOut>(await call('plans.create', { title: '居家观察户物资', warehouseId: 1, basis: 'observed', recipients: 'community', items: [{ itemId: await itemId(call, '84消毒液'), total: 40 }] }));
+    const plan = dataOf<PlanOut>(
+      await call('plans.create', {
+        title: '居家观察户物资',
+        warehouseId: 1,
+        basis: 'observed',
+        recipients: 'community',
+        items: [{ itemId: await itemId(call, '84消毒液'), total: 40 }],
+      }),
+    );
     const given = plan.recipients.filter((r) => lineOf(plan, r.name, '84消毒液') > 0).map((r) => [r.name, r.workload, lineOf(plan, r.name, '84消毒液')]);
     expect(given).toEqual([
       [compounds[0]!.communityName, 3, 30],
@@ -145,7 +198,10 @@ describe('allocation plans on the demo office', () => {
 
   it('exports the 物资分配表 as .xlsx with recipients, quantities and totals', async () => {
     const { call } = await openSignedIn({ demo: true }, 'command');
-    const plan = await demoPlan(call, [{ name: '医用外科口罩', total: 3_000 }, { name: '84消毒液', total: 100 }]);
+    const plan = await demoPlan(call, [
+      { name: '医用外科口罩', total: 3_000 },
+      { name: '84消毒液', total: 100 },
+    ]);
     const out = dataOf<{ fileName: string; base64: string; rowCount: number }>(await call('plans.export', { id: plan.id }));
     expect(out.fileName).toBe(`物资分配表-${plan.planNo}.xlsx`);
     const XLSX = await import('xlsx');

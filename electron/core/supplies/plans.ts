@@ -38,7 +38,8 @@ function requireDraft(h: Header): void {
 function nextPlanNo(db: Database.Database, now: Date): string {
   const day = localDay(now).replaceAll('-', '');
   const prefix = `FP-${day}-`;
-  const last = stmt(db, 'SELECT plan_no AS no FROM alloc_plans WHERE plan_no LIKE ? ORDER BY plan_no DESC LIMIT 1').get(`${prefix}%`) as { no: string } | undefined;
+  const last = stmt(db, 'SELECT plan_no AS no FROM alloc_plans WHERE plan_no LIKE ? ORDER BY plan_no DESC LIMIT 1').get(`${prefix}%`) as
+    { no: string } | undefined;
   return `${prefix}${String(last ? Number(last.no.slice(prefix.length)) + 1 : 1).padStart(3, '0')}`;
 }
 
@@ -50,19 +51,26 @@ interface ItemInfo {
   pack_unit: string | null;
   allow_split: number;
 }
-const itemInfo = (db: Database.Database, id: number) => stmt(db, 'SELECT id, name, unit, pack_size, pack_unit, allow_split FROM supply_items WHERE id = ?').get(id) as ItemInfo;
+const itemInfo = (db: Database.Database, id: number) =>
+  stmt(db, 'SELECT id, name, unit, pack_size, pack_unit, allow_split FROM supply_items WHERE id = ?').get(id) as ItemInfo;
 
 /** Recomputes every item's suggested lines from the stored recipients and requested totals; lines are reset to the suggestion. */
 function recompute(db: Database.Database, planId: number): void {
   const h = header(db, planId);
-  const recipients = stmt(db, 'SELECT kind, ref_id AS refId, weight, min_packs AS minPacks, max_packs AS maxPacks FROM plan_recipients WHERE plan_id = ? ORDER BY position').all(planId) as {
+  const recipients = stmt(
+    db,
+    'SELECT kind, ref_id AS refId, weight, min_packs AS minPacks, max_packs AS maxPacks FROM plan_recipients WHERE plan_id = ? ORDER BY position',
+  ).all(planId) as {
     kind: RecipientKindCode;
     refId: number;
     weight: number;
     minPacks: number | null;
     maxPacks: number | null;
   }[];
-  const items = stmt(db, 'SELECT item_id AS itemId, requested FROM plan_items WHERE plan_id = ? ORDER BY position').all(planId) as { itemId: number; requested: number }[];
+  const items = stmt(db, 'SELECT item_id AS itemId, requested FROM plan_items WHERE plan_id = ? ORDER BY position').all(planId) as {
+    itemId: number;
+    requested: number;
+  }[];
   stmt(db, 'DELETE FROM plan_lines WHERE plan_id = ?').run(planId);
   const insert = stmt(db, 'INSERT INTO plan_lines (plan_id, kind, ref_id, item_id, qty, suggested) VALUES (?, ?, ?, ?, ?, ?)');
   for (const it of items) {
@@ -102,19 +110,14 @@ function putItems(db: Database.Database, planId: number, warehouseId: number, it
 }
 
 export function createPlan(db: Database.Database, input: z.output<typeof PlanCreate>, who: Who): PlanOut {
-  if (!stmt(db, 'SELECT 1 FROM warehouses WHERE id = ?').get(input.warehouseId)) throw new ApiError('VALIDATION', '发放仓库不存在', [{ path: 'warehouseId', message: '仓库不存在' }]);
+  if (!stmt(db, 'SELECT 1 FROM warehouses WHERE id = ?').get(input.warehouseId))
+    throw new ApiError('VALIDATION', '发放仓库不存在', [{ path: 'warehouseId', message: '仓库不存在' }]);
   const at = who.now.toISOString();
   const id = Number(
-    stmt(db, "INSERT INTO alloc_plans (plan_no, title, warehouse_id, basis, status, note, created_by, created_at, updated_at) VALUES (?, ?, ?, ?, 'draft', ?, ?, ?, ?)").run(
-      nextPlanNo(db, who.now),
-      input.title,
-      input.warehouseId,
-      input.basis,
-      input.note,
-      who.username,
-      at,
-      at,
-    ).lastInsertRowid,
+    stmt(
+      db,
+      "INSERT INTO alloc_plans (plan_no, title, warehouse_id, basis, status, note, created_by, created_at, updated_at) VALUES (?, ?, ?, ?, 'draft', ?, ?, ?, ?)",
+    ).run(nextPlanNo(db, who.now), input.title, input.warehouseId, input.basis, input.note, who.username, at, at).lastInsertRowid,
   );
   const kinds: RecipientKindCode[] = input.recipients === 'both' ? ['community', 'checkpoint'] : [input.recipients];
   const list = kinds.flatMap((k) => workloads(db, k, input.basis as Basis));
@@ -129,19 +132,30 @@ export function createPlan(db: Database.Database, input: z.output<typeof PlanCre
 export function updatePlan(db: Database.Database, input: z.output<typeof PlanUpdate>, who: Who): PlanOut {
   const h = header(db, input.id);
   requireDraft(h);
-  stmt(db, 'UPDATE alloc_plans SET title = ?, basis = ?, note = ?, updated_at = ? WHERE id = ?').run(input.title, input.basis, input.note, who.now.toISOString(), input.id);
+  stmt(db, 'UPDATE alloc_plans SET title = ?, basis = ?, note = ?, updated_at = ? WHERE id = ?').run(
+    input.title,
+    input.basis,
+    input.note,
+    who.now.toISOString(),
+    input.id,
+  );
   const stored = new Map(
-    (stmt(db, 'SELECT kind, ref_id AS refId, name, workload FROM plan_recipients WHERE plan_id = ?').all(input.id) as { kind: string; refId: number; name: string; workload: number }[]).map((r) => [
-      `${r.kind}:${r.refId}`,
-      r,
-    ]),
+    (
+      stmt(db, 'SELECT kind, ref_id AS refId, name, workload FROM plan_recipients WHERE plan_id = ?').all(input.id) as {
+        kind: string;
+        refId: number;
+        name: string;
+        workload: number;
+      }[]
+    ).map((r) => [`${r.kind}:${r.refId}`, r]),
   );
   // The basis may have changed: workloads are read again; weights are what the planner sent.
-  const fresh = new Map(
-    (['community', 'checkpoint'] as const).flatMap((k) => workloads(db, k, input.basis as Basis)).map((r) => [`${r.kind}:${r.refId}`, r]),
-  );
+  const fresh = new Map((['community', 'checkpoint'] as const).flatMap((k) => workloads(db, k, input.basis as Basis)).map((r) => [`${r.kind}:${r.refId}`, r]));
   stmt(db, 'DELETE FROM plan_recipients WHERE plan_id = ?').run(input.id);
-  const insert = stmt(db, 'INSERT INTO plan_recipients (plan_id, kind, ref_id, name, workload, weight, min_packs, max_packs, position) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)');
+  const insert = stmt(
+    db,
+    'INSERT INTO plan_recipients (plan_id, kind, ref_id, name, workload, weight, min_packs, max_packs, position) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)',
+  );
   input.recipients.forEach((r, i) => {
     const key = `${r.kind}:${r.refId}`;
     const known = fresh.get(key) ?? stored.get(key);
@@ -158,28 +172,48 @@ export function setLine(db: Database.Database, input: { id: number; kind: Recipi
   const h = header(db, input.id);
   requireDraft(h);
   const info = itemInfo(db, input.itemId);
-  if (!info || !stmt(db, 'SELECT 1 FROM plan_items WHERE plan_id = ? AND item_id = ?').get(input.id, input.itemId)) throw new ApiError('VALIDATION', '该物资不在方案中');
+  if (!info || !stmt(db, 'SELECT 1 FROM plan_items WHERE plan_id = ? AND item_id = ?').get(input.id, input.itemId))
+    throw new ApiError('VALIDATION', '该物资不在方案中');
   if (info.allow_split === 0 && input.qty % info.pack_size !== 0) {
-    throw new ApiError('VALIDATION', `“${info.name}”按整${info.pack_unit ?? '包'}发放（每${info.pack_unit ?? '包'} ${info.pack_size} ${info.unit}），数量应为 ${info.pack_size} 的整数倍`);
+    throw new ApiError(
+      'VALIDATION',
+      `“${info.name}”按整${info.pack_unit ?? '包'}发放（每${info.pack_unit ?? '包'} ${info.pack_size} ${info.unit}），数量应为 ${info.pack_size} 的整数倍`,
+    );
   }
-  const changed = stmt(db, 'UPDATE plan_lines SET qty = ? WHERE plan_id = ? AND kind = ? AND ref_id = ? AND item_id = ?').run(input.qty, input.id, input.kind, input.refId, input.itemId).changes;
+  const changed = stmt(db, 'UPDATE plan_lines SET qty = ? WHERE plan_id = ? AND kind = ? AND ref_id = ? AND item_id = ?').run(
+    input.qty,
+    input.id,
+    input.kind,
+    input.refId,
+    input.itemId,
+  ).changes;
   if (changed === 0) throw new ApiError('VALIDATION', '该接收方不在方案中');
   const total = (stmt(db, 'SELECT sum(qty) AS n FROM plan_lines WHERE plan_id = ? AND item_id = ?').get(input.id, input.itemId) as { n: number }).n;
   const have = onHand(db, input.itemId, h.warehouse_id);
-  if (total > have) throw new ApiError('CONFLICT', `调整后“${info.name}”合计 ${total.toLocaleString('zh-CN')} ${info.unit}，超过仓库现有 ${have.toLocaleString('zh-CN')} ${info.unit}`);
+  if (total > have)
+    throw new ApiError(
+      'CONFLICT',
+      `调整后“${info.name}”合计 ${total.toLocaleString('zh-CN')} ${info.unit}，超过仓库现有 ${have.toLocaleString('zh-CN')} ${info.unit}`,
+    );
   stmt(db, 'UPDATE alloc_plans SET updated_at = ? WHERE id = ?').run(who.now.toISOString(), input.id);
   return getPlan(db, input.id);
 }
 
 /** Every item's total within the warehouse's stock now; otherwise CONFLICT naming the first short item. */
 function requireStock(db: Database.Database, planId: number, warehouseId: number): void {
-  const totals = stmt(db, 'SELECT item_id AS itemId, sum(qty) AS total FROM plan_lines WHERE plan_id = ? GROUP BY item_id').all(planId) as { itemId: number; total: number }[];
+  const totals = stmt(db, 'SELECT item_id AS itemId, sum(qty) AS total FROM plan_lines WHERE plan_id = ? GROUP BY item_id').all(planId) as {
+    itemId: number;
+    total: number;
+  }[];
   if (totals.every((t) => t.total === 0)) throw new ApiError('VALIDATION', '方案中没有要发放的数量');
   for (const t of totals) {
     const have = onHand(db, t.itemId, warehouseId);
     if (t.total > have) {
       const info = itemInfo(db, t.itemId);
-      throw new ApiError('CONFLICT', `库存不足：“${info.name}”方案合计 ${t.total.toLocaleString('zh-CN')} ${info.unit}，仓库现有 ${have.toLocaleString('zh-CN')} ${info.unit}`);
+      throw new ApiError(
+        'CONFLICT',
+        `库存不足：“${info.name}”方案合计 ${t.total.toLocaleString('zh-CN')} ${info.unit}，仓库现有 ${have.toLocaleString('zh-CN')} ${info.unit}`,
+      );
     }
   }
 }
@@ -188,7 +222,12 @@ export function approvePlan(db: Database.Database, id: number, who: Who): PlanOu
   const h = header(db, id);
   requireDraft(h);
   requireStock(db, id, h.warehouse_id);
-  stmt(db, "UPDATE alloc_plans SET status = 'approved', approved_by = ?, approved_at = ?, updated_at = ? WHERE id = ?").run(who.username, who.now.toISOString(), who.now.toISOString(), id);
+  stmt(db, "UPDATE alloc_plans SET status = 'approved', approved_by = ?, approved_at = ?, updated_at = ? WHERE id = ?").run(
+    who.username,
+    who.now.toISOString(),
+    who.now.toISOString(),
+    id,
+  );
   return getPlan(db, id);
 }
 
@@ -205,7 +244,14 @@ export function issuePlan(db: Database.Database, id: number, who: Who): PlanOut 
   if (h.status !== 'approved') throw new ApiError('CONFLICT', `方案 ${h.plan_no} 还未审批，审批后才能发放`);
   // The status guard and the ledger rows commit together: a second issue finds 'issued'.
   const at = who.now.toISOString();
-  if (stmt(db, "UPDATE alloc_plans SET status = 'issued', issued_by = ?, issued_at = ?, updated_at = ? WHERE id = ? AND status = 'approved'").run(who.username, at, at, id).changes !== 1) {
+  if (
+    stmt(db, "UPDATE alloc_plans SET status = 'issued', issued_by = ?, issued_at = ?, updated_at = ? WHERE id = ? AND status = 'approved'").run(
+      who.username,
+      at,
+      at,
+      id,
+    ).changes !== 1
+  ) {
     throw new ApiError('CONFLICT', `方案 ${h.plan_no} 已经发放过，不能重复发放`);
   }
   // One ledger row per item (the 出库 of that item for this plan); who got how much is the
@@ -219,7 +265,15 @@ export function issuePlan(db: Database.Database, id: number, who: Who): PlanOut 
   const title = (stmt(db, 'SELECT title FROM alloc_plans WHERE id = ?').get(id) as { title: string }).title;
   writeMoves(
     db,
-    totals.map((t) => ({ itemId: t.itemId, warehouseId: h.warehouse_id, qty: -t.qty, kind: 'issue' as const, planId: id, counterparty: `${t.recipients} 个接收方`, reason: title })),
+    totals.map((t) => ({
+      itemId: t.itemId,
+      warehouseId: h.warehouse_id,
+      qty: -t.qty,
+      kind: 'issue' as const,
+      planId: id,
+      counterparty: `${t.recipients} 个接收方`,
+      reason: title,
+    })),
     who,
   );
   return getPlan(db, id);

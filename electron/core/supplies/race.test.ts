@@ -8,7 +8,7 @@ const WORKER = path.resolve(__dirname, '../../../test/helpers/issue-worker.mjs')
 
 function issueInWorker(dataDir: string, planId: number, barrier: SharedArrayBuffer): Promise<Envelope> {
   return new Promise((resolve, reject) => {
-    const w = new Worker(WORKER, { workerData: { dataDir, planId, barrier }});
+    const w = new Worker(WORKER, { workerData: { dataDir, planId, barrier } });
     w.once('message', resolve);
     w.once('error', reject);
   });
@@ -18,11 +18,15 @@ describe('ledger integrity under concurrent writers', () => {
   it('two plans issued at the same moment from two connections cannot overdraw the stock', async () => {
     const { core, call } = await openSignedIn({ demo: true }, 'command');
     await signInAs(core, 'command');
-    const suits = dataOf<{ rows: { id: number; name: string; onHand: number }[] }>(await call('supplyItems.list', { q: '防护服' })).rows.find((r) => r.name === '防护服')!;
+    const suits = dataOf<{ rows: { id: number; name: string; onHand: number }[] }>(await call('supplyItems.list', { q: '防护服' })).rows.find(
+      (r) => r.name === '防护服',
+    )!;
     const total = Math.floor(suits.onHand * 0.6);
     const plans: { id: number }[] = [];
     for (const title of ['甲方案', '乙方案']) {
-      const p = dataOf<{ id: number }>(await call('plans.create', { title, warehouseId: 1, basis: 'equal', recipients: 'community', items: [{ itemId: suits.id, total }] }));
+      const p = dataOf<{ id: number }>(
+        await call('plans.create', { title, warehouseId: 1, basis: 'equal', recipients: 'community', items: [{ itemId: suits.id, total }] }),
+      );
       dataOf(await call('plans.approve', { id: p.id }));
       plans.push(p);
     }
@@ -38,7 +42,14 @@ describe('ledger integrity under concurrent writers', () => {
     expect(!refused[0]!.ok && refused[0]!.error.message).toMatch(/^库存不足：“防护服”/);
     const after = core.db.prepare('SELECT sum(qty) AS n FROM stock_moves WHERE item_id = ?').get(suits.id) as { n: number };
     expect(after.n).toBe(suits.onHand - total);
-    const statuses = core.db.prepare('SELECT status, (SELECT count(*) FROM stock_moves m WHERE m.plan_id = p.id) AS moves FROM alloc_plans p ORDER BY id').all();
-    expect(statuses).toEqual(expect.arrayContaining([{ status: 'issued', moves: 1 }, { status: 'approved', moves: 0 }]));
+    const statuses = core.db
+      .prepare('SELECT status, (SELECT count(*) FROM stock_moves m WHERE m.plan_id = p.id) AS moves FROM alloc_plans p ORDER BY id')
+      .all();
+    expect(statuses).toEqual(
+      expect.arrayContaining([
+        { status: 'issued', moves: 1 },
+        { status: 'approved', moves: 0 },
+      ]),
+    );
   }, 30_000);
 });

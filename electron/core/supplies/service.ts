@@ -14,7 +14,8 @@ import { coverDaysThreshold, listMoves, stockOverview, stockRows } from './stock
 const ids = (moveIds: number[]) => ({ moveIds });
 
 function requireWarehouse(ctx: Ctx, id: number, field = 'warehouseId'): void {
-  if (!stmt(ctx.db, 'SELECT 1 FROM warehouses WHERE id = ?').get(id)) throw new ApiError('VALIDATION', '仓库不存在或已被删除', [{ path: field, message: '仓库不存在' }]);
+  if (!stmt(ctx.db, 'SELECT 1 FROM warehouses WHERE id = ?').get(id))
+    throw new ApiError('VALIDATION', '仓库不存在或已被删除', [{ path: field, message: '仓库不存在' }]);
 }
 
 export const suppliesHandlers: Handlers<keyof typeof supplies> = {
@@ -38,11 +39,23 @@ export const suppliesHandlers: Handlers<keyof typeof supplies> = {
   'stock.overview': (_, ctx) => stockOverview(ctx.db, ctx.now()),
   'stock.receive': ({ kind, warehouseId, counterparty, lines, note }, ctx) => {
     requireWarehouse(ctx, warehouseId);
-    return ids(writeMoves(ctx.db, lines.map((l) => ({ itemId: l.itemId, warehouseId, qty: l.qty, kind, counterparty, reason: note })), actor(ctx)));
+    return ids(
+      writeMoves(
+        ctx.db,
+        lines.map((l) => ({ itemId: l.itemId, warehouseId, qty: l.qty, kind, counterparty, reason: note })),
+        actor(ctx),
+      ),
+    );
   },
   'stock.use': ({ warehouseId, counterparty, lines, note }, ctx) => {
     requireWarehouse(ctx, warehouseId);
-    return ids(writeMoves(ctx.db, lines.map((l) => ({ itemId: l.itemId, warehouseId, qty: -l.qty, kind: 'use' as const, counterparty, reason: note })), actor(ctx)));
+    return ids(
+      writeMoves(
+        ctx.db,
+        lines.map((l) => ({ itemId: l.itemId, warehouseId, qty: -l.qty, kind: 'use' as const, counterparty, reason: note })),
+        actor(ctx),
+      ),
+    );
   },
   'stock.transfer': ({ fromId, toId, lines, note }, ctx) => {
     if (fromId === toId) throw new ApiError('VALIDATION', '调出和调入不能是同一个仓库', [{ path: 'toId', message: '调出和调入不能是同一个仓库' }]);

@@ -26,7 +26,6 @@ export interface MoveFilter {
   pageSize: number;
 }
 
-
 export function listMoves(db: Database.Database, f: MoveFilter): { rows: z.input<typeof Move>[]; total: number } {
   const where: string[] = [];
   const params: unknown[] = [];
@@ -37,7 +36,9 @@ export function listMoves(db: Database.Database, f: MoveFilter): { rows: z.input
   if (f.to !== undefined) (where.push('m.ts < ?'), params.push(dayEnd(f.to)));
   const w = where.length ? `WHERE ${where.join(' AND ')}` : '';
   const total = (stmt(db, `SELECT count(*) AS n FROM stock_moves m ${w}`).get(...params) as { n: number }).n;
-  const rows = stmt(db, `SELECT ${MOVE_SELECT} ${w} ORDER BY m.id DESC LIMIT ? OFFSET ?`).all(...params, f.pageSize, (f.page - 1) * f.pageSize) as z.input<typeof Move>[];
+  const rows = stmt(db, `SELECT ${MOVE_SELECT} ${w} ORDER BY m.id DESC LIMIT ? OFFSET ?`).all(...params, f.pageSize, (f.page - 1) * f.pageSize) as z.input<
+    typeof Move
+  >[];
   return { rows, total };
 }
 
@@ -49,7 +50,6 @@ export function stockRows(db: Database.Database, warehouseId?: number) {
   return stmt(db, sql).all(warehouseId ?? null, warehouseId ?? null) as { itemId: number; warehouseId: number; warehouseName: string; onHand: number }[];
 }
 
-
 /**
  * The overview reads the ledger, never a stored balance: stock on hand is one covering
  * index scan; the trend and last week's outflow come from small per-item, per-day ranges
@@ -57,8 +57,13 @@ export function stockRows(db: Database.Database, warehouseId?: number) {
  */
 export function stockOverview(db: Database.Database, now: Date): z.input<typeof StockOverview> {
   const threshold = coverDaysThreshold(db);
-  const onHand = new Map((stmt(db, 'SELECT item_id AS id, sum(qty) AS n FROM stock_moves GROUP BY item_id').all() as { id: number; n: number }[]).map((r) => [r.id, r.n]));
-  const catalogue = stmt(db, 'SELECT id, name, category, unit, pack_size AS packSize, pack_unit AS packUnit, low_stock AS lowStock FROM supply_items ORDER BY id').all() as {
+  const onHand = new Map(
+    (stmt(db, 'SELECT item_id AS id, sum(qty) AS n FROM stock_moves GROUP BY item_id').all() as { id: number; n: number }[]).map((r) => [r.id, r.n]),
+  );
+  const catalogue = stmt(
+    db,
+    'SELECT id, name, category, unit, pack_size AS packSize, pack_unit AS packUnit, low_stock AS lowStock FROM supply_items ORDER BY id',
+  ).all() as {
     id: number;
     name: string;
     category: 'protective' | 'disinfection' | 'living';

@@ -12,7 +12,15 @@ export function clearVolunteers(db: Database.Database): void {
 }
 
 const KINDS: [string, number][] = [
-  ['party', 300], ['volunteer', 520], ['cadre', 60], ['grid', 60], ['property', 80], ['police', 30], ['medical', 40], ['building', 80], ['sinking', 30],
+  ['party', 300],
+  ['volunteer', 520],
+  ['cadre', 60],
+  ['grid', 60],
+  ['property', 80],
+  ['police', 30],
+  ['medical', 40],
+  ['building', 80],
+  ['sinking', 30],
 ];
 const SKILLS = ['驾驶', '医护', '宣传', '心理疏导', '电脑操作', '消杀', '搬运', '外语'];
 
@@ -31,7 +39,10 @@ export function mondayOf(now: Date): string {
 export function seedDemoVolunteers(db: Database.Database, now: Date, seed = DEMO_SEED): void {
   const f = new Faker({ locale: [zh_CN, base], seed: seed + 1 });
   const at = now.toISOString();
-  const compounds = stmt(db, 'SELECT t.id, t.name, t.community_id AS communityId, t.grid_id AS gridId, t.control_level AS level, t.population FROM compounds t ORDER BY t.id').all() as {
+  const compounds = stmt(
+    db,
+    'SELECT t.id, t.name, t.community_id AS communityId, t.grid_id AS gridId, t.control_level AS level, t.population FROM compounds t ORDER BY t.id',
+  ).all() as {
     id: number;
     name: string;
     communityId: number;
@@ -54,13 +65,19 @@ export function seedDemoVolunteers(db: Database.Database, now: Date, seed = DEMO
       const name = f.person.lastName() + f.person.firstName();
       const party = kind === 'party' || (kind !== 'volunteer' && f.datatype.boolean({ probability: 0.4 }));
       const shape = f.number.int({ min: 1, max: 20 });
-      const [weekdays, ws, we] = shape <= 3 ? ['12345', null, null] : shape <= 6 ? ['1234567', 8, 20] : shape === 7 ? ['67', null, null] : ['1234567', null, null];
+      const [weekdays, ws, we] =
+        shape <= 3 ? ['12345', null, null] : shape <= 6 ? ['1234567', 8, 20] : shape === 7 ? ['67', null, null] : ['1234567', null, null];
       const id = Number(
         insertPerson.run(
           name,
           `1${f.helpers.arrayElement(['35', '37', '38', '39', '50', '58', '86', '87'])}${f.string.numeric(8)}`,
           f.helpers.arrayElement(['M', 'F']),
-          f.helpers.weightedArrayElement([{ weight: 4, value: '18-35' }, { weight: 4, value: '36-50' }, { weight: 2, value: '51-60' }, { weight: 1, value: '60+' }]),
+          f.helpers.weightedArrayElement([
+            { weight: 4, value: '18-35' },
+            { weight: 4, value: '36-50' },
+            { weight: 2, value: '51-60' },
+            { weight: 1, value: '60+' },
+          ]),
           c.id,
           c.communityId,
           kind,
@@ -79,7 +96,10 @@ export function seedDemoVolunteers(db: Database.Database, now: Date, seed = DEMO
     }
   }
 
-  const insertTeam = stmt(db, 'INSERT INTO teams (name, kind, leader_id, community_id, compound_id, search_key, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)');
+  const insertTeam = stmt(
+    db,
+    'INSERT INTO teams (name, kind, leader_id, community_id, compound_id, search_key, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)',
+  );
   const insertMember = stmt(db, 'INSERT OR IGNORE INTO team_members (team_id, person_id) VALUES (?, ?)');
   const team = (name: string, kind: string, members: typeof people, communityId: number | null, compoundId: number | null) => {
     if (!members.length) return;
@@ -88,18 +108,46 @@ export function seedDemoVolunteers(db: Database.Database, now: Date, seed = DEMO
   };
   for (const c of stmt(db, 'SELECT id, name FROM communities ORDER BY id').all() as { id: number; name: string }[]) {
     const here = people.filter((p) => p.communityId === c.id);
-    team(`${c.name}党员先锋队`, 'vanguard', here.filter((p) => p.party), c.id, null);
-    team(`${c.name}志愿服务队`, 'service', here.filter((p) => p.kind === 'volunteer'), c.id, null);
+    team(
+      `${c.name}党员先锋队`,
+      'vanguard',
+      here.filter((p) => p.party),
+      c.id,
+      null,
+    );
+    team(
+      `${c.name}志愿服务队`,
+      'service',
+      here.filter((p) => p.kind === 'volunteer'),
+      c.id,
+      null,
+    );
   }
   for (const g of stmt(db, 'SELECT id, name FROM grids ORDER BY id').all() as { id: number; name: string }[]) {
-    team(`${g.name}临时党支部`, 'branch', people.filter((p) => p.gridId === g.id && (p.kind === 'cadre' || p.kind === 'sinking' || p.kind === 'grid')), null, null);
+    team(
+      `${g.name}临时党支部`,
+      'branch',
+      people.filter((p) => p.gridId === g.id && (p.kind === 'cadre' || p.kind === 'sinking' || p.kind === 'grid')),
+      null,
+      null,
+    );
   }
   const key = compounds.filter((c) => c.level === 'sealed' || c.level === 'controlled');
-  for (const c of key) team(`${c.name}楼栋党小组`, 'building', people.filter((p) => p.compoundId === c.id && (p.party || p.kind === 'building')), c.communityId, c.id);
+  for (const c of key)
+    team(
+      `${c.name}楼栋党小组`,
+      'building',
+      people.filter((p) => p.compoundId === c.id && (p.party || p.kind === 'building')),
+      c.communityId,
+      c.id,
+    );
 
   // Posts besides the checkpoints' 执勤岗: disinfection and door-to-door service at the key compounds, and the office's own.
   const kind = (code: string) => (stmt(db, 'SELECT id FROM post_kinds WHERE code = ?').get(code) as { id: number }).id;
-  const insertPost = stmt(db, 'INSERT INTO posts (name, kind_id, compound_id, community_id, place, per_shift, pattern, search_key, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)');
+  const insertPost = stmt(
+    db,
+    'INSERT INTO posts (name, kind_id, compound_id, community_id, place, per_shift, pattern, search_key, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)',
+  );
   for (const c of key) {
     insertPost.run(`${c.name}消毒岗`, kind('disinfection'), c.id, c.communityId, null, 1, 'day', searchKey(`${c.name}消毒岗`), at, at);
     insertPost.run(`${c.name}服务岗`, kind('service'), c.id, c.communityId, null, 2, 'day', searchKey(`${c.name}服务岗`), at, at);

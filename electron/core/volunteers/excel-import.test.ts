@@ -11,7 +11,9 @@ function book(rows: unknown[][]): string {
 }
 async function importRows(call: Call, table: string, rows: unknown[][]) {
   const { uploadId } = dataOf<{ uploadId: string }>(await uploadFile(call, table, '志愿者.xlsx', book(rows)));
-  const preview = dataOf<{ counts: Record<string, number>; rows: { errors: { column: string; message: string }[] }[] }>(await call('excel.preview', { uploadId }));
+  const preview = dataOf<{ counts: Record<string, number>; rows: { errors: { column: string; message: string }[] }[] }>(
+    await call('excel.preview', { uploadId }),
+  );
   return { uploadId, preview };
 }
 
@@ -43,7 +45,9 @@ describe('people and rosters through the import engine', () => {
     expect(preview.rows[2]!.errors.map((e) => e.column)).toEqual(['手机号']);
     expect(preview.rows[3]!.errors).toEqual([{ column: '可值守日', message: '可值守日应为 每天 / 工作日 / 周末，或如“一三五”' }]);
     dataOf(await call('excel.commit', { uploadId, excludeErrors: true }));
-    const p = dataOf<{ rows: { name: string; weekdays: number[]; windowStart: number; communityName: string; partyMember: boolean }[] }>(await call('people.list', { q: '季建国' })).rows[0]!;
+    const p = dataOf<{ rows: { name: string; weekdays: number[]; windowStart: number; communityName: string; partyMember: boolean }[] }>(
+      await call('people.list', { q: '季建国' }),
+    ).rows[0]!;
     expect(p).toMatchObject({ weekdays: [1, 2, 3, 4, 5], windowStart: 8, communityName: compound.communityName, partyMember: true });
     const out = dataOf<{ base64: string }>(await call('people.export', { q: '季建国' }));
     const sheet = XLSX.read(Buffer.from(out.base64, 'base64')).Sheets;
@@ -67,7 +71,11 @@ describe('people and rosters through the import engine', () => {
     const count = () => (core.db.prepare('SELECT count(*) AS n FROM assignments WHERE roster_id = ?').get(roster.id) as { n: number }).n;
     const before = count();
     core.db.prepare('DELETE FROM assignments WHERE id = ?').run((core.db.prepare(first).get(roster.id) as { id: number }).id);
-    const { uploadId, preview } = await importRows(call, 'rosterRows', rows.map((r) => r.slice(0, 5)));
+    const { uploadId, preview } = await importRows(
+      call,
+      'rosterRows',
+      rows.map((r) => r.slice(0, 5)),
+    );
     expect(preview.rows.flatMap((r) => r.errors)).toEqual([]);
     expect(preview.counts).toMatchObject({ new: 1, unchanged: 4, error: 0 });
     dataOf(await call('excel.commit', { uploadId }));

@@ -53,7 +53,8 @@ export const people: EntityDef<PersonF, PersonOut> = {
       // The compound decides the community: a person lives in one place.
       communityId = (db.prepare('SELECT community_id AS id FROM compounds WHERE id = ?').get(f.compoundId) as { id: number }).id;
     } else if (communityId !== null) requireRef(db, 'communities', communityId, 'communityId', '所属社区');
-    if ((f.windowStart === null) !== (f.windowEnd === null)) throw new ApiError('VALIDATION', '请同时填写可值守的开始和结束时间', [{ path: 'windowEnd', message: '请同时填写开始和结束时间' }]);
+    if ((f.windowStart === null) !== (f.windowEnd === null))
+      throw new ApiError('VALIDATION', '请同时填写可值守的开始和结束时间', [{ path: 'windowEnd', message: '请同时填写开始和结束时间' }]);
     return { ...f, communityId };
   },
   fromRow: (r) => ({
@@ -120,8 +121,13 @@ export const posts: EntityDef<PostF, z.input<typeof Post>> = {
       requireRef(db, 'compounds', f.compoundId, 'compoundId', '所在小区');
       communityId = (db.prepare('SELECT community_id AS id FROM compounds WHERE id = ?').get(f.compoundId) as { id: number }).id;
     } else if (communityId !== null) requireRef(db, 'communities', communityId, 'communityId', '所属社区');
-    if (f.pattern === 'custom' && !f.customShifts?.length) throw new ApiError('VALIDATION', '自定义班次请至少填写一个班次', [{ path: 'customShifts', message: '请至少填写一个班次' }]);
+    if (f.pattern === 'custom' && !f.customShifts?.length)
+      throw new ApiError('VALIDATION', '自定义班次请至少填写一个班次', [{ path: 'customShifts', message: '请至少填写一个班次' }]);
     return { ...f, communityId };
   },
-  fromRow: (r) => ({ ...(r as unknown as z.input<typeof Post>), active: r.active === 1, customShifts: r.customShifts ? JSON.parse(String(r.customShifts)) : null }),
+  fromRow: (r) => ({
+    ...(r as unknown as z.input<typeof Post>),
+    active: r.active === 1,
+    customShifts: r.customShifts ? JSON.parse(String(r.customShifts)) : null,
+  }),
 };

@@ -16,7 +16,9 @@ afterAll(() => t.cleanup());
 
 /** Placements per slot, keyed post/day/shift, with the hour (from the roster's first midnight) each shift starts. */
 function placements(rosterId: number) {
-  return t.core.db.prepare('SELECT id, post_id AS post, day, shift, person_id AS person, source FROM assignments WHERE roster_id = ? ORDER BY id').all(rosterId) as {
+  return t.core.db
+    .prepare('SELECT id, post_id AS post, day, shift, person_id AS person, source FROM assignments WHERE roster_id = ? ORDER BY id')
+    .all(rosterId) as {
     id: number;
     post: number;
     day: number;
@@ -28,7 +30,9 @@ function placements(rosterId: number) {
 
 describe('automatic fill and the past', () => {
   it('fills only shifts still to come, and a second fill leaves what was placed on started shifts as it was', async () => {
-    const created = unwrap<{ id: number }>(await roster('rosters.create', { name: '本周排班', startDate: '2026-12-01', days: 7, minRestHours: 8, weeklyCapHours: 48 }));
+    const created = unwrap<{ id: number }>(
+      await roster('rosters.create', { name: '本周排班', startDate: '2026-12-01', days: 7, minRestHours: 8, weeklyCapHours: 48 }),
+    );
     unwrap(await roster('rosters.fill', { id: created.id, keepManual: true }));
     // Each post's shifts as the grid labels them ("0–8", "8–16" …): their first number is the start hour.
     const posts: { id: number; shifts: string[] }[] = [];
@@ -49,7 +53,9 @@ describe('automatic fill and the past', () => {
     // Yesterday someone stood at a post (placed then, by an earlier fill): it is history now.
     const post = grid.posts[0]!.id;
     const person = first[0]!.person;
-    t.core.db.prepare("INSERT INTO assignments (roster_id, post_id, day, shift, person_id, source) VALUES (?, ?, 1, 0, ?, 'auto')").run(created.id, post, person);
+    t.core.db
+      .prepare("INSERT INTO assignments (roster_id, post_id, day, shift, person_id, source) VALUES (?, ?, 1, 0, ?, 'auto')")
+      .run(created.id, post, person);
     const pastBefore = placements(created.id).filter((a) => startHour(a) < nowHour);
     expect(pastBefore).toHaveLength(1);
 

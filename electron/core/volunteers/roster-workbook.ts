@@ -18,7 +18,15 @@ export async function rosterWorkbook(db: Database.Database, id: number, full: bo
     `SELECT a.day, a.shift, a.attendance, t.name AS post, t.pattern, t.custom_shifts, p.name, p.phone, s.name AS stood
      FROM assignments a JOIN posts t ON t.id = a.post_id JOIN people p ON p.id = a.person_id LEFT JOIN people s ON s.id = a.stood_by
      WHERE a.roster_id = ? ORDER BY a.day, t.id, a.shift, p.name`,
-  ).all(id) as (Pick<PostRow, 'pattern' | 'custom_shifts'> & { day: number; shift: number; attendance: keyof typeof Attendance.labels | null; post: string; name: string; phone: string | null; stood: string | null })[];
+  ).all(id) as (Pick<PostRow, 'pattern' | 'custom_shifts'> & {
+    day: number;
+    shift: number;
+    attendance: keyof typeof Attendance.labels | null;
+    post: string;
+    name: string;
+    phone: string | null;
+    stood: string | null;
+  })[];
   const wb = new ExcelJS.Workbook();
   const ws = wb.addWorksheet('排班安排');
   ws.columns = [

@@ -67,7 +67,17 @@ export function slotsOf(r: RosterRow, posts: PostRow[]): (SolverSlot & { post: P
     for (let day = 0; day < r.days; day++)
       shifts.forEach((sh, shift) => {
         const [start, end] = shiftSpan(day, sh);
-        out.push({ key: slotKey(post.id, day, shift), start, end, need: post.per_shift, compoundId: post.compound_id, communityId: post.community_id, post, day, shift });
+        out.push({
+          key: slotKey(post.id, day, shift),
+          start,
+          end,
+          need: post.per_shift,
+          compoundId: post.compound_id,
+          communityId: post.community_id,
+          post,
+          day,
+          shift,
+        });
       });
   }
   return out;
@@ -86,14 +96,22 @@ interface PersonRow {
 }
 
 export function solverPeople(db: Database.Database, r: RosterRow): (SolverPerson & { name: string })[] {
-  const rows = stmt(db, 'SELECT id, name, weekdays, window_start, window_end, days_off, health, compound_id, community_id FROM people ORDER BY id').all() as PersonRow[];
+  const rows = stmt(
+    db,
+    'SELECT id, name, weekdays, window_start, window_end, days_off, health, compound_id, community_id FROM people ORDER BY id',
+  ).all() as PersonRow[];
   const start = Date.parse(`${r.start_date}T00:00:00Z`);
   return rows.map((p) => ({
     id: p.id,
     name: p.name,
     weekdays: p.weekdays.split('').map(Number),
     window: p.window_start === null || p.window_end === null ? null : [p.window_start, p.window_end],
-    daysOff: p.days_off ? p.days_off.split(',').map((d) => Math.round((Date.parse(`${d}T00:00:00Z`) - start) / 86_400_000)).filter((d) => d >= 0 && d < r.days) : [],
+    daysOff: p.days_off
+      ? p.days_off
+          .split(',')
+          .map((d) => Math.round((Date.parse(`${d}T00:00:00Z`) - start) / 86_400_000))
+          .filter((d) => d >= 0 && d < r.days)
+      : [],
     fit: p.health === 'healthy',
     compoundId: p.compound_id,
     communityId: p.community_id,
@@ -116,16 +134,10 @@ export const assignmentsOf = (db: Database.Database, rosterId: number) =>
 export function createRoster(db: Database.Database, f: z.output<typeof RosterFields>, who: { username: string; now: Date }): number {
   const at = who.now.toISOString();
   return Number(
-    stmt(db, 'INSERT INTO rosters (name, start_date, days, min_rest_hours, weekly_cap_hours, created_by, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)').run(
-      f.name,
-      f.startDate,
-      f.days,
-      f.minRestHours,
-      f.weeklyCapHours,
-      who.username,
-      at,
-      at,
-    ).lastInsertRowid,
+    stmt(
+      db,
+      'INSERT INTO rosters (name, start_date, days, min_rest_hours, weekly_cap_hours, created_by, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)',
+    ).run(f.name, f.startDate, f.days, f.minRestHours, f.weeklyCapHours, who.username, at, at).lastInsertRowid,
   );
 }
 
@@ -199,7 +211,12 @@ export function conflicts(db: Database.Database, r: RosterRow): Map<number, stri
     for (const x of list) {
       if (p) {
         // Alone (no other shifts), so only the person's own availability can object.
-        const reason = whyNot(p, { key: '', start: x.start, end: x.end, need: 1, compoundId: null, communityId: null }, { shifts: new Map(), nights: new Map(), hours: new Map() }, o);
+        const reason = whyNot(
+          p,
+          { key: '', start: x.start, end: x.end, need: 1, compoundId: null, communityId: null },
+          { shifts: new Map(), nights: new Map(), hours: new Map() },
+          o,
+        );
         if (reason) add(x.a.id, REASON_LABELS[reason]);
       }
     }
@@ -238,7 +255,10 @@ export function coverage(db: Database.Database, r: RosterRow) {
     const k = slotKey(a.post_id, a.day, a.shift);
     have.set(k, [...(have.get(k) ?? []), a.person_id]);
     const span = shiftSpan(a.day, sh);
-    state.shifts.set(a.person_id, [...(state.shifts.get(a.person_id) ?? []), span].sort((x, y) => x[0] - y[0]));
+    state.shifts.set(
+      a.person_id,
+      [...(state.shifts.get(a.person_id) ?? []), span].sort((x, y) => x[0] - y[0]),
+    );
   }
   const byDay = new Map<string, { needed: number; filled: number }>();
   const byCommunity = new Map<string, { needed: number; filled: number }>();
@@ -276,7 +296,18 @@ export function coverage(db: Database.Database, r: RosterRow) {
         : free > 0
           ? `还有 ${free} 人可以安排，请重新自动排班或手工安排`
           : `共 ${people.length} 人，都排不进：${parts.join('，')}`;
-    gaps.push({ postId: s.post.id, postName: s.post.name, kindName: s.post.kind_name, communityName: s.post.community_name, day: s.day, date, shift: shiftLabel(postShifts(s.post)[s.shift]!), need: s.need, have: ids.length, why });
+    gaps.push({
+      postId: s.post.id,
+      postName: s.post.name,
+      kindName: s.post.kind_name,
+      communityName: s.post.community_name,
+      day: s.day,
+      date,
+      shift: shiftLabel(postShifts(s.post)[s.shift]!),
+      need: s.need,
+      have: ids.length,
+      why,
+    });
   }
   const list = (m: Map<string, { needed: number; filled: number }>) => [...m].map(([k, v]) => ({ k, ...v }));
   return {
@@ -299,7 +330,12 @@ export function rosterSummary(db: Database.Database, id: number): z.input<typeof
   const row = loadRoster(db, id);
   const slots = slotsOf(row, activePosts(db));
   const counts = new Map<string, number>();
-  for (const c of stmt(db, 'SELECT post_id, day, shift, count(*) AS n FROM assignments WHERE roster_id = ? GROUP BY post_id, day, shift').all(id) as { post_id: number; day: number; shift: number; n: number }[]) {
+  for (const c of stmt(db, 'SELECT post_id, day, shift, count(*) AS n FROM assignments WHERE roster_id = ? GROUP BY post_id, day, shift').all(id) as {
+    post_id: number;
+    day: number;
+    shift: number;
+    n: number;
+  }[]) {
     counts.set(slotKey(c.post_id, c.day, c.shift), c.n);
   }
   let needed = 0;

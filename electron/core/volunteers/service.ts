@@ -9,7 +9,6 @@ import { rosterWorkbook } from './roster-workbook';
 import { can } from '../../../shared/domain/roles';
 import { activePosts, conflicts, coverage, createRoster, fillRoster, loadRoster, postShifts, rosterSummary } from './roster';
 
-
 function requireSlot(ctx: Ctx, rosterId: number, postId: number, day: number, shift: number): void {
   const r = loadRoster(ctx.db, rosterId);
   const post = activePosts(ctx.db).find((p) => p.id === postId);
@@ -23,9 +22,9 @@ function placed(ctx: Ctx, rosterId: number, id: number) {
 }
 
 const kindRow = (ctx: Ctx, id: number) => {
-  const k = stmt(ctx.db, 'SELECT k.id, k.code, k.name, (SELECT count(*) FROM posts p WHERE p.kind_id = k.id) AS posts FROM post_kinds k WHERE k.id = ?').get(id) as
-    | { id: number; code: string | null; name: string; posts: number }
-    | undefined;
+  const k = stmt(ctx.db, 'SELECT k.id, k.code, k.name, (SELECT count(*) FROM posts p WHERE p.kind_id = k.id) AS posts FROM post_kinds k WHERE k.id = ?').get(
+    id,
+  ) as { id: number; code: string | null; name: string; posts: number } | undefined;
   if (!k) throw new ApiError('NOT_FOUND', '岗位类型不存在');
   return k;
 };
@@ -63,9 +62,19 @@ export const volunteerHandlers: Handlers<keyof typeof volunteers> = {
   },
 
   'postKinds.list': (_, ctx) =>
-    stmt(ctx.db, 'SELECT k.id, k.code, k.name, (SELECT count(*) FROM posts p WHERE p.kind_id = k.id) AS posts FROM post_kinds k ORDER BY k.position, k.id').all() as never,
+    stmt(
+      ctx.db,
+      'SELECT k.id, k.code, k.name, (SELECT count(*) FROM posts p WHERE p.kind_id = k.id) AS posts FROM post_kinds k ORDER BY k.position, k.id',
+    ).all() as never,
   'postKinds.create': ({ name }, ctx) =>
-    uniqueKind(() => kindRow(ctx, Number(stmt(ctx.db, 'INSERT INTO post_kinds (name, position) VALUES (?, (SELECT coalesce(max(position), 0) + 1 FROM post_kinds))').run(name).lastInsertRowid))),
+    uniqueKind(() =>
+      kindRow(
+        ctx,
+        Number(
+          stmt(ctx.db, 'INSERT INTO post_kinds (name, position) VALUES (?, (SELECT coalesce(max(position), 0) + 1 FROM post_kinds))').run(name).lastInsertRowid,
+        ),
+      ),
+    ),
   'postKinds.rename': ({ id, name }, ctx) => {
     kindRow(ctx, id);
     uniqueKind(() => stmt(ctx.db, 'UPDATE post_kinds SET name = ? WHERE id = ?').run(name, id));
@@ -92,7 +101,8 @@ export const volunteerHandlers: Handlers<keyof typeof volunteers> = {
     return deleteRow(entityCtx(ctx), posts, id);
   },
 
-  'rosters.list': (_, ctx) => (stmt(ctx.db, 'SELECT id FROM rosters ORDER BY start_date DESC, id DESC').all() as { id: number }[]).map((r) => rosterSummary(ctx.db, r.id)),
+  'rosters.list': (_, ctx) =>
+    (stmt(ctx.db, 'SELECT id FROM rosters ORDER BY start_date DESC, id DESC').all() as { id: number }[]).map((r) => rosterSummary(ctx.db, r.id)),
   'rosters.create': (input, ctx) => rosterSummary(ctx.db, createRoster(ctx.db, input, actor(ctx))),
   'rosters.delete': ({ id }, ctx) => {
     loadRoster(ctx.db, id);
@@ -104,18 +114,40 @@ export const volunteerHandlers: Handlers<keyof typeof volunteers> = {
   'rosters.assign': ({ rosterId, postId, day, shift, personId }, ctx) => {
     requireSlot(ctx, rosterId, postId, day, shift);
     requireRef(ctx.db, 'people', personId, 'personId', '人员');
-    if (stmt(ctx.db, 'SELECT 1 FROM assignments WHERE roster_id = ? AND post_id = ? AND day = ? AND shift = ? AND person_id = ?').get(rosterId, postId, day, shift, personId)) {
+    if (
+      stmt(ctx.db, 'SELECT 1 FROM assignments WHERE roster_id = ? AND post_id = ? AND day = ? AND shift = ? AND person_id = ?').get(
+        rosterId,
+        postId,
+        day,
+        shift,
+        personId,
+      )
+    ) {
       throw new ApiError('CONFLICT', '此人已在这个班次');
     }
-    const id = Number(stmt(ctx.db, "INSERT INTO assignments (roster_id, post_id, day, shift, person_id, source) VALUES (?, ?, ?, ?, ?, 'manual')").run(rosterId, postId, day, shift, personId).lastInsertRowid);
+    const id = Number(
+      stmt(ctx.db, "INSERT INTO assignments (roster_id, post_id, day, shift, person_id, source) VALUES (?, ?, ?, ?, ?, 'manual')").run(
+        rosterId,
+        postId,
+        day,
+        shift,
+        personId,
+      ).lastInsertRowid,
+    );
     return placed(ctx, rosterId, id);
   },
   'rosters.move': ({ assignmentId, postId, day, shift }, ctx) => {
-    const a = stmt(ctx.db, 'SELECT roster_id AS rosterId, person_id AS personId FROM assignments WHERE id = ?').get(assignmentId) as { rosterId: number; personId: number } | undefined;
+    const a = stmt(ctx.db, 'SELECT roster_id AS rosterId, person_id AS personId FROM assignments WHERE id = ?').get(assignmentId) as
+      { rosterId: number; personId: number } | undefined;
     if (!a) throw new ApiError('NOT_FOUND', '该安排不存在（可能已被取消）');
     requireSlot(ctx, a.rosterId, postId, day, shift);
     try {
-      stmt(ctx.db, "UPDATE assignments SET post_id = ?, day = ?, shift = ?, source = 'manual', attendance = NULL, stood_by = NULL WHERE id = ?").run(postId, day, shift, assignmentId);
+      stmt(ctx.db, "UPDATE assignments SET post_id = ?, day = ?, shift = ?, source = 'manual', attendance = NULL, stood_by = NULL WHERE id = ?").run(
+        postId,
+        day,
+        shift,
+        assignmentId,
+      );
     } catch (e) {
       if ((e as { code?: string }).code === 'SQLITE_CONSTRAINT_UNIQUE') throw new ApiError('CONFLICT', '此人已在那个班次');
       throw e;
@@ -123,7 +155,11 @@ export const volunteerHandlers: Handlers<keyof typeof volunteers> = {
     return placed(ctx, a.rosterId, assignmentId);
   },
   'rosters.swap': ({ a, b }, ctx) => {
-    const rows = stmt(ctx.db, 'SELECT id, roster_id AS rosterId, person_id AS personId FROM assignments WHERE id IN (?, ?)').all(a, b) as { id: number; rosterId: number; personId: number }[];
+    const rows = stmt(ctx.db, 'SELECT id, roster_id AS rosterId, person_id AS personId FROM assignments WHERE id IN (?, ?)').all(a, b) as {
+      id: number;
+      rosterId: number;
+      personId: number;
+    }[];
     const x = rows.find((r) => r.id === a);
     const y = rows.find((r) => r.id === b);
     if (!x || !y) throw new ApiError('NOT_FOUND', '该安排不存在（可能已被取消）');
@@ -149,9 +185,14 @@ export const volunteerHandlers: Handlers<keyof typeof volunteers> = {
     return { ok: true as const };
   },
   'rosters.attend': ({ assignmentId, attendance, stoodBy }, ctx) => {
-    if (attendance === 'substituted' && stoodBy === null) throw new ApiError('VALIDATION', '替班请选择实际到岗的人', [{ path: 'stoodBy', message: '请选择替班人' }]);
+    if (attendance === 'substituted' && stoodBy === null)
+      throw new ApiError('VALIDATION', '替班请选择实际到岗的人', [{ path: 'stoodBy', message: '请选择替班人' }]);
     if (stoodBy !== null) requireRef(ctx.db, 'people', stoodBy, 'stoodBy', '替班人');
-    const changed = stmt(ctx.db, 'UPDATE assignments SET attendance = ?, stood_by = ? WHERE id = ?').run(attendance, attendance === 'substituted' ? stoodBy : null, assignmentId).changes;
+    const changed = stmt(ctx.db, 'UPDATE assignments SET attendance = ?, stood_by = ? WHERE id = ?').run(
+      attendance,
+      attendance === 'substituted' ? stoodBy : null,
+      assignmentId,
+    ).changes;
     if (changed === 0) throw new ApiError('NOT_FOUND', '该安排不存在（可能已被取消）');
     return { ok: true as const };
   },

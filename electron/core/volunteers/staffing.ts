@@ -20,15 +20,22 @@ export interface Staffing {
  */
 export function currentStaffing(db: Database.Database, now: Date): Staffing[] {
   const today = localDay(now);
-  const roster = stmt(db, "SELECT id, start_date FROM rosters WHERE start_date <= ? AND date(start_date, '+' || days || ' days') > ? ORDER BY id DESC LIMIT 1").get(today, today) as
-    | { id: number; start_date: string }
-    | undefined;
+  const roster = stmt(
+    db,
+    "SELECT id, start_date FROM rosters WHERE start_date <= ? AND date(start_date, '+' || days || ' days') > ? ORDER BY id DESC LIMIT 1",
+  ).get(today, today) as { id: number; start_date: string } | undefined;
   if (!roster) return [];
   const hours = (now.getTime() - midnight(roster.start_date).getTime()) / 3_600_000;
-  const posts = stmt(db, 'SELECT id, checkpoint_id, per_shift, pattern, custom_shifts FROM posts WHERE checkpoint_id IS NOT NULL AND active = 1').all() as (Pick<PostRow, 'id' | 'per_shift' | 'pattern' | 'custom_shifts'> & {
+  const posts = stmt(
+    db,
+    'SELECT id, checkpoint_id, per_shift, pattern, custom_shifts FROM posts WHERE checkpoint_id IS NOT NULL AND active = 1',
+  ).all() as (Pick<PostRow, 'id' | 'per_shift' | 'pattern' | 'custom_shifts'> & {
     checkpoint_id: number;
   })[];
-  const count = stmt(db, "SELECT count(*) AS n FROM assignments WHERE roster_id = ? AND post_id = ? AND day = ? AND shift = ? AND coalesce(attendance, '') <> 'absent'");
+  const count = stmt(
+    db,
+    "SELECT count(*) AS n FROM assignments WHERE roster_id = ? AND post_id = ? AND day = ? AND shift = ? AND coalesce(attendance, '') <> 'absent'",
+  );
   const today0 = Math.floor(hours / 24);
   const out: Staffing[] = [];
   for (const p of posts) {
@@ -40,7 +47,12 @@ export function currentStaffing(db: Database.Database, now: Date): Staffing[] {
         return hours >= s && hours < e;
       });
       if (i < 0) continue;
-      out.push({ checkpointId: p.checkpoint_id, need: p.per_shift, have: (count.get(roster.id, p.id, day, i) as { n: number }).n, shift: shiftLabel(shifts[i]!) });
+      out.push({
+        checkpointId: p.checkpoint_id,
+        need: p.per_shift,
+        have: (count.get(roster.id, p.id, day, i) as { n: number }).n,
+        shift: shiftLabel(shifts[i]!),
+      });
       break;
     }
   }

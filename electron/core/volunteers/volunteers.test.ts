@@ -7,11 +7,24 @@ const beforeTheWeek = () => manualClock('2026-11-29T12:00:00Z');
 
 type Page<T> = { rows: T[]; total: number };
 type PostRow = { id: number; name: string; checkpointId: number | null; perShift: number; pattern: string; active: boolean; kindName: string };
-type Grid = { dates: string[]; posts: { id: number; name: string; shifts: string[]; cells: { id: number; personId: number; name: string; conflicts: string[] }[][][] }[]; roster: { needed: number; filled: number } };
+type Grid = {
+  dates: string[];
+  posts: { id: number; name: string; shifts: string[]; cells: { id: number; personId: number; name: string; conflicts: string[] }[][][] }[];
+  roster: { needed: number; filled: number };
+};
 
 async function territory(call: Call) {
   const community = dataOf<{ id: number }>(await call('communities.create', { name: '建设路社区', kind: 'community' }));
-  const compound = dataOf<{ id: number }>(await call('compounds.create', { name: '馨苑华园', communityId: community.id, managementType: 'managed', buildings: 12, households: 480, population: 1350 }));
+  const compound = dataOf<{ id: number }>(
+    await call('compounds.create', {
+      name: '馨苑华园',
+      communityId: community.id,
+      managementType: 'managed',
+      buildings: 12,
+      households: 480,
+      population: 1350,
+    }),
+  );
   return { community, compound };
 }
 
@@ -23,13 +36,27 @@ describe('posts follow checkpoints', () => {
   it('every checkpoint gets its 执勤岗, kept in step with its staffing, hours and status', async () => {
     const { call } = await openSignedIn({ now: beforeTheWeek() }, 'command');
     const { compound } = await territory(call);
-    const gate = dataOf<{ id: number }>(await call('checkpoints.create', { name: '馨苑华园东门', kind: 'gate', compoundId: compound.id, hours: 'allDay', staffPerShift: 2, status: 'active' }));
+    const gate = dataOf<{ id: number }>(
+      await call('checkpoints.create', { name: '馨苑华园东门', kind: 'gate', compoundId: compound.id, hours: 'allDay', staffPerShift: 2, status: 'active' }),
+    );
     let p = dataOf<Page<PostRow>>(await call('posts.list', {})).rows.find((r) => r.checkpointId === gate.id)!;
     expect(p).toMatchObject({ name: '馨苑华园东门', kindName: '执勤岗', perShift: 2, pattern: 'three', active: true });
-    dataOf(await call('checkpoints.update', { id: gate.id, name: '馨苑华园东门', kind: 'gate', compoundId: compound.id, hours: 'daytime', staffPerShift: 3, status: 'paused' }));
+    dataOf(
+      await call('checkpoints.update', {
+        id: gate.id,
+        name: '馨苑华园东门',
+        kind: 'gate',
+        compoundId: compound.id,
+        hours: 'daytime',
+        staffPerShift: 3,
+        status: 'paused',
+      }),
+    );
     p = dataOf<Page<PostRow>>(await call('posts.list', {})).rows.find((r) => r.checkpointId === gate.id)!;
     expect(p).toMatchObject({ perShift: 3, pattern: 'day', active: false });
-    expect(errorOf(await call('posts.update', { id: p.id, name: 'x', kindId: 2, perShift: 1, pattern: 'three' })).message).toContain('请在“小区与卡点”中修改该卡点');
+    expect(errorOf(await call('posts.update', { id: p.id, name: 'x', kindId: 2, perShift: 1, pattern: 'three' })).message).toContain(
+      '请在“小区与卡点”中修改该卡点',
+    );
   });
 });
 
@@ -40,14 +67,33 @@ describe('people and teams', () => {
     const bad = errorOf(await call('people.create', { name: '张建国', kind: 'party', idNumber: '41010219900101123' }));
     expect(bad.issues?.[0]).toMatchObject({ path: 'idNumber' });
     expect(bad.issues?.[0]?.message).toMatch(CHINESE);
-    const p = await person(call, '张建国', { kind: 'party', phone: '13837012345', idNumber: '11010519491231002X', compoundId: compound.id, skills: ['驾驶', '宣传'] });
-    const listed = dataOf<Page<{ id: number; phone: string; idNumber: string; communityId: number; partyMember: boolean; skills: string[] }>>(await call('people.list', {})).rows.find((r) => r.id === p.id)!;
-    expect(listed).toMatchObject({ phone: '138****2345', idNumber: '1101**********002X', communityId: community.id, partyMember: true, skills: ['驾驶', '宣传'] });
-    const team = dataOf<{ id: number }>(await call('teams.create', { name: '建设路社区党员先锋队', kind: 'vanguard', leaderId: p.id, communityId: community.id }));
+    const p = await person(call, '张建国', {
+      kind: 'party',
+      phone: '13837012345',
+      idNumber: '11010519491231002X',
+      compoundId: compound.id,
+      skills: ['驾驶', '宣传'],
+    });
+    const listed = dataOf<Page<{ id: number; phone: string; idNumber: string; communityId: number; partyMember: boolean; skills: string[] }>>(
+      await call('people.list', {}),
+    ).rows.find((r) => r.id === p.id)!;
+    expect(listed).toMatchObject({
+      phone: '138****2345',
+      idNumber: '1101**********002X',
+      communityId: community.id,
+      partyMember: true,
+      skills: ['驾驶', '宣传'],
+    });
+    const team = dataOf<{ id: number }>(
+      await call('teams.create', { name: '建设路社区党员先锋队', kind: 'vanguard', leaderId: p.id, communityId: community.id }),
+    );
     const q = await person(call, '李秀英');
     dataOf(await call('teams.setMembers', { id: team.id, personIds: [p.id, q.id] }));
     expect(dataOf<Page<{ members: number; leaderName: string }>>(await call('teams.list', {})).rows[0]).toMatchObject({ members: 2, leaderName: '张建国' });
-    expect(dataOf<Page<{ teams: string }>>(await call('people.list', { teamId: team.id })).rows.map((r) => r.teams)).toEqual(['建设路社区党员先锋队', '建设路社区党员先锋队']);
+    expect(dataOf<Page<{ teams: string }>>(await call('people.list', { teamId: team.id })).rows.map((r) => r.teams)).toEqual([
+      '建设路社区党员先锋队',
+      '建设路社区党员先锋队',
+    ]);
   });
 });
 
@@ -55,7 +101,9 @@ describe('rosters', () => {
   async function setup(people: number) {
     const { core, call } = await openSignedIn({ now: beforeTheWeek() }, 'command');
     const { compound } = await territory(call);
-    dataOf(await call('checkpoints.create', { name: '馨苑华园东门', kind: 'gate', compoundId: compound.id, hours: 'allDay', staffPerShift: 1, status: 'active' }));
+    dataOf(
+      await call('checkpoints.create', { name: '馨苑华园东门', kind: 'gate', compoundId: compound.id, hours: 'allDay', staffPerShift: 1, status: 'active' }),
+    );
     const ids: number[] = [];
     for (let i = 0; i < people; i++) ids.push((await person(call, `志愿者${i + 1}`, { compoundId: compound.id })).id);
     const roster = dataOf<{ id: number }>(await call('rosters.create', { name: '第一周', startDate: '2026-11-30', days: 7 }));
@@ -80,7 +128,9 @@ describe('rosters', () => {
   it('explains gaps, and highlights a conflicting manual placement with the reason', async () => {
     const { call, ids, roster } = await setup(2);
     dataOf(await call('rosters.fill', { id: roster.id }));
-    const cov = dataOf<{ needed: number; filled: number; gaps: { date: string; shift: string; why: string }[] }>(await call('rosters.coverage', { id: roster.id }));
+    const cov = dataOf<{ needed: number; filled: number; gaps: { date: string; shift: string; why: string }[] }>(
+      await call('rosters.coverage', { id: roster.id }),
+    );
     expect(cov.filled).toBeLessThan(cov.needed);
     expect(cov.gaps[0]!.why).toMatch(/^共 2 人，都排不进：/);
     const grid = dataOf<Grid>(await call('rosters.grid', { id: roster.id }));
@@ -88,7 +138,9 @@ describe('rosters', () => {
     const busyDay = post.cells.findIndex((d) => d[1]!.length > 0);
     const standing = post.cells[busyDay]![1]![0]!;
     // The same person also in the next shift: no rest at all.
-    const placed = dataOf<{ id: number; conflicts: string[] }>(await call('rosters.assign', { rosterId: roster.id, postId: post.id, day: busyDay, shift: 2, personId: standing.personId }));
+    const placed = dataOf<{ id: number; conflicts: string[] }>(
+      await call('rosters.assign', { rosterId: roster.id, postId: post.id, day: busyDay, shift: 2, personId: standing.personId }),
+    );
     expect(placed.conflicts).toContain('两班之间休息不足（少于 8 小时）');
     const again = dataOf<Grid>(await call('rosters.grid', { id: roster.id }));
     expect(again.posts[0]!.cells[busyDay]![1]![0]!.conflicts).toContain('两班之间休息不足（少于 8 小时）');
@@ -105,7 +157,9 @@ describe('rosters', () => {
     dataOf(await call('rosters.fill', { id: roster.id }));
     const grid = dataOf<Grid>(await call('rosters.grid', { id: roster.id }));
     const cell = grid.posts[0]!.cells[0]![1]!;
-    const options = dataOf<{ id: number; fits: boolean; why: string | null }[]>(await call('rosters.candidates', { rosterId: roster.id, postId: grid.posts[0]!.id, day: 0, shift: 1 }));
+    const options = dataOf<{ id: number; fits: boolean; why: string | null }[]>(
+      await call('rosters.candidates', { rosterId: roster.id, postId: grid.posts[0]!.id, day: 0, shift: 1 }),
+    );
     expect(options.map((o) => o.fits)).toEqual([...options.map((o) => o.fits)].sort((a, b) => Number(b) - Number(a)));
     expect(options.filter((o) => !o.fits).every((o) => o.why !== null)).toBe(true);
     expect(errorOf(await call('rosters.attend', { assignmentId: cell[0]!.id, attendance: 'substituted' })).message).toBe('替班请选择实际到岗的人');
@@ -130,8 +184,11 @@ describe('the map knows who stands now', () => {
     const signedIn = await openSignedIn({ now: clock }, 'command');
     let call = signedIn.call;
     const { compound } = await territory(call);
-    const gate = dataOf<{ id: number }>(await call('checkpoints.create', { name: '馨苑华园东门', kind: 'gate', compoundId: compound.id, hours: 'allDay', staffPerShift: 2, status: 'active' }));
-    const features = async () => dataOf<{ staffing: { checkpointId: number; need: number; have: number; shift: string }[] }>(await call('map.features', {})).staffing;
+    const gate = dataOf<{ id: number }>(
+      await call('checkpoints.create', { name: '馨苑华园东门', kind: 'gate', compoundId: compound.id, hours: 'allDay', staffPerShift: 2, status: 'active' }),
+    );
+    const features = async () =>
+      dataOf<{ staffing: { checkpointId: number; need: number; have: number; shift: string }[] }>(await call('map.features', {})).staffing;
     expect(await features()).toEqual([]); // no roster yet: status only
     await person(call, '张建国');
     const roster = dataOf<{ id: number }>(await call('rosters.create', { name: '第一周', startDate: '2026-11-30', days: 7 }));
@@ -153,9 +210,24 @@ describe('custom shifts and swapping', () => {
     const { compound } = await territory(call);
     const kinds = dataOf<{ id: number; name: string }[]>(await call('postKinds.list', {}));
     const post = dataOf<{ id: number; customShifts: number[][] }>(
-      await call('posts.create', { name: '馨苑华园消毒岗', kindId: kinds.find((k) => k.name === '消毒岗')!.id, compoundId: compound.id, perShift: 1, pattern: 'custom', customShifts: [[6, 14], [14, 22], [22, 6]] }),
+      await call('posts.create', {
+        name: '馨苑华园消毒岗',
+        kindId: kinds.find((k) => k.name === '消毒岗')!.id,
+        compoundId: compound.id,
+        perShift: 1,
+        pattern: 'custom',
+        customShifts: [
+          [6, 14],
+          [14, 22],
+          [22, 6],
+        ],
+      }),
     );
-    expect(post.customShifts).toEqual([[6, 14], [14, 22], [22, 6]]);
+    expect(post.customShifts).toEqual([
+      [6, 14],
+      [14, 22],
+      [22, 6],
+    ]);
     const a = await person(call, '甲');
     const b = await person(call, '乙');
     const roster = dataOf<{ id: number }>(await call('rosters.create', { name: '一天', startDate: '2026-11-30', days: 1 }));
@@ -166,6 +238,8 @@ describe('custom shifts and swapping', () => {
     dataOf(await call('rosters.swap', { a: x.id, b: y.id }));
     const grid = dataOf<Grid>(await call('rosters.grid', { id: roster.id }));
     expect(grid.posts[0]!.cells[0]!.map((c) => c.map((p) => p.name))).toEqual([['乙'], [], ['甲']]);
-    expect(errorOf(await call('posts.create', { name: 'x', kindId: kinds[0]!.id, perShift: 1, pattern: 'custom' })).message).toBe('自定义班次请至少填写一个班次');
+    expect(errorOf(await call('posts.create', { name: 'x', kindId: kinds[0]!.id, perShift: 1, pattern: 'custom' })).message).toBe(
+      '自定义班次请至少填写一个班次',
+    );
   });
 });

@@ -38,7 +38,12 @@ port.on('message', (m: Request) => {
   // call() never throws; anything else that does is one failed request, not a dead worker.
   answer(m).catch((e: unknown) => {
     console.error(`[core-worker] ${m.op} failed: ${(e as Error)?.name ?? 'Error'}: ${(e as Error)?.message ?? ''}`);
-    const value = m.op === 'call' ? { envelope: { ok: false, error: { code: 'INTERNAL', message: '操作失败，数据未改动。请重试，或联系技术人员。' } }, session: {} } : m.op === 'tile' ? { status: 404 } : null;
+    const value =
+      m.op === 'call'
+        ? { envelope: { ok: false, error: { code: 'INTERNAL', message: '操作失败，数据未改动。请重试，或联系技术人员。' } }, session: {} }
+        : m.op === 'tile'
+          ? { status: 404 }
+          : null;
     send({ type: 'reply', id: m.id, value: value as never, ...state() });
   });
 });

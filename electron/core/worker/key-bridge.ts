@@ -29,7 +29,7 @@ export function serveKeyStore(store: KeyStore): { bridge: KeyBridge; close(): vo
     try {
       if (m.op === 'read') {
         const key = store.read();
-        if (key) (kind = 1), (payload = key);
+        if (key) ((kind = 1), (payload = key));
       } else store.write(Buffer.from(m.key!));
     } catch (e) {
       kind = 2;

@@ -25,8 +25,27 @@ export const rosterTable: TableSchema = {
   keyLabel: '身份证号相同的人员',
   columns: [
     { key: 'name', label: '姓名', synonyms: ['名字', '居民姓名', '人员姓名'], required: true, kind: 'text', hint: '', example: '张三', personal: 'name' },
-    { key: 'idNumber', label: '身份证号', synonyms: ['身份证', '身份证号码', '公民身份号码', '证件号码', '证件号', '身份证件号码'], required: true, kind: 'idNumber', hint: '18 位，文本格式', example: '11010519491231002X', personal: 'idNumber', width: 22 },
-    { key: 'phone', label: '手机号', synonyms: ['电话', '联系电话', '手机', '手机号码', '联系方式'], kind: 'phone', hint: '', example: '13812345678', personal: 'phone', width: 14 },
+    {
+      key: 'idNumber',
+      label: '身份证号',
+      synonyms: ['身份证', '身份证号码', '公民身份号码', '证件号码', '证件号', '身份证件号码'],
+      required: true,
+      kind: 'idNumber',
+      hint: '18 位，文本格式',
+      example: '11010519491231002X',
+      personal: 'idNumber',
+      width: 22,
+    },
+    {
+      key: 'phone',
+      label: '手机号',
+      synonyms: ['电话', '联系电话', '手机', '手机号码', '联系方式'],
+      kind: 'phone',
+      hint: '',
+      example: '13812345678',
+      personal: 'phone',
+      width: 14,
+    },
     { key: 'compound', label: '小区', synonyms: ['小区名称', '所在小区', '居住小区'], kind: 'text', hint: '', example: '馨苑华园' },
     { key: 'building', label: '楼栋', synonyms: ['楼号', '栋'], kind: 'text', hint: '', example: '3' },
     { key: 'unit', label: '单元', synonyms: ['单元号'], kind: 'text', hint: '', example: '2' },
@@ -44,7 +63,10 @@ export const rosterTable: TableSchema = {
   save(ctx, input, existingId) {
     const values = COLS.map((c) => (input[c] ?? null) as string | null);
     if (existingId === null) {
-      stmt(ctx.db, 'INSERT INTO scratch_roster (name, id_number, phone, compound, building, unit, room, kind, origin, return_date, note) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)').run(...values);
+      stmt(
+        ctx.db,
+        'INSERT INTO scratch_roster (name, id_number, phone, compound, building, unit, room, kind, origin, return_date, note) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)',
+      ).run(...values);
     } else {
       stmt(ctx.db, 'UPDATE scratch_roster SET name = ?, phone = ? WHERE id = ?').run(input.name, input.phone ?? null, existingId);
     }

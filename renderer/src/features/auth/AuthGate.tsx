@@ -38,7 +38,8 @@ export function AuthGate({ children }: { children: ReactNode }) {
       return onSessionLost((message) => setState((s) => (s.kind === 'signedIn' ? { kind: 'signedOut', notice: message, lockedUser: s.me.username } : s)));
     }
     call('auth.status', {}).then(
-      (s) => setState(s.me ? { kind: 'signedIn', me: s.me } : s.needsSetup ? { kind: 'setup', allowed: s.setupAllowedHere } : { kind: 'signedOut', notice: null }),
+      (s) =>
+        setState(s.me ? { kind: 'signedIn', me: s.me } : s.needsSetup ? { kind: 'setup', allowed: s.setupAllowedHere } : { kind: 'signedOut', notice: null }),
       (e: ApiError) => setState({ kind: e.code === 'RECOVERY' ? 'recovery' : 'error', message: e.message }),
     );
     return onSessionLost((message) => setState((s) => (s.kind === 'signedIn' ? { kind: 'signedOut', notice: message, lockedUser: s.me.username } : s)));
@@ -55,10 +56,7 @@ export function AuthGate({ children }: { children: ReactNode }) {
   const me = state.kind === 'signedIn' ? state.me : null;
   useIdle(me?.idleTimeoutMinutes ?? 30, lock, !!me);
 
-  const session = useMemo<Session | null>(
-    () => (me ? { me, can: (p) => me.permissions.includes(p), signOut, lock } : null),
-    [me, signOut, lock],
-  );
+  const session = useMemo<Session | null>(() => (me ? { me, can: (p) => me.permissions.includes(p), signOut, lock } : null), [me, signOut, lock]);
 
   switch (state.kind) {
     case 'loading':
@@ -70,13 +68,7 @@ export function AuthGate({ children }: { children: ReactNode }) {
     case 'setup':
       return <SetupForm allowed={state.allowed} onDone={(m) => setState({ kind: 'signedIn', me: m })} />;
     case 'signedOut':
-      return (
-        <LoginForm
-          notice={state.notice}
-          lockedUser={state.lockedUser}
-          onSignedIn={(m) => setState({ kind: 'signedIn', me: m })}
-        />
-      );
+      return <LoginForm notice={state.notice} lockedUser={state.lockedUser} onSignedIn={(m) => setState({ kind: 'signedIn', me: m })} />;
     case 'signedIn':
       if (state.me.mustChangePassword) {
         return (

@@ -28,7 +28,13 @@ export function ChangePasswordForm({ onDone }: { onDone: () => void }) {
         name="confirm"
         label="再次输入新密码"
         dependencies={['newPassword']}
-        rules={[({ getFieldValue }) => ({ validator: async (_, v) => { if (v !== getFieldValue('newPassword')) throw new Error('两次输入的密码不一致'); } })]}
+        rules={[
+          ({ getFieldValue }) => ({
+            validator: async (_, v) => {
+              if (v !== getFieldValue('newPassword')) throw new Error('两次输入的密码不一致');
+            },
+          }),
+        ]}
       >
         <Input.Password autoComplete="new-password" />
       </Form.Item>

@@ -20,7 +20,12 @@ export function SetupForm({ allowed, onDone }: { allowed: boolean; onDone: (me: 
       <Card className="login-card">
         <Typography.Title level={3}>创建系统管理员</Typography.Title>
         {!allowed ? (
-          <Alert type="warning" showIcon title="首个管理员只能在运行本程序的电脑上创建" description="请在服务器本机打开 http://127.0.0.1 地址完成设置，之后其他电脑即可登录。" />
+          <Alert
+            type="warning"
+            showIcon
+            title="首个管理员只能在运行本程序的电脑上创建"
+            description="请在服务器本机打开 http://127.0.0.1 地址完成设置，之后其他电脑即可登录。"
+          />
         ) : (
           <Form layout="vertical" onFinish={submit}>
             {error && <Alert type="error" showIcon title={error} style={{ marginBottom: 16 }} />}

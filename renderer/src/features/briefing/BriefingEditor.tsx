@@ -23,7 +23,12 @@ export function DocTableView({ t }: { t: DocTable }) {
       title={() => <b>{t.caption}</b>}
       rowKey={(_, i) => String(i)}
       dataSource={t.rows.map((r) => Object.fromEntries(r.map((c, i) => [String(i), c])))}
-      columns={t.head.map((h, i) => ({ title: h, dataIndex: String(i), key: String(i), align: t.numeric.includes(i) ? ('right' as const) : ('left' as const) }))}
+      columns={t.head.map((h, i) => ({
+        title: h,
+        dataIndex: String(i),
+        key: String(i),
+        align: t.numeric.includes(i) ? ('right' as const) : ('left' as const),
+      }))}
     />
   );
 }
@@ -79,11 +84,23 @@ export function BriefingEditor({ id, canWrite, onChanged }: { id: number; canWri
       extra={
         <Space wrap>
           {canWrite && (
-            <Button type="primary" icon={<SaveOutlined />} disabled={!dirty.length} onClick={() => run(() => call('briefings.saveNarrative', { id, narrative: Object.fromEntries(dirty.map((k) => [k, draft[k]])) }), '已保存')} data-testid="briefing-save">
+            <Button
+              type="primary"
+              icon={<SaveOutlined />}
+              disabled={!dirty.length}
+              onClick={() => run(() => call('briefings.saveNarrative', { id, narrative: Object.fromEntries(dirty.map((k) => [k, draft[k]])) }), '已保存')}
+              data-testid="briefing-save"
+            >
               保存文字
             </Button>
           )}
-          <Button icon={<PrinterOutlined />} href={`#/print/briefing/${id}`} disabled={dirty.length > 0} title={dirty.length ? '请先保存文字' : undefined} data-testid="briefing-print">
+          <Button
+            icon={<PrinterOutlined />}
+            href={`#/print/briefing/${id}`}
+            disabled={dirty.length > 0}
+            title={dirty.length ? '请先保存文字' : undefined}
+            data-testid="briefing-print"
+          >
             打印 / PDF
           </Button>
           <Button icon={<FileWordOutlined />} onClick={() => download('briefings.docx')} disabled={dirty.length > 0}>
@@ -99,7 +116,8 @@ export function BriefingEditor({ id, canWrite, onChanged }: { id: number; canWri
       }
     >
       <Typography.Paragraph type="secondary">
-        数字生成于 {dayjs(b.generatedAt).format('YYYY-MM-DD HH:mm')}（{b.generatedBy}），最后修改 {dayjs(b.updatedAt).format('YYYY-MM-DD HH:mm')}（{b.updatedBy}）。数字取自数据，不能手工改；文字可以修改。
+        数字生成于 {dayjs(b.generatedAt).format('YYYY-MM-DD HH:mm')}（{b.generatedBy}），最后修改 {dayjs(b.updatedAt).format('YYYY-MM-DD HH:mm')}（{b.updatedBy}
+        ）。数字取自数据，不能手工改；文字可以修改。
       </Typography.Paragraph>
       {b.changes.length > 0 && (
         <Alert
@@ -110,13 +128,22 @@ export function BriefingEditor({ id, canWrite, onChanged }: { id: number; canWri
           title="生成后，该日的数据有变化"
           description={
             <>
-              {b.changes.slice(0, 8).map((c) => `${c.label} ${c.then.toLocaleString('zh-CN')} → ${c.now.toLocaleString('zh-CN')}`).join('；')}
+              {b.changes
+                .slice(0, 8)
+                .map((c) => `${c.label} ${c.then.toLocaleString('zh-CN')} → ${c.now.toLocaleString('zh-CN')}`)
+                .join('；')}
               {b.changes.length > 8 ? ` 等 ${b.changes.length} 项` : ''}。简报仍保持生成时的数字，需要时请重新生成。
             </>
           }
           action={
             canWrite && (
-              <Popconfirm title="按当前数据重新生成数字？" description="手工修改过的段落会保留，其余段落按新数字重写。" okText="重新生成" cancelText="取消" onConfirm={() => run(() => call('briefings.regenerate', { id }), '已重新生成')}>
+              <Popconfirm
+                title="按当前数据重新生成数字？"
+                description="手工修改过的段落会保留，其余段落按新数字重写。"
+                okText="重新生成"
+                cancelText="取消"
+                onConfirm={() => run(() => call('briefings.regenerate', { id }), '已重新生成')}
+              >
                 <Button size="small" icon={<ReloadOutlined />} data-testid="briefing-regenerate">
                   重新生成
                 </Button>

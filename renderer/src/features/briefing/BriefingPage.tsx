@@ -36,7 +36,14 @@ export function BriefingPage() {
         <Card size="small" title="简报" data-testid="briefing-list">
           {canWrite && (
             <Space.Compact style={{ width: '100%', marginBottom: 12 }}>
-              <DatePicker value={day} onChange={(d) => d && setDay(d)} allowClear={false} disabledDate={(d) => d.isAfter(dayjs(), 'day')} aria-label="简报日期" style={{ flex: 1 }} />
+              <DatePicker
+                value={day}
+                onChange={(d) => d && setDay(d)}
+                allowClear={false}
+                disabledDate={(d) => d.isAfter(dayjs(), 'day')}
+                aria-label="简报日期"
+                style={{ flex: 1 }}
+              />
               <Button type="primary" icon={<FileAddOutlined />} onClick={generate} data-testid="briefing-generate">
                 生成
               </Button>

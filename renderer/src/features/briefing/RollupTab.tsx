@@ -13,7 +13,19 @@ import { useLoad } from '../../lib/useLoad';
 type Unit = Output<'rollup.get'>['units'][number];
 
 /** The columns shown per unit; every figure is in the workbook, these fit a screen. */
-const SHOWN: FigureKey[] = ['checkpoints', 'dutyFilled', 'regPeople', 'regVehicles', 'regAbnormal', 'keyUnder', 'keyNew', 'keyReleased', 'followupsDone', 'screenReached', 'alertsOpen'];
+const SHOWN: FigureKey[] = [
+  'checkpoints',
+  'dutyFilled',
+  'regPeople',
+  'regVehicles',
+  'regAbnormal',
+  'keyUnder',
+  'keyNew',
+  'keyReleased',
+  'followupsDone',
+  'screenReached',
+  'alertsOpen',
+];
 
 /**
  * 汇总下级报表: a higher level chooses the day, adds its units' report workbooks (several
@@ -46,7 +58,8 @@ export function RollupTab({ canWrite }: { canWrite: boolean }) {
   };
   const sum = rollup.data?.sum;
   const rows: (Unit | (Unit & { total: true }))[] = [...(rollup.data?.units ?? [])];
-  if (sum && rows.length) rows.push({ unitName: '合计', divisionCode: null, fileName: '', generatedAt: '', importedAt: '', importedBy: '', totals: sum, total: true });
+  if (sum && rows.length)
+    rows.push({ unitName: '合计', divisionCode: null, fileName: '', generatedAt: '', importedAt: '', importedBy: '', totals: sum, total: true });
   return (
     <Card size="small" data-testid="rollup">
       <Space wrap style={{ marginBottom: 12 }}>
@@ -81,10 +94,23 @@ export function RollupTab({ canWrite }: { canWrite: boolean }) {
           导出合计（报上级）
         </Button>
       </Space>
-      {error && <Alert type="error" showIcon closable onClose={() => setError(null)} title="导入失败，未导入任何文件" description={error} style={{ marginBottom: 12 }} data-testid="rollup-error" />}
+      {error && (
+        <Alert
+          type="error"
+          showIcon
+          closable
+          onClose={() => setError(null)}
+          title="导入失败，未导入任何文件"
+          description={error}
+          style={{ marginBottom: 12 }}
+          data-testid="rollup-error"
+        />
+      )}
       <Typography.Paragraph type="secondary">
         每个单位每天一份。日期不符、同一单位重复或已导入过的文件会被拒绝；要更正某单位的数据，先删除它再导入。
-        {sum && rows.length > 0 && ` 合计：到岗率 ${percent(sum.dutyFilled, sum.dutyNeeded) ?? '—'}%，随访完成率 ${percent(sum.followupsDone, sum.followupsDue) ?? '—'}%，排查覆盖率 ${percent(sum.screenReached, sum.screenHouseholds) ?? '—'}%。`}
+        {sum &&
+          rows.length > 0 &&
+          ` 合计：到岗率 ${percent(sum.dutyFilled, sum.dutyNeeded) ?? '—'}%，随访完成率 ${percent(sum.followupsDone, sum.followupsDue) ?? '—'}%，排查覆盖率 ${percent(sum.screenReached, sum.screenHouseholds) ?? '—'}%。`}
       </Typography.Paragraph>
       <Table
         size="small"
@@ -105,7 +131,12 @@ export function RollupTab({ canWrite }: { canWrite: boolean }) {
             width: 60,
             render: (_: unknown, r: Unit) =>
               canWrite && !('total' in r) ? (
-                <Popconfirm title={`删除 ${r.unitName} 的上报数据？`} okText="删除" cancelText="取消" onConfirm={async () => (await call('rollup.remove', { day: dayText, unitName: r.unitName }), setReload((n) => n + 1))}>
+                <Popconfirm
+                  title={`删除 ${r.unitName} 的上报数据？`}
+                  okText="删除"
+                  cancelText="取消"
+                  onConfirm={async () => (await call('rollup.remove', { day: dayText, unitName: r.unitName }), setReload((n) => n + 1))}
+                >
                   <Button size="small" type="text" danger icon={<DeleteOutlined />} aria-label={`删除${r.unitName}`} />
                 </Popconfirm>
               ) : null,

@@ -129,11 +129,25 @@ export function ExcelPage() {
       <Card size="small">
         <Space wrap>
           <span>导入到：</span>
-          <Radio.Group value={table} onChange={(e) => (setTable(e.target.value), reset())} optionType="button" options={(tables.data ?? []).map((t) => ({ value: t.name, label: t.label }))} />
+          <Radio.Group
+            value={table}
+            onChange={(e) => (setTable(e.target.value), reset())}
+            optionType="button"
+            options={(tables.data ?? []).map((t) => ({ value: t.name, label: t.label }))}
+          />
           <Button onClick={() => download(() => call('excel.template', { table: table as never }))}>下载导入模板</Button>
         </Space>
-        <Upload.Dragger style={{ marginTop: 12 }} accept=".xlsx,.xls,.et,.csv,.ods" showUploadList={false} beforeUpload={chooseFile} disabled={busy} data-testid="excel-file">
-          <p className="ant-upload-drag-icon"><InboxOutlined /></p>
+        <Upload.Dragger
+          style={{ marginTop: 12 }}
+          accept=".xlsx,.xls,.et,.csv,.ods"
+          showUploadList={false}
+          beforeUpload={chooseFile}
+          disabled={busy}
+          data-testid="excel-file"
+        >
+          <p className="ant-upload-drag-icon">
+            <InboxOutlined />
+          </p>
           <p>点击或拖入 Excel / WPS / CSV 文件（.xlsx .xls .et .csv .ods，最大 50 MB、20 万行）</p>
           {upload && <p>当前文件：{upload.fileName}</p>}
         </Upload.Dragger>
@@ -143,7 +157,9 @@ export function ExcelPage() {
           <Space style={{ width: '100%' }}>
             <span>{parsing.jobId ? '正在解析文件…' : '正在读取并上传文件…'}</span>
             <Progress percent={parsing.progress} style={{ width: 320 }} status="active" data-testid="excel-progress" />
-            <Button onClick={cancelParsing} disabled={!parsing.jobId}>取消</Button>
+            <Button onClick={cancelParsing} disabled={!parsing.jobId}>
+              取消
+            </Button>
           </Space>
         </Card>
       )}
@@ -152,7 +168,12 @@ export function ExcelPage() {
       {upload && upload.sheets.length > 1 && (
         <Space>
           <span>工作表：</span>
-          <Select style={{ minWidth: 200 }} value={sheet ?? preview?.sheet} options={upload.sheets.map((s) => ({ value: s.name, label: `${s.name}（${s.rows} 行）` }))} onChange={(s) => (setSheet(s), runPreview(upload.uploadId, s))} />
+          <Select
+            style={{ minWidth: 200 }}
+            value={sheet ?? preview?.sheet}
+            options={upload.sheets.map((s) => ({ value: s.name, label: `${s.name}（${s.rows} 行）` }))}
+            onChange={(s) => (setSheet(s), runPreview(upload.uploadId, s))}
+          />
         </Space>
       )}
       {upload && (preview || error) && (
@@ -168,20 +189,39 @@ export function ExcelPage() {
       {preview && !done && (
         <Card size="small" title={`预览：共 ${preview.total} 行（表头在第 ${preview.headerRow} 行）`}>
           {preview.notes.length > 0 && (
-            <Alert type="info" showIcon style={{ marginBottom: 8 }} data-testid="preview-notes" title={preview.notes.map((n) => <div key={n}>{n}</div>)} />
+            <Alert
+              type="info"
+              showIcon
+              style={{ marginBottom: 8 }}
+              data-testid="preview-notes"
+              title={preview.notes.map((n) => (
+                <div key={n}>{n}</div>
+              ))}
+            />
           )}
           <PreviewTable
             key={`${upload?.uploadId}|${preview.sheet}|${preview.mapping.join()}`}
             preview={preview}
             columns={columns}
-            onPage={(page, status) => call('excel.preview', { uploadId: upload!.uploadId, page, pageSize: 50, status }).then(setPreview, (e: Error) => message.error(e.message))}
+            onPage={(page, status) =>
+              call('excel.preview', { uploadId: upload!.uploadId, page, pageSize: 50, status }).then(setPreview, (e: Error) => message.error(e.message))
+            }
           />
           <Space wrap style={{ marginTop: 12 }}>
             <span>已有的数据：</span>
-            <Radio.Group value={onDuplicate} onChange={(e) => setOnDuplicate(e.target.value)} options={[{ value: 'update', label: '更新' }, { value: 'skip', label: '跳过' }]} />
+            <Radio.Group
+              value={onDuplicate}
+              onChange={(e) => setOnDuplicate(e.target.value)}
+              options={[
+                { value: 'update', label: '更新' },
+                { value: 'skip', label: '跳过' },
+              ]}
+            />
             {preview.counts.error > 0 && (
               <>
-                <Checkbox checked={excludeErrors} onChange={(e) => setExcludeErrors(e.target.checked)}>跳过 {preview.counts.error} 行错误数据</Checkbox>
+                <Checkbox checked={excludeErrors} onChange={(e) => setExcludeErrors(e.target.checked)}>
+                  跳过 {preview.counts.error} 行错误数据
+                </Checkbox>
                 <Button onClick={() => download(() => call('excel.errorReport', { uploadId: upload!.uploadId }))}>下载错误行</Button>
               </>
             )}
@@ -191,14 +231,7 @@ export function ExcelPage() {
           </Space>
         </Card>
       )}
-      {done && (
-        <Result
-          status="success"
-          title="导入完成"
-          subTitle={committedSummary(done)}
-          extra={<Button onClick={reset}>继续导入</Button>}
-        />
-      )}
+      {done && <Result status="success" title="导入完成" subTitle={committedSummary(done)} extra={<Button onClick={reset}>继续导入</Button>} />}
     </Space>
   );
 }

@@ -8,12 +8,32 @@ interface Column {
 }
 
 /** File headers → table columns, guessed from synonyms (or remembered); the user can correct each. */
-export function MappingCard({ headers, mapping, columns, busy, onApply }: { headers: string[]; mapping: (string | null)[]; columns: Column[]; busy: boolean; onApply: (m: (string | null)[]) => void }) {
+export function MappingCard({
+  headers,
+  mapping,
+  columns,
+  busy,
+  onApply,
+}: {
+  headers: string[];
+  mapping: (string | null)[];
+  columns: Column[];
+  busy: boolean;
+  onApply: (m: (string | null)[]) => void;
+}) {
   const [draft, setDraft] = useState<(string | null)[]>(mapping);
   const rows = headers.map((h, i) => ({ i, header: h || `（第 ${i + 1} 列，无表头）` })).filter((r) => headers[r.i] || draft[r.i]);
   const missing = columns.filter((c) => c.required && !draft.includes(c.key));
   return (
-    <Card size="small" title="列对应（自动识别，可修改）" extra={<Button onClick={() => onApply(draft)} loading={busy} disabled={!headers.length}>按此对应重新预览</Button>}>
+    <Card
+      size="small"
+      title="列对应（自动识别，可修改）"
+      extra={
+        <Button onClick={() => onApply(draft)} loading={busy} disabled={!headers.length}>
+          按此对应重新预览
+        </Button>
+      }
+    >
       {missing.length > 0 && <p style={{ color: '#cf1322' }}>缺少必填列：{missing.map((c) => c.label).join('、')}</p>}
       <Table
         size="small"
@@ -32,7 +52,11 @@ export function MappingCard({ headers, mapping, columns, busy, onApply }: { head
                 allowClear
                 placeholder="不导入"
                 value={draft[r.i] ?? undefined}
-                options={columns.map((c) => ({ value: c.key, label: c.required ? `${c.label}（必填）` : c.label, disabled: draft.includes(c.key) && draft[r.i] !== c.key }))}
+                options={columns.map((c) => ({
+                  value: c.key,
+                  label: c.required ? `${c.label}（必填）` : c.label,
+                  disabled: draft.includes(c.key) && draft[r.i] !== c.key,
+                }))}
                 onChange={(v) => setDraft((d) => d.map((x, j) => (j === r.i ? (v ?? null) : x)))}
               />
             ),

@@ -52,9 +52,17 @@ export function PreviewTable({
           {
             title: '错误原因',
             width: 280,
-            render: (_, r) => r.errors.map((e) => <div key={e.column + e.message} style={{ color: '#cf1322' }}>“{e.column}”：{e.message}</div>),
+            render: (_, r) =>
+              r.errors.map((e) => (
+                <div key={e.column + e.message} style={{ color: '#cf1322' }}>
+                  “{e.column}”：{e.message}
+                </div>
+              )),
           },
-          ...columns.map((c) => ({ title: c.label, width: 110, render: (_: unknown, r: Preview['rows'][number]) => {
+          ...columns.map((c) => ({
+            title: c.label,
+            width: 110,
+            render: (_: unknown, r: Preview['rows'][number]) => {
               const v = r.values[c.key];
               return String((typeof v === 'string' && c.enumLabels?.[v]) || (v ?? ''));
             },

@@ -29,18 +29,41 @@ function ChecklistCard({ list, canWrite, onSaved }: { list: Checklist; canWrite:
       size="small"
       title={`${TargetKind.labels[list.targetKind]}检查表`}
       extra={<Typography.Text type="secondary">第 {list.version} 版</Typography.Text>}
-      actions={canWrite ? [<Button key="save" type="primary" disabled={!dirty} onClick={save}>保存为新版本</Button>] : undefined}
+      actions={
+        canWrite
+          ? [
+              <Button key="save" type="primary" disabled={!dirty} onClick={save}>
+                保存为新版本
+              </Button>,
+            ]
+          : undefined
+      }
     >
       <Space orientation="vertical" style={{ width: '100%' }}>
         {items.map((it, i) => (
           <Space.Compact key={i} style={{ width: '100%' }}>
-            <Input value={it.label} readOnly={!canWrite} maxLength={30} aria-label="检查项" onChange={(e) => setItems(items.map((x, j) => (j === i ? { ...x, label: e.target.value } : x)))} />
-            <Select value={it.category} disabled={!canWrite} style={{ width: 120 }} options={enumOptions(ProblemCategory.labels)} onChange={(c) => setItems(items.map((x, j) => (j === i ? { ...x, category: c } : x)))} />
+            <Input
+              value={it.label}
+              readOnly={!canWrite}
+              maxLength={30}
+              aria-label="检查项"
+              onChange={(e) => setItems(items.map((x, j) => (j === i ? { ...x, label: e.target.value } : x)))}
+            />
+            <Select
+              value={it.category}
+              disabled={!canWrite}
+              style={{ width: 120 }}
+              options={enumOptions(ProblemCategory.labels)}
+              onChange={(c) => setItems(items.map((x, j) => (j === i ? { ...x, category: c } : x)))}
+            />
             {canWrite && <Button icon={<DeleteOutlined />} aria-label="删除检查项" onClick={() => setItems(items.filter((_, j) => j !== i))} />}
           </Space.Compact>
         ))}
         {canWrite && (
-          <Button icon={<PlusOutlined />} onClick={() => setItems([...items, { key: `item${Date.now().toString(36)}`, label: '新检查项', category: 'measures' }])}>
+          <Button
+            icon={<PlusOutlined />}
+            onClick={() => setItems([...items, { key: `item${Date.now().toString(36)}`, label: '新检查项', category: 'measures' }])}
+          >
             添加检查项
           </Button>
         )}

@@ -29,7 +29,10 @@ export function DisinfectionTab({ canWrite }: { canWrite: boolean }) {
   const [form] = Form.useForm();
   const searchAreas = async (q: string) =>
     setAreaOptions(
-      (await call('disinfection.areas', { q: q || undefined })).map((a) => ({ value: a.id, label: `${a.ownerName} · ${DisinfectArea.labels[a.area]}（今日 ${a.doneToday}/${a.perDay}）` })),
+      (await call('disinfection.areas', { q: q || undefined })).map((a) => ({
+        value: a.id,
+        label: `${a.ownerName} · ${DisinfectArea.labels[a.area]}（今日 ${a.doneToday}/${a.perDay}）`,
+      })),
     );
   const record = async () => {
     const v = await form.validateFields();
@@ -72,7 +75,16 @@ export function DisinfectionTab({ canWrite }: { canWrite: boolean }) {
             { title: '小区 / 场所', dataIndex: 'name', key: 'name' },
             { title: '社区', dataIndex: 'communityName', key: 'communityName', width: 110 },
             { title: '完成', key: 'done', width: 90, render: (_, r) => `${r.done}/${r.due}` },
-            { title: '未完成的区域', key: 'behind', render: (_, r) => r.behind.map((b) => <Tag key={b} color="red">{b}</Tag>) },
+            {
+              title: '未完成的区域',
+              key: 'behind',
+              render: (_, r) =>
+                r.behind.map((b) => (
+                  <Tag key={b} color="red">
+                    {b}
+                  </Tag>
+                )),
+            },
           ]}
         />
       </Col>
@@ -81,7 +93,13 @@ export function DisinfectionTab({ canWrite }: { canWrite: boolean }) {
           <Card size="small" title="登记消杀" style={{ marginBottom: 12 }}>
             <Form form={form} layout="vertical" initialValues={{ agent: 'chlorine', amount: 1 }}>
               <Form.Item name="areaId" label="区域" rules={[{ required: true, message: '请选择消杀区域' }]}>
-                <Select filterOption={false} showSearch={{ onSearch: (q) => void searchAreas(q) }} onFocus={() => void searchAreas('')} options={areaOptions} placeholder="输入小区或场所名称" />
+                <Select
+                  filterOption={false}
+                  showSearch={{ onSearch: (q) => void searchAreas(q) }}
+                  onFocus={() => void searchAreas('')}
+                  options={areaOptions}
+                  placeholder="输入小区或场所名称"
+                />
               </Form.Item>
               <Form.Item name="by" label="消杀人员" rules={[{ required: true, message: '请填写消杀人员' }]}>
                 <Input maxLength={20} />

@@ -50,8 +50,15 @@ export function InspectionEntry({ onSaved }: { onSaved?: () => void }) {
   const [saving, setSaving] = useState(false);
   const day = dayjs().format('YYYY-MM-DD');
 
-  const searchPeople = async (q: string) => setMemberOptions((await call('people.list', { q, pageSize: 20 })).rows.map((p) => ({ value: p.id, label: p.name })));
-  const searchTargets = async (q: string) => setTargetOptions((await call('inspections.targets', { targetKind, q })).map((t) => ({ value: t.id, label: `${t.name}${t.communityName ? `（${t.communityName}）` : ''}` })));
+  const searchPeople = async (q: string) =>
+    setMemberOptions((await call('people.list', { q, pageSize: 20 })).rows.map((p) => ({ value: p.id, label: p.name })));
+  const searchTargets = async (q: string) =>
+    setTargetOptions(
+      (await call('inspections.targets', { targetKind, q })).map((t) => ({
+        value: t.id,
+        label: `${t.name}${t.communityName ? `（${t.communityName}）` : ''}`,
+      })),
+    );
   const listOf = (k: TargetKindCode): Checklist | undefined => checklists.data?.find((c) => c.targetKind === k);
   const update = (i: number, t: TargetDraft) => setTargets(targets.map((x, j) => (j === i ? t : x)));
 
@@ -83,8 +90,20 @@ export function InspectionEntry({ onSaved }: { onSaved?: () => void }) {
     <div className="inspect-entry" data-testid="inspection-entry">
       <Card size="small" title={`登记督查 · ${dayjs().format('M月D日')}`}>
         <Space orientation="vertical" size="middle" style={{ width: '100%' }}>
-          <Segmented block size="large" value={slot} onChange={(v) => setSlot(String(v))} options={Object.entries(InspectionSlot.labels).map(([value, label]) => ({ value, label: `${label}查` }))} />
-          <Segmented block size="large" value={kind} onChange={(v) => setKind(String(v))} options={Object.entries(InspectionKind.labels).map(([value, label]) => ({ value, label }))} />
+          <Segmented
+            block
+            size="large"
+            value={slot}
+            onChange={(v) => setSlot(String(v))}
+            options={Object.entries(InspectionSlot.labels).map(([value, label]) => ({ value, label: `${label}查` }))}
+          />
+          <Segmented
+            block
+            size="large"
+            value={kind}
+            onChange={(v) => setKind(String(v))}
+            options={Object.entries(InspectionKind.labels).map(([value, label]) => ({ value, label }))}
+          />
           <Select
             mode="multiple"
             size="large"
@@ -108,7 +127,9 @@ export function InspectionEntry({ onSaved }: { onSaved?: () => void }) {
             size="small"
             className="inspect-target"
             title={`${TargetKind.labels[t.targetKind]}：${t.name}`}
-            extra={<Button type="text" danger icon={<DeleteOutlined />} aria-label="移除该点位" onClick={() => setTargets(targets.filter((_, j) => j !== i))} />}
+            extra={
+              <Button type="text" danger icon={<DeleteOutlined />} aria-label="移除该点位" onClick={() => setTargets(targets.filter((_, j) => j !== i))} />
+            }
           >
             {list?.items.map((item) => {
               const failure = t.failures[item.key];
@@ -139,7 +160,11 @@ export function InspectionEntry({ onSaved }: { onSaved?: () => void }) {
                         maxLength={300}
                         onChange={(e) => update(i, { ...t, failures: { ...t.failures, [item.key]: { ...failure, description: e.target.value } } })}
                       />
-                      <PhotoInput testId={`photo-${item.key}`} value={failure.photos} onChange={(photos) => update(i, { ...t, failures: { ...t.failures, [item.key]: { ...failure, photos } } })} />
+                      <PhotoInput
+                        testId={`photo-${item.key}`}
+                        value={failure.photos}
+                        onChange={(photos) => update(i, { ...t, failures: { ...t.failures, [item.key]: { ...failure, photos } } })}
+                      />
                     </Space>
                   )}
                 </div>
@@ -150,7 +175,13 @@ export function InspectionEntry({ onSaved }: { onSaved?: () => void }) {
       })}
       <Card size="small" title="添加检查点位">
         <Space orientation="vertical" style={{ width: '100%' }}>
-          <Segmented block size="large" value={targetKind} onChange={(v) => (setTargetKind(v as TargetKindCode), setTargetOptions([]))} options={Object.entries(TargetKind.labels).map(([value, label]) => ({ value, label }))} />
+          <Segmented
+            block
+            size="large"
+            value={targetKind}
+            onChange={(v) => (setTargetKind(v as TargetKindCode), setTargetOptions([]))}
+            options={Object.entries(TargetKind.labels).map(([value, label]) => ({ value, label }))}
+          />
           <Select
             size="large"
             style={{ width: '100%' }}

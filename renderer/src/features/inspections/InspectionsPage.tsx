@@ -23,7 +23,10 @@ function InspectionsTab({ canWrite }: { canWrite: boolean }) {
   const [page, setPage] = useState(1);
   const [reload, setReload] = useState(0);
   const [entering, setEntering] = useState(() => hashParams().get('new') === '1');
-  const list = useLoad(() => call('inspections.list', { from: range[0].format('YYYY-MM-DD'), to: range[1].format('YYYY-MM-DD'), page, pageSize: 20 }), [range, page, reload]);
+  const list = useLoad(
+    () => call('inspections.list', { from: range[0].format('YYYY-MM-DD'), to: range[1].format('YYYY-MM-DD'), page, pageSize: 20 }),
+    [range, page, reload],
+  );
   const report = `#/print/report/0?from=${range[0].format('YYYY-MM-DD')}&to=${range[1].format('YYYY-MM-DD')}`;
   // On a phone the entry form is the page; on a desk it slides in beside the list.
   if (phone && entering) return <InspectionEntry onSaved={() => (setEntering(false), setReload((n) => n + 1))} />;
@@ -35,7 +38,12 @@ function InspectionsTab({ canWrite }: { canWrite: boolean }) {
             登记督查
           </Button>
         )}
-        <DatePicker.RangePicker value={range} onChange={(r) => r?.[0] && r[1] && (setRange([r[0], r[1]]), setPage(1))} allowClear={false} aria-label="日期范围" />
+        <DatePicker.RangePicker
+          value={range}
+          onChange={(r) => r?.[0] && r[1] && (setRange([r[0], r[1]]), setPage(1))}
+          allowClear={false}
+          aria-label="日期范围"
+        />
         <Button icon={<PrinterOutlined />} href={report}>
           督查通报
         </Button>
@@ -49,7 +57,13 @@ function InspectionsTab({ canWrite }: { canWrite: boolean }) {
         scroll={{ x: 900 }}
         columns={[
           { title: '日期', key: 'day', width: 120, render: (_, r) => `${r.day} ${InspectionSlot.labels[r.slot]}` },
-          { title: '类型', dataIndex: 'kind', key: 'kind', width: 70, render: (k: Row['kind']) => (k === 'covert' ? <Tag color="purple">暗访</Tag> : InspectionKind.labels[k]) },
+          {
+            title: '类型',
+            dataIndex: 'kind',
+            key: 'kind',
+            width: 70,
+            render: (k: Row['kind']) => (k === 'covert' ? <Tag color="purple">暗访</Tag> : InspectionKind.labels[k]),
+          },
           { title: '督查人员', key: 'members', width: 160, render: (_, r) => r.members.join('、') },
           {
             title: '检查点位',
@@ -58,7 +72,15 @@ function InspectionsTab({ canWrite }: { canWrite: boolean }) {
               r.targets.map((t) => (
                 <div key={`${t.targetKind}${t.targetId}`}>
                   {TargetKind.labels[t.targetKind]} {t.name}
-                  {t.failed.length ? <Tag color="red" style={{ marginLeft: 6 }}>{t.failed.join('、')}</Tag> : <Tag color="green" style={{ marginLeft: 6 }}>合格</Tag>}
+                  {t.failed.length ? (
+                    <Tag color="red" style={{ marginLeft: 6 }}>
+                      {t.failed.join('、')}
+                    </Tag>
+                  ) : (
+                    <Tag color="green" style={{ marginLeft: 6 }}>
+                      合格
+                    </Tag>
+                  )}
                 </div>
               )),
           },
@@ -80,7 +102,11 @@ export function InspectionsPage() {
   const write = can('inspections:write');
   const refs = useLoad(async () => {
     const [communities, grids] = await Promise.all([call('communities.list', { pageSize: 500 }), call('grids.list', { pageSize: 500 })]);
-    return { communities: communities.rows.map((r) => ({ value: r.id, label: r.name })), grids: grids.rows.map((r) => ({ value: r.id, label: r.name })), compounds: [] };
+    return {
+      communities: communities.rows.map((r) => ({ value: r.id, label: r.name })),
+      grids: grids.rows.map((r) => ({ value: r.id, label: r.name })),
+      compounds: [],
+    };
   }, []);
   const config = useMemo(() => (refs.data ? premisesConfig(refs.data) : null), [refs.data]);
   if (!refs.data || !config) return <Spin />;

@@ -42,5 +42,16 @@ export function PhotoInput({ value, onChange, max = 4, testId }: { value: string
 /** A stored photo, fetched through the API (it lives in the encrypted database). */
 export function StoredPhoto({ id }: { id: number }) {
   const p = useLoad(() => call('photos.get', { id }), [id]);
-  return p.data ? <Image width={96} height={96} style={{ objectFit: 'cover' }} src={`data:${p.data.mime};base64,${p.data.base64}`} alt={`照片 ${id}`} data-testid="stored-photo" /> : <Spin size="small" />;
+  return p.data ? (
+    <Image
+      width={96}
+      height={96}
+      style={{ objectFit: 'cover' }}
+      src={`data:${p.data.mime};base64,${p.data.base64}`}
+      alt={`照片 ${id}`}
+      data-testid="stored-photo"
+    />
+  ) : (
+    <Spin size="small" />
+  );
 }

@@ -12,7 +12,14 @@ import { PhotoInput, StoredPhoto } from './PhotoInput';
 
 type Problem = Output<'problems.list'>['rows'][number];
 const STATUS_TAG: Record<string, string> = { open: 'orange', fixed: 'blue', closed: 'green', overdue: 'red' };
-const ACTIONS: Record<string, string> = { create: '发现问题', fix: '报告整改', recheckPass: '复查通过，销号', recheckFail: '复查不通过，退回整改', reassign: '改派', extend: '延期' };
+const ACTIONS: Record<string, string> = {
+  create: '发现问题',
+  fix: '报告整改',
+  recheckPass: '复查通过，销号',
+  recheckFail: '复查不通过，退回整改',
+  reassign: '改派',
+  extend: '延期',
+};
 
 export const StatusTag = ({ status }: { status: Problem['status'] }) => <Tag color={STATUS_TAG[status]}>{ProblemStatus.labels[status]}</Tag>;
 
@@ -93,9 +100,23 @@ function ProblemDrawer({ id, canWrite, onClose, onChanged }: { id: number; canWr
                   <Radio value={false}>不通过</Radio>
                 </Radio.Group>
               )}
-              <Input.TextArea rows={2} value={note} onChange={(e) => setNote(e.target.value)} placeholder={d.status === 'fixed' ? '复查意见' : '整改情况'} aria-label={d.status === 'fixed' ? '复查意见' : '整改情况'} maxLength={300} />
+              <Input.TextArea
+                rows={2}
+                value={note}
+                onChange={(e) => setNote(e.target.value)}
+                placeholder={d.status === 'fixed' ? '复查意见' : '整改情况'}
+                aria-label={d.status === 'fixed' ? '复查意见' : '整改情况'}
+                maxLength={300}
+              />
               <PhotoInput value={photos} onChange={setPhotos} testId="action-photo" />
-              <Button type="primary" size="large" block disabled={note.trim().length < 1} onClick={() => act(d.status === 'fixed' ? 'recheck' : 'fix')} data-testid="problem-act">
+              <Button
+                type="primary"
+                size="large"
+                block
+                disabled={note.trim().length < 1}
+                onClick={() => act(d.status === 'fixed' ? 'recheck' : 'fix')}
+                data-testid="problem-act"
+              >
                 {d.status === 'fixed' ? '提交复查' : '报告已整改'}
               </Button>
             </Space>
@@ -123,7 +144,13 @@ export function ProblemsTab({ canWrite, communities }: { canWrite: boolean; comm
     try {
       const r =
         bulk === 'reassign'
-          ? await call('problems.reassign', { ids: selected, responsibleKind: v.responsibleKind, responsibleName: v.responsibleName || null, responsibleUser: v.responsibleUser || null, reason: v.reason })
+          ? await call('problems.reassign', {
+              ids: selected,
+              responsibleKind: v.responsibleKind,
+              responsibleName: v.responsibleName || null,
+              responsibleUser: v.responsibleUser || null,
+              reason: v.reason,
+            })
           : await call('problems.extend', { ids: selected, deadline: v.deadline.format('YYYY-MM-DD'), reason: v.reason });
       message.success(`已${bulk === 'reassign' ? '改派' : '延期'} ${r.changed} 条`);
       setBulk(null);
@@ -136,10 +163,40 @@ export function ProblemsTab({ canWrite, communities }: { canWrite: boolean; comm
   return (
     <>
       <div className="toolbar">
-        <Select allowClear placeholder="状态" style={{ width: 140 }} options={enumOptions(ProblemStatus.labels)} value={filter.status as string} onChange={(v) => set('status', v)} aria-label="状态" />
-        <Select allowClear placeholder="类别" style={{ width: 120 }} options={enumOptions(ProblemCategory.labels)} onChange={(v) => set('category', v)} aria-label="类别" />
-        <Select allowClear placeholder="社区" style={{ width: 140 }} options={communities} showSearch={{ optionFilterProp: 'label' }} onChange={(v) => set('communityId', v)} aria-label="社区" />
-        <Select allowClear placeholder="点位类型" style={{ width: 120 }} options={enumOptions(TargetKind.labels)} onChange={(v) => set('targetKind', v)} aria-label="点位类型" />
+        <Select
+          allowClear
+          placeholder="状态"
+          style={{ width: 140 }}
+          options={enumOptions(ProblemStatus.labels)}
+          value={filter.status as string}
+          onChange={(v) => set('status', v)}
+          aria-label="状态"
+        />
+        <Select
+          allowClear
+          placeholder="类别"
+          style={{ width: 120 }}
+          options={enumOptions(ProblemCategory.labels)}
+          onChange={(v) => set('category', v)}
+          aria-label="类别"
+        />
+        <Select
+          allowClear
+          placeholder="社区"
+          style={{ width: 140 }}
+          options={communities}
+          showSearch={{ optionFilterProp: 'label' }}
+          onChange={(v) => set('communityId', v)}
+          aria-label="社区"
+        />
+        <Select
+          allowClear
+          placeholder="点位类型"
+          style={{ width: 120 }}
+          options={enumOptions(TargetKind.labels)}
+          onChange={(v) => set('targetKind', v)}
+          aria-label="点位类型"
+        />
         <Input.Search allowClear placeholder="点位、问题或责任人" style={{ width: 220 }} onSearch={(q) => set('q', q || undefined)} />
         {canWrite && (
           <>
@@ -158,7 +215,11 @@ export function ProblemsTab({ canWrite, communities }: { canWrite: boolean; comm
         rowKey="id"
         loading={list.loading}
         dataSource={list.data?.rows ?? []}
-        rowSelection={canWrite ? { selectedRowKeys: selected, onChange: (k) => setSelected(k as number[]), getCheckboxProps: (r) => ({ disabled: r.status === 'closed' }) } : undefined}
+        rowSelection={
+          canWrite
+            ? { selectedRowKeys: selected, onChange: (k) => setSelected(k as number[]), getCheckboxProps: (r) => ({ disabled: r.status === 'closed' }) }
+            : undefined
+        }
         pagination={{ current: page, pageSize: 20, total: list.data?.total ?? 0, onChange: setPage, showTotal: (t) => `共 ${t} 条` }}
         onRow={(r) => ({ onClick: () => setOpen(r.id), style: { cursor: 'pointer' } })}
         scroll={{ x: 1000 }}
@@ -168,18 +229,40 @@ export function ProblemsTab({ canWrite, communities }: { canWrite: boolean; comm
           { title: '社区', dataIndex: 'communityName', key: 'communityName', width: 110 },
           { title: '问题', key: 'item', render: (_, r) => `${r.item}${r.description && r.description !== `${r.item}未落实` ? `：${r.description}` : ''}` },
           { title: '类别', dataIndex: 'category', key: 'category', width: 90, render: (c: Problem['category']) => ProblemCategory.labels[c] },
-          { title: '责任方', key: 'resp', width: 160, render: (_, r) => `${Responsible.labels[r.responsibleKind]}${r.responsibleName ? ` ${r.responsibleName}` : ''}` },
+          {
+            title: '责任方',
+            key: 'resp',
+            width: 160,
+            render: (_, r) => `${Responsible.labels[r.responsibleKind]}${r.responsibleName ? ` ${r.responsibleName}` : ''}`,
+          },
           { title: '期限', dataIndex: 'deadline', key: 'deadline', width: 100 },
           {
             title: '',
             key: 'notice',
             width: 60,
-            render: (_, r) => <Button type="link" size="small" icon={<PrinterOutlined />} href={`#/print/notice/${r.targetKind}-${r.targetId}`} onClick={(e) => e.stopPropagation()} aria-label="整改通知书" title="整改通知书" />,
+            render: (_, r) => (
+              <Button
+                type="link"
+                size="small"
+                icon={<PrinterOutlined />}
+                href={`#/print/notice/${r.targetKind}-${r.targetId}`}
+                onClick={(e) => e.stopPropagation()}
+                aria-label="整改通知书"
+                title="整改通知书"
+              />
+            ),
           },
         ]}
       />
       {open !== null && <ProblemDrawer id={open} canWrite={canWrite} onClose={() => setOpen(null)} onChanged={() => setReload((n) => n + 1)} />}
-      <Modal open={bulk !== null} title={bulk === 'reassign' ? `改派 ${selected.length} 条问题` : `延期 ${selected.length} 条问题`} okText="确定" cancelText="取消" onOk={runBulk} onCancel={() => setBulk(null)}>
+      <Modal
+        open={bulk !== null}
+        title={bulk === 'reassign' ? `改派 ${selected.length} 条问题` : `延期 ${selected.length} 条问题`}
+        okText="确定"
+        cancelText="取消"
+        onOk={runBulk}
+        onCancel={() => setBulk(null)}
+      >
         <Form form={form} layout="vertical">
           {bulk === 'reassign' ? (
             <>

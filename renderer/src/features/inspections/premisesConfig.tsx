@@ -139,10 +139,20 @@ export function premisesConfig(refs: RefOptions): EntityConfig<Row> {
           </>
         ),
       },
-      { title: '状态', dataIndex: 'status', key: 'status', sorter: true, width: 90, render: (v: string) => <Tag color={STATUS_TAG[v]}>{PremisesStatus.labels[v as keyof typeof PremisesStatus.labels]}</Tag> },
+      {
+        title: '状态',
+        dataIndex: 'status',
+        key: 'status',
+        sorter: true,
+        width: 90,
+        render: (v: string) => <Tag color={STATUS_TAG[v]}>{PremisesStatus.labels[v as keyof typeof PremisesStatus.labels]}</Tag>,
+      },
       { title: '未销号问题', dataIndex: 'openProblems', key: 'openProblems', width: 90, align: 'right' },
     ],
     fields: <PremisesFormFields refs={refs} />,
-    toForm: (row) => (row ? { ...row, pledgeDate: row.pledgeDate ?? '', codeCheckedOn: row.codeCheckedOn ?? '', pledgeScan: [] } : { status: 'open', codePosted: false, pledgeScan: [] }),
+    toForm: (row) =>
+      row
+        ? { ...row, pledgeDate: row.pledgeDate ?? '', codeCheckedOn: row.codeCheckedOn ?? '', pledgeScan: [] }
+        : { status: 'open', codePosted: false, pledgeScan: [] },
   };
 }

@@ -25,7 +25,10 @@ function pointsOf(c: Compound): Point[] {
 /** Office boundary and grid areas are drawn as padded hulls of their compounds until real boundaries are drawn. */
 function useOutlines(features: Features) {
   return useMemo(() => {
-    const all = [...features.compounds.flatMap(pointsOf), ...features.checkpoints.filter((k) => k.lng !== null && k.lat !== null).map((k) => [k.lng!, k.lat!] as Point)];
+    const all = [
+      ...features.compounds.flatMap(pointsOf),
+      ...features.checkpoints.filter((k) => k.lng !== null && k.lat !== null).map((k) => [k.lng!, k.lat!] as Point),
+    ];
     const byGrid = new Map<string, Point[]>();
     for (const c of features.compounds) if (c.gridName) byGrid.set(c.gridName, [...(byGrid.get(c.gridName) ?? []), ...pointsOf(c)]);
     return {
@@ -85,7 +88,8 @@ export function FeatureLayers({ features, layers, selected, onSelect, moving, on
     const compoundGroup = L.layerGroup();
     // A key person's fever or symptoms waiting for action: the compound gets a thick red outline.
     const alarmed = new Set(features.alertingCompounds);
-    const styleOf = (c: (typeof features.compounds)[number]) => (alarmed.has(c.id) ? { ...compoundStyle(c, false), color: FEVER_COLOR, weight: 4, dashArray: '6 4' } : compoundStyle(c, false));
+    const styleOf = (c: (typeof features.compounds)[number]) =>
+      alarmed.has(c.id) ? { ...compoundStyle(c, false), color: FEVER_COLOR, weight: 4, dashArray: '6 4' } : compoundStyle(c, false);
     for (const c of features.compounds) {
       const layer = c.boundary
         ? L.polygon(toLatLng(c.boundary.coordinates[0]! as Point[]), styleOf(c))
@@ -99,7 +103,8 @@ export function FeatureLayers({ features, layers, selected, onSelect, moving, on
     }
     const checkpointLayers = new Map<number, L.CircleMarker>();
     // Many checkpoints cluster into counted bubbles until zoomed in; a street office's hundred do not need it.
-    const checkpointGroup: L.LayerGroup = features.checkpoints.length > CLUSTER_ABOVE ? L.markerClusterGroup({ disableClusteringAtZoom: 15, showCoverageOnHover: false }) : L.layerGroup();
+    const checkpointGroup: L.LayerGroup =
+      features.checkpoints.length > CLUSTER_ABOVE ? L.markerClusterGroup({ disableClusteringAtZoom: 15, showCoverageOnHover: false }) : L.layerGroup();
     const staffing = new Map(features.staffing.map((s) => [s.checkpointId, s]));
     const alerting = new Set(features.alerting);
     for (const k of features.checkpoints) {
@@ -117,7 +122,9 @@ export function FeatureLayers({ features, layers, selected, onSelect, moving, on
         fillOpacity: 1,
       });
       const staffed = st ? `；当前班次 ${st.shift} 在岗 ${st.have}/${st.need} 人${short ? `，缺 ${st.need - st.have} 人` : ''}` : '';
-      layer.bindTooltip(asText(() => `${k.name}（${CheckpointKind.labels[k.kind]}，${CheckpointStatus.labels[k.status]}${staffed}${fever ? '；有待处理的体温预警' : ''}）`));
+      layer.bindTooltip(
+        asText(() => `${k.name}（${CheckpointKind.labels[k.kind]}，${CheckpointStatus.labels[k.status]}${staffed}${fever ? '；有待处理的体温预警' : ''}）`),
+      );
       layer.on('click', (e) => (L.DomEvent.stopPropagation(e), select({ kind: 'checkpoint', id: k.id })));
       checkpointLayers.set(k.id, layer);
       checkpointGroup.addLayer(layer);
@@ -128,7 +135,11 @@ export function FeatureLayers({ features, layers, selected, onSelect, moving, on
       const layer = L.marker(projection.toView([p.lng, p.lat]), {
         icon: L.divIcon({ className: `premises-marker${p.status === 'open' ? '' : ' closed'}${p.openProblems ? ' has-problems' : ''}`, iconSize: [10, 10] }),
       });
-      layer.bindTooltip(asText(() => `${p.name}（${PremisesKind.labels[p.kind]}，${PremisesStatus.labels[p.status]}${p.openProblems ? `；未销号问题 ${p.openProblems} 条` : ''}）`));
+      layer.bindTooltip(
+        asText(
+          () => `${p.name}（${PremisesKind.labels[p.kind]}，${PremisesStatus.labels[p.status]}${p.openProblems ? `；未销号问题 ${p.openProblems} 条` : ''}）`,
+        ),
+      );
       premisesGroup.addLayer(layer);
     }
     const problemGroup = L.layerGroup();
@@ -204,7 +215,12 @@ export function FeatureLayers({ features, layers, selected, onSelect, moving, on
       const layer = built.compoundLayers.get(c.id);
       const centre = layer && ('getBounds' in layer ? (layer as L.Polygon).getBounds().getCenter() : (layer as L.CircleMarker).getLatLng());
       if (!centre || !bounds.contains(centre)) continue;
-      shown.push(L.tooltip({ permanent: true, direction: 'center', className: 'map-label' }).setLatLng(centre).setContent(asText(() => c.name)).addTo(map));
+      shown.push(
+        L.tooltip({ permanent: true, direction: 'center', className: 'map-label' })
+          .setLatLng(centre)
+          .setContent(asText(() => c.name))
+          .addTo(map),
+      );
     }
     return () => shown.forEach((t) => t.remove());
   }, [labels, showCompounds, built, features, map, zoom]);

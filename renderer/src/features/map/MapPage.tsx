@@ -72,16 +72,7 @@ export function MapPage() {
           </span>
         )}
       </Space>
-      {tileError && (
-        <Alert
-          type="warning"
-          showIcon
-          closable
-          onClose={() => setTileError(null)}
-          title={tileError}
-          style={{ marginBottom: 8 }}
-        />
-      )}
+      {tileError && <Alert type="warning" showIcon closable onClose={() => setTileError(null)} title={tileError} style={{ marginBottom: 8 }} />}
       <div className="map-body">
         <MapContainer
           className="map-canvas"
@@ -94,7 +85,17 @@ export function MapPage() {
         >
           {basemap.data && layers.includes('basemap') && <BasemapLayer basemap={basemap.data} onError={setTileError} />}
           <FlyTo flyTo={flyTo} projection={projection} />
-          <FeatureLayers features={data} layers={layers.filter((l): l is Layers[number] => l !== 'basemap')} selected={selected} onSelect={setSelected} moving={moving} onPlace={(lat, lng) => moving && setMoving({ ...moving, lat, lng })} onDrawn={setDrawn} boundaryEdit={boundaryEdit} projection={projection} />
+          <FeatureLayers
+            features={data}
+            layers={layers.filter((l): l is Layers[number] => l !== 'basemap')}
+            selected={selected}
+            onSelect={setSelected}
+            moving={moving}
+            onPlace={(lat, lng) => moving && setMoving({ ...moving, lat, lng })}
+            onDrawn={setDrawn}
+            boundaryEdit={boundaryEdit}
+            projection={projection}
+          />
           <Legend />
         </MapContainer>
         {selected && (

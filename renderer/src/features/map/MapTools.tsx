@@ -55,7 +55,15 @@ export function MapTools({ officeName, onImported }: { officeName: string; onImp
   return (
     <>
       <Space>
-        <Dropdown menu={{ items: [{ key: 'png', label: '导出当前视图（PNG 图片）' }, { key: 'geojson', label: '导出 GeoJSON' }], onClick: ({ key }) => run(key) }}>
+        <Dropdown
+          menu={{
+            items: [
+              { key: 'png', label: '导出当前视图（PNG 图片）' },
+              { key: 'geojson', label: '导出 GeoJSON' },
+            ],
+            onClick: ({ key }) => run(key),
+          }}
+        >
           <Button>
             导出 <DownOutlined />
           </Button>
@@ -76,22 +84,41 @@ export function MapTools({ officeName, onImported }: { officeName: string; onImp
           </Upload>
         )}
       </Space>
-      <Modal open={!!importing} title={`导入 ${importing?.fileName ?? ''}`} okText="确认导入" cancelText="取消" onOk={apply} onCancel={() => setImporting(null)} okButtonProps={{ disabled: !report || report.compounds + report.checkpoints === 0 }}>
+      <Modal
+        open={!!importing}
+        title={`导入 ${importing?.fileName ?? ''}`}
+        okText="确认导入"
+        cancelText="取消"
+        onOk={apply}
+        onCancel={() => setImporting(null)}
+        okButtonProps={{ disabled: !report || report.compounds + report.checkpoints === 0 }}
+      >
         <Space style={{ marginBottom: 12 }}>
           <span>文件的坐标系：</span>
           <Select
             value={system}
             style={{ width: 220 }}
             onChange={(v) => (setSystem(v), importing && check(importing, v))}
-            options={[{ value: 'WGS84', label: 'WGS-84（GPS、天地图）' }, { value: 'GCJ02', label: 'GCJ-02（高德、腾讯）' }, { value: 'BD09', label: 'BD-09（百度）' }]}
+            options={[
+              { value: 'WGS84', label: 'WGS-84（GPS、天地图）' },
+              { value: 'GCJ02', label: 'GCJ-02（高德、腾讯）' },
+              { value: 'BD09', label: 'BD-09（百度）' },
+            ]}
           />
         </Space>
         {report && (
           <>
             <Alert type="info" showIcon title={`可对应：${report.compounds} 个小区边界、${report.checkpoints} 个卡点位置`} />
-            {[...report.errors.map((e) => ({ ...e, type: 'error' as const })), ...report.warnings.map((w) => ({ ...w, type: 'warning' as const }))].slice(0, 50).map((i) => (
-              <Alert key={`${i.type}${i.feature}${i.message}`} style={{ marginTop: 6 }} type={i.type} title={`第 ${i.feature} 个要素${i.name ? `（${i.name}）` : ''}：${i.message}`} />
-            ))}
+            {[...report.errors.map((e) => ({ ...e, type: 'error' as const })), ...report.warnings.map((w) => ({ ...w, type: 'warning' as const }))]
+              .slice(0, 50)
+              .map((i) => (
+                <Alert
+                  key={`${i.type}${i.feature}${i.message}`}
+                  style={{ marginTop: 6 }}
+                  type={i.type}
+                  title={`第 ${i.feature} 个要素${i.name ? `（${i.name}）` : ''}：${i.message}`}
+                />
+              ))}
           </>
         )}
       </Modal>

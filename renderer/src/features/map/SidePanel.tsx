@@ -44,28 +44,39 @@ export function SidePanel({ features, selected, moving, onClose, onMoveStart, on
     const gates = features.checkpoints.filter((k) => k.compoundId === c.id);
     return (
       <div className="map-panel">
-      <Card size="small" title={c.name} extra={<Button type="text" onClick={onClose} aria-label="关闭">×</Button>} data-testid="map-panel">
-        <Descriptions size="small" column={1}>
-          <Descriptions.Item label="所属社区">{c.communityName}</Descriptions.Item>
-          <Descriptions.Item label="所属片区">{c.gridName ?? '—'}</Descriptions.Item>
-          <Descriptions.Item label="管理类型">{ManagementType.labels[c.managementType]}</Descriptions.Item>
-          <Descriptions.Item label="管控等级">{ControlLevel.labels[c.controlLevel]}</Descriptions.Item>
-          <Descriptions.Item label="户数">{fmt(c.households)}</Descriptions.Item>
-          <Descriptions.Item label="人口">{fmt(c.population)}</Descriptions.Item>
-          <Descriptions.Item label="卡点">{gates.length ? gates.map((g) => <Tag key={g.id}>{g.name}</Tag>) : '无'}</Descriptions.Item>
-        </Descriptions>
-        <Space wrap>
-          {editLink(c.name)}
-          {canWrite && !boundaryEdit && <Button onClick={() => onBoundaryStart(c.id)}>{c.boundary ? '修改边界' : '绘制边界'}</Button>}
-          {boundaryEdit?.id === c.id && (
-            <>
-              <span>{c.boundary ? '拖动顶点修改边界' : '在地图上依次点击各角，点第一个点结束'}</span>
-              <Button type="primary" onClick={() => saveBoundary(c.id)}>保存边界</Button>
-              <Button onClick={() => onBoundaryEnd(false)}>撤销</Button>
-            </>
-          )}
-        </Space>
-      </Card>
+        <Card
+          size="small"
+          title={c.name}
+          extra={
+            <Button type="text" onClick={onClose} aria-label="关闭">
+              ×
+            </Button>
+          }
+          data-testid="map-panel"
+        >
+          <Descriptions size="small" column={1}>
+            <Descriptions.Item label="所属社区">{c.communityName}</Descriptions.Item>
+            <Descriptions.Item label="所属片区">{c.gridName ?? '—'}</Descriptions.Item>
+            <Descriptions.Item label="管理类型">{ManagementType.labels[c.managementType]}</Descriptions.Item>
+            <Descriptions.Item label="管控等级">{ControlLevel.labels[c.controlLevel]}</Descriptions.Item>
+            <Descriptions.Item label="户数">{fmt(c.households)}</Descriptions.Item>
+            <Descriptions.Item label="人口">{fmt(c.population)}</Descriptions.Item>
+            <Descriptions.Item label="卡点">{gates.length ? gates.map((g) => <Tag key={g.id}>{g.name}</Tag>) : '无'}</Descriptions.Item>
+          </Descriptions>
+          <Space wrap>
+            {editLink(c.name)}
+            {canWrite && !boundaryEdit && <Button onClick={() => onBoundaryStart(c.id)}>{c.boundary ? '修改边界' : '绘制边界'}</Button>}
+            {boundaryEdit?.id === c.id && (
+              <>
+                <span>{c.boundary ? '拖动顶点修改边界' : '在地图上依次点击各角，点第一个点结束'}</span>
+                <Button type="primary" onClick={() => saveBoundary(c.id)}>
+                  保存边界
+                </Button>
+                <Button onClick={() => onBoundaryEnd(false)}>撤销</Button>
+              </>
+            )}
+          </Space>
+        </Card>
       </div>
     );
   }
@@ -83,27 +94,40 @@ export function SidePanel({ features, selected, moving, onClose, onMoveStart, on
   };
   return (
     <div className="map-panel">
-      <Card size="small" title={k.name} extra={<Button type="text" onClick={onClose} aria-label="关闭">×</Button>} data-testid="map-panel">
-      <Descriptions size="small" column={1}>
-        <Descriptions.Item label="类型">{CheckpointKind.labels[k.kind]}</Descriptions.Item>
-        <Descriptions.Item label="状态">{CheckpointStatus.labels[k.status]}</Descriptions.Item>
-        <Descriptions.Item label="所属社区">{k.communityName}</Descriptions.Item>
-        <Descriptions.Item label="所在小区">{k.compoundName ?? '—'}</Descriptions.Item>
-        <Descriptions.Item label="值守">{CheckpointHours.labels[k.hours as keyof typeof CheckpointHours.labels] ?? k.hours}，每班 {k.staffPerShift} 人</Descriptions.Item>
-        <Descriptions.Item label="位置">{k.lat !== null ? `${k.lng?.toFixed(6)}, ${k.lat.toFixed(6)}` : '未标注'}</Descriptions.Item>
-      </Descriptions>
-      <Space wrap>
-        {editLink(k.name)}
-        {canWrite && !isMoving && <Button onClick={() => onMoveStart(k.id, k.lat ?? 0, k.lng ?? 0)}>移动位置</Button>}
-        {isMoving && (
-          <>
-            <span>在地图上点击新位置</span>
-            <Button type="primary" onClick={save}>保存位置</Button>
-            <Button onClick={() => onMoveEnd(false)}>撤销</Button>
-          </>
-        )}
-      </Space>
-    </Card>
-      </div>
+      <Card
+        size="small"
+        title={k.name}
+        extra={
+          <Button type="text" onClick={onClose} aria-label="关闭">
+            ×
+          </Button>
+        }
+        data-testid="map-panel"
+      >
+        <Descriptions size="small" column={1}>
+          <Descriptions.Item label="类型">{CheckpointKind.labels[k.kind]}</Descriptions.Item>
+          <Descriptions.Item label="状态">{CheckpointStatus.labels[k.status]}</Descriptions.Item>
+          <Descriptions.Item label="所属社区">{k.communityName}</Descriptions.Item>
+          <Descriptions.Item label="所在小区">{k.compoundName ?? '—'}</Descriptions.Item>
+          <Descriptions.Item label="值守">
+            {CheckpointHours.labels[k.hours as keyof typeof CheckpointHours.labels] ?? k.hours}，每班 {k.staffPerShift} 人
+          </Descriptions.Item>
+          <Descriptions.Item label="位置">{k.lat !== null ? `${k.lng?.toFixed(6)}, ${k.lat.toFixed(6)}` : '未标注'}</Descriptions.Item>
+        </Descriptions>
+        <Space wrap>
+          {editLink(k.name)}
+          {canWrite && !isMoving && <Button onClick={() => onMoveStart(k.id, k.lat ?? 0, k.lng ?? 0)}>移动位置</Button>}
+          {isMoving && (
+            <>
+              <span>在地图上点击新位置</span>
+              <Button type="primary" onClick={save}>
+                保存位置
+              </Button>
+              <Button onClick={() => onMoveEnd(false)}>撤销</Button>
+            </>
+          )}
+        </Space>
+      </Card>
+    </div>
   );
 }

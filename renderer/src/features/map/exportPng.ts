@@ -17,7 +17,9 @@ export async function mapViewToPng(container: HTMLElement, title: string): Promi
     return { x: r.left - box.left, y: r.top - box.top, w: r.width, h: r.height };
   };
   // Tiles from another origin would taint the canvas (no export at all): only the app's own are drawn.
-  const own = [...container.querySelectorAll<HTMLImageElement>('img.leaflet-tile-loaded')].filter((img) => new URL(img.src, location.href).origin === location.origin);
+  const own = [...container.querySelectorAll<HTMLImageElement>('img.leaflet-tile-loaded')].filter(
+    (img) => new URL(img.src, location.href).origin === location.origin,
+  );
   for (const img of own) {
     const p = at(img);
     g.drawImage(img, p.x, p.y, p.w, p.h);

@@ -33,7 +33,17 @@ export function AlertsPanel({ version }: { version: string }) {
     }
   };
   return (
-    <Card size="small" title={<span style={{ color: '#cf1322' }}><AlertOutlined /> 待处理预警（{alerts.data.length}）</span>} style={{ marginBottom: 16, borderColor: '#ffa39e' }} data-testid="alerts" id="alerts">
+    <Card
+      size="small"
+      title={
+        <span style={{ color: '#cf1322' }}>
+          <AlertOutlined /> 待处理预警（{alerts.data.length}）
+        </span>
+      }
+      style={{ marginBottom: 16, borderColor: '#ffa39e' }}
+      data-testid="alerts"
+      id="alerts"
+    >
       <List
         size="small"
         dataSource={alerts.data}
@@ -55,9 +65,24 @@ export function AlertsPanel({ version }: { version: string }) {
           </List.Item>
         )}
       />
-      <Modal open={acking !== null} title="处理预警" okText="确认已处理" cancelText="取消" onOk={ack} onCancel={() => setAcking(null)} okButtonProps={{ disabled: action.trim().length < 2 }}>
+      <Modal
+        open={acking !== null}
+        title="处理预警"
+        okText="确认已处理"
+        cancelText="取消"
+        onOk={ack}
+        onCancel={() => setAcking(null)}
+        okButtonProps={{ disabled: action.trim().length < 2 }}
+      >
         <p>{acking?.message}</p>
-        <Input.TextArea rows={3} value={action} onChange={(e) => setAction(e.target.value)} placeholder="采取的措施，如：已复测、通知社区医生上门、转送发热门诊" aria-label="采取的措施" maxLength={200} />
+        <Input.TextArea
+          rows={3}
+          value={action}
+          onChange={(e) => setAction(e.target.value)}
+          placeholder="采取的措施，如：已复测、通知社区医生上门、转送发热门诊"
+          aria-label="采取的措施"
+          maxLength={200}
+        />
       </Modal>
     </Card>
   );

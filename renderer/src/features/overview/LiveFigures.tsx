@@ -17,7 +17,8 @@ function Delta({ now, before, moreIsBad, when = '昨日' }: { now: number; befor
   const bad = moreIsBad ? d > 0 : d < 0;
   return (
     <span className={`delta ${bad ? 'bad' : 'good'}`}>
-      {d > 0 ? <ArrowUpOutlined /> : <ArrowDownOutlined />} 较{when}{d > 0 ? '增加' : '减少'} {fmt(Math.abs(d))}
+      {d > 0 ? <ArrowUpOutlined /> : <ArrowDownOutlined />} 较{when}
+      {d > 0 ? '增加' : '减少'} {fmt(Math.abs(d))}
     </span>
   );
 }
@@ -38,7 +39,9 @@ function FigureTile({ t }: { t: Tile }) {
       className="figure-tile"
       data-testid={`live-${t.id}`}
       // The alerts are on this page: a link to it would not move, so scroll to them.
-      onClick={t.href.startsWith('#/overview') ? (e) => (e.preventDefault(), document.getElementById('alerts')?.scrollIntoView({ behavior: 'smooth' })) : undefined}
+      onClick={
+        t.href.startsWith('#/overview') ? (e) => (e.preventDefault(), document.getElementById('alerts')?.scrollIntoView({ behavior: 'smooth' })) : undefined
+      }
     >
       <Card size="small" hoverable>
         <div className="figure-title">{t.title}</div>
@@ -53,7 +56,9 @@ function tiles(d: Live): Tile[] {
   const t = d.today.totals;
   const y = d.yesterday;
   // Flows of the day so far are compared with yesterday up to the same time, not with all of yesterday.
-  const sameTime = (k: keyof Live['yesterdaySoFar'], moreIsBad = false) => <Delta now={t[k]} before={d.yesterdaySoFar[k]} moreIsBad={moreIsBad} when="昨日同时段" />;
+  const sameTime = (k: keyof Live['yesterdaySoFar'], moreIsBad = false) => (
+    <Delta now={t[k]} before={d.yesterdaySoFar[k]} moreIsBad={moreIsBad} when="昨日同时段" />
+  );
   const follow = percent(t.followupsDone, t.followupsDue);
   const cover = percent(t.screenReached, t.screenHouseholds);
   return [
@@ -61,7 +66,16 @@ function tiles(d: Live): Tile[] {
       id: 'shift',
       title: '本班卡点到岗',
       value: d.shift.required ? `${fmt(d.shift.staffed)} / ${fmt(d.shift.required)}` : '未排班',
-      sub: d.shift.short.length ? <span className="delta bad">缺人：{d.shift.short.slice(0, 3).join('、')}{d.shift.short.length > 3 ? ` 等 ${d.shift.short.length} 个` : ''}</span> : d.shift.required ? '各卡点人员到齐' : '当前没有排班表覆盖',
+      sub: d.shift.short.length ? (
+        <span className="delta bad">
+          缺人：{d.shift.short.slice(0, 3).join('、')}
+          {d.shift.short.length > 3 ? ` 等 ${d.shift.short.length} 个` : ''}
+        </span>
+      ) : d.shift.required ? (
+        '各卡点人员到齐'
+      ) : (
+        '当前没有排班表覆盖'
+      ),
       href: '#/volunteers?tab=roster',
     },
     { id: 'regPeople', title: '今日登记人员', value: fmt(t.regPeople), sub: sameTime('regPeople'), href: '#/residents?tab=daily' },
@@ -99,7 +113,11 @@ function tiles(d: Live): Tile[] {
       id: 'problems',
       title: '督查问题未销号',
       value: fmt(t.problemsOpen),
-      sub: <span className={t.problemsOverdue ? 'delta bad' : 'delta same'}>逾期 {fmt(t.problemsOverdue)}；今日发现 {fmt(t.problemsNew)}，销号 {fmt(t.problemsClosed)}</span>,
+      sub: (
+        <span className={t.problemsOverdue ? 'delta bad' : 'delta same'}>
+          逾期 {fmt(t.problemsOverdue)}；今日发现 {fmt(t.problemsNew)}，销号 {fmt(t.problemsClosed)}
+        </span>
+      ),
       href: t.problemsOverdue ? '#/inspections?tab=problems&status=overdue' : '#/inspections?tab=problems',
     },
     {
@@ -113,7 +131,11 @@ function tiles(d: Live): Tile[] {
       id: 'alertsOpen',
       title: '待处置预警',
       value: fmt(t.alertsOpen),
-      sub: <span className={t.alertsOpen ? 'delta bad' : 'delta same'}>今日新增 {fmt(t.alertsRaised)}，已处置 {fmt(t.alertsHandled)}</span>,
+      sub: (
+        <span className={t.alertsOpen ? 'delta bad' : 'delta same'}>
+          今日新增 {fmt(t.alertsRaised)}，已处置 {fmt(t.alertsHandled)}
+        </span>
+      ),
       href: '#/overview?focus=alerts',
     },
   ];
@@ -129,7 +151,9 @@ export function LiveFigures({ version }: { version: string }) {
   const d = live.data;
   const trend = d.trend.map((r) => ({ ...r, label: md(r.day), followRate: percent(r.followupsDone, r.followupsDue) }));
   const stock = d.today.supplies.filter((s) => s.onHand > 0 || s.low).map((s) => ({ name: s.name, onHand: s.onHand, low: s.low, unit: s.unit }));
-  const coverage = d.today.byCommunity.filter((c) => c.screenHouseholds > 0).map((c) => ({ name: c.name, rate: percent(c.screenReached, c.screenHouseholds) ?? 0 }));
+  const coverage = d.today.byCommunity
+    .filter((c) => c.screenHouseholds > 0)
+    .map((c) => ({ name: c.name, rate: percent(c.screenReached, c.screenHouseholds) ?? 0 }));
   return (
     <>
       <Row gutter={[12, 12]} data-testid="live-figures">

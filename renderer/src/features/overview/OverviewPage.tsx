@@ -14,7 +14,14 @@ const STATUS_COLORS: Record<string, string> = { active: '#389e0d', paused: '#faa
 const MANAGEMENT_COLORS: Record<string, string> = { managed: '#1677ff', self: '#13c2c2', unmanaged: '#cf1322' };
 
 /** A labelled breakdown as bars: every figure comes from dashboard.summary. */
-function Breakdown<K extends string>(props: { title: string; total: number; counts: Record<K, number>; labels: Record<K, string>; colors: Record<string, string>; testId: string }) {
+function Breakdown<K extends string>(props: {
+  title: string;
+  total: number;
+  counts: Record<K, number>;
+  labels: Record<K, string>;
+  colors: Record<string, string>;
+  testId: string;
+}) {
   return (
     <Card title={props.title} size="small" data-testid={props.testId}>
       {(Object.keys(props.labels) as K[]).map((k) => (
@@ -62,13 +69,34 @@ export function OverviewPage() {
       </Row>
       <Row gutter={[16, 16]} style={{ marginTop: 16 }}>
         <Col xs={24} lg={8}>
-          <Breakdown title="小区管理类型" testId="by-management" total={data.compounds} counts={data.compoundsByManagement} labels={ManagementType.labels} colors={MANAGEMENT_COLORS} />
+          <Breakdown
+            title="小区管理类型"
+            testId="by-management"
+            total={data.compounds}
+            counts={data.compoundsByManagement}
+            labels={ManagementType.labels}
+            colors={MANAGEMENT_COLORS}
+          />
         </Col>
         <Col xs={24} lg={8}>
-          <Breakdown title="小区管控等级" testId="by-control" total={data.compounds} counts={data.compoundsByControl} labels={ControlLevel.labels} colors={CONTROL_COLORS} />
+          <Breakdown
+            title="小区管控等级"
+            testId="by-control"
+            total={data.compounds}
+            counts={data.compoundsByControl}
+            labels={ControlLevel.labels}
+            colors={CONTROL_COLORS}
+          />
         </Col>
         <Col xs={24} lg={8}>
-          <Breakdown title="卡点状态" testId="by-status" total={data.checkpoints} counts={data.checkpointsByStatus} labels={CheckpointStatus.labels} colors={STATUS_COLORS} />
+          <Breakdown
+            title="卡点状态"
+            testId="by-status"
+            total={data.checkpoints}
+            counts={data.checkpointsByStatus}
+            labels={CheckpointStatus.labels}
+            colors={STATUS_COLORS}
+          />
         </Col>
       </Row>
     </>

@@ -182,7 +182,11 @@ export function EntityTab<Row extends { id: number }>({
           </Button>
         )}
       </div>
-      {error && <div role="alert" style={{ color: '#cf1322', marginBottom: 8 }}>{error}</div>}
+      {error && (
+        <div role="alert" style={{ color: '#cf1322', marginBottom: 8 }}>
+          {error}
+        </div>
+      )}
       <Table<Row>
         rowKey="id"
         size="middle"

@@ -43,9 +43,21 @@ export function PlacesPage() {
     <Tabs
       defaultActiveKey={tab}
       items={[
-        { key: 'compounds', label: '小区', children: <EntityTab config={configs.compounds} onChanged={changed} canWrite={write} initialQuery={tab === 'compounds' ? q : undefined} /> },
-        { key: 'checkpoints', label: '卡点', children: <EntityTab config={configs.checkpoints} onChanged={changed} canWrite={write} initialQuery={tab === 'checkpoints' ? q : undefined} /> },
-        { key: 'communities', label: '社区', children: <EntityTab config={configs.communities} onChanged={changed} canWrite={officeWrite} canReveal={reveal} /> },
+        {
+          key: 'compounds',
+          label: '小区',
+          children: <EntityTab config={configs.compounds} onChanged={changed} canWrite={write} initialQuery={tab === 'compounds' ? q : undefined} />,
+        },
+        {
+          key: 'checkpoints',
+          label: '卡点',
+          children: <EntityTab config={configs.checkpoints} onChanged={changed} canWrite={write} initialQuery={tab === 'checkpoints' ? q : undefined} />,
+        },
+        {
+          key: 'communities',
+          label: '社区',
+          children: <EntityTab config={configs.communities} onChanged={changed} canWrite={officeWrite} canReveal={reveal} />,
+        },
         { key: 'grids', label: '片区', children: <EntityTab config={configs.grids} onChanged={changed} canWrite={officeWrite} canReveal={reveal} /> },
       ]}
     />

@@ -8,7 +8,7 @@ type Report = Output<'inspections.report'>;
 /** 整改通知书: one place's open problems with their deadlines, for the person responsible to sign. */
 export function NoticeSheet({ notice, officeName, today }: { notice: Notice; officeName: string; today: string }) {
   const first = notice.problems[0];
-  const who = first ? `${Responsible.labels[first.responsibleKind]}${first.responsibleName ? ` ${first.responsibleName}` : ''}` : notice.responsible ?? '';
+  const who = first ? `${Responsible.labels[first.responsibleKind]}${first.responsibleName ? ` ${first.responsibleName}` : ''}` : (notice.responsible ?? '');
   return (
     <section className="doc">
       <h1>{officeName}疫情防控督查整改通知书</h1>
@@ -16,9 +16,7 @@ export function NoticeSheet({ notice, officeName, today }: { notice: Notice; off
         {who}（{notice.targetName}
         {notice.communityName ? `，${notice.communityName}` : ''}）：
       </p>
-      <p style={{ textIndent: '2em' }}>
-        经督查，你处存在以下疫情防控问题，请于期限内整改到位并报告，街道将进行复查。逾期未整改的，将予以通报。
-      </p>
+      <p style={{ textIndent: '2em' }}>经督查，你处存在以下疫情防控问题，请于期限内整改到位并报告，街道将进行复查。逾期未整改的，将予以通报。</p>
       <table>
         <thead>
           <tr>
@@ -74,8 +72,8 @@ export function ReportSheet({ report, officeName }: { report: Report; officeName
         </span>
       </div>
       <p style={{ textIndent: '2em' }}>
-        期间共开展督查 {report.inspections} 次，检查点位 {report.targets} 处，发现问题 {report.problems} 条；已整改销号 {report.fixedOnTime + report.fixedLate} 条（整改率 {rate}%），其中按期整改{' '}
-        {report.fixedOnTime} 条、逾期后整改 {report.fixedLate} 条；目前逾期未整改 {report.overdue.length} 条，现予通报。
+        期间共开展督查 {report.inspections} 次，检查点位 {report.targets} 处，发现问题 {report.problems} 条；已整改销号 {report.fixedOnTime + report.fixedLate}{' '}
+        条（整改率 {rate}%），其中按期整改 {report.fixedOnTime} 条、逾期后整改 {report.fixedLate} 条；目前逾期未整改 {report.overdue.length} 条，现予通报。
       </p>
       {groups.map(([title, rows]) => (
         <table key={title} style={{ marginBottom: '4mm' }}>

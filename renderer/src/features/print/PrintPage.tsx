@@ -44,7 +44,11 @@ export function PrintPage({ path }: { path: string }) {
       for (let page = 2; (page - 1) * 100 < first.total; page++) posts.push(...(await call('rosters.grid', { ...filter, page, pageSize: 100 })).posts);
       const team = filter.teamId ? (await call('teams.list', { pageSize: 500 })).rows.find((t) => t.id === filter.teamId)?.name : undefined;
       const title = team ? `${team}排班表` : '值守排班表';
-      return { title: `${first.roster.name}-${title}`, body: <RosterSheet grid={{ ...first, posts }} officeName={officeName} title={title} />, landscape: true };
+      return {
+        title: `${first.roster.name}-${title}`,
+        body: <RosterSheet grid={{ ...first, posts }} officeName={officeName} title={title} />,
+        landscape: true,
+      };
     }
     if (kind === 'briefing') {
       const b = await call('briefings.get', { id });
@@ -64,7 +68,10 @@ export function PrintPage({ path }: { path: string }) {
       // #/print/passes/<compoundId> for a whole compound, #/print/passes/0?householdId=… for one household.
       const householdId = Number(new URLSearchParams(window.location.hash.split('?')[1] ?? '').get('householdId')) || undefined;
       const cards = await withQr(await call('passes.cards', { compoundId: id || undefined, householdId }));
-      return { title: `出入证-${cards[0]?.address.split(' ')[0] ?? ''}${householdId ? '-一户' : ''}`, body: <PassCardsSheet cards={cards} officeName={officeName} /> };
+      return {
+        title: `出入证-${cards[0]?.address.split(' ')[0] ?? ''}${householdId ? '-一户' : ''}`,
+        body: <PassCardsSheet cards={cards} officeName={officeName} />,
+      };
     }
     if (kind === 'premises-code') {
       let premises: Output<'premises.list'>['rows'][number] | undefined;
@@ -112,7 +119,7 @@ export function PrintPage({ path }: { path: string }) {
               导出 PDF
             </Button>
           )}
-          <span className="print-hint">{doc.data?.landscape ? "A4 横向打印" : "A4 纵向打印"}；打印对话框中可选“另存为 PDF”。</span>
+          <span className="print-hint">{doc.data?.landscape ? 'A4 横向打印' : 'A4 纵向打印'}；打印对话框中可选“另存为 PDF”。</span>
         </Space>
       </div>
       {doc.error && <Alert type="error" showIcon title="无法生成打印内容" description={doc.error} />}

@@ -139,7 +139,8 @@ export function DonationReceipt({ donation, officeName }: { donation: Output<'do
         <span>接收日期：{day(donation.receivedOn)}</span>
       </div>
       <p>
-        兹收到 <b>{donation.donorName}</b>（{DonorKind.labels[donation.donorKind]}）捐赠的以下疫情防控物资，已入“{donation.warehouseName}”，用于辖区疫情防控工作。
+        兹收到 <b>{donation.donorName}</b>（{DonorKind.labels[donation.donorKind]}）捐赠的以下疫情防控物资，已入“{donation.warehouseName}
+        ”，用于辖区疫情防控工作。
       </p>
       <table>
         <thead>
@@ -173,7 +174,9 @@ export function DonationReceipt({ donation, officeName }: { donation: Output<'do
 
 /** 感谢名单: every donor with what they gave, grouped as officials publish it. */
 export function ThanksList({ totals, officeName }: { totals: Output<'donations.totals'>; officeName: string }) {
-  const groups = (['enterprise', 'association', 'individual'] as const).map((kind) => ({ kind, donors: totals.byDonor.filter((d) => d.donorKind === kind) })).filter((g) => g.donors.length);
+  const groups = (['enterprise', 'association', 'individual'] as const)
+    .map((kind) => ({ kind, donors: totals.byDonor.filter((d) => d.donorKind === kind) }))
+    .filter((g) => g.donors.length);
   return (
     <section className="doc">
       <h1>{officeName}疫情防控爱心捐赠感谢名单</h1>

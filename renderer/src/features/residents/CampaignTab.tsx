@@ -27,7 +27,13 @@ export function CampaignTab({ communities, canWrite }: { communities: Opt[]; can
 
   const [findings, setFindings] = useState<Record<number, string>>({});
   const visit = (h: Unreached, result: keyof typeof VisitResult) =>
-    call('visits.record', { campaignId: id!, householdId: h.householdId, day: dayjs().format('YYYY-MM-DD'), result, findings: findings[h.householdId] || null }).then(
+    call('visits.record', {
+      campaignId: id!,
+      householdId: h.householdId,
+      day: dayjs().format('YYYY-MM-DD'),
+      result,
+      findings: findings[h.householdId] || null,
+    }).then(
       () => (message.success(`${h.compoundName} ${h.building}栋${h.unit ? `${h.unit}单元` : ''}${h.room}：${VisitResult[result]}`), setVersion((v) => v + 1)),
       (e: Error) => message.error(e.message),
     );
@@ -35,7 +41,12 @@ export function CampaignTab({ communities, canWrite }: { communities: Opt[]; can
     const v = await form.validateFields().catch(() => null);
     if (!v) return;
     try {
-      const c = await call('campaigns.create', { name: v.name, startDate: v.range[0].format('YYYY-MM-DD'), endDate: v.range[1].format('YYYY-MM-DD'), communityIds: v.communityIds ?? [] });
+      const c = await call('campaigns.create', {
+        name: v.name,
+        startDate: v.range[0].format('YYYY-MM-DD'),
+        endDate: v.range[1].format('YYYY-MM-DD'),
+        communityIds: v.communityIds ?? [],
+      });
       setCreating(false);
       setChosen(c.id);
       setVersion((x) => x + 1);
@@ -46,22 +57,46 @@ export function CampaignTab({ communities, canWrite }: { communities: Opt[]; can
   return (
     <Space orientation="vertical" style={{ width: '100%' }}>
       <div className="toolbar">
-        <Select style={{ width: 280 }} value={id ?? undefined} onChange={setChosen} placeholder="排查活动" options={(list.data ?? []).map((c) => ({ value: c.id, label: `${c.name}（${c.startDate} 起）` }))} />
+        <Select
+          style={{ width: 280 }}
+          value={id ?? undefined}
+          onChange={setChosen}
+          placeholder="排查活动"
+          options={(list.data ?? []).map((c) => ({ value: c.id, label: `${c.name}（${c.startDate} 起）` }))}
+        />
         {current && (
           <span>
-            已到户 {current.reached}/{current.households} 户 <Progress percent={pct(current)} size="small" style={{ width: 140, display: 'inline-block', marginLeft: 8 }} />
+            已到户 {current.reached}/{current.households} 户{' '}
+            <Progress percent={pct(current)} size="small" style={{ width: 140, display: 'inline-block', marginLeft: 8 }} />
           </span>
         )}
         <span className="spacer" />
         {canWrite && (
-          <Button type="primary" onClick={() => (form.resetFields(), form.setFieldsValue({ name: `${dayjs().format('M月')}入户排查`, range: [dayjs(), dayjs().add(6, 'day')] }), setCreating(true))}>
+          <Button
+            type="primary"
+            onClick={() => (
+              form.resetFields(),
+              form.setFieldsValue({ name: `${dayjs().format('M月')}入户排查`, range: [dayjs(), dayjs().add(6, 'day')] }),
+              setCreating(true)
+            )}
+          >
             新建排查活动
           </Button>
         )}
       </div>
       {id && (
         <>
-          <Radio.Group value={level} onChange={(e) => setLevel(e.target.value)} optionType="button" options={[{ value: 'community', label: '按社区' }, { value: 'grid', label: '按片区' }, { value: 'compound', label: '按小区' }, { value: 'building', label: '按楼栋' }]} />
+          <Radio.Group
+            value={level}
+            onChange={(e) => setLevel(e.target.value)}
+            optionType="button"
+            options={[
+              { value: 'community', label: '按社区' },
+              { value: 'grid', label: '按片区' },
+              { value: 'compound', label: '按小区' },
+              { value: 'building', label: '按楼栋' },
+            ]}
+          />
           <Table
             size="small"
             rowKey="id"
@@ -86,7 +121,12 @@ export function CampaignTab({ communities, canWrite }: { communities: Opt[]; can
               { title: '单元', dataIndex: 'unit', width: 70 },
               { title: '房号', dataIndex: 'room', width: 80 },
               { title: '登记人数', dataIndex: 'residents', width: 90, align: 'right' },
-              { title: '上次走访', dataIndex: 'lastResult', width: 90, render: (r: keyof typeof VisitResult | null) => (r ? <Tag>{VisitResult[r]}</Tag> : '—') },
+              {
+                title: '上次走访',
+                dataIndex: 'lastResult',
+                width: 90,
+                render: (r: keyof typeof VisitResult | null) => (r ? <Tag>{VisitResult[r]}</Tag> : '—'),
+              },
               ...(canWrite
                 ? [
                     {
@@ -94,7 +134,13 @@ export function CampaignTab({ communities, canWrite }: { communities: Opt[]; can
                       key: 'visit',
                       render: (_: unknown, h: Unreached) => (
                         <Space size={4}>
-                          <Input size="small" placeholder="发现的情况" style={{ width: 140 }} value={findings[h.householdId] ?? ''} onChange={(e) => setFindings((f) => ({ ...f, [h.householdId]: e.target.value }))} />
+                          <Input
+                            size="small"
+                            placeholder="发现的情况"
+                            style={{ width: 140 }}
+                            value={findings[h.householdId] ?? ''}
+                            onChange={(e) => setFindings((f) => ({ ...f, [h.householdId]: e.target.value }))}
+                          />
                           {(Object.keys(VisitResult) as (keyof typeof VisitResult)[]).map((r) => (
                             <Button key={r} size="small" onClick={() => visit(h, r)}>
                               {VisitResult[r]}

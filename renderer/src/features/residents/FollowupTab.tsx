@@ -17,7 +17,10 @@ export function FollowupTab({ canWrite, compounds }: { canWrite: boolean; compou
   const [compoundId, setCompoundId] = useState<number | undefined>();
   const [responsibleId, setResponsibleId] = useState<number | undefined>();
   const [people, setPeople] = useState<{ value: number; label: string }[]>([]);
-  const due = useLoad(() => call('followups.due', { day: day.format('YYYY-MM-DD'), compoundId, responsibleId }), [day.valueOf(), version, compoundId, responsibleId]);
+  const due = useLoad(
+    () => call('followups.due', { day: day.format('YYYY-MM-DD'), compoundId, responsibleId }),
+    [day.valueOf(), version, compoundId, responsibleId],
+  );
   const [draft, setDraft] = useState<Record<string, { t?: number | null; s?: string }>>({});
   const save = async (row: Due, slot: Slot) => {
     const d = draft[`${row.keyPersonId}:${slot}`] ?? {};
@@ -54,7 +57,13 @@ export function FollowupTab({ canWrite, compounds }: { canWrite: boolean; compou
           onPressEnter={() => save(row, slot)}
           aria-label={`${row.name}${slot === 'am' ? '上午' : '下午'}体温`}
         />
-        <Input size="small" placeholder="症状" style={{ width: 80 }} onChange={(e) => setDraft((x) => ({ ...x, [key]: { ...x[key], s: e.target.value } }))} onPressEnter={() => save(row, slot)} />
+        <Input
+          size="small"
+          placeholder="症状"
+          style={{ width: 80 }}
+          onChange={(e) => setDraft((x) => ({ ...x, [key]: { ...x[key], s: e.target.value } }))}
+          onPressEnter={() => save(row, slot)}
+        />
         <Button size="small" onClick={() => save(row, slot)}>
           登记
         </Button>
@@ -67,12 +76,23 @@ export function FollowupTab({ canWrite, compounds }: { canWrite: boolean; compou
     <>
       <div className="toolbar">
         <DatePicker value={day} onChange={(d) => d && setDay(d)} allowClear={false} />
-        <Select allowClear showSearch={{ optionFilterProp: 'label' }} placeholder="小区" style={{ width: 180 }} options={compounds} value={compoundId} onChange={setCompoundId} />
+        <Select
+          allowClear
+          showSearch={{ optionFilterProp: 'label' }}
+          placeholder="小区"
+          style={{ width: 180 }}
+          options={compounds}
+          value={compoundId}
+          onChange={setCompoundId}
+        />
         <Select
           allowClear
           placeholder="责任人"
           style={{ width: 130 }}
-          showSearch={{ filterOption: false, onSearch: (q) => call('people.list', { q, pageSize: 20 }).then((r) => setPeople(r.rows.map((p) => ({ value: p.id, label: p.name })))) }}
+          showSearch={{
+            filterOption: false,
+            onSearch: (q) => call('people.list', { q, pageSize: 20 }).then((r) => setPeople(r.rows.map((p) => ({ value: p.id, label: p.name })))),
+          }}
           options={people}
           value={responsibleId}
           onChange={setResponsibleId}
@@ -90,7 +110,17 @@ export function FollowupTab({ canWrite, compounds }: { canWrite: boolean; compou
         data-testid="followups"
         rowClassName={(r) => (r.overdue.length ? 'row-error' : '')}
         columns={[
-          { title: '姓名', dataIndex: 'name', width: 90, render: (n: string, r) => <>{n}{r.lastDay && <Tag style={{ marginLeft: 4 }}>今日期满</Tag>}</> },
+          {
+            title: '姓名',
+            dataIndex: 'name',
+            width: 90,
+            render: (n: string, r) => (
+              <>
+                {n}
+                {r.lastDay && <Tag style={{ marginLeft: 4 }}>今日期满</Tag>}
+              </>
+            ),
+          },
           { title: '小区', dataIndex: 'compoundName', width: 130 },
           { title: '责任人', dataIndex: 'responsible', width: 90 },
           { title: '上午（12 点前）', key: 'am', render: (_, r) => cell(r, 'am') },

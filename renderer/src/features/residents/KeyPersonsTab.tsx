@@ -22,13 +22,18 @@ export function KeyPersonsTab({ compounds, canWrite }: { compounds: Opt[]; canWr
   const [history, setHistory] = useState<{ row: Row; items: Output<'keyPersons.history'> } | null>(null);
   const [form] = Form.useForm();
   const [people, setPeople] = useState<Opt[]>([]);
-  const searchPeople = (q: string) => call('people.list', { q, pageSize: 20 }).then((r) => setPeople(r.rows.map((p) => ({ value: p.id, label: `${p.name}（${p.communityName ?? '街道'}）` }))));
+  const searchPeople = (q: string) =>
+    call('people.list', { q, pageSize: 20 }).then((r) => setPeople(r.rows.map((p) => ({ value: p.id, label: `${p.name}（${p.communityName ?? '街道'}）` }))));
 
   const create = async () => {
     const v = await form.validateFields().catch(() => null);
     if (!v) return;
     try {
-      await call('keyPersons.create', { ...v, startDate: (v.startDate as dayjs.Dayjs).format('YYYY-MM-DD'), arrivalDate: v.arrivalDate ? (v.arrivalDate as dayjs.Dayjs).format('YYYY-MM-DD') : null });
+      await call('keyPersons.create', {
+        ...v,
+        startDate: (v.startDate as dayjs.Dayjs).format('YYYY-MM-DD'),
+        arrivalDate: v.arrivalDate ? (v.arrivalDate as dayjs.Dayjs).format('YYYY-MM-DD') : null,
+      });
       setCreating(false);
       setVersion((x) => x + 1);
       message.success('已登记，今天起列入随访');
@@ -50,9 +55,27 @@ export function KeyPersonsTab({ compounds, canWrite }: { compounds: Opt[]; canWr
   return (
     <>
       <div className="toolbar">
-        <Input.Search allowClear placeholder="姓名、拼音首字母或手机尾号" style={{ width: 220 }} onSearch={(q) => setFilter((f) => ({ ...f, q: q || undefined, page: 1 }))} />
-        <Select allowClear placeholder="状态" style={{ width: 120 }} value={filter.status} options={options(KeyStatus)} onChange={(v) => setFilter((f) => ({ ...f, status: v, page: 1 }))} />
-        <Select allowClear placeholder="类别" style={{ width: 170 }} options={options(KeyCategory)} onChange={(v) => setFilter((f) => ({ ...f, category: v, page: 1 }))} />
+        <Input.Search
+          allowClear
+          placeholder="姓名、拼音首字母或手机尾号"
+          style={{ width: 220 }}
+          onSearch={(q) => setFilter((f) => ({ ...f, q: q || undefined, page: 1 }))}
+        />
+        <Select
+          allowClear
+          placeholder="状态"
+          style={{ width: 120 }}
+          value={filter.status}
+          options={options(KeyStatus)}
+          onChange={(v) => setFilter((f) => ({ ...f, status: v, page: 1 }))}
+        />
+        <Select
+          allowClear
+          placeholder="类别"
+          style={{ width: 170 }}
+          options={options(KeyCategory)}
+          onChange={(v) => setFilter((f) => ({ ...f, category: v, page: 1 }))}
+        />
         <span className="spacer" />
         {canWrite && (
           <Button
@@ -72,7 +95,13 @@ export function KeyPersonsTab({ compounds, canWrite }: { compounds: Opt[]; canWr
         rowKey="id"
         loading={list.loading}
         dataSource={list.data?.rows ?? []}
-        pagination={{ current: filter.page, pageSize: 20, total: list.data?.total ?? 0, onChange: (page) => setFilter((f) => ({ ...f, page })), showTotal: (t) => `共 ${t} 人` }}
+        pagination={{
+          current: filter.page,
+          pageSize: 20,
+          total: list.data?.total ?? 0,
+          onChange: (page) => setFilter((f) => ({ ...f, page })),
+          showTotal: (t) => `共 ${t} 人`,
+        }}
         scroll={{ x: 1100 }}
         columns={[
           { title: '姓名', dataIndex: 'name', width: 90 },
@@ -83,7 +112,12 @@ export function KeyPersonsTab({ compounds, canWrite }: { compounds: Opt[]; canWr
           { title: '措施', dataIndex: 'measure', width: 90, render: (m: keyof typeof Measure) => Measure[m] },
           { title: '期限', key: 'dates', width: 190, render: (_, r) => `${r.startDate} 至 ${dayjs(r.endDate).subtract(1, 'day').format('YYYY-MM-DD')}` },
           { title: '四包一', key: 'team', width: 200, render: (_, r) => r.team.filter(Boolean).join('、') || '—' },
-          { title: '状态', dataIndex: 'status', width: 90, render: (s: string) => <Tag color={STATUS_COLOURS[s]}>{KeyStatus[s as keyof typeof KeyStatus]}</Tag> },
+          {
+            title: '状态',
+            dataIndex: 'status',
+            width: 90,
+            render: (s: string) => <Tag color={STATUS_COLOURS[s]}>{KeyStatus[s as keyof typeof KeyStatus]}</Tag>,
+          },
           {
             title: '操作',
             key: 'actions',
@@ -169,7 +203,9 @@ export function KeyPersonsTab({ compounds, canWrite }: { compounds: Opt[]; canWr
       </Modal>
       <Modal open={history !== null} title={`${history?.row.name ?? ''} 状态历史`} footer={null} onCancel={() => setHistory(null)}>
         <Timeline
-          items={(history?.items ?? []).map((h) => ({ children: `${dayjs(h.ts).format('YYYY-MM-DD HH:mm')} ${KeyStatus[h.status]}${h.note ? `（${h.note}）` : ''} — ${h.username}` }))}
+          items={(history?.items ?? []).map((h) => ({
+            children: `${dayjs(h.ts).format('YYYY-MM-DD HH:mm')} ${KeyStatus[h.status]}${h.note ? `（${h.note}）` : ''} — ${h.username}`,
+          }))}
         />
       </Modal>
     </>

@@ -113,11 +113,24 @@ export function RegistrationEntry({ checkpoints }: { checkpoints: { value: numbe
             </Form.Item>
             <Form.Item label="对象与方向">
               <Form.Item name="subject" noStyle>
-                <Radio.Group options={[{ value: 'person', label: '人员' }, { value: 'vehicle', label: '车辆' }]} optionType="button" />
+                <Radio.Group
+                  options={[
+                    { value: 'person', label: '人员' },
+                    { value: 'vehicle', label: '车辆' },
+                  ]}
+                  optionType="button"
+                />
               </Form.Item>{' '}
               <Form.Item name="direction" noStyle>
                 {/* Back to 姓名 after a tap, so the next scan lands in a field and not on the button. */}
-                <Radio.Group options={[{ value: 'in', label: '进' }, { value: 'out', label: '出' }]} optionType="button" onChange={() => focus('name')} />
+                <Radio.Group
+                  options={[
+                    { value: 'in', label: '进' },
+                    { value: 'out', label: '出' },
+                  ]}
+                  optionType="button"
+                  onChange={() => focus('name')}
+                />
               </Form.Item>{' '}
               <Form.Item name="refused" noStyle valuePropName="checked">
                 <Checkbox>劝返</Checkbox>
@@ -125,22 +138,49 @@ export function RegistrationEntry({ checkpoints }: { checkpoints: { value: numbe
             </Form.Item>
             <Form.Item noStyle shouldUpdate={(a, b) => a.subject !== b.subject}>
               {({ getFieldValue }) => (
-            <Form.Item name="name" label={getFieldValue('subject') === 'vehicle' ? '车牌号' : '姓名'}>
-              <Input ref={(el) => void (refs.current.name = el?.input ?? null)} onKeyDown={onKey('name')} autoFocus aria-label="姓名" />
-            </Form.Item>
+                <Form.Item name="name" label={getFieldValue('subject') === 'vehicle' ? '车牌号' : '姓名'}>
+                  <Input ref={(el) => void (refs.current.name = el?.input ?? null)} onKeyDown={onKey('name')} autoFocus aria-label="姓名" />
+                </Form.Item>
               )}
             </Form.Item>
             <Form.Item name="phone" label="手机号">
-              <Input ref={(el) => void (refs.current.phone = el?.input ?? null)} onKeyDown={onKey('phone')} aria-label="手机号" maxLength={11} inputMode="numeric" />
+              <Input
+                ref={(el) => void (refs.current.phone = el?.input ?? null)}
+                onKeyDown={onKey('phone')}
+                aria-label="手机号"
+                maxLength={11}
+                inputMode="numeric"
+              />
             </Form.Item>
             <Form.Item name="temperature" label="体温 ℃">
-              <InputNumber ref={(el) => void (refs.current.temperature = el as unknown as HTMLInputElement)} onKeyDown={onKey('temperature')} aria-label="体温" min={34} max={43} step={0.1} precision={1} style={{ width: 120 }} />
+              <InputNumber
+                ref={(el) => void (refs.current.temperature = el as unknown as HTMLInputElement)}
+                onKeyDown={onKey('temperature')}
+                aria-label="体温"
+                min={34}
+                max={43}
+                step={0.1}
+                precision={1}
+                style={{ width: 120 }}
+              />
             </Form.Item>
             <Form.Item name="passNo" label="出入证号">
-              <Input ref={(el) => void (refs.current.passNo = el?.input ?? null)} onKeyDown={onKey('passNo')} aria-label="出入证号" placeholder="没有可不填，可扫码" style={{ textTransform: 'uppercase' }} />
+              <Input
+                ref={(el) => void (refs.current.passNo = el?.input ?? null)}
+                onKeyDown={onKey('passNo')}
+                aria-label="出入证号"
+                placeholder="没有可不填，可扫码"
+                style={{ textTransform: 'uppercase' }}
+              />
             </Form.Item>
             <Form.Item name="reason" label="事由">
-              <Input ref={(el) => void (refs.current.reason = el?.input ?? null)} onKeyDown={onKey('reason')} aria-label="事由" maxLength={60} placeholder="可不填，回车保存" />
+              <Input
+                ref={(el) => void (refs.current.reason = el?.input ?? null)}
+                onKeyDown={onKey('reason')}
+                aria-label="事由"
+                maxLength={60}
+                placeholder="可不填，回车保存"
+              />
             </Form.Item>
           </Form>
           <Typography.Text type="secondary" data-testid="gate-status" data-pending={gate.pending} data-revoked={gate.kit?.revoked.length ?? -1}>
@@ -154,13 +194,19 @@ export function RegistrationEntry({ checkpoints }: { checkpoints: { value: numbe
       <Col xs={24} lg={10}>
         <Row gutter={8}>
           <Col span={8}>
-            <Card size="small"><Statistic title="今日人员" value={mine?.people ?? 0} /></Card>
+            <Card size="small">
+              <Statistic title="今日人员" value={mine?.people ?? 0} />
+            </Card>
           </Col>
           <Col span={8}>
-            <Card size="small"><Statistic title="今日车辆" value={mine?.vehicles ?? 0} /></Card>
+            <Card size="small">
+              <Statistic title="今日车辆" value={mine?.vehicles ?? 0} />
+            </Card>
           </Col>
           <Col span={8}>
-            <Card size="small"><Statistic title="体温异常" value={mine?.abnormal ?? 0} valueStyle={{ color: mine?.abnormal ? '#cf1322' : undefined }} /></Card>
+            <Card size="small">
+              <Statistic title="体温异常" value={mine?.abnormal ?? 0} valueStyle={{ color: mine?.abnormal ? '#cf1322' : undefined }} />
+            </Card>
           </Col>
         </Row>
         <Table<Reg>
@@ -172,9 +218,24 @@ export function RegistrationEntry({ checkpoints }: { checkpoints: { value: numbe
           locale={{ emptyText: '本次登记的人员会显示在这里' }}
           columns={[
             { title: '时间', dataIndex: 'ts', width: 70, render: (t: string) => dayjs(t).format('HH:mm') },
-            { title: '姓名/车牌', key: 'who', width: 90, render: (_, r) => <>{r.name ?? r.plate ?? (r.passNo && '持证')}{r.refused && <Tag style={{ marginLeft: 4 }}>劝返</Tag>}</> },
+            {
+              title: '姓名/车牌',
+              key: 'who',
+              width: 90,
+              render: (_, r) => (
+                <>
+                  {r.name ?? r.plate ?? (r.passNo && '持证')}
+                  {r.refused && <Tag style={{ marginLeft: 4 }}>劝返</Tag>}
+                </>
+              ),
+            },
             { title: '手机', dataIndex: 'phone', width: 110 },
-            { title: '体温', dataIndex: 'temperature', width: 80, render: (t: number | null) => (t === null ? '—' : t >= FEVER ? <Tag color="red">{t} ℃</Tag> : `${t} ℃`) },
+            {
+              title: '体温',
+              dataIndex: 'temperature',
+              width: 80,
+              render: (t: number | null) => (t === null ? '—' : t >= FEVER ? <Tag color="red">{t} ℃</Tag> : `${t} ℃`),
+            },
             { title: '方向', dataIndex: 'direction', width: 50, render: (d: string) => (d === 'in' ? '进' : '出') },
             { title: '出入证', dataIndex: 'passFlag', render: (f: string | null, r) => (f ? <Tag color="orange">{f}</Tag> : (r.passNo ?? '')) },
           ]}

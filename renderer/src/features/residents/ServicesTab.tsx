@@ -34,22 +34,52 @@ function Passes({ compounds, canWrite }: { compounds: Opt[]; canWrite: boolean }
   const households = useLoad(() => (buildingId ? call('residents.households', { buildingId }) : Promise.resolve([])), [buildingId]);
   const passes = useLoad(() => call('passes.list', { compoundId }), [compoundId, version]);
   const issue = () =>
-    call('passes.issue', { householdId: householdId!, uses: 1, perDays: 2, validFrom: dayjs().format('YYYY-MM-DD'), validTo: dayjs().add(13, 'day').format('YYYY-MM-DD') }).then(
+    call('passes.issue', {
+      householdId: householdId!,
+      uses: 1,
+      perDays: 2,
+      validFrom: dayjs().format('YYYY-MM-DD'),
+      validTo: dayjs().add(13, 'day').format('YYYY-MM-DD'),
+    }).then(
       (p) => (message.success(`已发放出入证 ${p.passNo}（${p.address}，2 天限出 1 次）`), setVersion((v) => v + 1)),
       (e: Error) => message.error(e.message),
     );
   return (
     <Card size="small" title="出入证" style={{ marginBottom: 16 }}>
       <Space wrap style={{ marginBottom: 8 }}>
-        <Select placeholder="小区" style={{ width: 180 }} showSearch={{ optionFilterProp: 'label' }} options={compounds} value={compoundId} onChange={(v) => (setCompoundId(v), setBuildingId(undefined), setHouseholdId(undefined))} />
-        <Select placeholder="楼栋" style={{ width: 90 }} options={(buildings.data ?? []).map((b) => ({ value: b.id, label: `${b.name}栋` }))} value={buildingId} onChange={(v) => (setBuildingId(v), setHouseholdId(undefined))} />
-        <Select placeholder="房号" style={{ width: 120 }} options={(households.data ?? []).map((h) => ({ value: h.id, label: `${h.unit ? `${h.unit}单元` : ''}${h.room}（${h.residents}人）` }))} value={householdId} onChange={setHouseholdId} />
+        <Select
+          placeholder="小区"
+          style={{ width: 180 }}
+          showSearch={{ optionFilterProp: 'label' }}
+          options={compounds}
+          value={compoundId}
+          onChange={(v) => (setCompoundId(v), setBuildingId(undefined), setHouseholdId(undefined))}
+        />
+        <Select
+          placeholder="楼栋"
+          style={{ width: 90 }}
+          options={(buildings.data ?? []).map((b) => ({ value: b.id, label: `${b.name}栋` }))}
+          value={buildingId}
+          onChange={(v) => (setBuildingId(v), setHouseholdId(undefined))}
+        />
+        <Select
+          placeholder="房号"
+          style={{ width: 120 }}
+          options={(households.data ?? []).map((h) => ({ value: h.id, label: `${h.unit ? `${h.unit}单元` : ''}${h.room}（${h.residents}人）` }))}
+          value={householdId}
+          onChange={setHouseholdId}
+        />
         {canWrite && (
           <Button disabled={!householdId} onClick={issue}>
             发放出入证
           </Button>
         )}
-        <Button icon={<PrinterOutlined />} disabled={!compoundId} href={compoundId ? `#/print/passes/${compoundId}` : undefined} data-testid="passes-print-compound">
+        <Button
+          icon={<PrinterOutlined />}
+          disabled={!compoundId}
+          href={compoundId ? `#/print/passes/${compoundId}` : undefined}
+          data-testid="passes-print-compound"
+        >
           打印本小区出入证
         </Button>
         <Button icon={<PrinterOutlined />} disabled={!householdId} href={householdId ? `#/print/passes/0?householdId=${householdId}` : undefined}>
@@ -71,7 +101,13 @@ function Passes({ compounds, canWrite }: { compounds: Opt[]; canWrite: boolean }
             key: 'x',
             width: 70,
             render: (_, p) =>
-              p.revoked ? <Tag>已收回</Tag> : canWrite ? <Button size="small" type="link" danger onClick={() => call('passes.revoke', { id: p.id }).then(() => setVersion((v) => v + 1))}>收回</Button> : null,
+              p.revoked ? (
+                <Tag>已收回</Tag>
+              ) : canWrite ? (
+                <Button size="small" type="link" danger onClick={() => call('passes.revoke', { id: p.id }).then(() => setVersion((v) => v + 1))}>
+                  收回
+                </Button>
+              ) : null,
           },
         ]}
       />
@@ -85,7 +121,10 @@ function Needs({ canWrite }: { canWrite: boolean }) {
   const needs = useLoad(() => call('needs.list', { open: false }), [version]);
   const [persons, setPersons] = useState<Opt[]>([]);
   const [volunteers, setVolunteers] = useState<Opt[]>([]);
-  const [draft, setDraft] = useState<{ keyPersonId?: number; kind: keyof typeof NeedKind; detail: string; volunteerId?: number }>({ kind: 'shopping', detail: '' });
+  const [draft, setDraft] = useState<{ keyPersonId?: number; kind: keyof typeof NeedKind; detail: string; volunteerId?: number }>({
+    kind: 'shopping',
+    detail: '',
+  });
   const add = () =>
     call('needs.create', { keyPersonId: draft.keyPersonId, kind: draft.kind, detail: draft.detail, volunteerId: draft.volunteerId }).then(
       () => (message.success('已登记需求'), setDraft({ kind: 'shopping', detail: '' }), setVersion((v) => v + 1)),
@@ -98,17 +137,36 @@ function Needs({ canWrite }: { canWrite: boolean }) {
           <Select
             placeholder="重点人员"
             style={{ width: 140 }}
-            showSearch={{ filterOption: false, onSearch: (q) => call('keyPersons.list', { q, status: 'observing', pageSize: 20 }).then((r) => setPersons(r.rows.map((p) => ({ value: p.id, label: `${p.name}（${p.compoundName ?? ''}）` })))) }}
+            showSearch={{
+              filterOption: false,
+              onSearch: (q) =>
+                call('keyPersons.list', { q, status: 'observing', pageSize: 20 }).then((r) =>
+                  setPersons(r.rows.map((p) => ({ value: p.id, label: `${p.name}（${p.compoundName ?? ''}）` }))),
+                ),
+            }}
             options={persons}
             value={draft.keyPersonId}
             onChange={(keyPersonId) => setDraft((d) => ({ ...d, keyPersonId }))}
           />
-          <Select style={{ width: 130 }} value={draft.kind} options={Object.entries(NeedKind).map(([value, label]) => ({ value, label }))} onChange={(kind) => setDraft((d) => ({ ...d, kind }))} />
-          <Input placeholder="需求，如 降压药一盒" style={{ width: 180 }} value={draft.detail} onChange={(e) => setDraft((d) => ({ ...d, detail: e.target.value }))} />
+          <Select
+            style={{ width: 130 }}
+            value={draft.kind}
+            options={Object.entries(NeedKind).map(([value, label]) => ({ value, label }))}
+            onChange={(kind) => setDraft((d) => ({ ...d, kind }))}
+          />
+          <Input
+            placeholder="需求，如 降压药一盒"
+            style={{ width: 180 }}
+            value={draft.detail}
+            onChange={(e) => setDraft((d) => ({ ...d, detail: e.target.value }))}
+          />
           <Select
             placeholder="志愿者"
             style={{ width: 110 }}
-            showSearch={{ filterOption: false, onSearch: (q) => call('people.list', { q, pageSize: 20 }).then((r) => setVolunteers(r.rows.map((p) => ({ value: p.id, label: p.name })))) }}
+            showSearch={{
+              filterOption: false,
+              onSearch: (q) => call('people.list', { q, pageSize: 20 }).then((r) => setVolunteers(r.rows.map((p) => ({ value: p.id, label: p.name })))),
+            }}
             options={volunteers}
             value={draft.volunteerId}
             onChange={(volunteerId) => setDraft((d) => ({ ...d, volunteerId }))}
@@ -133,7 +191,15 @@ function Needs({ canWrite }: { canWrite: boolean }) {
             key: 'done',
             width: 90,
             render: (_, n) =>
-              n.doneAt ? <Tag color="green">已办结</Tag> : canWrite ? <Button size="small" onClick={() => call('needs.done', { id: n.id }).then(() => setVersion((v) => v + 1))}>办结</Button> : <Tag color="orange">待办</Tag>,
+              n.doneAt ? (
+                <Tag color="green">已办结</Tag>
+              ) : canWrite ? (
+                <Button size="small" onClick={() => call('needs.done', { id: n.id }).then(() => setVersion((v) => v + 1))}>
+                  办结
+                </Button>
+              ) : (
+                <Tag color="orange">待办</Tag>
+              ),
           },
         ]}
       />
@@ -153,12 +219,26 @@ function Tests({ canWrite }: { canWrite: boolean }) {
   return (
     <Card size="small" title="核酸检测">
       <Space wrap style={{ marginBottom: 8 }}>
-        <Select style={{ width: 240 }} value={id ?? undefined} onChange={setChosen} placeholder="轮次" options={(rounds.data ?? []).map((r) => ({ value: r.id, label: `${r.day} ${r.name}（${r.tested}/${r.due}）` }))} />
+        <Select
+          style={{ width: 240 }}
+          value={id ?? undefined}
+          onChange={setChosen}
+          placeholder="轮次"
+          options={(rounds.data ?? []).map((r) => ({ value: r.id, label: `${r.day} ${r.name}（${r.tested}/${r.due}）` }))}
+        />
         {canWrite && (
           <>
             <Input placeholder="新轮次名称" value={name} onChange={(e) => setName(e.target.value)} style={{ width: 140 }} />
             <DatePicker value={day} onChange={(d) => d && setDay(d)} allowClear={false} />
-            <Button disabled={!name.trim()} onClick={() => call('tests.create', { name, day: day.format('YYYY-MM-DD') }).then((r) => (setChosen(r.id), setName(''), setVersion((v) => v + 1)), (e: Error) => message.error(e.message))}>
+            <Button
+              disabled={!name.trim()}
+              onClick={() =>
+                call('tests.create', { name, day: day.format('YYYY-MM-DD') }).then(
+                  (r) => (setChosen(r.id), setName(''), setVersion((v) => v + 1)),
+                  (e: Error) => message.error(e.message),
+                )
+              }
+            >
               新建轮次
             </Button>
           </>
@@ -179,10 +259,20 @@ function Tests({ canWrite }: { canWrite: boolean }) {
             width: 110,
             render: (_, c) =>
               canWrite ? (
-                <InputNumber size="small" min={0} defaultValue={c.tested} onBlur={(e) => {
-                  const v = Number(e.target.value);
-                  if (Number.isFinite(v) && v !== c.tested) void call('tests.record', { id: id!, compoundId: c.compoundId, tested: v }).then(() => setVersion((x) => x + 1), (err: Error) => message.error(err.message));
-                }} aria-label={`${c.compoundName}已检`} />
+                <InputNumber
+                  size="small"
+                  min={0}
+                  defaultValue={c.tested}
+                  onBlur={(e) => {
+                    const v = Number(e.target.value);
+                    if (Number.isFinite(v) && v !== c.tested)
+                      void call('tests.record', { id: id!, compoundId: c.compoundId, tested: v }).then(
+                        () => setVersion((x) => x + 1),
+                        (err: Error) => message.error(err.message),
+                      );
+                  }}
+                  aria-label={`${c.compoundName}已检`}
+                />
               ) : (
                 c.tested
               ),

@@ -50,13 +50,7 @@ export function AuditCard() {
           options={Object.entries(KIND_LABELS).map(([value, label]) => ({ value, label }))}
           onChange={(kind) => setQ((o) => ({ ...o, kind, page: 1 }))}
         />
-        <Select
-          allowClear
-          placeholder="对象"
-          style={{ width: 140 }}
-          options={ENTITIES}
-          onChange={(entity) => setQ((o) => ({ ...o, entity, page: 1 }))}
-        />
+        <Select allowClear placeholder="对象" style={{ width: 140 }} options={ENTITIES} onChange={(entity) => setQ((o) => ({ ...o, entity, page: 1 }))} />
         <DatePicker.RangePicker
           onChange={(range) =>
             setQ((o) => ({

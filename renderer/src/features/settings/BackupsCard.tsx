@@ -99,7 +99,16 @@ export function BackupsCard() {
           },
         ]}
       />
-      <Modal open={exporting} title="导出备份" okText="导出" cancelText="取消" onOk={exportBackup} onCancel={() => setExporting(false)} confirmLoading={busy} forceRender>
+      <Modal
+        open={exporting}
+        title="导出备份"
+        okText="导出"
+        cancelText="取消"
+        onOk={exportBackup}
+        onCancel={() => setExporting(false)}
+        confirmLoading={busy}
+        forceRender
+      >
         <p>导出的文件用下面的密码加密，可以用 U 盘带到另一台电脑，在“从备份恢复”中使用。忘记密码将无法恢复。</p>
         <p data-testid="export-carries">
           注意：备份含全部数据，包括居民的姓名、身份证号和手机号（不脱敏）。知道密码的人都能读取，请只交给有权查看这些信息的人保管；每次导出都记入操作日志。
@@ -112,13 +121,29 @@ export function BackupsCard() {
             name="confirm"
             label="再次输入密码"
             dependencies={['password']}
-            rules={[({ getFieldValue }) => ({ validator: async (_, v) => { if (v !== getFieldValue('password')) throw new Error('两次输入的密码不一致'); } })]}
+            rules={[
+              ({ getFieldValue }) => ({
+                validator: async (_, v) => {
+                  if (v !== getFieldValue('password')) throw new Error('两次输入的密码不一致');
+                },
+              }),
+            ]}
           >
             <Input.Password autoComplete="new-password" />
           </Form.Item>
         </Form>
       </Modal>
-      <Modal open={importing} title="从备份文件恢复" okText="恢复" okButtonProps={{ danger: true }} cancelText="取消" onOk={importBackup} onCancel={() => setImporting(false)} confirmLoading={busy} forceRender>
+      <Modal
+        open={importing}
+        title="从备份文件恢复"
+        okText="恢复"
+        okButtonProps={{ danger: true }}
+        cancelText="取消"
+        onOk={importBackup}
+        onCancel={() => setImporting(false)}
+        confirmLoading={busy}
+        forceRender
+      >
         <p>先检查备份文件是否完好，当前数据会先自动备份，然后被整体替换。</p>
         <Form form={importForm} layout="vertical">
           <Form.Item label="备份文件（.scbak）" required>

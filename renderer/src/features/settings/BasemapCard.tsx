@@ -82,13 +82,24 @@ export function BasemapCard() {
           <Radio.Group options={sourceOptions} />
         </Form.Item>
         {source === 'online' && (
-          <Form.Item name="url" label="瓦片地址（XYZ 模板）" rules={[zodRule(Basemap.shape.url)]} extra="例如单位内网或天地图等服务的地址，须包含 {z}、{x}、{y}；{s} 表示 a/b/c 子域名。">
+          <Form.Item
+            name="url"
+            label="瓦片地址（XYZ 模板）"
+            rules={[zodRule(Basemap.shape.url)]}
+            extra="例如单位内网或天地图等服务的地址，须包含 {z}、{x}、{y}；{s} 表示 a/b/c 子域名。"
+          >
             <Input placeholder="https://…/{z}/{x}/{y}.png" />
           </Form.Item>
         )}
         {source !== undefined && source !== 'none' && (
           <Form.Item name="crs" label="底图坐标系" extra="高德、腾讯等来源的瓦片是 GCJ-02，选错会使小区、卡点整体偏移数百米。">
-            <Select options={[{ value: 'WGS84', label: 'WGS-84（天地图、OSM 等）' }, { value: 'GCJ02', label: 'GCJ-02（高德、腾讯等）' }]} style={{ width: 260 }} />
+            <Select
+              options={[
+                { value: 'WGS84', label: 'WGS-84（天地图、OSM 等）' },
+                { value: 'GCJ02', label: 'GCJ-02（高德、腾讯等）' },
+              ]}
+              style={{ width: 260 }}
+            />
           </Form.Item>
         )}
         <Button type="primary" onClick={save}>
@@ -125,7 +136,13 @@ export function BasemapCard() {
             {
               title: '操作',
               render: (_, p) => (
-                <Popconfirm title={`删除“${p.name}”？`} description="文件将从数据目录删除；正用作底图时改为无底图。" okText="删除" cancelText="取消" onConfirm={() => removePack(p)}>
+                <Popconfirm
+                  title={`删除“${p.name}”？`}
+                  description="文件将从数据目录删除；正用作底图时改为无底图。"
+                  okText="删除"
+                  cancelText="取消"
+                  onConfirm={() => removePack(p)}
+                >
                   <Button type="link" danger size="small">
                     删除
                   </Button>

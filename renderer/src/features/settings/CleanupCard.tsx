@@ -36,7 +36,15 @@ export function CleanupCard() {
       <Button danger onClick={() => (setConfirm(''), setBefore(null), setOpen(true))}>
         清理个人信息…
       </Button>
-      <Modal open={open} title="清理个人信息" okText="下一步" okButtonProps={{ danger: true, disabled: !before || confirm !== '清理个人信息' }} cancelText="取消" onOk={run} onCancel={() => setOpen(false)}>
+      <Modal
+        open={open}
+        title="清理个人信息"
+        okText="下一步"
+        okButtonProps={{ danger: true, disabled: !before || confirm !== '清理个人信息' }}
+        cancelText="取消"
+        onOk={run}
+        onCancel={() => setOpen(false)}
+      >
         <p>清理这一天之前的个人信息：</p>
         <DatePicker value={before} onChange={setBefore} />
         <p style={{ marginTop: 12 }}>请输入“清理个人信息”以确认：</p>

@@ -31,7 +31,9 @@ export function SecurityCard() {
         <Form.Item name="auditRetentionYears" label="日志保留（年）" rules={[zodRule(SecuritySettings.shape.auditRetentionYears)]}>
           <InputNumber precision={0} />
         </Form.Item>
-        <Button type="primary" onClick={save}>保存</Button>
+        <Button type="primary" onClick={save}>
+          保存
+        </Button>
       </Form>
     </Card>
   );

@@ -16,7 +16,9 @@ export function SlowCallsCard() {
         </Button>
       }
     >
-      <Typography.Paragraph type="secondary">本次启动以来耗时超过 100 毫秒的请求（最近 200 条，最新在前），只记接口名和耗时，不记录输入内容。</Typography.Paragraph>
+      <Typography.Paragraph type="secondary">
+        本次启动以来耗时超过 100 毫秒的请求（最近 200 条，最新在前），只记接口名和耗时，不记录输入内容。
+      </Typography.Paragraph>
       <Table
         size="small"
         rowKey={(r) => `${r.at}-${r.method}`}

@@ -51,7 +51,15 @@ export function UsersCard() {
   };
   const scopeAll = Form.useWatch('scopeAll', form);
   return (
-    <Card title="用户与权限" size="small" extra={<Button type="primary" onClick={() => open(null)}>新建用户</Button>}>
+    <Card
+      title="用户与权限"
+      size="small"
+      extra={
+        <Button type="primary" onClick={() => open(null)}>
+          新建用户
+        </Button>
+      }
+    >
       <Table<UserRow>
         rowKey="id"
         size="small"
@@ -66,19 +74,34 @@ export function UsersCard() {
             title: '范围',
             render: (_, u) => (u.scopeAll ? '全街道' : u.communityIds.map((id) => communityOptions.find((c) => c.value === id)?.label ?? id).join('、')),
           },
-          { title: '状态', render: (_, u) => (u.disabled ? <Tag>已停用</Tag> : u.mustChangePassword ? <Tag color="gold">待改密码</Tag> : <Tag color="green">正常</Tag>) },
+          {
+            title: '状态',
+            render: (_, u) => (u.disabled ? <Tag>已停用</Tag> : u.mustChangePassword ? <Tag color="gold">待改密码</Tag> : <Tag color="green">正常</Tag>),
+          },
           {
             title: '操作',
             render: (_, u) => (
               <Space size="small">
-                <Button type="link" size="small" onClick={() => open(u)}>编辑</Button>
-                <Button type="link" size="small" onClick={() => (pwForm.resetFields(), setResetting(u))}>重置密码</Button>
+                <Button type="link" size="small" onClick={() => open(u)}>
+                  编辑
+                </Button>
+                <Button type="link" size="small" onClick={() => (pwForm.resetFields(), setResetting(u))}>
+                  重置密码
+                </Button>
               </Space>
             ),
           },
         ]}
       />
-      <Modal open={!!editing} title={editing?.row ? '编辑用户' : '新建用户'} okText="保存" cancelText="取消" onOk={save} onCancel={() => setEditing(null)} forceRender>
+      <Modal
+        open={!!editing}
+        title={editing?.row ? '编辑用户' : '新建用户'}
+        okText="保存"
+        cancelText="取消"
+        onOk={save}
+        onCancel={() => setEditing(null)}
+        forceRender
+      >
         <Form form={form} layout="vertical">
           {!editing?.row && (
             <>
@@ -114,7 +137,15 @@ export function UsersCard() {
           )}
         </Form>
       </Modal>
-      <Modal open={!!resetting} title={`重置 ${resetting?.displayName ?? ''} 的密码`} okText="重置" cancelText="取消" onOk={resetPassword} onCancel={() => setResetting(null)} forceRender>
+      <Modal
+        open={!!resetting}
+        title={`重置 ${resetting?.displayName ?? ''} 的密码`}
+        okText="重置"
+        cancelText="取消"
+        onOk={resetPassword}
+        onCancel={() => setResetting(null)}
+        forceRender
+      >
         <Form form={pwForm} layout="vertical">
           <Form.Item name="password" label="新的临时密码" rules={[zodRule(Password)]}>
             <Input.Password autoComplete="new-password" />

@@ -87,7 +87,16 @@ export function DonationsTab({ refs, canWrite, onChanged }: { refs: SupplyRefs; 
       <Row gutter={16} style={{ marginTop: 16 }}>
         <Col xs={24} lg={10}>
           <Card size="small" title="按物资汇总（与台账一致）">
-            <Table size="small" rowKey="itemId" pagination={false} dataSource={totals.data?.byItem ?? []} columns={[{ title: '物资', dataIndex: 'itemName' }, { title: '合计', key: 'q', align: 'right', render: (_, i) => `${i.qty.toLocaleString('zh-CN')} ${i.unit}` }]} />
+            <Table
+              size="small"
+              rowKey="itemId"
+              pagination={false}
+              dataSource={totals.data?.byItem ?? []}
+              columns={[
+                { title: '物资', dataIndex: 'itemName' },
+                { title: '合计', key: 'q', align: 'right', render: (_, i) => `${i.qty.toLocaleString('zh-CN')} ${i.unit}` },
+              ]}
+            />
           </Card>
         </Col>
         <Col xs={24} lg={14}>

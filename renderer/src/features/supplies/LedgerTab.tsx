@@ -16,7 +16,10 @@ const TITLES: Record<Action, string> = { receive: '入库', use: '领用出库',
 /** 出入库台账: every movement, filterable, with the forms that add rows (never edit them). */
 export function LedgerTab({ refs, canWrite, onChanged }: { refs: SupplyRefs; canWrite: boolean; onChanged: () => void }) {
   const { message } = App.useApp();
-  const [filter, setFilter] = useState<{ itemId?: number; warehouseId?: number; kind?: string; from?: string; to?: string; page: number; pageSize: number }>({ page: 1, pageSize: 50 });
+  const [filter, setFilter] = useState<{ itemId?: number; warehouseId?: number; kind?: string; from?: string; to?: string; page: number; pageSize: number }>({
+    page: 1,
+    pageSize: 50,
+  });
   const [version, setVersion] = useState(0);
   const moves = useLoad(() => call('stock.moves', filter as never), [JSON.stringify(filter), version]);
   const [action, setAction] = useState<Action | null>(null);
@@ -66,9 +69,28 @@ export function LedgerTab({ refs, canWrite, onChanged }: { refs: SupplyRefs; can
   return (
     <>
       <div className="toolbar">
-        <Select allowClear showSearch={{ optionFilterProp: 'label' }} placeholder="物资" style={{ width: 180 }} options={itemOptions(refs.items)} onChange={(v) => setFilter((f) => ({ ...f, page: 1, itemId: v }))} />
-        <Select allowClear placeholder="仓库" style={{ width: 150 }} options={refs.warehouses} onChange={(v) => setFilter((f) => ({ ...f, page: 1, warehouseId: v }))} />
-        <Select allowClear placeholder="类型" style={{ width: 120 }} options={enumOptions(MoveKind.labels)} onChange={(v) => setFilter((f) => ({ ...f, page: 1, kind: v }))} />
+        <Select
+          allowClear
+          showSearch={{ optionFilterProp: 'label' }}
+          placeholder="物资"
+          style={{ width: 180 }}
+          options={itemOptions(refs.items)}
+          onChange={(v) => setFilter((f) => ({ ...f, page: 1, itemId: v }))}
+        />
+        <Select
+          allowClear
+          placeholder="仓库"
+          style={{ width: 150 }}
+          options={refs.warehouses}
+          onChange={(v) => setFilter((f) => ({ ...f, page: 1, warehouseId: v }))}
+        />
+        <Select
+          allowClear
+          placeholder="类型"
+          style={{ width: 120 }}
+          options={enumOptions(MoveKind.labels)}
+          onChange={(v) => setFilter((f) => ({ ...f, page: 1, kind: v }))}
+        />
         <DatePicker.RangePicker onChange={(v) => range(v as never)} />
         <span className="spacer" />
         {canWrite && (
@@ -102,11 +124,25 @@ export function LedgerTab({ refs, canWrite, onChanged }: { refs: SupplyRefs; can
           onChange: (page: number, pageSize: number) => setFilter((f) => ({ ...f, page, pageSize })),
         }}
       />
-      <Modal open={action !== null} title={action ? TITLES[action] : ''} okText="登记" cancelText="取消" onOk={submit} onCancel={() => setAction(null)} destroyOnHidden width={620}>
+      <Modal
+        open={action !== null}
+        title={action ? TITLES[action] : ''}
+        okText="登记"
+        cancelText="取消"
+        onOk={submit}
+        onCancel={() => setAction(null)}
+        destroyOnHidden
+        width={620}
+      >
         <Form form={form} layout="vertical">
           {action === 'receive' && (
             <Form.Item name="kind" label="来源">
-              <Radio.Group options={[{ value: 'purchase', label: '采购' }, { value: 'upper', label: '上级调拨' }]} />
+              <Radio.Group
+                options={[
+                  { value: 'purchase', label: '采购' },
+                  { value: 'upper', label: '上级调拨' },
+                ]}
+              />
             </Form.Item>
           )}
           {action === 'transfer' ? (
@@ -124,7 +160,11 @@ export function LedgerTab({ refs, canWrite, onChanged }: { refs: SupplyRefs; can
             </Form.Item>
           )}
           {(action === 'receive' || action === 'use') && (
-            <Form.Item name="counterparty" label={action === 'receive' ? '来源单位' : '领用人/单位'} rules={action === 'use' ? [{ required: true, message: '请填写领用人/单位' }] : []}>
+            <Form.Item
+              name="counterparty"
+              label={action === 'receive' ? '来源单位' : '领用人/单位'}
+              rules={action === 'use' ? [{ required: true, message: '请填写领用人/单位' }] : []}
+            >
               <Input maxLength={60} />
             </Form.Item>
           )}
@@ -138,7 +178,11 @@ export function LedgerTab({ refs, canWrite, onChanged }: { refs: SupplyRefs; can
               <Form.Item name="itemId" label="物资" rules={[{ required: true, message: '请选择物资' }]}>
                 <Select showSearch={{ optionFilterProp: 'label' }} options={itemOptions(refs.items)} style={{ width: 240 }} />
               </Form.Item>
-              <Form.Item name={action === 'adjust' ? 'counted' : 'qty'} label={action === 'adjust' ? '实盘数量' : '报损数量'} rules={[{ required: true, message: '请填写数量' }]}>
+              <Form.Item
+                name={action === 'adjust' ? 'counted' : 'qty'}
+                label={action === 'adjust' ? '实盘数量' : '报损数量'}
+                rules={[{ required: true, message: '请填写数量' }]}
+              >
                 <InputNumber min={action === 'adjust' ? 0 : 1} precision={0} style={{ width: 200 }} />
               </Form.Item>
               <Form.Item name="reason" label={action === 'adjust' ? '调整原因' : '报损原因'} rules={[{ required: true, message: '请写明原因' }]}>
@@ -153,14 +197,30 @@ export function LedgerTab({ refs, canWrite, onChanged }: { refs: SupplyRefs; can
           )}
         </Form>
       </Modal>
-      <Modal open={reversing !== null} title="冲正台账记录" okText="登记冲正" cancelText="取消" onOk={reverse} onCancel={() => setReversing(null)} okButtonProps={{ disabled: !reason.trim() }}>
+      <Modal
+        open={reversing !== null}
+        title="冲正台账记录"
+        okText="登记冲正"
+        cancelText="取消"
+        onOk={reverse}
+        onCancel={() => setReversing(null)}
+        okButtonProps={{ disabled: !reason.trim() }}
+      >
         {reversing && (
           <p>
-            将登记一条与记录 #{reversing.id}（{MoveKind.labels[reversing.kind]} {reversing.itemName} {reversing.qty} {reversing.unit}）数量相反的记录，原记录保留不变。
+            将登记一条与记录 #{reversing.id}（{MoveKind.labels[reversing.kind]} {reversing.itemName} {reversing.qty} {reversing.unit}
+            ）数量相反的记录，原记录保留不变。
             {reversing.kind.startsWith('transfer') ? '调拨的调出和调入将一并冲正。' : ''}
           </p>
         )}
-        <Input.TextArea rows={2} placeholder="冲正原因（必填）" value={reason} onChange={(e) => setReason(e.target.value)} maxLength={200} aria-label="冲正原因" />
+        <Input.TextArea
+          rows={2}
+          placeholder="冲正原因（必填）"
+          value={reason}
+          onChange={(e) => setReason(e.target.value)}
+          maxLength={200}
+          aria-label="冲正原因"
+        />
       </Modal>
     </>
   );

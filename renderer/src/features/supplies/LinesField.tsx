@@ -6,10 +6,7 @@ import { itemOptions, type ItemRow } from './useRefs';
 export function LinesField({ items, name = 'lines' }: { items: ItemRow[]; name?: string }) {
   const unitOf = (id: number | undefined) => items.find((i) => i.id === id)?.unit ?? '';
   return (
-    <Form.List
-      name={name}
-      rules={[{ validator: async (_, v: unknown[]) => (v?.length ? undefined : Promise.reject(new Error('请至少填写一种物资'))) }]}
-    >
+    <Form.List name={name} rules={[{ validator: async (_, v: unknown[]) => (v?.length ? undefined : Promise.reject(new Error('请至少填写一种物资'))) }]}>
       {(fields, { add, remove }, { errors }) => (
         <>
           {fields.map((f) => (
@@ -20,7 +17,14 @@ export function LinesField({ items, name = 'lines' }: { items: ItemRow[]; name?:
               <Form.Item noStyle shouldUpdate>
                 {({ getFieldValue }) => (
                   <Form.Item name={[f.name, 'qty']} rules={[{ required: true, message: '请填写数量' }]}>
-                    <InputNumber min={1} precision={0} placeholder="数量" addonAfter={unitOf(getFieldValue([name, f.name, 'itemId'])) || '数量'} style={{ width: 180 }} aria-label="数量" />
+                    <InputNumber
+                      min={1}
+                      precision={0}
+                      placeholder="数量"
+                      addonAfter={unitOf(getFieldValue([name, f.name, 'itemId'])) || '数量'}
+                      style={{ width: 180 }}
+                      aria-label="数量"
+                    />
                   </Form.Item>
                 )}
               </Form.Item>

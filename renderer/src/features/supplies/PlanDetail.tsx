@@ -59,7 +59,14 @@ export function PlanDetail({ id, onBack, onChanged }: { id: number; refs: Supply
           basis: plan.basis,
           note: plan.note,
           items: plan.items.map((i) => ({ itemId: i.itemId, total: i.requested })),
-          recipients: plan.recipients.map((r) => ({ kind: r.kind, refId: r.refId, weight: r.weight, minPacks: r.minPacks, maxPacks: r.maxPacks, ...edits.get(key(r.kind, r.refId)) })),
+          recipients: plan.recipients.map((r) => ({
+            kind: r.kind,
+            refId: r.refId,
+            weight: r.weight,
+            minPacks: r.minPacks,
+            maxPacks: r.maxPacks,
+            ...edits.get(key(r.kind, r.refId)),
+          })),
         }),
       '已按新权重重新计算',
     ).then((ok) => ok && setEdits(new Map()));
@@ -92,14 +99,34 @@ export function PlanDetail({ id, onBack, onChanged }: { id: number; refs: Supply
 
   const columns: ColumnsType<Recipient> = [
     { title: '序号', key: 'n', width: 56, fixed: 'left', render: (_, __, i) => i + 1 },
-    { title: '接收方', dataIndex: 'name', width: 160, fixed: 'left', render: (n: string, r) => <>{n} <Typography.Text type="secondary">{RecipientKind.labels[r.kind]}</Typography.Text></> },
-    { title: `工作量（${PlanBasis.labels[plan.basis].replace('按', '')}）`, dataIndex: 'workload', width: 120, align: 'right', render: (v: number) => v.toLocaleString('zh-CN') },
+    {
+      title: '接收方',
+      dataIndex: 'name',
+      width: 160,
+      fixed: 'left',
+      render: (n: string, r) => (
+        <>
+          {n} <Typography.Text type="secondary">{RecipientKind.labels[r.kind]}</Typography.Text>
+        </>
+      ),
+    },
+    {
+      title: `工作量（${PlanBasis.labels[plan.basis].replace('按', '')}）`,
+      dataIndex: 'workload',
+      width: 120,
+      align: 'right',
+      render: (v: number) => v.toLocaleString('zh-CN'),
+    },
     {
       title: '权重',
       key: 'weight',
       width: 110,
       render: (_, r) =>
-        draft ? <InputNumber size="small" min={0} value={edited(r, 'weight')} onChange={(v) => edit(r, 'weight', v)} aria-label={`${r.name}权重`} /> : r.weight.toLocaleString('zh-CN'),
+        draft ? (
+          <InputNumber size="small" min={0} value={edited(r, 'weight')} onChange={(v) => edit(r, 'weight', v)} aria-label={`${r.name}权重`} />
+        ) : (
+          r.weight.toLocaleString('zh-CN')
+        ),
     },
     {
       title: '每种物资最低/最高（包）',
@@ -108,43 +135,57 @@ export function PlanDetail({ id, onBack, onChanged }: { id: number; refs: Supply
       render: (_, r) =>
         draft ? (
           <Space size={2}>
-            <InputNumber size="small" min={0} precision={0} style={{ width: 64 }} value={edited(r, 'minPacks')} onChange={(v) => edit(r, 'minPacks', v)} aria-label={`${r.name}最低包数`} />
-            <InputNumber size="small" min={0} precision={0} style={{ width: 64 }} value={edited(r, 'maxPacks')} onChange={(v) => edit(r, 'maxPacks', v)} aria-label={`${r.name}最高包数`} />
+            <InputNumber
+              size="small"
+              min={0}
+              precision={0}
+              style={{ width: 64 }}
+              value={edited(r, 'minPacks')}
+              onChange={(v) => edit(r, 'minPacks', v)}
+              aria-label={`${r.name}最低包数`}
+            />
+            <InputNumber
+              size="small"
+              min={0}
+              precision={0}
+              style={{ width: 64 }}
+              value={edited(r, 'maxPacks')}
+              onChange={(v) => edit(r, 'maxPacks', v)}
+              aria-label={`${r.name}最高包数`}
+            />
           </Space>
         ) : (
           [r.minPacks ?? '—', r.maxPacks ?? '—'].join(' / ')
         ),
     },
-    ...plan.items.map(
-      (it): ColumnsType<Recipient>[number] => ({
-        title: `${it.name}（${it.unit}）`,
-        key: `item-${it.itemId}`,
-        width: 150,
-        align: 'right',
-        render: (_, r) => {
-          const line = qty.get(`${key(r.kind, r.refId)}:${it.itemId}`);
-          if (!line) return '—';
-          const adjusted = line.qty !== line.suggested;
-          return draft ? (
-            <InputNumber
-              size="small"
-              min={0}
-              step={it.allowSplit ? 1 : it.packSize}
-              value={line.qty}
-              status={adjusted ? 'warning' : undefined}
-              onBlur={(e) => {
-                const v = Number((e.target as HTMLInputElement).value.replace(/,/g, ''));
-                if (Number.isFinite(v) && v !== line.qty) setLine(r, it.itemId, v);
-              }}
-              aria-label={`${r.name}${it.name}数量`}
-              title={adjusted ? `建议 ${line.suggested}` : undefined}
-            />
-          ) : (
-            line.qty.toLocaleString('zh-CN')
-          );
-        },
-      }),
-    ),
+    ...plan.items.map((it): ColumnsType<Recipient>[number] => ({
+      title: `${it.name}（${it.unit}）`,
+      key: `item-${it.itemId}`,
+      width: 150,
+      align: 'right',
+      render: (_, r) => {
+        const line = qty.get(`${key(r.kind, r.refId)}:${it.itemId}`);
+        if (!line) return '—';
+        const adjusted = line.qty !== line.suggested;
+        return draft ? (
+          <InputNumber
+            size="small"
+            min={0}
+            step={it.allowSplit ? 1 : it.packSize}
+            value={line.qty}
+            status={adjusted ? 'warning' : undefined}
+            onBlur={(e) => {
+              const v = Number((e.target as HTMLInputElement).value.replace(/,/g, ''));
+              if (Number.isFinite(v) && v !== line.qty) setLine(r, it.itemId, v);
+            }}
+            aria-label={`${r.name}${it.name}数量`}
+            title={adjusted ? `建议 ${line.suggested}` : undefined}
+          />
+        ) : (
+          line.qty.toLocaleString('zh-CN')
+        );
+      },
+    })),
   ];
   const weightsChanged = edits.size > 0;
   return (
@@ -190,7 +231,12 @@ export function PlanDetail({ id, onBack, onChanged }: { id: number; refs: Supply
           导出 Excel
         </Button>
         {draft && (
-          <Popconfirm title="删除这个草稿方案？" okText="删除" cancelText="取消" onConfirm={() => call('plans.delete', { id: plan.id }).then(onBack, (e: Error) => message.error(e.message))}>
+          <Popconfirm
+            title="删除这个草稿方案？"
+            okText="删除"
+            cancelText="取消"
+            onConfirm={() => call('plans.delete', { id: plan.id }).then(onBack, (e: Error) => message.error(e.message))}
+          >
             <Button danger>删除</Button>
           </Popconfirm>
         )}
@@ -200,7 +246,9 @@ export function PlanDetail({ id, onBack, onChanged }: { id: number; refs: Supply
         <Descriptions.Item label="分配依据">{PlanBasis.labels[plan.basis]}</Descriptions.Item>
         <Descriptions.Item label="制表">{`${plan.createdBy} ${dayjs(plan.createdAt).format('MM-DD HH:mm')}`}</Descriptions.Item>
         <Descriptions.Item label="审批/发放">
-          {[plan.approvedBy && `审批 ${plan.approvedBy}`, plan.issuedBy && `发放 ${plan.issuedBy} ${dayjs(plan.issuedAt).format('MM-DD HH:mm')}`].filter(Boolean).join('；') || '—'}
+          {[plan.approvedBy && `审批 ${plan.approvedBy}`, plan.issuedBy && `发放 ${plan.issuedBy} ${dayjs(plan.issuedAt).format('MM-DD HH:mm')}`]
+            .filter(Boolean)
+            .join('；') || '—'}
         </Descriptions.Item>
       </Descriptions>
       <Alert

@@ -32,7 +32,10 @@ export function PlansTab({ refs, onChanged }: { refs: SupplyRefs; onChanged: () 
     const v = await form.validateFields().catch(() => null);
     if (!v) return;
     try {
-      const plan = await call('plans.create', { ...v, items: (v.items as { itemId: number; total: number }[]).map((i) => ({ itemId: i.itemId, total: i.total })) });
+      const plan = await call('plans.create', {
+        ...v,
+        items: (v.items as { itemId: number; total: number }[]).map((i) => ({ itemId: i.itemId, total: i.total })),
+      });
       setCreating(false);
       changed();
       message.success(`已生成方案 ${plan.planNo}，请核对各接收方数量`);
@@ -51,7 +54,13 @@ export function PlansTab({ refs, onChanged }: { refs: SupplyRefs; onChanged: () 
             type="primary"
             onClick={() => {
               form.resetFields();
-              form.setFieldsValue({ title: `${dayjs().format('M月D日')}防疫物资分配`, warehouseId: refs.warehouses[0]?.value, basis: 'population', recipients: 'community', items: [{}] });
+              form.setFieldsValue({
+                title: `${dayjs().format('M月D日')}防疫物资分配`,
+                warehouseId: refs.warehouses[0]?.value,
+                basis: 'population',
+                recipients: 'community',
+                items: [{}],
+              });
               setCreating(true);
             }}
           >
@@ -77,7 +86,16 @@ export function PlansTab({ refs, onChanged }: { refs: SupplyRefs; onChanged: () 
           { title: '创建时间', dataIndex: 'createdAt', width: 140, render: (t: string) => dayjs(t).format('YYYY-MM-DD HH:mm') },
         ]}
       />
-      <Modal open={creating} title="新建分配方案" okText="按工作量计算" cancelText="取消" onOk={create} onCancel={() => setCreating(false)} destroyOnHidden width={640}>
+      <Modal
+        open={creating}
+        title="新建分配方案"
+        okText="按工作量计算"
+        cancelText="取消"
+        onOk={create}
+        onCancel={() => setCreating(false)}
+        destroyOnHidden
+        width={640}
+      >
         <Form form={form} layout="vertical">
           <Form.Item name="title" label="方案名称" rules={[{ required: true, message: '请填写方案名称' }]}>
             <Input maxLength={60} />
@@ -91,7 +109,13 @@ export function PlansTab({ refs, onChanged }: { refs: SupplyRefs; onChanged: () 
             </Form.Item>
           </Space>
           <Form.Item name="recipients" label="接收方">
-            <Radio.Group options={[{ value: 'community', label: '全部社区（村）' }, { value: 'checkpoint', label: '全部在岗卡点' }, { value: 'both', label: '社区和卡点' }]} />
+            <Radio.Group
+              options={[
+                { value: 'community', label: '全部社区（村）' },
+                { value: 'checkpoint', label: '全部在岗卡点' },
+                { value: 'both', label: '社区和卡点' },
+              ]}
+            />
           </Form.Item>
           <Form.Item label="分配物资与计划数量" required extra="计划数量超过库存时按库存分配；按整包装取整，零头留在库存">
             <Form.List name="items">
@@ -100,7 +124,13 @@ export function PlansTab({ refs, onChanged }: { refs: SupplyRefs; onChanged: () 
                   {fields.map((f) => (
                     <Space key={f.key} align="baseline" style={{ display: 'flex' }}>
                       <Form.Item name={[f.name, 'itemId']} rules={[{ required: true, message: '请选择物资' }]}>
-                        <Select showSearch={{ optionFilterProp: 'label' }} placeholder="物资" options={itemOptions(refs.items.filter((i) => i.onHand > 0))} style={{ width: 240 }} aria-label="分配物资" />
+                        <Select
+                          showSearch={{ optionFilterProp: 'label' }}
+                          placeholder="物资"
+                          options={itemOptions(refs.items.filter((i) => i.onHand > 0))}
+                          style={{ width: 240 }}
+                          aria-label="分配物资"
+                        />
                       </Form.Item>
                       <Form.Item name={[f.name, 'total']} rules={[{ required: true, message: '请填写数量' }]}>
                         <InputNumber min={1} precision={0} placeholder="计划数量" style={{ width: 160 }} aria-label="计划数量" />

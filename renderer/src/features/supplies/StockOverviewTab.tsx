@@ -20,7 +20,13 @@ export function StockOverviewTab({ version, canWrite }: { version: number; canWr
   const [chartItems, setChartItems] = useState<number[] | null>(null);
   const o = data.data;
   const low = o?.items.filter((i) => i.low) ?? [];
-  const shown = chartItems ?? o?.items.filter((i) => i.onHand > 0).slice(0, 4).map((i) => i.itemId) ?? [];
+  const shown =
+    chartItems ??
+    o?.items
+      .filter((i) => i.onHand > 0)
+      .slice(0, 4)
+      .map((i) => i.itemId) ??
+    [];
   const chartData = useMemo(() => o?.series.map((s) => ({ day: s.day.slice(5), ...s.stock })) ?? [], [o]);
   if (data.error) return <Alert type="error" showIcon title="无法读取库存" description={data.error} />;
   if (!o) return null;
@@ -65,7 +71,12 @@ export function StockOverviewTab({ version, canWrite }: { version: number; canWr
             width: 100,
             render: (v: number | null, r) => (v === null ? '—' : <span style={{ color: r.low ? '#cf1322' : undefined }}>{v} 天</span>),
           },
-          { title: '状态', key: 'low', width: 80, render: (_, r) => (r.low ? <Tag color="red">预警</Tag> : r.onHand <= 0 ? <Tag>无库存</Tag> : <Tag color="green">正常</Tag>) },
+          {
+            title: '状态',
+            key: 'low',
+            width: 80,
+            render: (_, r) => (r.low ? <Tag color="red">预警</Tag> : r.onHand <= 0 ? <Tag>无库存</Tag> : <Tag color="green">正常</Tag>),
+          },
         ]}
       />
       <Row gutter={16}>
@@ -93,7 +104,15 @@ export function StockOverviewTab({ version, canWrite }: { version: number; canWr
                 <YAxis fontSize={11} width={60} />
                 <Tooltip />
                 {shown.map((id, i) => (
-                  <Line key={id} type="stepAfter" dataKey={String(id)} name={o.items.find((x) => x.itemId === id)?.name} stroke={colours[i % colours.length]} dot={false} isAnimationActive={false} />
+                  <Line
+                    key={id}
+                    type="stepAfter"
+                    dataKey={String(id)}
+                    name={o.items.find((x) => x.itemId === id)?.name}
+                    stroke={colours[i % colours.length]}
+                    dot={false}
+                    isAnimationActive={false}
+                  />
                 ))}
               </LineChart>
             </ResponsiveContainer>
@@ -107,7 +126,11 @@ export function StockOverviewTab({ version, canWrite }: { version: number; canWr
       </Row>
       <Typography.Text type="secondary">
         可用天数 = 现有库存 ÷ 近 7 天日均出库（分配与领用）。低于{' '}
-        {canWrite ? <InputNumber size="small" min={1} max={90} defaultValue={o.coverDaysThreshold} onChange={setThreshold} style={{ width: 64 }} aria-label="预警天数" /> : o.coverDaysThreshold}{' '}
+        {canWrite ? (
+          <InputNumber size="small" min={1} max={90} defaultValue={o.coverDaysThreshold} onChange={setThreshold} style={{ width: 64 }} aria-label="预警天数" />
+        ) : (
+          o.coverDaysThreshold
+        )}{' '}
         天时预警；各物资还可在物资目录中设置库存预警线。
       </Typography.Text>
     </Space>

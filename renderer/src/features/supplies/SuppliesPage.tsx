@@ -18,10 +18,7 @@ export function SuppliesPage() {
   const changed = () => setVersion((v) => v + 1);
   const refs = useSupplyRefs(version);
   const tab = hashParams().get('tab') ?? 'overview';
-  const configs = useMemo(
-    () => ({ items: itemsConfig(), warehouses: warehousesConfig(refs.data?.communities ?? []), donors: donorsConfig() }),
-    [refs.data],
-  );
+  const configs = useMemo(() => ({ items: itemsConfig(), warehouses: warehousesConfig(refs.data?.communities ?? []), donors: donorsConfig() }), [refs.data]);
   if (!refs.data) return <Spin />;
   return (
     <Tabs
@@ -33,8 +30,16 @@ export function SuppliesPage() {
         { key: 'donations', label: '捐赠登记', children: <DonationsTab refs={refs.data} canWrite={write} onChanged={changed} /> },
         { key: 'plans', label: '分配方案', children: <PlansTab refs={refs.data} onChanged={changed} /> },
         { key: 'items', label: '物资目录', children: <EntityTab config={configs.items} onChanged={changed} canWrite={write} /> },
-        { key: 'warehouses', label: '仓库', children: <EntityTab config={configs.warehouses} onChanged={changed} canWrite={write} canReveal={can('personal:unmask')} /> },
-        { key: 'donors', label: '捐赠方', children: <EntityTab config={configs.donors} onChanged={changed} canWrite={write} canReveal={can('personal:unmask')} /> },
+        {
+          key: 'warehouses',
+          label: '仓库',
+          children: <EntityTab config={configs.warehouses} onChanged={changed} canWrite={write} canReveal={can('personal:unmask')} />,
+        },
+        {
+          key: 'donors',
+          label: '捐赠方',
+          children: <EntityTab config={configs.donors} onChanged={changed} canWrite={write} canReveal={can('personal:unmask')} />,
+        },
       ]}
     />
   );

@@ -27,7 +27,12 @@ export function itemsConfig(): EntityConfig<ItemRow> {
       { title: '物资名称', dataIndex: 'name', key: 'name', sorter: true, width: 150 },
       { title: '类别', dataIndex: 'category', key: 'category', sorter: true, width: 100, render: (v: ItemRow['category']) => SupplyCategory.labels[v] },
       { title: '单位', dataIndex: 'unit', key: 'unit', width: 70 },
-      { title: '包装', key: 'pack', width: 140, render: (_, r) => (r.packSize > 1 ? `每${r.packUnit ?? '包'} ${r.packSize} ${r.unit}${r.allowSplit ? '（可拆）' : ''}` : '—') },
+      {
+        title: '包装',
+        key: 'pack',
+        width: 140,
+        render: (_, r) => (r.packSize > 1 ? `每${r.packUnit ?? '包'} ${r.packSize} ${r.unit}${r.allowSplit ? '（可拆）' : ''}` : '—'),
+      },
       { title: '现有库存', dataIndex: 'onHand', key: 'onHand', width: 180, align: 'right', render: (_, r) => packText(r.onHand, r) },
       { title: '预警线', dataIndex: 'lowStock', key: 'lowStock', width: 100, align: 'right', render: fmt },
     ],

@@ -22,7 +22,8 @@ const ATT_COLOURS = { present: 'green', absent: 'red', substituted: 'orange' } a
 export function RosterGrid({ grid, rosterId, canWrite, onChanged }: { grid: Grid; rosterId: number; canWrite: boolean; onChanged: () => void }) {
   const { message } = App.useApp();
   const [dragging, setDragging] = useState<number | null>(null);
-  const report = (conflicts: string[], done: string) => (conflicts.length ? message.warning(`${done}，但有冲突：${conflicts.join('；')}`) : message.success(done));
+  const report = (conflicts: string[], done: string) =>
+    conflicts.length ? message.warning(`${done}，但有冲突：${conflicts.join('；')}`) : message.success(done);
   const act = async (what: () => Promise<{ conflicts?: string[] } | unknown>, done: string) => {
     try {
       const r = (await what()) as { conflicts?: string[] };
@@ -92,7 +93,18 @@ export function RosterGrid({ grid, rosterId, canWrite, onChanged }: { grid: Grid
       ),
     })),
   ];
-  return <Table<GridPost> size="small" bordered rowKey="id" pagination={false} columns={columns} dataSource={grid.posts} scroll={{ x: 170 + grid.dates.length * 150 }} data-testid="roster-grid" />;
+  return (
+    <Table<GridPost>
+      size="small"
+      bordered
+      rowKey="id"
+      pagination={false}
+      columns={columns}
+      dataSource={grid.posts}
+      scroll={{ x: 170 + grid.dates.length * 150 }}
+      data-testid="roster-grid"
+    />
+  );
 }
 
 function PlacementTag({
@@ -150,8 +162,20 @@ function PlacementTag({
             </Button>
           </Space>
           <Space>
-            <Select showSearch={{ filterOption: false, onSearch: search }} placeholder="替班人" size="small" style={{ width: 120 }} options={options} value={stoodBy} onChange={setStoodBy} />
-            <Button size="small" disabled={!stoodBy} onClick={() => act(() => call('rosters.attend', { assignmentId: a.id, attendance: 'substituted', stoodBy }), '已登记替班')}>
+            <Select
+              showSearch={{ filterOption: false, onSearch: search }}
+              placeholder="替班人"
+              size="small"
+              style={{ width: 120 }}
+              options={options}
+              value={stoodBy}
+              onChange={setStoodBy}
+            />
+            <Button
+              size="small"
+              disabled={!stoodBy}
+              onClick={() => act(() => call('rosters.attend', { assignmentId: a.id, attendance: 'substituted', stoodBy }), '已登记替班')}
+            >
               替班
             </Button>
           </Space>
@@ -166,7 +190,19 @@ function PlacementTag({
   );
 }
 
-function AddPerson({ rosterId, postId, day, shift, act }: { rosterId: number; postId: number; day: number; shift: number; act: (w: () => Promise<unknown>, done: string) => Promise<void> }) {
+function AddPerson({
+  rosterId,
+  postId,
+  day,
+  shift,
+  act,
+}: {
+  rosterId: number;
+  postId: number;
+  day: number;
+  shift: number;
+  act: (w: () => Promise<unknown>, done: string) => Promise<void>;
+}) {
   const [open, setOpen] = useState(false);
   const [list, setList] = useState<Output<'rosters.candidates'>>([]);
   const load = (q?: string) => call('rosters.candidates', { rosterId, postId, day, shift, q }).then(setList, () => setList([]));

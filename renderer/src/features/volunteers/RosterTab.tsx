@@ -72,7 +72,8 @@ export function RosterTab({ canWrite, refs }: { canWrite: boolean; refs: { commu
         />
         {current && (
           <span data-testid="roster-coverage">
-            覆盖 <Progress type="line" percent={pct(current.filled, current.needed)} size="small" style={{ width: 120, display: 'inline-block', margin: '0 8px' }} />
+            覆盖{' '}
+            <Progress type="line" percent={pct(current.filled, current.needed)} size="small" style={{ width: 120, display: 'inline-block', margin: '0 8px' }} />
             {current.filled}/{current.needed} 人次
           </span>
         )}
@@ -95,7 +96,14 @@ export function RosterTab({ canWrite, refs }: { canWrite: boolean; refs: { commu
           </>
         )}
         {id && (
-          <Button icon={<PrinterOutlined />} href={`#/print/roster/${id}?${new URLSearchParams(Object.entries({ kindId: filter.kindId, communityId: filter.communityId, teamId: filter.teamId, q: filter.q }).filter(([, v]) => v !== undefined).map(([k, v]) => [k, String(v)])).toString()}`}>
+          <Button
+            icon={<PrinterOutlined />}
+            href={`#/print/roster/${id}?${new URLSearchParams(
+              Object.entries({ kindId: filter.kindId, communityId: filter.communityId, teamId: filter.teamId, q: filter.q })
+                .filter(([, v]) => v !== undefined)
+                .map(([k, v]) => [k, String(v)]),
+            ).toString()}`}
+          >
             打印排班表
           </Button>
         )}
@@ -113,7 +121,9 @@ export function RosterTab({ canWrite, refs }: { canWrite: boolean; refs: { commu
           </Button>
         )}
       </div>
-      {!rosters.loading && !id && <Alert type="info" showIcon title="还没有排班表" description="点击“新建排班表”选择日期范围（通常一周），再点击“自动排班”。" />}
+      {!rosters.loading && !id && (
+        <Alert type="info" showIcon title="还没有排班表" description="点击“新建排班表”选择日期范围（通常一周），再点击“自动排班”。" />
+      )}
       {id && (
         <Tabs
           items={[
@@ -123,10 +133,35 @@ export function RosterTab({ canWrite, refs }: { canWrite: boolean; refs: { commu
               children: (
                 <>
                   <div className="toolbar">
-                    <Input.Search allowClear placeholder="岗位名称或拼音首字母" style={{ width: 200 }} onSearch={(q) => setFilter((f) => ({ ...f, q: q || undefined, page: 1 }))} />
-                    <Select allowClear placeholder="岗位类型" style={{ width: 130 }} options={refs.kinds} onChange={(v) => setFilter((f) => ({ ...f, kindId: v, page: 1 }))} />
-                    <Select allowClear showSearch={{ optionFilterProp: 'label' }} placeholder="社区" style={{ width: 140 }} options={refs.communities} onChange={(v) => setFilter((f) => ({ ...f, communityId: v, page: 1 }))} />
-                    <Select allowClear showSearch={{ optionFilterProp: 'label' }} placeholder="队伍" style={{ width: 200 }} options={refs.teams} onChange={(v) => setFilter((f) => ({ ...f, teamId: v, page: 1 }))} />
+                    <Input.Search
+                      allowClear
+                      placeholder="岗位名称或拼音首字母"
+                      style={{ width: 200 }}
+                      onSearch={(q) => setFilter((f) => ({ ...f, q: q || undefined, page: 1 }))}
+                    />
+                    <Select
+                      allowClear
+                      placeholder="岗位类型"
+                      style={{ width: 130 }}
+                      options={refs.kinds}
+                      onChange={(v) => setFilter((f) => ({ ...f, kindId: v, page: 1 }))}
+                    />
+                    <Select
+                      allowClear
+                      showSearch={{ optionFilterProp: 'label' }}
+                      placeholder="社区"
+                      style={{ width: 140 }}
+                      options={refs.communities}
+                      onChange={(v) => setFilter((f) => ({ ...f, communityId: v, page: 1 }))}
+                    />
+                    <Select
+                      allowClear
+                      showSearch={{ optionFilterProp: 'label' }}
+                      placeholder="队伍"
+                      style={{ width: 200 }}
+                      options={refs.teams}
+                      onChange={(v) => setFilter((f) => ({ ...f, teamId: v, page: 1 }))}
+                    />
                     <span className="spacer" />
                     {grid.data && (
                       <Space>
@@ -147,7 +182,11 @@ export function RosterTab({ canWrite, refs }: { canWrite: boolean; refs: { commu
                 </>
               ),
             },
-            { key: 'gaps', label: `缺岗情况${coverage.data?.gaps.length ? `（${coverage.data.gaps.length}）` : ''}`, children: coverage.data ? <CoverageView c={coverage.data} /> : <Spin /> },
+            {
+              key: 'gaps',
+              label: `缺岗情况${coverage.data?.gaps.length ? `（${coverage.data.gaps.length}）` : ''}`,
+              children: coverage.data ? <CoverageView c={coverage.data} /> : <Spin />,
+            },
           ]}
         />
       )}
@@ -180,11 +219,42 @@ function CoverageView({ c }: { c: Coverage }) {
   const rate = (r: { needed: number; filled: number }) => `${r.filled}/${r.needed}（${pct(r.filled, r.needed)}%）`;
   return (
     <Space orientation="vertical" style={{ width: '100%' }}>
-      {c.gaps.length === 0 ? <Alert type="success" showIcon title={`全部 ${c.needed} 人次已排满`} /> : <Alert type="warning" showIcon title={`${c.gaps.length} 个班次缺人，共缺 ${c.needed - c.filled} 人次`} />}
+      {c.gaps.length === 0 ? (
+        <Alert type="success" showIcon title={`全部 ${c.needed} 人次已排满`} />
+      ) : (
+        <Alert type="warning" showIcon title={`${c.gaps.length} 个班次缺人，共缺 ${c.needed - c.filled} 人次`} />
+      )}
       <Space align="start" wrap>
-        <Table size="small" rowKey="date" pagination={false} dataSource={c.byDay} columns={[{ title: '日期', dataIndex: 'date' }, { title: '已排/需要', key: 'r', render: (_, r) => rate(r) }]} />
-        <Table size="small" rowKey="communityName" pagination={false} dataSource={c.byCommunity} columns={[{ title: '社区', dataIndex: 'communityName' }, { title: '已排/需要', key: 'r', render: (_, r) => rate(r) }]} />
-        <Table size="small" rowKey="kindName" pagination={false} dataSource={c.byKind} columns={[{ title: '岗位类型', dataIndex: 'kindName' }, { title: '已排/需要', key: 'r', render: (_, r) => rate(r) }]} />
+        <Table
+          size="small"
+          rowKey="date"
+          pagination={false}
+          dataSource={c.byDay}
+          columns={[
+            { title: '日期', dataIndex: 'date' },
+            { title: '已排/需要', key: 'r', render: (_, r) => rate(r) },
+          ]}
+        />
+        <Table
+          size="small"
+          rowKey="communityName"
+          pagination={false}
+          dataSource={c.byCommunity}
+          columns={[
+            { title: '社区', dataIndex: 'communityName' },
+            { title: '已排/需要', key: 'r', render: (_, r) => rate(r) },
+          ]}
+        />
+        <Table
+          size="small"
+          rowKey="kindName"
+          pagination={false}
+          dataSource={c.byKind}
+          columns={[
+            { title: '岗位类型', dataIndex: 'kindName' },
+            { title: '已排/需要', key: 'r', render: (_, r) => rate(r) },
+          ]}
+        />
       </Space>
       {c.gaps.length > 0 && (
         <Table

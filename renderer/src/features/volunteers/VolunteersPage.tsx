@@ -41,9 +41,31 @@ export function VolunteersPage() {
       defaultActiveKey={hashParams().get('tab') ?? undefined}
       items={[
         { key: 'roster', label: '排班', children: <RosterTab canWrite={write} refs={refs.data} /> },
-        { key: 'people', label: '人员', children: <EntityTab config={configs.people} onChanged={changed} canWrite={write} canReveal={can('personal:unmask')} /> },
-        { key: 'teams', label: '队伍', children: <><EntityTab config={configs.teams} onChanged={changed} canWrite={write} />{write && <TeamMembers teams={refs.data.teams} onChanged={changed} />}</> },
-        { key: 'posts', label: '岗位', children: <><EntityTab config={configs.posts} onChanged={changed} canWrite={write} />{write && <PostKinds onChanged={changed} />}</> },
+        {
+          key: 'people',
+          label: '人员',
+          children: <EntityTab config={configs.people} onChanged={changed} canWrite={write} canReveal={can('personal:unmask')} />,
+        },
+        {
+          key: 'teams',
+          label: '队伍',
+          children: (
+            <>
+              <EntityTab config={configs.teams} onChanged={changed} canWrite={write} />
+              {write && <TeamMembers teams={refs.data.teams} onChanged={changed} />}
+            </>
+          ),
+        },
+        {
+          key: 'posts',
+          label: '岗位',
+          children: (
+            <>
+              <EntityTab config={configs.posts} onChanged={changed} canWrite={write} />
+              {write && <PostKinds onChanged={changed} />}
+            </>
+          ),
+        },
       ]}
     />
   );
@@ -67,10 +89,29 @@ function TeamMembers({ teams, onChanged }: { teams: { value: number; label: stri
   };
   return (
     <div className="toolbar" style={{ marginTop: 12 }}>
-      <Select placeholder="选择队伍管理成员" style={{ width: 260 }} options={teams} value={team} onChange={(v) => (setTeam(v), setOpen(true))} showSearch={{ optionFilterProp: 'label' }} />
-      <Modal open={open && team !== null} title={`${teams.find((t) => t.value === team)?.label ?? ''}成员`} footer={null} onCancel={() => setOpen(false)} width={520}>
+      <Select
+        placeholder="选择队伍管理成员"
+        style={{ width: 260 }}
+        options={teams}
+        value={team}
+        onChange={(v) => (setTeam(v), setOpen(true))}
+        showSearch={{ optionFilterProp: 'label' }}
+      />
+      <Modal
+        open={open && team !== null}
+        title={`${teams.find((t) => t.value === team)?.label ?? ''}成员`}
+        footer={null}
+        onCancel={() => setOpen(false)}
+        width={520}
+      >
         <Select
-          showSearch={{ filterOption: false, onSearch: (q) => call('people.list', { q, pageSize: 20 }).then((r) => setOptions(r.rows.map((p) => ({ value: p.id, label: `${p.name}（${p.communityName ?? '—'}）` })))) }}
+          showSearch={{
+            filterOption: false,
+            onSearch: (q) =>
+              call('people.list', { q, pageSize: 20 }).then((r) =>
+                setOptions(r.rows.map((p) => ({ value: p.id, label: `${p.name}（${p.communityName ?? '—'}）` }))),
+              ),
+          }}
           placeholder="输入姓名添加成员"
           style={{ width: '100%', marginBottom: 12 }}
           options={options}
@@ -82,7 +123,13 @@ function TeamMembers({ teams, onChanged }: { teams: { value: number; label: stri
           dataSource={members.data ?? []}
           style={{ maxHeight: 360, overflow: 'auto' }}
           renderItem={(m) => (
-            <List.Item actions={[<Button key="x" type="link" danger size="small" onClick={() => save((members.data ?? []).filter((x) => x.id !== m.id).map((x) => x.id))}>移出</Button>]}>
+            <List.Item
+              actions={[
+                <Button key="x" type="link" danger size="small" onClick={() => save((members.data ?? []).filter((x) => x.id !== m.id).map((x) => x.id))}>
+                  移出
+                </Button>,
+              ]}
+            >
               {m.name}
             </List.Item>
           )}

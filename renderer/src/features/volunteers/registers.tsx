@@ -24,7 +24,15 @@ export function peopleConfig(refs: { communities: Opt[]; compounds: Opt[]; teams
     noun: '人员',
     list: (q) => call('people.list', q as never),
     save: (v, row) => {
-      const input = { ...v, skills: typeof v.skills === 'string' ? String(v.skills).split(/[、,，\s]+/).filter(Boolean) : (v.skills ?? []) };
+      const input = {
+        ...v,
+        skills:
+          typeof v.skills === 'string'
+            ? String(v.skills)
+                .split(/[、,，\s]+/)
+                .filter(Boolean)
+            : (v.skills ?? []),
+      };
       return row ? call('people.update', { ...input, id: row.id } as never) : call('people.create', input as never);
     },
     remove: (id) => call('people.delete', { id }),
@@ -37,7 +45,14 @@ export function peopleConfig(refs: { communities: Opt[]; compounds: Opt[]; teams
     ],
     columns: [
       { title: '姓名', dataIndex: 'name', key: 'name', sorter: true, width: 90 },
-      { title: '类别', dataIndex: 'kind', key: 'kind', sorter: true, width: 100, render: (k: PersonRow['kind'], r) => `${PersonKind.labels[k]}${r.partyMember && k !== 'party' ? '（党员）' : ''}` },
+      {
+        title: '类别',
+        dataIndex: 'kind',
+        key: 'kind',
+        sorter: true,
+        width: 100,
+        render: (k: PersonRow['kind'], r) => `${PersonKind.labels[k]}${r.partyMember && k !== 'party' ? '（党员）' : ''}`,
+      },
       { title: '手机', dataIndex: 'phone', key: 'phone', width: 120 },
       { title: '居住小区', dataIndex: 'compoundName', key: 'compoundName', width: 120 },
       { title: '社区', dataIndex: 'communityName', key: 'communityName', sorter: true, width: 110 },
@@ -153,7 +168,13 @@ export function postsConfig(refs: { communities: Opt[]; compounds: Opt[]; kinds:
     list: (q) => call('posts.list', q as never),
     save: (v, row) => {
       // 自定义班次 is typed as "6-14, 14-22, 22-6".
-      const customShifts = v.pattern === 'custom' ? String(v.customText ?? '').split(/[,，、\s]+/).filter(Boolean).map((t) => t.split(/[-–~～]/).map(Number)) : null;
+      const customShifts =
+        v.pattern === 'custom'
+          ? String(v.customText ?? '')
+              .split(/[,，、\s]+/)
+              .filter(Boolean)
+              .map((t) => t.split(/[-–~～]/).map(Number))
+          : null;
       const { customText: _t, ...rest } = v;
       const input = { ...rest, customShifts };
       return row ? call('posts.update', { ...input, id: row.id } as never) : call('posts.create', input as never);
@@ -199,7 +220,14 @@ export function postsConfig(refs: { communities: Opt[]; compounds: Opt[]; kinds:
           <Form.Item noStyle shouldUpdate={(a, b) => a.pattern !== b.pattern}>
             {({ getFieldValue }) =>
               getFieldValue('pattern') === 'custom' && (
-                <Form.Item name="customText" label="自定义班次（时）" extra="如 6-14, 14-22, 22-6（跨零点的班写成 22-6）" rules={[{ pattern: /^\s*\d{1,2}\s*[-–~～]\s*\d{1,2}(\s*[,，、\s]\s*\d{1,2}\s*[-–~～]\s*\d{1,2})*\s*$/, message: '请写成 6-14, 14-22 的形式' }]}>
+                <Form.Item
+                  name="customText"
+                  label="自定义班次（时）"
+                  extra="如 6-14, 14-22, 22-6（跨零点的班写成 22-6）"
+                  rules={[
+                    { pattern: /^\s*\d{1,2}\s*[-–~～]\s*\d{1,2}(\s*[,，、\s]\s*\d{1,2}\s*[-–~～]\s*\d{1,2})*\s*$/, message: '请写成 6-14, 14-22 的形式' },
+                  ]}
+                >
                   <Input style={{ width: 220 }} />
                 </Form.Item>
               )
@@ -212,7 +240,9 @@ export function postsConfig(refs: { communities: Opt[]; compounds: Opt[]; kinds:
       </>
     ),
     toForm: (row) =>
-      row ? { ...row, customText: row.customShifts?.map(([s, e]) => `${s}-${e}`).join(', ') } : { perShift: 1, pattern: 'day', active: true, kindId: refs.kinds[0]?.value },
+      row
+        ? { ...row, customText: row.customShifts?.map(([s, e]) => `${s}-${e}`).join(', ') }
+        : { perShift: 1, pattern: 'day', active: true, kindId: refs.kinds[0]?.value },
     scrollX: 900,
   };
 }
