@@ -7,7 +7,7 @@ import { analyze } from '../../electron/core/excel/analyze';
 import { autoMap, detectHeader } from '../../electron/core/excel/header';
 import { readWorkbook } from '../../electron/core/excel/read-workbook';
 import { createScratchRoster, rosterTable } from '../../electron/core/excel/tables/roster';
-import { ALL_COMMUNITIES } from '../../electron/core/places/entity';
+import { ALL_COMMUNITIES } from '../../electron/core/kernel/entity';
 import { makeId } from '../fixtures/excel/make-fixtures-lib';
 import { ms } from './timing';
 

@@ -6,7 +6,7 @@ import { createCore } from '../../electron/core/core';
 import { fileKeyStore } from '../../electron/core/db/key';
 import { checkpoints } from '../../electron/core/places/checkpoints';
 import { compounds } from '../../electron/core/places/compounds';
-import { ALL_COMMUNITIES, createRow } from '../../electron/core/places/entity';
+import { ALL_COMMUNITIES, createRow } from '../../electron/core/kernel/entity';
 import { E2E_PASSWORD, startServer } from '../e2e/harness';
 import { ms } from './timing';
 

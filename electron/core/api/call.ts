@@ -5,7 +5,7 @@ import { can } from '../../../shared/domain/roles';
 import { auditKind, changesData, type MethodSpec } from '../../../shared/api/contract';
 import { type AuditInput, diff, writeAudit } from '../auth/audit';
 import { resolveSession } from '../auth/sessions';
-import type { Change } from '../places/entity';
+import type { Change } from '../kernel/entity';
 import { authorize } from './guard';
 import { checkScope } from './scope';
 import { handlers } from './handlers';

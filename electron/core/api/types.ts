@@ -3,7 +3,7 @@ import type { z } from 'zod';
 import type { Api, MethodName } from '../../../shared/api';
 import type { SessionUser } from '../auth/sessions';
 import type { TilePacks } from '../map/packs';
-import { ALL_COMMUNITIES, type Change, type EntityCtx } from '../places/entity';
+import { ALL_COMMUNITIES, type Change, type EntityCtx } from '../kernel/entity';
 
 /** Who is calling, as the transport knows it. */
 export interface Caller {

@@ -6,7 +6,7 @@ import { analyze, describeError } from '../excel/analyze';
 import { autoMap, detectHeader } from '../excel/header';
 import { readWorkbook } from '../excel/read-workbook';
 import { stmt } from '../db/statements';
-import { ALL_COMMUNITIES } from '../places/entity';
+import { ALL_COMMUNITIES } from '../kernel/entity';
 import { type ReportRow, reportSchema } from './report';
 import { monthDay } from '../../../shared/domain/days';
 

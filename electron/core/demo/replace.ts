@@ -3,13 +3,13 @@ import { stmt } from '../db/statements';
 import { checkpoints } from '../places/checkpoints';
 import { communities } from '../places/communities';
 import { compounds } from '../places/compounds';
-import { ALL_COMMUNITIES, createRow, type EntityCtx } from '../places/entity';
+import { ALL_COMMUNITIES, createRow, type EntityCtx } from '../kernel/entity';
 import { grids } from '../places/grids';
 import { clearSupplies, seedDemoSupplies } from '../supplies/demo';
 import { clearVolunteers, seedDemoVolunteers } from '../volunteers/demo';
 import { clearResidents, seedDemoResidents } from '../residents/demo';
 import { clearInspections, seedDemoInspections } from '../inspections/demo';
-import { DEMO_SEED, generateDemo } from './generate';
+import { DEMO_SEED, generateDemo } from '../places/demo';
 
 /**
  * Replaces the office's territory with the demo office. Runs inside the caller's

@@ -1,5 +1,5 @@
 import { ApiError } from '../../../shared/api/errors';
-import type { EntityCtx } from '../places/entity';
+import type { EntityCtx } from '../kernel/entity';
 import { stmt } from '../db/statements';
 import { dataRows, type HeaderInfo } from './header';
 import { readCell } from './read-cell';

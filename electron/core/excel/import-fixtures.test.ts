@@ -8,7 +8,7 @@ import { analyze } from './analyze';
 import { autoMap, detectHeader } from './header';
 import { readWorkbook } from './read-workbook';
 import { createScratchRoster, rosterTable } from './tables/roster';
-import { ALL_COMMUNITIES } from '../places/entity';
+import { ALL_COMMUNITIES } from '../kernel/entity';
 
 const FIXTURES = path.resolve('test/fixtures/excel');
 const b64 = (name: string) => fs.readFileSync(path.join(FIXTURES, name)).toString('base64');

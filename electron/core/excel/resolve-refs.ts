@@ -1,5 +1,5 @@
 import { stmt } from '../db/statements';
-import type { EntityCtx } from '../places/entity';
+import type { EntityCtx } from '../kernel/entity';
 
 /** Looks up a row id by exact name, within the caller's community scope where the table has one. */
 export function idByName(ctx: EntityCtx, table: 'communities' | 'grids', name: string): number | null {

@@ -13,7 +13,7 @@ import { communities } from '../places/communities';
 import { compounds } from '../places/compounds';
 import { grids } from '../places/grids';
 import { people } from '../volunteers/registers';
-import { type EntityDef, listRows } from '../places/entity';
+import { type EntityDef, listRows } from '../kernel/entity';
 import { type Analysis, analyzeInSteps, describeError, type RowStatus } from './analyze';
 import { autoMap, chooseSheet, detectHeader } from './header';
 import { cancelJob, forgetJob, getJob, PROGRESS, startParse } from './parse-job';

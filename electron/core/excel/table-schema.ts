@@ -1,5 +1,5 @@
 import type { Permission } from '../../../shared/api/contract';
-import type { EntityCtx } from '../places/entity';
+import type { EntityCtx } from '../kernel/entity';
 
 /** One column of an importable table: its Chinese header, the other headers people use, and how to read it. */
 export interface ColumnSpec {

@@ -5,7 +5,7 @@ import { ApiError } from '../../../shared/api/errors';
 import { localDay } from '../../../shared/domain/days';
 import { DisinfectArea } from '../../../shared/domain/enums';
 import { stmt } from '../db/statements';
-import { ALL_COMMUNITIES, type Scope } from '../places/entity';
+import { ALL_COMMUNITIES, type Scope } from '../kernel/entity';
 import { writeMoves } from '../supplies/ledger';
 
 /**

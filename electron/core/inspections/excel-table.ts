@@ -5,7 +5,7 @@ import { stmt } from '../db/statements';
 import { rowCoordinates } from '../excel/coords';
 import { communityAndGrid, issuesToColumns } from '../excel/resolve-refs';
 import type { CellError, TableSchema } from '../excel/table-schema';
-import { createRow, getRow, updateRow } from '../places/entity';
+import { createRow, getRow, updateRow } from '../kernel/entity';
 import { premises } from './premises';
 
 const FIELD_TO_COLUMN: Record<string, string> = { communityId: 'communityName', gridId: 'gridName' };

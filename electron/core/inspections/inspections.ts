@@ -4,8 +4,8 @@ import type { InspectionInput, InspectionRow } from '../../../shared/api/inspect
 import { ApiError } from '../../../shared/api/errors';
 import { TargetKind, type TargetKindCode } from '../../../shared/domain/enums';
 import { stmt } from '../db/statements';
-import { ALL_COMMUNITIES, type Scope } from '../places/entity';
-import { searchPattern } from '../places/search-key';
+import { ALL_COMMUNITIES, type Scope } from '../kernel/entity';
+import { searchPattern } from '../kernel/search-key';
 import { checklistById, currentChecklist } from './checklists';
 import { createProblem, type NewProblem } from './problems';
 

@@ -1,7 +1,7 @@
 import type Database from 'better-sqlite3-multiple-ciphers';
 import { localDay } from '../../../shared/domain/days';
 import { stmt } from '../db/statements';
-import type { Scope } from '../places/entity';
+import type { Scope } from '../kernel/entity';
 
 /** The map's 督查 layers: each place with problems not yet closed (overdue counted), and premises. */
 export function problemPlaces(db: Database.Database, scope: Scope, now: Date) {

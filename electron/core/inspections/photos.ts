@@ -2,7 +2,7 @@ import type Database from 'better-sqlite3-multiple-ciphers';
 import { ApiError } from '../../../shared/api/errors';
 import { MAX_PHOTO_BYTES } from '../../../shared/api/inspections';
 import { stmt } from '../db/statements';
-import type { Scope } from '../places/entity';
+import type { Scope } from '../kernel/entity';
 
 /**
  * Photos arrive downscaled by the browser (≤ 1,600 px). Here they are checked by their

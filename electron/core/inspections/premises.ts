@@ -1,6 +1,6 @@
 import type { z } from 'zod';
 import type { Premises, PremisesFields } from '../../../shared/api/inspections';
-import { type EntityDef, requireRef } from '../places/entity';
+import { type EntityDef, requireRef } from '../kernel/entity';
 
 type Fields = z.output<typeof PremisesFields>;
 

@@ -5,7 +5,7 @@ import { ApiError } from '../../../shared/api/errors';
 import { addDays, localDay } from '../../../shared/domain/days';
 import { Responsible } from '../../../shared/domain/enums';
 import { stmt } from '../db/statements';
-import type { Scope } from '../places/entity';
+import type { Scope } from '../kernel/entity';
 import { savePhoto } from './photos';
 
 /**

@@ -2,7 +2,7 @@ import type { inspections } from '../../../shared/api/inspections';
 import { actor, entityCtx, type Handlers } from '../api/types';
 import { stmt } from '../db/statements';
 import { exportList } from '../excel/service';
-import { createRow, deleteRow, getRow, listRows, updateRow } from '../places/entity';
+import { createRow, deleteRow, getRow, listRows, updateRow } from '../kernel/entity';
 import { currentChecklists, saveChecklist } from './checklists';
 import { coverage, listAreas, listDisinfections, recordDisinfection, setAreas } from './disinfection';
 import { createInspection, listInspections, searchTargets } from './inspections';

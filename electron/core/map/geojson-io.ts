@@ -7,7 +7,7 @@ import { toWgs84 } from '../excel/coords';
 import type { CoordSystem } from '../excel/read-cell';
 import { checkpoints } from '../places/checkpoints';
 import { compounds } from '../places/compounds';
-import { type EntityCtx, getRow, listRows, updateRow } from '../places/entity';
+import { type EntityCtx, getRow, listRows, updateRow } from '../kernel/entity';
 
 const ALL = { page: 1, pageSize: 100_000, order: 'asc' as const };
 const round6 = (v: number) => Math.round(v * 1e6) / 1e6;

@@ -5,7 +5,7 @@ import { checkGeoJson } from '../../../shared/domain/geojson';
 import { entityCtx, type Handlers } from '../api/types';
 import { checkpoints } from '../places/checkpoints';
 import { compounds } from '../places/compounds';
-import { getRow, listRows, updateRow } from '../places/entity';
+import { getRow, listRows, updateRow } from '../kernel/entity';
 import { putSetting } from '../auth/settings';
 import { readBasemap } from './basemap';
 import { exportGeoJson, importGeoJson } from './geojson-io';

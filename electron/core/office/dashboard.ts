@@ -2,7 +2,7 @@ import type Database from 'better-sqlite3-multiple-ciphers';
 import type { DashboardSummaryData } from '../../../shared/api/office';
 import { CheckpointStatus, ControlLevel, ManagementType } from '../../../shared/domain/enums';
 import { stmt } from '../db/statements';
-import type { Scope } from '../places/entity';
+import type { Scope } from '../kernel/entity';
 
 /** Rows of communities the caller may see (scope enforced in SQL, as in every list). */
 const IN_SCOPE = '(@all = 1 OR community_id IN (SELECT community_id FROM user_communities WHERE user_id = @uid))';

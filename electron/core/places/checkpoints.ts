@@ -2,7 +2,7 @@ import type { z } from 'zod';
 import { ApiError } from '../../../shared/api/errors';
 import type { CheckpointFields, CheckpointRow } from '../../../shared/api/places';
 import { stmt } from '../db/statements';
-import { type EntityDef, requireRef } from './entity';
+import { type EntityDef, requireRef } from '../kernel/entity';
 
 type Fields = z.output<typeof CheckpointFields>;
 

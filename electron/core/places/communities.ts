@@ -1,6 +1,6 @@
 import type { z } from 'zod';
 import type { CommunityFields, CommunityRow } from '../../../shared/api/places';
-import type { EntityDef } from './entity';
+import type { EntityDef } from '../kernel/entity';
 
 type Fields = z.output<typeof CommunityFields>;
 

@@ -1,6 +1,6 @@
 import type { z } from 'zod';
 import type { CompoundFields, CompoundRow } from '../../../shared/api/places';
-import { type EntityDef, requireRef } from './entity';
+import { type EntityDef, requireRef } from '../kernel/entity';
 
 type Fields = z.output<typeof CompoundFields>;
 

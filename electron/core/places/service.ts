@@ -3,7 +3,7 @@ import { entityCtx, type Handlers } from '../api/types';
 import { checkpoints } from './checkpoints';
 import { communities } from './communities';
 import { compounds } from './compounds';
-import { createRow, deleteRow, getRow, listRows, updateRow } from './entity';
+import { createRow, deleteRow, getRow, listRows, updateRow } from '../kernel/entity';
 import { grids } from './grids';
 
 export const placesHandlers: Handlers<keyof typeof places> = {

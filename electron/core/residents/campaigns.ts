@@ -3,7 +3,7 @@ import type { z } from 'zod';
 import { ApiError } from '../../../shared/api/errors';
 import type { Campaign } from '../../../shared/api/campaigns';
 import { stmt } from '../db/statements';
-import type { Scope } from '../places/entity';
+import type { Scope } from '../kernel/entity';
 
 /**
  * Coverage of a campaign: the households in its scope, and those reached (a visit found

@@ -2,7 +2,7 @@ import { base, Faker, zh_CN } from '@faker-js/faker';
 import type Database from 'better-sqlite3-multiple-ciphers';
 import { FEVER } from '../../../shared/api/residents';
 import { stmt } from '../db/statements';
-import { searchKey } from '../places/search-key';
+import { searchKey } from '../kernel/search-key';
 import { addDays as shiftDay, localDay, localHour } from '../../../shared/domain/days';
 
 /** Residents, their buildings and households, registrations and alerts go before the territory they hang on. */

@@ -3,7 +3,7 @@ import { stmt } from '../db/statements';
 import { communityOfRow, idByName } from '../excel/resolve-refs';
 import type { CellError, TableSchema } from '../excel/table-schema';
 import { compounds } from '../places/compounds';
-import { createRow, getRow } from '../places/entity';
+import { createRow, getRow } from '../kernel/entity';
 import { residentKey, residentsDef } from './residents';
 
 interface ResidentInput {

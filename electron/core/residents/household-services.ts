@@ -2,7 +2,7 @@ import crypto from 'node:crypto';
 import type Database from 'better-sqlite3-multiple-ciphers';
 import { ApiError } from '../../../shared/api/errors';
 import { stmt } from '../db/statements';
-import { type Scope, scopeWhere } from '../places/entity';
+import { type Scope, scopeWhere } from '../kernel/entity';
 import { localDay } from '../../../shared/domain/days';
 
 type Who = { username: string; now: Date };

@@ -6,9 +6,9 @@ import { type DueRow, KeyCategory, type KeyPerson, type KeyPersonFields, KeyStat
 import { maskName } from '../../../shared/domain/mask';
 import { getSetting, putSetting } from '../auth/settings';
 import { stmt } from '../db/statements';
-import { type Scope, scopeWhere } from '../places/entity';
+import { type Scope, scopeWhere } from '../kernel/entity';
 import { aroundDuty, endAroundDuty } from '../inspections/disinfection';
-import { searchKey } from '../places/search-key';
+import { searchKey } from '../kernel/search-key';
 import { addDays, localDay, localHour } from '../../../shared/domain/days';
 
 type Who = { username: string; now: Date };

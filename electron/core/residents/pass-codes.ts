@@ -5,7 +5,7 @@ import { encodeClaims, FORGED, formatPayload, type PassClaims, splitPayload } fr
 import { localDay } from '../../../shared/domain/days';
 import { getSetting } from '../auth/settings';
 import { stmt } from '../db/statements';
-import { type Scope, scopeWhere } from '../places/entity';
+import { type Scope, scopeWhere } from '../kernel/entity';
 import { passProblem } from './household-services';
 
 /**

@@ -3,7 +3,7 @@ import type { z } from 'zod';
 import { ApiError } from '../../../shared/api/errors';
 import { FEVER, type Registration, type RegistrationInput } from '../../../shared/api/residents';
 import { stmt } from '../db/statements';
-import { type Scope, scopeWhere } from '../places/entity';
+import { type Scope, scopeWhere } from '../kernel/entity';
 import { passProblem } from './household-services';
 import { checkPassCode } from './pass-codes';
 import { dayEnd, dayStart } from '../../../shared/domain/days';

@@ -1,7 +1,7 @@
 import type { z } from 'zod';
 import type { Resident } from '../../../shared/api/residents';
-import type { EntityDef } from '../places/entity';
-import { searchKey } from '../places/search-key';
+import type { EntityDef } from '../kernel/entity';
+import { searchKey } from '../kernel/search-key';
 
 type Out = z.input<typeof Resident>;
 

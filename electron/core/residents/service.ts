@@ -5,7 +5,7 @@ import type { keyPersons } from '../../../shared/api/key-persons';
 import type { residents } from '../../../shared/api/residents';
 import { actor, entityCtx, type Handlers } from '../api/types';
 import { stmt } from '../db/statements';
-import { listRows, scopeWhere } from '../places/entity';
+import { listRows, scopeWhere } from '../kernel/entity';
 import { acknowledge, dailyCounts, listRegistrations, openAlerts, register } from './registrations';
 import { residentsDef } from './residents';
 import { cleanupPersonal } from './cleanup';

@@ -1,6 +1,6 @@
 import type Database from 'better-sqlite3-multiple-ciphers';
 import { stmt } from '../db/statements';
-import { ALL_COMMUNITIES, createRow } from '../places/entity';
+import { ALL_COMMUNITIES, createRow } from '../kernel/entity';
 import { LEDGER_TRIGGERS } from './0040-supplies-create.sql';
 import { createDonation } from './donations';
 import { writeMoves } from './ledger';

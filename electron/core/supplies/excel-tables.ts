@@ -4,7 +4,7 @@ import { DonorKind, SupplyCategory } from '../../../shared/domain/enums';
 import { stmt } from '../db/statements';
 import { issuesToColumns } from '../excel/resolve-refs';
 import type { CellError, TableSchema } from '../excel/table-schema';
-import { ALL_COMMUNITIES, createRow, getRow, updateRow } from '../places/entity';
+import { ALL_COMMUNITIES, createRow, getRow, updateRow } from '../kernel/entity';
 import { createDonation } from './donations';
 import { writeMoves } from './ledger';
 import { donors, supplyItems } from './registers';

@@ -1,6 +1,6 @@
 import type { z } from 'zod';
 import type { Donor, DonorFields, SupplyItem, SupplyItemFields, Warehouse, WarehouseFields } from '../../../shared/api/supplies';
-import { type EntityDef, requireRef } from '../places/entity';
+import { type EntityDef, requireRef } from '../kernel/entity';
 
 /** The supplies registers (catalogue, warehouses, donors) through the same entity layer as the territory. */
 

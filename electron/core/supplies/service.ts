@@ -3,7 +3,7 @@ import { ApiError } from '../../../shared/api/errors';
 import { actor, entityCtx, type Ctx, type Handlers } from '../api/types';
 import { putSetting } from '../auth/settings';
 import { stmt } from '../db/statements';
-import { createRow, deleteRow, listRows, updateRow } from '../places/entity';
+import { createRow, deleteRow, listRows, updateRow } from '../kernel/entity';
 import { createDonation, donationTotals, getDonation, listDonations } from './donations';
 import { nextTransferId, onHand, requireItemAndWarehouse, reverseMove, writeMoves } from './ledger';
 import { planWorkbook } from './plan-workbook';

@@ -1,8 +1,8 @@
 import { base, Faker, zh_CN } from '@faker-js/faker';
 import type Database from 'better-sqlite3-multiple-ciphers';
-import { DEMO_SEED } from '../demo/generate';
+import { DEMO_SEED } from '../places/demo';
 import { stmt } from '../db/statements';
-import { searchKey } from '../places/search-key';
+import { searchKey } from '../kernel/search-key';
 import { createRoster, fillRoster } from './roster';
 import { addDays, localDay, midnight } from '../../../shared/domain/days';
 

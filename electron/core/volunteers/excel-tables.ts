@@ -5,7 +5,7 @@ import { shiftLabel } from '../../../shared/domain/shifts';
 import { stmt } from '../db/statements';
 import { idByName, issuesToColumns } from '../excel/resolve-refs';
 import type { CellError, TableSchema } from '../excel/table-schema';
-import { createRow, getRow, updateRow } from '../places/entity';
+import { createRow, getRow, updateRow } from '../kernel/entity';
 import { people } from './registers';
 import { dateOf, loadRoster, postShifts, type PostRow } from './roster';
 

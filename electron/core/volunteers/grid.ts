@@ -5,7 +5,7 @@ import type { GridPost } from '../../../shared/api/volunteers';
 import { REASON_LABELS, whyNot } from '../../../shared/domain/roster-solver';
 import { shiftLabel, shiftSpan } from '../../../shared/domain/shifts';
 import { stmt } from '../db/statements';
-import { searchPattern } from '../places/search-key';
+import { searchPattern } from '../kernel/search-key';
 import { assignmentsOf, conflicts, dateOf, loadRoster, type PostRow, postShifts, rosterSummary, solverOptions, solverPeople } from './roster';
 
 /** The roster as the grid shows it: a page of posts, each day × shift cell with its people and their conflicts. */

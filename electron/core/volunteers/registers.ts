@@ -1,7 +1,7 @@
 import type { z } from 'zod';
 import type { Person, PersonFields, Post, PostFields, Team, TeamFields } from '../../../shared/api/volunteers';
 import { ApiError } from '../../../shared/api/errors';
-import { type EntityDef, requireRef } from '../places/entity';
+import { type EntityDef, requireRef } from '../kernel/entity';
 
 /** People, teams and posts through the same entity layer as the territory registers. */
 

@@ -2,7 +2,7 @@ import type { volunteers } from '../../../shared/api/volunteers';
 import { ApiError } from '../../../shared/api/errors';
 import { actor, entityCtx, type Ctx, type Handlers } from '../api/types';
 import { stmt } from '../db/statements';
-import { createRow, deleteRow, listRows, requireRef, updateRow } from '../places/entity';
+import { createRow, deleteRow, listRows, requireRef, updateRow } from '../kernel/entity';
 import { candidates, rosterGrid } from './grid';
 import { people, posts, teams } from './registers';
 import { rosterWorkbook } from './roster-workbook';

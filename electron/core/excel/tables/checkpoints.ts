@@ -2,7 +2,7 @@ import { CheckpointFields, type CheckpointRow } from '../../../../shared/api/pla
 import { CheckpointHours, CheckpointKind, CheckpointStatus } from '../../../../shared/domain/enums';
 import { stmt } from '../../db/statements';
 import { checkpoints } from '../../places/checkpoints';
-import { createRow, getRow, updateRow } from '../../places/entity';
+import { createRow, getRow, updateRow } from '../../kernel/entity';
 import { rowCoordinates } from '../coords';
 import { communityOfRow, idByName, issuesToColumns } from '../resolve-refs';
 import type { CellError, TableSchema } from '../table-schema';

@@ -2,7 +2,7 @@ import { CommunityFields, type CommunityRow, GridFields, type GridRow } from '..
 import { CommunityKind } from '../../../../shared/domain/enums';
 import { stmt } from '../../db/statements';
 import { communities } from '../../places/communities';
-import { createRow, getRow, updateRow } from '../../places/entity';
+import { createRow, getRow, updateRow } from '../../kernel/entity';
 import { grids } from '../../places/grids';
 import { issuesToColumns } from '../resolve-refs';
 import type { TableSchema } from '../table-schema';

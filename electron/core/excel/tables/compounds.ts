@@ -2,7 +2,7 @@ import { CompoundFields, type CompoundRow } from '../../../../shared/api/places'
 import { ControlLevel, ManagementType } from '../../../../shared/domain/enums';
 import { stmt } from '../../db/statements';
 import { compounds } from '../../places/compounds';
-import { createRow, getRow, updateRow } from '../../places/entity';
+import { createRow, getRow, updateRow } from '../../kernel/entity';
 import { rowCoordinates } from '../coords';
 import { communityAndGrid, issuesToColumns } from '../resolve-refs';
 import type { CellError, TableSchema } from '../table-schema';

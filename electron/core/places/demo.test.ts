@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { DEMO_CENTRE, DEMO_SEED, generateDemo } from './generate';
+import { DEMO_CENTRE, DEMO_SEED, generateDemo } from './demo';
 
 describe('generateDemo', () => {
   const demo = generateDemo();
