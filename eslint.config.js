@@ -2,7 +2,6 @@ import js from '@eslint/js';
 import { importX } from 'eslint-plugin-import-x';
 import reactHooks from 'eslint-plugin-react-hooks';
 import tseslint from 'typescript-eslint';
-import { LAYER_DEBT } from './lint/layer-debt.js';
 import { importSettings, layerConfig, withBasePath } from './lint/layers.js';
 
 const noElectron = {
@@ -50,8 +49,8 @@ export default tseslint.config(
       ],
     },
   }),
-  // The layer order of electron/core (lint/layers.js) with today's known debt (lint/layer-debt.js).
-  ...layerConfig(LAYER_DEBT),
+  // The layer order of electron/core (lint/layers.js).
+  ...layerConfig(),
   {
     // The page runs in a sandboxed renderer or a plain browser: no Node, no core.
     name: 'boundaries/renderer',

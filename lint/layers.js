@@ -1,11 +1,7 @@
 // The declared layer order of electron/core, lowest first. A file may import from its own
 // layer (siblings excepted) and from any layer below it, never from one above: that is
-// what keeps the core drawable as a few floors instead of a tangle.
-//
-// Layers are lists of globs relative to the repository root. `ignores` takes a file out of a
-// folder's layer when it is declared elsewhere (a kernel engine still living in a feature
-// folder, a composition list still living in a low folder). Those are marked "pending move":
-// the target layout is the layer list itself, the folders will follow.
+// what keeps the core drawable as a few floors instead of a tangle. Each layer is a list
+// of folders (globs relative to the repository root); a folder belongs to one layer only.
 
 import path from 'node:path';
 import { createNodeResolver, importX } from 'eslint-plugin-import-x';
@@ -13,30 +9,26 @@ import { createNodeResolver, importX } from 'eslint-plugin-import-x';
 const root = path.dirname(import.meta.dirname);
 const core = (...globs) => globs.map((g) => `electron/core/${g}`);
 
-/** @typedef {{ name: string, files: string[], ignores?: string[], siblings?: string[][] }} Layer */
+/** @typedef {{ name: string, files: string[], siblings?: string[][] }} Layer */
 
 /** @type {Layer[]} */
 export const LAYERS = [
   {
-    // Database, call(), sessions and audit, LAN device pairing, backups, the Excel engine, generic helpers.
+    // Generic engines (entity rows, search keys, safe paths), the database, call(), sessions
+    // and audit, LAN device pairing, backups, the Excel engine. Lists of features are given to it.
     name: 'kernel',
-    files: [...core('kernel/**', 'db/**', 'api/**', 'auth/**', 'lan/**', 'backup/**', 'excel/**')],
-    // Composition lists and feature tables still living in low folders (pending move).
-    ignores: core('db/migrations.ts', 'api/handlers.ts', 'excel/tables/**'),
+    files: core('kernel/**', 'db/**', 'api/**', 'auth/**', 'lan/**', 'backup/**', 'excel/**'),
   },
   {
+    // The territory: communities, grids, compounds, checkpoints, their Excel tables and exports, the demo territory.
     name: 'places',
-    files: [
-      ...core('places/**'),
-      // The territory tables of the Excel import (pending move into places/).
-      ...core('excel/tables/communities.ts', 'excel/tables/compounds.ts', 'excel/tables/checkpoints.ts'),
-    ],
+    files: core('places/**'),
   },
   {
     // Three independent features: none imports another.
     name: 'features',
-    files: core('supplies/**', 'volunteers/**', 'residents/**', 'excel/tables/roster.ts'),
-    siblings: [core('supplies/**'), [...core('volunteers/**'), ...core('excel/tables/roster.ts')], core('residents/**')],
+    files: core('supplies/**', 'volunteers/**', 'residents/**'),
+    siblings: [core('supplies/**'), core('volunteers/**'), core('residents/**')],
   },
   {
     name: 'inspections',
@@ -49,88 +41,51 @@ export const LAYERS = [
     siblings: [core('briefing/**'), core('map/**'), core('office/**')],
   },
   {
-    // The composition root: the lists of all handlers, migrations, import tables, the demo
-    // office, the core's start-up and its worker thread. Nothing below imports it.
+    // The composition root: the lists of all handlers, migrations and import tables, the demo
+    // office (registry/), the core's start-up (core.ts, recovery-core.ts) and its worker
+    // thread. Nothing below imports it.
     name: 'registry',
-    files: [
-      ...core('registry/**', 'core.ts', 'recovery-core.ts', 'recovery-flag.ts', 'worker/**', 'demo/**'),
-      // Composition lists still living in low folders (pending move to registry/).
-      ...core('api/handlers.ts', 'db/migrations.ts', 'excel/tables/index.ts'),
-    ],
+    files: core('registry/**', 'worker/**', 'core.ts', 'recovery-core.ts', 'recovery-flag.ts'),
   },
 ];
 
-const isFolderGlob = (g) => g.includes('*');
-/** An exception glob for one file: import-x wants globs when `from` is a glob. */
-export const fileGlob = (file) => `**/${file}`;
+/** import-x wants `from` all globs or none: a single file (core.ts) becomes a glob matching just it. */
+const asGlob = (g) => (g.includes('*') ? g : `**/${g}`);
 
 /**
  * The zones of import-x/no-restricted-paths for files of one layer: every file of a higher
- * layer (and of a sibling group other than the file's own) is off limits, except the single
- * files that are declared lower although they sit in a higher layer's folder.
+ * layer, and of a sibling group other than the file's own, is off limits.
  * @param {number} index the layer's position in LAYERS
  * @param {string[]} [siblingGroup] the group the linted files belong to, when the layer has siblings
- * @param {string[]} [allowed] extra files this block may import (a known-debt entry)
  */
-export function layerZones(index, siblingGroup, allowed = []) {
+export function layerZones(index, siblingGroup) {
   const layer = LAYERS[index];
-  const above = LAYERS.slice(index + 1);
-  const from = above.flatMap((l) => l.files);
+  const from = LAYERS.slice(index + 1).flatMap((l) => l.files);
   if (layer.siblings && siblingGroup) {
     for (const group of layer.siblings) if (group !== siblingGroup) from.push(...group);
   }
-  const own = layer.siblings && siblingGroup ? siblingGroup : layer.files;
-  const lower = [...LAYERS.slice(0, index).flatMap((l) => l.files), ...own].filter((g) => !isFolderGlob(g));
-  const except = [...lower, ...allowed].map(fileGlob);
+  // The top layer may import anything below it.
+  if (from.length === 0) return [];
   const message =
     `Layer order (lint/layers.js): ${LAYERS.map((l) => l.name).join(' → ')}. ` +
     `A ${layer.name} file may not import from a higher layer${layer.siblings ? ' or a sibling feature' : ''}; ` +
     'move the shared code down, or pass it in from the registry.';
-  // import-x wants `from` all globs or none: a single file becomes a glob matching just it.
-  const fromGlobs = from.map((g) => (isFolderGlob(g) ? g : fileGlob(g)));
-  // The top layer may import anything below it.
-  if (fromGlobs.length === 0) return [];
-  return [{ target: '**/*', from: [...new Set(fromGlobs)], except: [...new Set(except)], message }];
+  return [{ target: '**/*', from: [...new Set(from.map(asGlob))], message }];
 }
 
 /**
  * One config block per layer (or sibling group), each with its own zones.
- * @param {import('./layer-debt.js').Debt[]} debt known violations, allowed per file
  * @param {object[]} commonZones zones every core file obeys too (a block's options replace earlier ones)
  */
-export function layerBlocks(debt, commonZones) {
-  const blocks = [];
-  LAYERS.forEach((layer, index) => {
-    const groups = layer.siblings ?? [layer.files];
-    for (const group of groups) {
-      blocks.push({
-        name: `layers/${layer.name}`,
-        files: group,
-        ignores: [...(layer.ignores ?? []), '**/*.test.ts', '**/*.test.tsx'],
-        rules: { 'import-x/no-restricted-paths': ['error', { zones: [...layerZones(index, layer.siblings ? group : undefined), ...commonZones] }] },
-      });
-    }
-  });
-  for (const d of debt) {
-    const index = LAYERS.findIndex((l) => l.name === d.layer);
-    if (index < 0) throw new Error(`lint/layer-debt.js: unknown layer ${d.layer} for ${d.file}`);
-    const group = LAYERS[index].siblings?.find((g) => g.some((glob) => d.file.startsWith(glob.replace('/**', '/'))));
-    blocks.push({
-      name: `layers/debt/${d.file}`,
-      files: [d.file],
-      rules: {
-        'import-x/no-restricted-paths': ['error', { zones: [...layerZones(index, group, d.imports), ...commonZones.map((z) => allowIn(z, d.imports))] }],
-      },
-    });
-  }
-  return blocks;
-}
-
-/** A folder zone with the debt's imports that fall inside its `from` folders let through. */
-function allowIn(zone, imports) {
-  const from = [zone.from].flat();
-  const except = imports.flatMap((file) => from.filter((dir) => file.startsWith(`${dir}/`)).map((dir) => `./${file.slice(dir.length + 1)}`));
-  return except.length ? { ...zone, except: [...(zone.except ?? []), ...except] } : zone;
+export function layerBlocks(commonZones) {
+  return LAYERS.flatMap((layer, index) =>
+    (layer.siblings ?? [layer.files]).map((group) => ({
+      name: `layers/${layer.name}`,
+      files: group,
+      ignores: ['**/*.test.ts', '**/*.test.tsx'],
+      rules: { 'import-x/no-restricted-paths': ['error', { zones: [...layerZones(index, layer.siblings ? group : undefined), ...commonZones] }] },
+    })),
+  );
 }
 
 /** Settings every block using import-x needs: TypeScript files imported without extension. */
@@ -153,12 +108,11 @@ export const withBasePath = (block) => {
 
 /**
  * The flat-config blocks enforcing the layer order (and the core-below-transports rule) on
- * electron/core, given the known debt. Tests beside the code are exempt: they may compose.
- * @param {import('./layer-debt.js').Debt[]} debt
+ * electron/core. Tests beside the code are exempt: they may compose.
  */
-export function layerConfig(debt) {
+export function layerConfig() {
   return [
     { name: 'layers/plugin', files: ['electron/core/**'], plugins: { 'import-x': importX }, settings: importSettings },
-    ...layerBlocks(debt, [coreBelowTransports]).map(withBasePath),
+    ...layerBlocks([coreBelowTransports]).map(withBasePath),
   ];
 }

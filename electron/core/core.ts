@@ -12,12 +12,13 @@ import { BACKUP_NOT_MADE, diskFullMessage } from './db/startup-error';
 import { type Every, scheduleBackups } from './backup/schedule';
 import { api, isMethodName } from '../../shared/api';
 import { changesData } from '../../shared/api/contract';
-import { migrate } from './db/migrate';
-import { type Migration, migrations } from './db/migrations';
+import { migrate, type Migration } from './db/migrate';
+import { handlers } from './registry/handlers';
+import { migrations } from './registry/migrations';
 import { swapAndOpen } from './backup/swap';
 import { applyKey, type KeyStore } from './db/key';
 import { configure, DB_FILE, defaultKeyStore, openDatabase, openKeyed } from './db/open';
-import { replaceWithDemo } from './demo/replace';
+import { replaceWithDemo } from './registry/demo';
 import { can } from '../../shared/domain/roles';
 import { ApiError } from '../../shared/api/errors';
 import type { ApiErrorBody } from '../../shared/api';
@@ -155,6 +156,7 @@ export async function createCore(opts: CoreOptions): Promise<Core> {
   };
   const base: Omit<BaseCtx, 'db'> = {
     key,
+    migrations: list,
     tilePacks,
     swapDatabase,
     dataDir: opts.dataDir,
@@ -175,14 +177,14 @@ export async function createCore(opts: CoreOptions): Promise<Core> {
     if (writes && space.isLow()) return { envelope: { ok: false, error: { code: 'DISK_FULL', message: diskFullMessage(opts.dataDir) } }, session: {} };
     if (long && readsOnly(name)) {
       // A refusal's audit row cannot be written on the read connection: that call fails plainly.
-      return call(name, input, caller, { ...base, db: long.reader }).catch(() => ({
+      return call(handlers, name, input, caller, { ...base, db: long.reader }).catch(() => ({
         envelope: { ok: false, error: { code: 'INTERNAL', message: '正在导入大量数据，请稍后重试。' } },
         session: {},
       }));
     }
     // Anything else would run inside the long write's transaction: it waits for the end.
     while (long) await long.done;
-    const result = await call(name, input, caller, { ...base, db: current });
+    const result = await call(handlers, name, input, caller, { ...base, db: current });
     if (!result.envelope.ok && result.envelope.error.code === 'DISK_FULL') {
       space.full();
       result.envelope.error.message = diskFullMessage(opts.dataDir);

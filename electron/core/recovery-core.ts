@@ -11,6 +11,7 @@ import { type DataLock, acquireDataLock } from './db/lock';
 import { DB_FILE, defaultKeyStore } from './db/open';
 import { StartupError } from './db/startup-error';
 import { trackRecovery } from './recovery-flag';
+import { migrations } from './registry/migrations';
 
 const recoverable = (e: unknown): e is StartupError => e instanceof StartupError && (e.problem === 'missing' || e.problem === 'damaged');
 
@@ -38,6 +39,7 @@ function recoveryCore(opts: CoreOptions, first: StartupError): Core {
   const dbFile = path.join(opts.dataDir, DB_FILE);
   const backupDir = path.join(opts.dataDir, 'backups');
   const now = opts.now ?? (() => new Date());
+  const list = opts.migrations ?? migrations;
   let problem = first;
   let real: Core | null = null;
   // The recovery page holds the folder too: no second process may start on it meanwhile.
@@ -49,7 +51,7 @@ function recoveryCore(opts: CoreOptions, first: StartupError): Core {
   const verified = () => {
     if (!checked) {
       const key = keyStore.read();
-      checked = key ? verifiedBackups(backupDir, key) : { backups: [], rejected: 0 };
+      checked = key ? verifiedBackups(backupDir, key, list) : { backups: [], rejected: 0 };
     }
     return checked;
   };
@@ -70,7 +72,7 @@ function recoveryCore(opts: CoreOptions, first: StartupError): Core {
     if (!verified().backups.some((b) => b.file === parsed.data.backup)) return fail('VALIDATION', '该备份不存在或没有通过完整性检查，请选择列表中的备份。');
     busy = true;
     try {
-      const { keptAside } = restoreWithoutDatabase(dbFile, backupDir, parsed.data.backup, key, now());
+      const { keptAside } = restoreWithoutDatabase(dbFile, backupDir, parsed.data.backup, key, now(), list);
       lock?.release();
       lock = null;
       try {

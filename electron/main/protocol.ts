@@ -3,7 +3,8 @@ import path from 'node:path';
 import type { Protocol, Session } from 'electron';
 import type { TileReply } from '../core/map/packs';
 import { isTilePath, parseTilePath, type TileRequest } from '../core/map/tile-path';
-import { regularFileInside, resolveInside } from '../server/static';
+import { resolveInside } from '../core/kernel/paths';
+import { regularFileInside } from '../server/static';
 import { buildCsp } from '../../shared/domain/csp';
 import { APP_SCHEME } from './window';
 

@@ -6,7 +6,7 @@ import { read, utils, write } from 'xlsx';
 import { analyze } from '../../electron/core/excel/analyze';
 import { autoMap, detectHeader } from '../../electron/core/excel/header';
 import { readWorkbook } from '../../electron/core/excel/read-workbook';
-import { createScratchRoster, rosterTable } from '../../electron/core/excel/tables/roster';
+import { createScratchRoster, rosterTable } from '../../electron/core/excel/scratch-roster';
 import { ALL_COMMUNITIES } from '../../electron/core/kernel/entity';
 import { makeId } from '../fixtures/excel/make-fixtures-lib';
 import { ms } from './timing';

@@ -7,7 +7,7 @@ import type { Envelope } from '../../shared/api';
 import type { Role } from '../../shared/domain/roles';
 import { insertUser } from '../../electron/core/auth/users-repo';
 import { type Core, createCore } from '../../electron/core/core';
-import type { Migration } from '../../electron/core/db/migrations';
+import type { Migration } from '../../electron/core/db/migrate';
 import { defaultKeyStore, openKeyed } from '../../electron/core/db/open';
 import { copyDemoTemplate } from './demo-template';
 import { type Call, ROLE_USER, signIn, TEST_PASSWORD } from './sessions';

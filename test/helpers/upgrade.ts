@@ -1,7 +1,8 @@
 import Database from 'better-sqlite3-multiple-ciphers';
 import path from 'node:path';
 import { migrate, schemaVersion } from '../../electron/core/db/migrate';
-import { type Migration, migrations } from '../../electron/core/db/migrations';
+import type { Migration } from '../../electron/core/db/migrate';
+import { migrations } from '../../electron/core/registry/migrations';
 import { configure } from '../../electron/core/db/open';
 import { closeLater, makeTempDir } from './temp-core';
 

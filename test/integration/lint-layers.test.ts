@@ -2,10 +2,7 @@ import { ESLint } from 'eslint';
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import tseslint from 'typescript-eslint';
 import { describe, expect, it } from 'vitest';
-import { LAYER_DEBT } from '../../lint/layer-debt.js';
-import { layerConfig } from '../../lint/layers.js';
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
 
@@ -40,9 +37,31 @@ describe('lint: the declared layers and boundaries (eslint.config.js)', () => {
     expect(found).toContainEqual({ rule: 'import-x/no-restricted-paths', message: expect.stringContaining('sibling feature') });
   });
 
-  it('the kernel importing a composition list is reported', async () => {
-    const found = await problems(eslint, 'electron/core/db/zz-lint-fixture.ts', `import { handlers } from '../api/handlers';\nexport const x = handlers;\n`);
-    expect(found.map((p) => p.rule)).toContain('import-x/no-restricted-paths');
+  it('the kernel importing a composition list (the registry) is reported', async () => {
+    const found = await problems(
+      eslint,
+      'electron/core/api/zz-lint-fixture.ts',
+      `import { handlers } from '../registry/handlers';\nexport const x = handlers;\n`,
+    );
+    expect(found).toContainEqual({
+      rule: 'import-x/no-restricted-paths',
+      message: expect.stringContaining('A kernel file may not import from a higher layer'),
+    });
+  });
+
+  it("the Excel engine importing a feature's table or register is reported", async () => {
+    const code = `import { compoundsTable } from '../places/excel-compounds';\nimport { people } from '../volunteers/registers';\nexport const x = [compoundsTable, people];\n`;
+    const found = await problems(eslint, 'electron/core/excel/zz-lint-fixture.ts', code);
+    expect(found.filter((p) => p.rule === 'import-x/no-restricted-paths')).toHaveLength(2);
+  });
+
+  it('residents importing inspections (the layer above) is reported', async () => {
+    const found = await problems(
+      eslint,
+      'electron/core/residents/zz-lint-fixture.ts',
+      `import { aroundDuty } from '../inspections/disinfection';\nexport const x = aroundDuty;\n`,
+    );
+    expect(found).toContainEqual({ rule: 'import-x/no-restricted-paths', message: expect.stringContaining('Layer order') });
   });
 
   it('the core importing electron or a transport is reported', async () => {
@@ -71,7 +90,7 @@ describe('lint: the declared layers and boundaries (eslint.config.js)', () => {
   });
 
   it('imports that follow the order pass', async () => {
-    const code = `import { stmt } from '../db/statements';\nimport { listRows } from '../places/entity';\nimport { communities } from '../places/communities';\nexport const x = [stmt, listRows, communities];\n`;
+    const code = `import { stmt } from '../db/statements';\nimport { listRows } from '../kernel/entity';\nimport { communities } from '../places/communities';\nexport const x = [stmt, listRows, communities];\n`;
     expect(await problems(eslint, 'electron/core/supplies/zz-lint-fixture.ts', code)).toEqual([]);
   });
 });
@@ -89,33 +108,5 @@ describe('lint: every core file is in a declared layer (lint/layers.js)', () => 
       if (!config.rules?.['import-x/no-restricted-paths']) outside.push(file);
     }
     expect(outside, 'add these files (or their folder) to a layer in lint/layers.js').toEqual([]);
-  });
-});
-
-describe('lint: the known-debt list only shrinks (lint/layer-debt.js)', () => {
-  // Only the layer blocks, without the import cycle check, to keep this quick.
-  const withDebt = (debt: typeof LAYER_DEBT) =>
-    new ESLint({
-      cwd: root,
-      overrideConfigFile: true,
-      overrideConfig: [{ files: ['**/*.ts'], languageOptions: { parser: tseslint.parser } }, ...layerConfig(debt)],
-    });
-  const all = withDebt(LAYER_DEBT);
-
-  it.each(LAYER_DEBT.map((d) => [d.file, d]))('%s still needs its entry, and needs nothing more', async (file, debt) => {
-    const code = fs.readFileSync(path.join(root, file), 'utf8');
-    expect(await problems(all, file, code)).toEqual([]);
-    const without = await problems(withDebt(LAYER_DEBT.filter((d) => d !== debt)), file, code);
-    // Every import the entry allows is still made: otherwise delete it from the list.
-    for (const allowed of debt.imports) {
-      const name = path
-        .basename(allowed)
-        .replace(/\.ts$/, '')
-        .replace(/^index$/, path.basename(path.dirname(allowed)));
-      expect(
-        without.some((p) => p.message.includes(name)),
-        `${file} no longer imports ${allowed}: remove it from lint/layer-debt.js`,
-      ).toBe(true);
-    }
   });
 });

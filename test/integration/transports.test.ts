@@ -4,7 +4,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { api, type Envelope, methodNames } from '../../shared/api';
 import { can, ROLES, type Role } from '../../shared/domain/roles';
-import { handlers } from '../../electron/core/api/handlers';
+import { handlers } from '../../electron/core/registry/handlers';
 import { createHttpServer } from '../../electron/server/http';
 import { FakeIpcMain, fakeElectron } from '../../electron/main/fake-electron';
 import { openTestCore, ROLE_USER, type TestCore, TEST_PASSWORD } from '../helpers/sessions';

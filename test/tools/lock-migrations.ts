@@ -1,6 +1,6 @@
 import fs from 'node:fs';
 import { LOCK_FILE, type MigrationLock, withNewSteps } from '../../electron/core/db/migrations-lock';
-import { migrations } from '../../electron/core/db/migrations';
+import { migrations } from '../../electron/core/registry/migrations';
 
 // npm run migrations:lock — records the sha256 of each migration step not yet recorded.
 // Recorded steps are never rewritten: a shipped step is changed by adding a new step.

@@ -8,8 +8,7 @@ import { resolveSession } from '../auth/sessions';
 import type { Change } from '../kernel/entity';
 import { authorize } from './guard';
 import { checkScope } from './scope';
-import { handlers } from './handlers';
-import type { Caller, Ctx, SessionChange } from './types';
+import type { Caller, Ctx, Handlers, SessionChange } from './types';
 
 /** Zod issues → one Chinese sentence plus per-field messages for the form. */
 export function validationError(error: z.ZodError): ApiError {
@@ -121,8 +120,9 @@ export function precheck(name: string, caller: Caller, base: BaseCtx): ApiErrorB
  * session, checks the permission, validates the input with the contract's zod schema,
  * runs the handler (inside one transaction for writes, with the audit rows and the
  * output check before commit), masks personal data unless revealed. Never throws.
+ * `handlers` is every method's handler, composed by the registry (call() never imports features).
  */
-export async function call(name: string, rawInput: unknown, caller: Caller, base: BaseCtx): Promise<CallResult> {
+export async function call(handlers: Handlers<MethodName>, name: string, rawInput: unknown, caller: Caller, base: BaseCtx): Promise<CallResult> {
   const session: SessionChange = {};
   if (!isMethodName(name)) return { envelope: { ok: false, error: { code: 'UNKNOWN_METHOD', message: `未知的接口：${name}` } }, session };
   const spec = api[name];
@@ -149,7 +149,7 @@ export async function call(name: string, rawInput: unknown, caller: Caller, base
   const parsed = spec.input.safeParse(rawInput ?? {});
   if (!parsed.success) return { envelope: { ok: false, error: validationError(parsed.error).toBody() }, session };
 
-  const handler = handlers[name as MethodName] as (input: unknown, ctx: Ctx) => unknown;
+  const handler = handlers[name] as (input: unknown, ctx: Ctx) => unknown;
   const reveal = (parsed.data as { reveal?: { reason: string; note?: string } }).reveal;
   const finish = (out: unknown) => {
     const checked = spec.output.safeParse(out);

@@ -1,8 +1,9 @@
 import type Database from 'better-sqlite3-multiple-ciphers';
 import type { z } from 'zod';
 import type { Api, MethodName } from '../../../shared/api';
+import type { TilePack } from '../../../shared/api/map-tiles';
 import type { SessionUser } from '../auth/sessions';
-import type { TilePacks } from '../map/packs';
+import type { Migration } from '../db/migrate';
 import { ALL_COMMUNITIES, type Change, type EntityCtx } from '../kernel/entity';
 
 /** Who is calling, as the transport knows it. */
@@ -21,6 +22,16 @@ export interface SessionChange {
   clear?: boolean;
 }
 
+type TilePackEntry = z.output<typeof TilePack>;
+
+/** The offline tile packs as handlers use them; the map's TilePacks is the one implementation, made at start-up. */
+export interface TilePackStore {
+  list(): TilePackEntry[];
+  get(id: string): TilePackEntry | null;
+  import(fileName: string, bytes: Buffer, now: Date): TilePackEntry;
+  remove(id: string): boolean;
+}
+
 /** Everything a handler may use. */
 export interface Ctx {
   db: Database.Database;
@@ -30,12 +41,14 @@ export interface Ctx {
   /** The running process's backup schedule: why its last attempt failed (null when it worked). */
   backupHealth: () => { lastError: string | null };
   appVersion: string;
+  /** The migration list this core runs (the registry's): a backup is checked against the schema it builds. */
+  migrations: Migration[];
   /** The database key, for re-encrypting exported and restored copies. */
   key: Buffer;
   /** Replaces the database file with a verified copy and returns the new connection. */
   swapDatabase: (prepared: string) => Database.Database;
   /** The imported offline tile packs (files beside the database, not in it). */
-  tilePacks: TilePacks;
+  tilePacks: TilePackStore;
   transport: 'desktop' | 'http';
   client: string;
   local: boolean;

@@ -1,7 +1,7 @@
 import Database from 'better-sqlite3-multiple-ciphers';
 import { ApiError } from '../../../shared/api/errors';
 import { applyKey, applyPassword } from '../db/key';
-import { latestVersion } from '../db/migrations';
+import { latestVersion, type Migration } from '../db/migrate';
 import { schemaMismatch } from './schema-check';
 
 export type Secret = { key: Buffer } | { password: string };
@@ -9,11 +9,12 @@ export type Secret = { key: Buffer } | { password: string };
 /**
  * Checks a candidate backup before anything is replaced: it must open with the secret,
  * pass integrity_check, be this app's database, not come from a newer version, and have
- * exactly the schema this program builds at its version (tables, indexes, triggers, views).
+ * exactly the schema `list` (the running core's migrations) builds at its version (tables,
+ * indexes, triggers, views).
  * Run it on a private copy: the copy is also taken out of WAL mode (a read-only open of
  * a WAL file needs side files and fails at random), so it travels as one file.
  */
-export function inspectBackup(file: string, secret: Secret): { schemaVersion: number } {
+export function inspectBackup(file: string, secret: Secret, list: Migration[]): { schemaVersion: number } {
   let db: Database.Database | null = null;
   try {
     db = new Database(file, { fileMustExist: true });
@@ -44,12 +45,12 @@ export function inspectBackup(file: string, secret: Secret): { schemaVersion: nu
     }
     db.pragma('journal_mode = DELETE');
     const version = db.pragma('user_version', { simple: true }) as number;
-    if (version > latestVersion()) {
+    if (version > latestVersion(list)) {
       throw new ApiError('VALIDATION', `该备份来自更新版本的程序（数据库版本 ${version}），请先升级本程序。未做任何修改。`);
     }
     // Whoever holds an exported file's password can edit it offline (drop the audit
     // triggers, add one that raises a role): only this program's own schema is restored.
-    const mismatch = schemaMismatch(db, version);
+    const mismatch = schemaMismatch(db, version, list);
     if (mismatch) throw new ApiError('VALIDATION', mismatch);
     return { schemaVersion: version };
   } catch (e) {

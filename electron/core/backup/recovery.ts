@@ -4,7 +4,8 @@ import type { BackupInfoData } from '../../../shared/api/office';
 import { ApiError } from '../../../shared/api/errors';
 import { listBackups } from '../db/backup';
 import { isDiskFull, diskFullMessage } from '../db/startup-error';
-import { resolveInside } from '../../server/static';
+import { resolveInside } from '../kernel/paths';
+import type { Migration } from '../db/migrate';
 import { inspectBackup } from './inspect';
 import { fsyncFile } from './swap';
 
@@ -12,12 +13,12 @@ import { fsyncFile } from './swap';
 export const DAMAGED_DIR = 'damaged';
 
 /** The backups that pass the same checks as a restore, newest first, and how many did not. */
-export function verifiedBackups(backupDir: string, key: Buffer): { backups: BackupInfoData[]; rejected: number } {
+export function verifiedBackups(backupDir: string, key: Buffer, list: Migration[]): { backups: BackupInfoData[]; rejected: number } {
   const backups: BackupInfoData[] = [];
   let rejected = 0;
   for (const b of listBackups(backupDir)) {
     try {
-      inspectBackup(path.join(backupDir, b.file), { key });
+      inspectBackup(path.join(backupDir, b.file), { key }, list);
       backups.push(b);
     } catch {
       rejected++;
@@ -48,7 +49,14 @@ export const isCorrupt = (e: unknown): boolean =>
  * copied to damaged/ first (a copy, so a failure on the way leaves everything as it
  * was), then the checked copy is renamed into place. Returns where the damaged file went.
  */
-export function restoreWithoutDatabase(dbFile: string, backupDir: string, backup: string, key: Buffer, now: Date): { keptAside: string | null } {
+export function restoreWithoutDatabase(
+  dbFile: string,
+  backupDir: string,
+  backup: string,
+  key: Buffer,
+  now: Date,
+  list: Migration[],
+): { keptAside: string | null } {
   const src = resolveInside(backupDir, `/${backup}`);
   if (!src || !fs.existsSync(src)) throw new ApiError('NOT_FOUND', `找不到备份文件：${backup}`);
   const dataDir = path.dirname(dbFile);
@@ -59,7 +67,7 @@ export function restoreWithoutDatabase(dbFile: string, backupDir: string, backup
   clear();
   try {
     fs.copyFileSync(src, prepared);
-    inspectBackup(prepared, { key });
+    inspectBackup(prepared, { key }, list);
     const keptAside = fs.existsSync(dbFile) && fs.statSync(dbFile).size > 0 ? keepAside(dbFile, now) : null;
     fsyncFile(prepared);
     // The damaged file's WAL must never be replayed onto the restored one.

@@ -1,5 +1,5 @@
 import Database from 'better-sqlite3-multiple-ciphers';
-import { type Migration, migrations as defaultMigrations } from '../db/migrations';
+import type { Migration } from '../db/migrate';
 
 /** One schema object as SQLite records it; the SQL text with its whitespace collapsed. */
 export interface SchemaEntry {
@@ -31,7 +31,7 @@ const cache = new WeakMap<Migration[], Map<number, SchemaEntry[] | null>>();
  * The schema this program itself builds at `version`: an empty in-memory database run
  * through the migration list up to it. Null when no migration ends at that version.
  */
-export function expectedSchema(version: number, list: Migration[] = defaultMigrations): SchemaEntry[] | null {
+export function expectedSchema(version: number, list: Migration[]): SchemaEntry[] | null {
   let byVersion = cache.get(list);
   if (!byVersion) cache.set(list, (byVersion = new Map()));
   if (byVersion.has(version)) return byVersion.get(version)!;
@@ -70,7 +70,7 @@ export function firstDifference(actual: SchemaEntry[], expected: SchemaEntry[]):
  * Refusal text when a database's schema is not exactly what this program builds at the
  * same version (a file edited by hand: triggers dropped or added, tables missing), else null.
  */
-export function schemaMismatch(db: Database.Database, version: number, list: Migration[] = defaultMigrations): string | null {
+export function schemaMismatch(db: Database.Database, version: number, list: Migration[]): string | null {
   const expected = expectedSchema(version, list);
   if (!expected) return `该备份的数据库版本（${version}）不是本程序的任何版本，可能被改动过，不能恢复。未做任何修改。`;
   const difference = firstDifference(schemaOf(db), expected);

@@ -5,7 +5,7 @@ import { ApiError } from '../../../shared/api/errors';
 import type { Handlers } from '../api/types';
 import { backupNow } from '../db/backup';
 import { applyKey, applyPassword } from '../db/key';
-import { resolveInside } from '../../server/static';
+import { resolveInside } from '../kernel/paths';
 import { inspectBackup } from './inspect';
 import { isCorrupt, keepAside } from './recovery';
 
@@ -46,7 +46,7 @@ export const backupHandlers: Handlers<'backup.export' | 'backup.restore'> = {
         (db) => applyKey(db, ctx.key),
         (db) => applyPassword(db, password, true),
       );
-      inspectBackup(tmp, { password });
+      inspectBackup(tmp, { password }, ctx.migrations);
       for (const ext of ['-wal', '-shm']) fs.rmSync(`${tmp}${ext}`, { force: true });
       const bytes = fs.readFileSync(tmp);
       return {
@@ -72,7 +72,7 @@ export const backupHandlers: Handlers<'backup.export' | 'backup.restore'> = {
         const upload = `${prepared}.upload`;
         try {
           fs.writeFileSync(upload, Buffer.from(input.upload, 'base64'));
-          inspectBackup(upload, { password: input.password });
+          inspectBackup(upload, { password: input.password }, ctx.migrations);
           rekeyCopy(
             upload,
             (db) => applyPassword(db, input.password),
@@ -83,7 +83,7 @@ export const backupHandlers: Handlers<'backup.export' | 'backup.restore'> = {
           fs.rmSync(upload, { force: true });
         }
       }
-      inspectBackup(prepared, { key: ctx.key });
+      inspectBackup(prepared, { key: ctx.key }, ctx.migrations);
       try {
         await backupNow(ctx.db, ctx.backupDir, 'prerestore', ctx.now());
       } catch (e) {

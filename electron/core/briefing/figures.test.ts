@@ -292,7 +292,7 @@ describe('registration_days', () => {
     );
 
   it('is filled from the registrations already there when the migration runs, and follows inserts, updates and deletes', async () => {
-    const { migrations } = await import('../db/migrations');
+    const { migrations } = await import('../registry/migrations');
     const { openTempCore, makeDataDir } = await import('../../../test/helpers/temp-core');
     const dataDir = makeDataDir();
     const before = await openTempCore({ dataDir, migrations: migrations.filter((m) => m.version < 100) });

@@ -1,6 +1,18 @@
 import type Database from 'better-sqlite3-multiple-ciphers';
 import { ApiError } from '../../../shared/api/errors';
-import { latestVersion, type Migration } from './migrations';
+
+/**
+ * One schema step. Steps are written to PRAGMA user_version in the same transaction as
+ * their SQL, so a failure leaves the file at the last good version. The list itself is
+ * composed in registry/migrations.ts and handed to the kernel.
+ */
+export interface Migration {
+  version: number;
+  name: string;
+  sql: string;
+}
+
+export const latestVersion = (list: Migration[]) => list.at(-1)?.version ?? 0;
 
 export function schemaVersion(db: Database.Database): number {
   return db.pragma('user_version', { simple: true }) as number;

@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { LOCK_FILE, type MigrationLock, sha256Of } from './migrations-lock';
-import { migrations } from './migrations';
+import { migrations } from '../registry/migrations';
 
 const lock: MigrationLock = JSON.parse(fs.readFileSync(LOCK_FILE, 'utf8'));
 

@@ -5,14 +5,14 @@ import { describe, expect, it } from 'vitest';
 import { ApiError } from '../../../shared/api/errors';
 import { CHINESE, closeLater, makeDataDir, makeTempDir, openWithKey } from '../../../test/helpers/temp-core';
 import { listBackups } from './backup';
-import { assertMonotonic, migrate, schemaVersion } from './migrate';
-import { latestVersion, type Migration, migrations } from './migrations';
+import { assertMonotonic, latestVersion, migrate, type Migration, schemaVersion } from './migrate';
+import { migrations } from '../registry/migrations';
 import { DB_FILE, defaultKeyStore, openDatabase, openKeyed } from './open';
 
 /** The territory tables of step 10 (later steps add more). */
 const TABLES = ['checkpoints', 'communities', 'compounds', 'grids', 'office'];
 /** The shipped schema version, and the one a future app would bring. */
-const LATEST = latestVersion();
+const LATEST = latestVersion(migrations);
 const NEXT = LATEST + 10;
 const broken: Migration = { version: NEXT, name: 'broken', sql: 'CREATE TABLE x (a); INSERT INTO nope VALUES (1);' };
 const validNext: Migration = { version: NEXT, name: 'add-notes', sql: 'CREATE TABLE notes (id INTEGER PRIMARY KEY, body TEXT) STRICT;' };
@@ -51,7 +51,7 @@ const rejection = (p: Promise<unknown>) =>
 describe('migrations', () => {
   it('bring an empty file to the latest version and create the tables', async () => {
     const dir = makeDataDir();
-    const opened = await openDatabase(dir);
+    const opened = await openDatabase(dir, migrations);
     closeLater(opened.db);
     expect(opened.created).toBe(true);
     expect(schemaVersion(opened.db)).toBe(LATEST);
@@ -64,7 +64,7 @@ describe('migrations', () => {
 
   it('opening an up-to-date database again changes nothing', async () => {
     const dir = await shippedWithData();
-    const again = await openDatabase(dir);
+    const again = await openDatabase(dir, migrations);
     closeLater(again.db);
     expect(again.created).toBe(false);
     expect(migrate(again.db, migrations)).toEqual({ from: LATEST, to: LATEST });
@@ -131,7 +131,7 @@ describe('migrations', () => {
     raw.close();
     const bytes = fs.readFileSync(file);
 
-    const err = await rejection(openDatabase(dir));
+    const err = await rejection(openDatabase(dir, migrations));
     expect(err).toBeInstanceOf(ApiError);
     expect((err as ApiError).code).toBe('MIGRATION_FAILED');
     expect((err as ApiError).message).toContain(`数据库版本（${NEXT}）比本程序支持的版本（${LATEST}）更新`);

@@ -6,8 +6,7 @@ import { backupNow, listBackups } from './backup';
 import { applyKey, fileKeyStore, isPlaintextDatabase, type KeyStore, newKey, verifyKey } from './key';
 import { diagnoseUnreadable, missingDatabaseError, verifyPages } from './diagnose';
 import { StartupError, startupErrorFrom } from './startup-error';
-import { migrate, schemaVersion } from './migrate';
-import { latestVersion, migrations as defaultMigrations, type Migration } from './migrations';
+import { latestVersion, migrate, type Migration, schemaVersion } from './migrate';
 
 export const DB_FILE = 'street-command.db';
 
@@ -88,7 +87,7 @@ async function encryptExisting(file: string, key: Buffer, backupDir: string): Pr
  * `keys` (made on creation), backed up before any migration, then migrated. On failure
  * the database is closed and a Chinese error propagates; the file is unchanged.
  */
-export async function openDatabase(dataDir: string, list: Migration[] = defaultMigrations, keys: KeyStore = defaultKeyStore(dataDir)): Promise<OpenedDatabase> {
+export async function openDatabase(dataDir: string, list: Migration[], keys: KeyStore = defaultKeyStore(dataDir)): Promise<OpenedDatabase> {
   fs.mkdirSync(dataDir, { recursive: true });
   const file = path.join(dataDir, DB_FILE);
   const backupDir = path.join(dataDir, 'backups');

@@ -8,7 +8,7 @@ import * as E from '../../../shared/domain/enums';
 import { ROLES } from '../../../shared/domain/roles';
 import { closeLater, makeTempDir } from '../../../test/helpers/temp-core';
 import { migrate } from './migrate';
-import { migrations } from './migrations';
+import { migrations } from '../registry/migrations';
 
 const keys = (o: object) => Object.keys(o);
 

@@ -8,7 +8,7 @@ import type { Core } from '../core';
 import { openCore } from '../recovery-core';
 import { listBackups } from './backup';
 import { fileKeyStore, newKey } from './key';
-import { migrations } from './migrations';
+import { migrations } from '../registry/migrations';
 import { DB_FILE } from './open';
 import { StartupError } from './startup-error';
 import { makeTempDir } from '../../../test/helpers/temp-core';

@@ -7,7 +7,7 @@ import { type Call, openTestCore, signInAs, type TestCore, unwrap } from '../../
 import { analyze } from './analyze';
 import { autoMap, detectHeader } from './header';
 import { readWorkbook } from './read-workbook';
-import { createScratchRoster, rosterTable } from './tables/roster';
+import { createScratchRoster, rosterTable } from './scratch-roster';
 import { ALL_COMMUNITIES } from '../kernel/entity';
 
 const FIXTURES = path.resolve('test/fixtures/excel');

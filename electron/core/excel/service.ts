@@ -8,19 +8,12 @@ import { backupNow } from '../db/backup';
 import { writeAudit } from '../auth/audit';
 import { stmt } from '../db/statements';
 import { communitiesTouched } from './import-trace';
-import { checkpoints } from '../places/checkpoints';
-import { communities } from '../places/communities';
-import { compounds } from '../places/compounds';
-import { grids } from '../places/grids';
-import { people } from '../volunteers/registers';
-import { type EntityDef, listRows } from '../kernel/entity';
 import { type Analysis, analyzeInSteps, describeError, type RowStatus } from './analyze';
 import { autoMap, chooseSheet, detectHeader } from './header';
 import { cancelJob, forgetJob, getJob, PROGRESS, startParse } from './parse-job';
 import type { TableSchema } from './table-schema';
-import { TABLES, tableOf } from './tables';
 import { dropUpload, getUpload, putUpload } from './uploads';
-import { buildErrorReport, buildExport, buildTemplate } from './write-workbook';
+import { buildErrorReport, buildTemplate } from './write-workbook';
 
 function previewPage(analysis: Analysis, schema: TableSchema, page: number, pageSize: number, status?: RowStatus) {
   const matching = status ? analysis.rows.filter((r) => r.status === status) : analysis.rows;
@@ -48,7 +41,6 @@ const COMMIT_STEP = 500;
 /** Jobs still parsing (what they are for), and the upload each finished job became. */
 const pending = new Map<string, { table: string; fileName: string }>();
 const uploadOfJob = new Map<string, string>();
-const day = (d: Date) => d.toISOString().slice(0, 10);
 const signature = (table: string, headers: string[]) =>
   crypto
     .createHash('sha256')
@@ -61,31 +53,30 @@ function remembered(db: Parameters<typeof stmt>[0], table: string, headers: stri
   return row ? (JSON.parse(row.mapping) as (string | null)[]) : undefined;
 }
 
-/** What a list shows, written by the table's schema (masked unless `full` and the role may unmask). */
-export async function exportList(
-  def: EntityDef<never, unknown>,
-  table: string,
-  ctx: Parameters<Handlers<'compounds.export'>['compounds.export']>[1],
-  input: Record<string, unknown>,
-) {
-  if (input.full && !(ctx.user && can(ctx.user.role, 'personal:unmask'))) throw new ApiError('FORBIDDEN', '当前角色无权导出完整的个人信息');
-  const { rows } = listRows(entityCtx(ctx), def, { ...input, page: 1, pageSize: 200_000, order: (input.order as 'asc' | 'desc') ?? 'asc' });
-  const schema = tableOf(table);
-  const base64 = await buildExport(schema, rows as Record<string, unknown>[], !!input.full);
-  return { fileName: `${schema.label}-${day(ctx.now())}.xlsx`, base64, rowCount: rows.length };
+/** The importable tables by name, as the registry composes them from the features. */
+export type Tables = Record<string, TableSchema>;
+
+function tableOf(tables: Tables, name: string): TableSchema {
+  const t = Object.hasOwn(tables, name) ? tables[name] : undefined;
+  if (!t) throw new ApiError('VALIDATION', `不支持导入“${name}”`);
+  return t;
 }
 
 /** The table, if the caller's role may import into it (each table names its own permission). */
-function importable(ctx: { user: { role: Parameters<typeof can>[0]; scopeAll: boolean } | null }, table: string): TableSchema {
-  const schema = tableOf(table);
+function importable(tables: Tables, ctx: { user: { role: Parameters<typeof can>[0]; scopeAll: boolean } | null }, table: string): TableSchema {
+  const schema = tableOf(tables, table);
   if (!ctx.user || !can(ctx.user.role, schema.perm)) throw new ApiError('FORBIDDEN', `当前角色无权导入${schema.label}`);
   if (!ctx.user.scopeAll && !schema.communityOf) throw new ApiError('FORBIDDEN', `${schema.label}是全街道的数据，只有全街道范围的用户才能导入`);
   return schema;
 }
 
-export const excelHandlers: Handlers<keyof typeof excel> = {
+/** The list exports: declared beside the engine in the contract, served by each register's feature. */
+type ListExports = 'compounds.export' | 'checkpoints.export' | 'communities.export' | 'grids.export' | 'people.export';
+
+/** The engine's methods over the importable tables the registry gives it. */
+export const excelHandlers = (tables: Tables): Handlers<Exclude<keyof typeof excel, ListExports>> => ({
   'excel.tables': (_, ctx) =>
-    Object.values(TABLES)
+    Object.values(tables)
       .filter((t) => ctx.user && can(ctx.user.role, t.perm))
       .map((t) => ({
         name: t.name,
@@ -93,11 +84,11 @@ export const excelHandlers: Handlers<keyof typeof excel> = {
         columns: t.columns.map((c) => ({ key: c.key, label: c.label, required: !!c.required, enumLabels: c.enumLabels })),
       })),
   'excel.template': async ({ table }, ctx) => {
-    const schema = importable(ctx, table);
+    const schema = importable(tables, ctx, table);
     return { fileName: `${schema.label}导入模板.xlsx`, base64: await buildTemplate(schema) };
   },
   'excel.upload': ({ table, fileName, base64, bytes }, ctx) => {
-    importable(ctx, table);
+    importable(tables, ctx, table);
     const file = bytes ? Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength) : Buffer.from(base64 ?? '', 'base64');
     const job = startParse(file, fileName, ctx.user!.id);
     pending.set(job.id, { table, fileName });
@@ -134,7 +125,7 @@ export const excelHandlers: Handlers<keyof typeof excel> = {
   'excel.progress': ({ uploadId }, ctx) => getUpload(uploadId, ctx.user!.id).progress ?? null,
   'excel.preview': async ({ uploadId, sheet, mapping, page, pageSize, status }, ctx) => {
     const upload = getUpload(uploadId, ctx.user!.id);
-    const schema = importable(ctx, upload.table);
+    const schema = importable(tables, ctx, upload.table);
     // Paging an analysis already made: no new parse, no new lookups.
     if (page !== undefined && upload.analysis && !sheet && !mapping) return previewPage(upload.analysis, schema, page, pageSize, status);
     const named = sheet ? upload.sheets.find((s) => s.name === sheet) : undefined;
@@ -157,7 +148,7 @@ export const excelHandlers: Handlers<keyof typeof excel> = {
     const upload = getUpload(uploadId, ctx.user!.id);
     const analysis = upload.analysis;
     if (!analysis) throw new ApiError('VALIDATION', '请先预览再导入');
-    const schema = importable(ctx, upload.table);
+    const schema = importable(tables, ctx, upload.table);
     const { counts } = analysis;
     if (counts.error > 0 && !excludeErrors) {
       throw new ApiError('VALIDATION', `有 ${counts.error} 行存在错误，未导入任何数据。请修正后重新导入，或勾选“跳过错误行”。`);
@@ -237,9 +228,4 @@ export const excelHandlers: Handlers<keyof typeof excel> = {
     );
     return { fileName: `${upload.fileName.replace(/\.[^.]+$/, '')}-错误行.xlsx`, base64 };
   },
-  'compounds.export': (input, ctx) => exportList(compounds as never, 'compounds', ctx, input),
-  'checkpoints.export': (input, ctx) => exportList(checkpoints as never, 'checkpoints', ctx as never, input),
-  'communities.export': (input, ctx) => exportList(communities as never, 'communities', ctx as never, input),
-  'grids.export': (input, ctx) => exportList(grids as never, 'grids', ctx as never, input),
-  'people.export': (input, ctx) => exportList(people as never, 'people', ctx as never, input),
-};
+});

@@ -1,7 +1,8 @@
 import type { inspections } from '../../../shared/api/inspections';
 import { actor, entityCtx, type Handlers } from '../api/types';
 import { stmt } from '../db/statements';
-import { exportList } from '../excel/service';
+import { exportList } from '../excel/export-list';
+import { premisesTable } from './excel-table';
 import { createRow, deleteRow, getRow, listRows, updateRow } from '../kernel/entity';
 import { currentChecklists, saveChecklist } from './checklists';
 import { coverage, listAreas, listDisinfections, recordDisinfection, setAreas } from './disinfection';
@@ -34,7 +35,7 @@ export const inspectionHandlers: Handlers<keyof typeof inspections> = {
     if (before.pledgeScanId) stmt(ctx.db, 'DELETE FROM photos WHERE id = ?').run(before.pledgeScanId);
     return getRow(e, premises, id);
   },
-  'premises.export': (input, ctx) => exportList(premises as never, 'premises', ctx, input),
+  'premises.export': (input, ctx) => exportList(premises, premisesTable, ctx, input),
   'checklists.current': (_, { db }) => currentChecklists(db),
   'checklists.save': ({ targetKind, items }, ctx) => saveChecklist(ctx.db, targetKind, items, actor(ctx)),
   'inspections.create': (f, ctx) => createInspection(ctx.db, f, entityCtx(ctx).scope, actor(ctx)),

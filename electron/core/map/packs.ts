@@ -4,6 +4,7 @@ import path from 'node:path';
 import { z } from 'zod';
 import { ApiError } from '../../../shared/api/errors';
 import { MAX_TILE_PACK_BYTES, TilePack, TOO_LARGE_MESSAGE } from '../../../shared/api/map-tiles';
+import type { TilePackStore } from '../api/types';
 import { inspectMbtiles, type MbtilesInfo, MbtilesError, MbtilesReader, type Tile, validTile } from './mbtiles';
 
 export type TilePackEntry = z.output<typeof TilePack>;
@@ -44,7 +45,7 @@ function removeFile(file: string): void {
  * restart reads it again) and rewritten atomically on every change; tiles are read
  * through cached read-only handles.
  */
-export class TilePacks {
+export class TilePacks implements TilePackStore {
   private packs: TilePackEntry[];
   private readonly reader = new MbtilesReader();
 

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { dataOf, errorOf, makeDataDir, openSignedIn } from '../../../test/helpers/temp-core';
-import { latestVersion } from '../db/migrations';
+import { latestVersion } from '../db/migrate';
+import { migrations } from '../registry/migrations';
 
 describe('office', () => {
   it('a new office starts unnamed', async () => {
@@ -49,7 +50,7 @@ describe('office', () => {
   it('system.info reports the schema version and where the data lives', async () => {
     const { core, call } = await openSignedIn({}, 'admin');
     expect(dataOf(await call('system.info', {}))).toMatchObject({
-      schemaVersion: latestVersion(),
+      schemaVersion: latestVersion(migrations),
       dataDir: core.dataDir,
       databaseFile: core.databaseFile,
       transport: 'http',

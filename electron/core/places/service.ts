@@ -1,12 +1,23 @@
 import type { places } from '../../../shared/api/places';
+import { exportList } from '../excel/export-list';
 import { entityCtx, type Handlers } from '../api/types';
 import { checkpoints } from './checkpoints';
 import { communities } from './communities';
 import { compounds } from './compounds';
 import { createRow, deleteRow, getRow, listRows, updateRow } from '../kernel/entity';
+import { checkpointsTable } from './excel-checkpoints';
+import { communitiesTable, gridsTable } from './excel-communities';
+import { compoundsTable } from './excel-compounds';
 import { grids } from './grids';
 
-export const placesHandlers: Handlers<keyof typeof places> = {
+type Exports = 'compounds.export' | 'checkpoints.export' | 'communities.export' | 'grids.export';
+
+export const placesHandlers: Handlers<keyof typeof places | Exports> = {
+  'communities.export': (input, ctx) => exportList(communities, communitiesTable, ctx, input),
+  'grids.export': (input, ctx) => exportList(grids, gridsTable, ctx, input),
+  'compounds.export': (input, ctx) => exportList(compounds, compoundsTable, ctx, input),
+  'checkpoints.export': (input, ctx) => exportList(checkpoints, checkpointsTable, ctx, input),
+
   'communities.list': (input, ctx) => listRows(entityCtx(ctx), communities, input),
   'communities.create': (input, ctx) => createRow(entityCtx(ctx), communities, input),
   'communities.update': ({ id, ...f }, ctx) => updateRow(entityCtx(ctx), communities, id, f),

@@ -7,7 +7,6 @@ import { maskName } from '../../../shared/domain/mask';
 import { getSetting, putSetting } from '../auth/settings';
 import { stmt } from '../db/statements';
 import { type Scope, scopeWhere } from '../kernel/entity';
-import { aroundDuty, endAroundDuty } from '../inspections/disinfection';
 import { searchKey } from '../kernel/search-key';
 import { addDays, localDay, localHour } from '../../../shared/domain/days';
 
@@ -132,8 +131,6 @@ export function createKeyPerson(db: Database.Database, f: z.output<typeof KeyPer
     `${f.startDate} 起${days}天`,
     who.username,
   );
-  // A household under home observation is disinfected around while the measure lasts (督查整改 › 消杀).
-  aroundDuty(db, id);
   return getKeyPerson(db, id);
 }
 
@@ -149,8 +146,6 @@ export function setStatus(db: Database.Database, id: number, status: keyof typeo
     note,
     who.username,
   );
-  if (status !== 'observing') endAroundDuty(db, id, who.now);
-  else aroundDuty(db, id);
 }
 
 /**

@@ -13,12 +13,18 @@ import { createNeed, createRound, issuePass, listNeeds, listPasses, revokePass }
 import { checkPassCode, gateKit, passCards } from './pass-codes';
 import { campaignSummary, coverageBy, createCampaign, recordVisit, unreached } from './campaigns';
 import { backupNow } from '../db/backup';
-import { exportList } from '../excel/service';
-import { createKeyPerson, dueList, getKeyPerson, history, listKeyPersons, measureDays, recordFollowup, setMeasureDays, setStatus } from './key-persons';
+import { exportList } from '../excel/export-list';
+import { residentsTable } from './excel-table';
+import { dueList, getKeyPerson, history, listKeyPersons, measureDays, recordFollowup, setMeasureDays } from './key-persons';
 
-export const residentHandlers: Handlers<keyof typeof residents | keyof typeof keyPersons | keyof typeof campaigns | keyof typeof householdServices> = {
+/** keyPersons.create and .setStatus are served by inspections/key-person-duty.ts: they keep the 消杀 duty around the home in step. */
+type ServedAbove = 'keyPersons.create' | 'keyPersons.setStatus';
+
+export const residentHandlers: Handlers<
+  Exclude<keyof typeof residents | keyof typeof keyPersons | keyof typeof campaigns | keyof typeof householdServices, ServedAbove>
+> = {
   'residents.list': (input, ctx) => listRows(entityCtx(ctx), residentsDef, input),
-  'residents.export': (input, ctx) => exportList(residentsDef as never, 'residents', ctx as never, input),
+  'residents.export': (input, ctx) => exportList(residentsDef, residentsTable, ctx, input),
   'residents.buildings': ({ compoundId }, ctx) =>
     stmt(
       ctx.db,
@@ -48,11 +54,6 @@ export const residentHandlers: Handlers<keyof typeof residents | keyof typeof ke
     return { ok: true as const };
   },
   'keyPersons.list': (input, ctx) => listKeyPersons(ctx.db, input, entityCtx(ctx).scope),
-  'keyPersons.create': (input, ctx) => createKeyPerson(ctx.db, input, actor(ctx)),
-  'keyPersons.setStatus': ({ id, status, note }, ctx) => {
-    setStatus(ctx.db, id, status, note, actor(ctx));
-    return { ok: true as const };
-  },
   'keyPersons.history': ({ id }, ctx) => (getKeyPerson(ctx.db, id), history(ctx.db, id)),
   'keyPersons.settings': (_, ctx) => measureDays(ctx.db),
   'keyPersons.setSettings': ({ days }, ctx) => setMeasureDays(ctx.db, days),

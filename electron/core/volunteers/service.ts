@@ -2,6 +2,8 @@ import type { volunteers } from '../../../shared/api/volunteers';
 import { ApiError } from '../../../shared/api/errors';
 import { actor, entityCtx, type Ctx, type Handlers } from '../api/types';
 import { stmt } from '../db/statements';
+import { exportList } from '../excel/export-list';
+import { peopleTable } from './excel-tables';
 import { createRow, deleteRow, listRows, requireRef, updateRow } from '../kernel/entity';
 import { candidates, rosterGrid } from './grid';
 import { people, posts, teams } from './registers';
@@ -37,7 +39,8 @@ const uniqueKind = <T>(run: () => T): T => {
   }
 };
 
-export const volunteerHandlers: Handlers<keyof typeof volunteers> = {
+export const volunteerHandlers: Handlers<keyof typeof volunteers | 'people.export'> = {
+  'people.export': (input, ctx) => exportList(people, peopleTable, ctx, input),
   'people.list': (input, ctx) => listRows(entityCtx(ctx), people, input),
   'people.create': (input, ctx) => createRow(entityCtx(ctx), people, input),
   'people.update': ({ id, ...f }, ctx) => updateRow(entityCtx(ctx), people, id, f),

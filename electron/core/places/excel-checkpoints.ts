@@ -1,11 +1,11 @@
-import { CheckpointFields, type CheckpointRow } from '../../../../shared/api/places';
-import { CheckpointHours, CheckpointKind, CheckpointStatus } from '../../../../shared/domain/enums';
-import { stmt } from '../../db/statements';
-import { checkpoints } from '../../places/checkpoints';
-import { createRow, getRow, updateRow } from '../../kernel/entity';
-import { rowCoordinates } from '../coords';
-import { communityOfRow, idByName, issuesToColumns } from '../resolve-refs';
-import type { CellError, TableSchema } from '../table-schema';
+import { CheckpointFields, type CheckpointRow } from '../../../shared/api/places';
+import { CheckpointHours, CheckpointKind, CheckpointStatus } from '../../../shared/domain/enums';
+import { stmt } from '../db/statements';
+import { checkpoints } from './checkpoints';
+import { createRow, getRow, updateRow } from '../kernel/entity';
+import { rowCoordinates } from '../excel/coords';
+import { communityOfRow, idByName, issuesToColumns } from '../excel/resolve-refs';
+import type { CellError, TableSchema } from '../excel/table-schema';
 
 const FIELD_TO_COLUMN: Record<string, string> = { communityId: 'communityName', compoundId: 'compoundName' };
 

@@ -13,18 +13,12 @@ import loginFailuresByClient from '../auth/0120-login-failures-by-client.sql';
 import pairingCodes from '../lan/0130-pairing-codes.sql';
 import registrationsClientId from '../residents/0140-registrations-client-id.sql';
 import placesHistory from '../places/0150-places-history.sql';
+import type { Migration } from '../db/migrate';
 
 /**
- * The ordered migration list. Versions go up in steps of 10 (room to insert a fix) and
- * are written to PRAGMA user_version in the same transaction as the SQL, so a failure
- * leaves the file at the last good version. Never edit a shipped entry: add a new one.
+ * The ordered migration list of every feature's steps. Versions go up in steps of 10 (room
+ * to insert a fix); see db/migrate.ts for how they run. Never edit a shipped entry: add a new one.
  */
-export interface Migration {
-  version: number;
-  name: string;
-  sql: string;
-}
-
 export const migrations: Migration[] = [
   { version: 10, name: 'places-create', sql: placesCreate },
   { version: 20, name: 'auth-create', sql: authCreate },
@@ -42,5 +36,3 @@ export const migrations: Migration[] = [
   { version: 140, name: 'registrations-client-id', sql: registrationsClientId },
   { version: 150, name: 'places-history', sql: placesHistory },
 ];
-
-export const latestVersion = (list: Migration[] = migrations) => list.at(-1)?.version ?? 0;

@@ -1,6 +1,6 @@
 import type Database from 'better-sqlite3-multiple-ciphers';
-import { stmt } from '../../db/statements';
-import type { TableSchema } from '../table-schema';
+import { stmt } from '../db/statements';
+import type { TableSchema } from './table-schema';
 
 /**
  * The resident roster shape (姓名, 身份证号, 手机号 …) into a scratch table. Not offered

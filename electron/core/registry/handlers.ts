@@ -1,9 +1,10 @@
-import type { MethodName } from '../../../shared/api';
+import type { MethodName } from '../../../shared/api/index';
 import { authHandlers } from '../auth/service';
 import { backupHandlers } from '../backup/service';
 import { backupStatusHandlers } from '../backup/status';
 import { briefingHandlers } from '../briefing/service';
 import { excelHandlers } from '../excel/service';
+import { keyPersonDutyHandlers } from '../inspections/key-person-duty';
 import { inspectionHandlers } from '../inspections/service';
 import { lanHandlers } from '../lan/service';
 import { mapTileHandlers } from '../map/service';
@@ -13,22 +14,26 @@ import { placesHandlers } from '../places/service';
 import { suppliesHandlers } from '../supplies/service';
 import { volunteerHandlers } from '../volunteers/service';
 import { residentHandlers } from '../residents/service';
-import type { Handlers } from './types';
+import type { Handlers } from '../api/types';
+import { demoHandlers } from './demo';
+import { TABLES } from './tables';
 
-/** Every feature's handlers; the type makes a missing or extra method a compile error. */
+/** Every feature's handlers, the composition call() is given; the type makes a missing or extra method a compile error. */
 export const handlers: Handlers<MethodName> = {
   ...authHandlers,
   ...backupHandlers,
   ...backupStatusHandlers,
-  ...excelHandlers,
+  ...excelHandlers(TABLES),
   ...mapFeatureHandlers,
   ...mapTileHandlers,
   ...officeHandlers,
+  ...demoHandlers,
   ...placesHandlers,
   ...suppliesHandlers,
   ...volunteerHandlers,
   ...residentHandlers,
   ...briefingHandlers,
   ...inspectionHandlers,
+  ...keyPersonDutyHandlers,
   ...lanHandlers,
 };

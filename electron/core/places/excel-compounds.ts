@@ -1,11 +1,11 @@
-import { CompoundFields, type CompoundRow } from '../../../../shared/api/places';
-import { ControlLevel, ManagementType } from '../../../../shared/domain/enums';
-import { stmt } from '../../db/statements';
-import { compounds } from '../../places/compounds';
-import { createRow, getRow, updateRow } from '../../kernel/entity';
-import { rowCoordinates } from '../coords';
-import { communityAndGrid, issuesToColumns } from '../resolve-refs';
-import type { CellError, TableSchema } from '../table-schema';
+import { CompoundFields, type CompoundRow } from '../../../shared/api/places';
+import { ControlLevel, ManagementType } from '../../../shared/domain/enums';
+import { stmt } from '../db/statements';
+import { compounds } from './compounds';
+import { createRow, getRow, updateRow } from '../kernel/entity';
+import { rowCoordinates } from '../excel/coords';
+import { communityAndGrid, issuesToColumns } from '../excel/resolve-refs';
+import type { CellError, TableSchema } from '../excel/table-schema';
 
 const FIELD_TO_COLUMN: Record<string, string> = { communityId: 'communityName', gridId: 'gridName' };
 

@@ -1,11 +1,11 @@
-import { CommunityFields, type CommunityRow, GridFields, type GridRow } from '../../../../shared/api/places';
-import { CommunityKind } from '../../../../shared/domain/enums';
-import { stmt } from '../../db/statements';
-import { communities } from '../../places/communities';
-import { createRow, getRow, updateRow } from '../../kernel/entity';
-import { grids } from '../../places/grids';
-import { issuesToColumns } from '../resolve-refs';
-import type { TableSchema } from '../table-schema';
+import { CommunityFields, type CommunityRow, GridFields, type GridRow } from '../../../shared/api/places';
+import { CommunityKind } from '../../../shared/domain/enums';
+import { stmt } from '../db/statements';
+import { communities } from './communities';
+import { createRow, getRow, updateRow } from '../kernel/entity';
+import { grids } from './grids';
+import { issuesToColumns } from '../excel/resolve-refs';
+import type { TableSchema } from '../excel/table-schema';
 
 /** Office-level registers: only whole-office users may write them (the entity layer enforces it). */
 export const communitiesTable: TableSchema = {
