@@ -1,9 +1,11 @@
 import 'leaflet/dist/leaflet.css';
-import { Alert, Checkbox, Space, Spin } from 'antd';
+import { Alert, Button, Checkbox, Space, Spin } from 'antd';
 import { useMemo, useState } from 'react';
 import { MapContainer } from 'react-leaflet';
 import type { Output } from '../../../../shared/api';
 import { call } from '../../api/client';
+import { useSession } from '../auth/me';
+import { AddCheckpointModal, compoundAt, type Draft } from './AddCheckpoint';
 import { useLoad } from '../../lib/useLoad';
 import { FeatureLayers, type Layers } from './FeatureLayers';
 import { Legend } from './Legend';
@@ -47,6 +49,10 @@ export function MapPage() {
   const data = features.data;
   const [drawn, setDrawn] = useState<{ compounds: number; checkpoints: number } | null>(null);
   const [boundaryEdit, setBoundaryEdit] = useState<BoundaryEdit | null>(null);
+  const canWrite = useSession().can('places:write');
+  // 添加卡点: waiting for the click that places it (with fields to start from), then the form.
+  const [placing, setPlacing] = useState<{ defaults?: Record<string, unknown> } | null>(null);
+  const [draft, setDraft] = useState<(Draft & { defaults?: Record<string, unknown> }) | null>(null);
 
   // Opened already framed on the office: an animated fit after mounting would cost a zoom transition.
   const initialBounds = useMemo(() => (data ? featureBounds(data, projection) : null), [data, projection]);
@@ -65,6 +71,17 @@ export function MapPage() {
           features={data}
         />
         <Checkbox.Group options={LAYER_OPTIONS} value={layers} onChange={(v) => setLayers(v as typeof layers)} />
+        {canWrite && !placing && (
+          <Button onClick={() => (setPlacing({}), setMoving(null), setBoundaryEdit(null))} disabled={!!moving || !!boundaryEdit}>
+            添加卡点
+          </Button>
+        )}
+        {placing && (
+          <Space data-testid="map-placing">
+            <span>在地图上点击卡点所在位置</span>
+            <Button onClick={() => setPlacing(null)}>取消添加</Button>
+          </Space>
+        )}
         <MapTools officeName={office.data?.name ?? ''} onImported={() => setVersion((v) => v + 1)} />
         {drawn && (
           <span data-testid="map-status" className="map-status">
@@ -92,6 +109,14 @@ export function MapPage() {
             onSelect={setSelected}
             moving={moving}
             onPlace={(lat, lng) => moving && setMoving({ ...moving, lat, lng })}
+            placing={
+              placing
+                ? ([lng, lat]) => {
+                    setDraft({ lng, lat, compoundId: compoundAt(data, [lng, lat]), defaults: placing.defaults });
+                    setPlacing(null);
+                  }
+                : null
+            }
             onDrawn={setDrawn}
             boundaryEdit={boundaryEdit}
             projection={projection}
@@ -118,6 +143,17 @@ export function MapPage() {
           />
         )}
       </div>
+      <AddCheckpointModal
+        draft={draft}
+        defaults={draft?.defaults}
+        features={data}
+        onClose={(saved) => {
+          setDraft(null);
+          if (!saved) return;
+          setVersion((v) => v + 1);
+          setSelected({ kind: 'checkpoint', id: saved.id });
+        }}
+      />
     </div>
   );
 }
