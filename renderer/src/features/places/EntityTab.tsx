@@ -1,11 +1,13 @@
 import { DownloadOutlined, PlusOutlined } from '@ant-design/icons';
-import { App, Button, Form, Input, Modal, Popconfirm, Select, Space, Table } from 'antd';
+import { App, Button, Form, Input, Popconfirm, Select, Space, Table } from 'antd';
 import type { ColumnsType, TablePaginationConfig } from 'antd/es/table';
 import type { SorterResult } from 'antd/es/table/interface';
 import { type ReactNode, useState } from 'react';
 import { showFieldIssues } from '../../lib/zodRule';
 import { downloadBase64 } from '../../lib/download';
+import { FormModal } from '../../lib/FormModal';
 import { useLoad } from '../../lib/useLoad';
+import { useRemembered } from '../../lib/useRemembered';
 import { RevealButton } from './RevealButton';
 
 export interface ListQueryState {
@@ -61,7 +63,12 @@ export function EntityTab<Row extends { id: number }>({
   canReveal?: boolean;
 }) {
   const { message } = App.useApp();
-  const [query, setQuery] = useState<ListQueryState>({ page: 1, pageSize: 20, order: 'asc', q: initialQuery });
+  // Remembered per user and list; a link from the map (initialQuery) replaces the stored search.
+  const [query, setQuery] = useRemembered<ListQueryState>(
+    `entity:${config.noun}`,
+    { page: 1, pageSize: 20, order: 'asc' },
+    { transient: ['reveal'], override: initialQuery ? { q: initialQuery, page: 1 } : undefined },
+  );
   const [editing, setEditing] = useState<Row | null | undefined>(undefined);
   const [saving, setSaving] = useState(false);
   const [form] = Form.useForm();
@@ -115,6 +122,10 @@ export function EntityTab<Row extends { id: number }>({
     }));
   };
 
+  // A remembered sort shows its arrow again (controlled columns).
+  const columns = config.columns.map((c) =>
+    c.sorter ? { ...c, sortOrder: c.key === query.sort ? (query.order === 'desc' ? ('descend' as const) : ('ascend' as const)) : null } : c,
+  );
   const actions: ColumnsType<Row>[number] = {
     title: '操作',
     key: 'actions',
@@ -139,7 +150,7 @@ export function EntityTab<Row extends { id: number }>({
       <div className="toolbar">
         <Input.Search
           allowClear
-          defaultValue={initialQuery}
+          defaultValue={query.q}
           placeholder="名称或拼音首字母"
           style={{ width: 220 }}
           aria-label={`搜索${config.noun}`}
@@ -153,6 +164,7 @@ export function EntityTab<Row extends { id: number }>({
             placeholder={f.placeholder}
             style={{ minWidth: 140 }}
             options={f.options}
+            value={query[f.key] as string | number | undefined}
             onChange={(v) => setFilter(f.key, v)}
           />
         ))}
@@ -191,7 +203,7 @@ export function EntityTab<Row extends { id: number }>({
         rowKey="id"
         size="middle"
         loading={loading}
-        columns={canWrite ? [...config.columns, actions] : config.columns}
+        columns={canWrite ? [...columns, actions] : columns}
         dataSource={data?.rows ?? []}
         scroll={{ x: config.scrollX ?? 900 }}
         onChange={onTableChange}
@@ -204,7 +216,8 @@ export function EntityTab<Row extends { id: number }>({
           showTotal: (t) => `共 ${t} 条`,
         }}
       />
-      <Modal
+      <FormModal
+        form={form}
         open={editing !== undefined}
         title={`${editing ? '编辑' : '新建'}${config.noun}`}
         okText="保存"
@@ -219,7 +232,7 @@ export function EntityTab<Row extends { id: number }>({
         <Form form={form} layout="vertical" requiredMark>
           {config.fields}
         </Form>
-      </Modal>
+      </FormModal>
     </>
   );
 }
