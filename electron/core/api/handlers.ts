@@ -13,6 +13,9 @@ import { placesHandlers } from '../places/service';
 import { suppliesHandlers } from '../supplies/service';
 import { volunteerHandlers } from '../volunteers/service';
 import { residentHandlers } from '../residents/service';
+import { residentEditHandlers } from '../residents/edit';
+import { peopleBulkHandlers } from '../volunteers/bulk';
+import { stocktakeHandlers } from '../supplies/stocktake';
 import type { Handlers } from './types';
 
 /** Every feature's handlers; the type makes a missing or extra method a compile error. */
@@ -28,6 +31,9 @@ export const handlers: Handlers<MethodName> = {
   ...suppliesHandlers,
   ...volunteerHandlers,
   ...residentHandlers,
+  ...residentEditHandlers,
+  ...peopleBulkHandlers,
+  ...stocktakeHandlers,
   ...briefingHandlers,
   ...inspectionHandlers,
   ...lanHandlers,
