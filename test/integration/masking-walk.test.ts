@@ -95,6 +95,7 @@ function inputFor(name: string): Record<string, unknown> {
     'inspections.report': () => ({ from: '2000-01-01', to: today }),
     'donations.get': () => ({ id: first('SELECT id FROM donations ORDER BY id') }),
     'compounds.get': () => ({ id: first('SELECT id FROM compounds ORDER BY id') }),
+    'compounds.levelHistory': () => ({ id: first('SELECT id FROM compounds ORDER BY id') }),
     'checkpoints.get': () => ({ id: first('SELECT id FROM checkpoints ORDER BY id') }),
     'residents.buildings': () => ({ compoundId: first('SELECT compound_id AS id FROM buildings ORDER BY id') }),
     'residents.households': () => ({ buildingId: first('SELECT id FROM buildings ORDER BY id') }),

@@ -13,6 +13,7 @@ import loginFailuresByClient from '../auth/0120-login-failures-by-client.sql';
 import pairingCodes from '../lan/0130-pairing-codes.sql';
 import registrationsClientId from '../residents/0140-registrations-client-id.sql';
 import placesHistory from '../places/0150-places-history.sql';
+import levelReasons from '../places/0180-level-reasons.sql';
 
 /**
  * The ordered migration list. Versions go up in steps of 10 (room to insert a fix) and
@@ -41,6 +42,7 @@ export const migrations: Migration[] = [
   { version: 130, name: 'pairing-codes', sql: pairingCodes },
   { version: 140, name: 'registrations-client-id', sql: registrationsClientId },
   { version: 150, name: 'places-history', sql: placesHistory },
+  { version: 180, name: 'level-reasons', sql: levelReasons },
 ];
 
 export const latestVersion = (list: Migration[] = migrations) => list.at(-1)?.version ?? 0;

@@ -1,10 +1,11 @@
 import type { places } from '../../../shared/api/places';
-import { entityCtx, type Handlers } from '../api/types';
+import { actor, entityCtx, type Handlers } from '../api/types';
 import { checkpoints } from './checkpoints';
 import { communities } from './communities';
 import { compounds } from './compounds';
 import { createRow, deleteRow, getRow, listRows, updateRow } from './entity';
 import { grids } from './grids';
+import { levelHistory, setLevel } from './levels';
 
 export const placesHandlers: Handlers<keyof typeof places> = {
   'communities.list': (input, ctx) => listRows(entityCtx(ctx), communities, input),
@@ -22,6 +23,8 @@ export const placesHandlers: Handlers<keyof typeof places> = {
   'compounds.create': (input, ctx) => createRow(entityCtx(ctx), compounds, input),
   'compounds.update': ({ id, ...f }, ctx) => updateRow(entityCtx(ctx), compounds, id, f),
   'compounds.delete': ({ id }, ctx) => deleteRow(entityCtx(ctx), compounds, id),
+  'compounds.setLevel': (input, ctx) => setLevel(ctx.db, input, actor(ctx), ctx.record),
+  'compounds.levelHistory': ({ id }, ctx) => levelHistory(ctx.db, id),
 
   'checkpoints.list': (input, ctx) => listRows(entityCtx(ctx), checkpoints, input),
   'checkpoints.get': ({ id }, ctx) => getRow(entityCtx(ctx), checkpoints, id),
