@@ -94,6 +94,12 @@ function inputFor(name: string): Record<string, unknown> {
     'inspections.targets': () => ({ targetKind: 'compound' }),
     'inspections.report': () => ({ from: '2000-01-01', to: today }),
     'donations.get': () => ({ id: first('SELECT id FROM donations ORDER BY id') }),
+    'plans.preview': () => ({
+      warehouseId: 1,
+      basis: 'equal',
+      recipients: 'both',
+      items: [{ itemId: first('SELECT id FROM supply_items ORDER BY id'), total: 1 }],
+    }),
     'compounds.get': () => ({ id: first('SELECT id FROM compounds ORDER BY id') }),
     'compounds.levelHistory': () => ({ id: first('SELECT id FROM compounds ORDER BY id') }),
     'checkpoints.get': () => ({ id: first('SELECT id FROM checkpoints ORDER BY id') }),
