@@ -1,4 +1,5 @@
 import type Database from 'better-sqlite3-multiple-ciphers';
+import { dayEnd } from '../../../shared/domain/days';
 import { stmt } from '../db/statements';
 import { type PostRow, postShifts } from './roster';
 import { currentStaffing } from './staffing';
@@ -6,7 +7,8 @@ import { currentStaffing } from './staffing';
 /**
  * Volunteers' figures of one day: duty at checkpoints from the roster covering the day
  * (the newest one if several do), as the roster and its attendance recorded it. People
- * and teams are counted as registered now (the register keeps no history).
+ * and teams, and a post's staff per shift and shift pattern, are as registered now (they
+ * keep no history).
  */
 
 type Db = Database.Database;
@@ -35,10 +37,13 @@ function duty(db: Db, day: string) {
   ).get(day, day) as { id: number; start_date: string } | undefined;
   if (!roster) return { dutyNeeded: 0, dutyFilled: 0, dutyPeople: 0, dutyAbsent: 0 };
   const index = Math.round((Date.parse(`${day}T00:00:00Z`) - Date.parse(`${roster.start_date}T00:00:00Z`)) / 86_400_000);
-  const posts = stmt(db, 'SELECT id, per_shift, pattern, custom_shifts FROM posts WHERE active = 1 AND checkpoint_id IS NOT NULL').all() as Pick<
-    PostRow,
-    'id' | 'per_shift' | 'pattern' | 'custom_shifts'
-  >[];
+  // A checkpoint's post stands when its checkpoint was active at the end of the day (its
+  // history, migration 0150), so a checkpoint paused today leaves yesterday's duty alone.
+  const posts = stmt(
+    db,
+    `SELECT p.id, p.per_shift, p.pattern, p.custom_shifts FROM posts p WHERE p.checkpoint_id IS NOT NULL
+       AND (SELECT s.status FROM checkpoint_states s WHERE s.checkpoint_id = p.checkpoint_id AND s.since < ? ORDER BY s.since DESC LIMIT 1) = 'active'`,
+  ).all(dayEnd(day)) as Pick<PostRow, 'id' | 'per_shift' | 'pattern' | 'custom_shifts'>[];
   const present = new Map(
     (
       stmt(
