@@ -6,7 +6,7 @@ import type { TableSchema } from './table-schema';
 /** Rows handled between two yields (a few tens of milliseconds of work). */
 const STEP = 500;
 /** Staged rows per set-wise write inside the transaction; reads are answered between chunks. */
-const CHUNK = 10_000;
+const CHUNK = 5_000;
 
 const yieldNow = () => new Promise((resolve) => setImmediate(resolve));
 
