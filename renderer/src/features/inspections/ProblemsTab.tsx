@@ -6,6 +6,7 @@ import type { Output } from '../../../../shared/api';
 import { ProblemCategory, ProblemStatus, Responsible, TargetKind } from '../../../../shared/domain/enums';
 import { call } from '../../api/client';
 import { hashParams } from '../../lib/hashParams';
+import { ExportButton } from '../../lib/ExportButton';
 import { FormDrawer, FormModal } from '../../lib/FormModal';
 import { useLoad } from '../../lib/useLoad';
 import { useRemembered } from '../../lib/useRemembered';
@@ -221,6 +222,13 @@ export function ProblemsTab({ canWrite, communities }: { canWrite: boolean; comm
           style={{ width: 220 }}
           defaultValue={filter.q as string}
           onSearch={(q) => set('q', q || undefined)}
+        />
+        <ExportButton
+          personal
+          run={(full) => {
+            const { page: _p, pageSize: _s, ...current } = filter;
+            return call('problems.export', { ...current, full } as never);
+          }}
         />
         {canWrite && (
           <>

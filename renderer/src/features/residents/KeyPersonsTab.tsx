@@ -4,6 +4,7 @@ import { useState } from 'react';
 import type { Output } from '../../../../shared/api';
 import { KeyCategory, KeyStatus, Measure } from '../../../../shared/api/key-persons';
 import { call } from '../../api/client';
+import { ExportButton } from '../../lib/ExportButton';
 import { FormModal } from '../../lib/FormModal';
 import { useLoad } from '../../lib/useLoad';
 import { useRemembered } from '../../lib/useRemembered';
@@ -85,6 +86,10 @@ export function KeyPersonsTab({ compounds, canWrite }: { compounds: Opt[]; canWr
           onChange={(v) => setFilter((f) => ({ ...f, category: v, page: 1 }))}
         />
         <span className="spacer" />
+        <ExportButton
+          personal
+          run={(full) => call('keyPersons.export', { q: filter.q, status: filter.status as never, category: filter.category as never, full })}
+        />
         {canWrite && (
           <Button
             type="primary"

@@ -4,6 +4,7 @@ import type { Output } from '../../../../shared/api';
 import { ResidentKind } from '../../../../shared/api/residents';
 import { call } from '../../api/client';
 import { hashParams } from '../../lib/hashParams';
+import { ExportButton } from '../../lib/ExportButton';
 import { useLoad } from '../../lib/useLoad';
 import { useSession } from '../auth/me';
 import { EntityTab } from '../places/EntityTab';
@@ -117,6 +118,7 @@ function DailyCounts() {
     <>
       <div className="toolbar">
         <Select value={day} onChange={setDay} options={days.map((d) => ({ value: d, label: d }))} style={{ width: 140 }} aria-label="日期" />
+        <ExportButton run={() => call('gateCounts.export', { day })} />
       </div>
       <Table
         size="small"

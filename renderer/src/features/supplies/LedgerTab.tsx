@@ -3,6 +3,7 @@ import dayjs, { type Dayjs } from 'dayjs';
 import { useState } from 'react';
 import { MoveKind } from '../../../../shared/domain/enums';
 import { call } from '../../api/client';
+import { ExportButton } from '../../lib/ExportButton';
 import { FormModal } from '../../lib/FormModal';
 import { useLoad } from '../../lib/useLoad';
 import { useRemembered } from '../../lib/useRemembered';
@@ -102,6 +103,12 @@ export function LedgerTab({ refs, canWrite, onChanged }: { refs: SupplyRefs; can
           onChange={(v) => setFilter((f) => ({ ...f, page: 1, kind: v }))}
         />
         <DatePicker.RangePicker value={filter.from && filter.to ? [dayjs(filter.from), dayjs(filter.to)] : null} onChange={(v) => range(v as never)} />
+        <ExportButton
+          run={() => {
+            const { page: _p, pageSize: _s, ...current } = filter;
+            return call('stockMoves.export', current as never);
+          }}
+        />
         <span className="spacer" />
         {canWrite && (
           <Space wrap>
