@@ -14,7 +14,18 @@ import { checkPassCode, gateKit, passCards } from './pass-codes';
 import { campaignSummary, coverageBy, createCampaign, recordVisit, unreached } from './campaigns';
 import { backupNow } from '../db/backup';
 import { exportList } from '../excel/service';
-import { createKeyPerson, dueList, getKeyPerson, history, listKeyPersons, measureDays, recordFollowup, setMeasureDays, setStatus } from './key-persons';
+import {
+  createKeyPerson,
+  dueList,
+  getKeyPerson,
+  history,
+  linkResident,
+  listKeyPersons,
+  measureDays,
+  recordFollowup,
+  setMeasureDays,
+  setStatus,
+} from './key-persons';
 
 export const residentHandlers: Handlers<keyof typeof residents | keyof typeof keyPersons | keyof typeof campaigns | keyof typeof householdServices> = {
   'residents.list': (input, ctx) => listRows(entityCtx(ctx), residentsDef, input),
@@ -49,6 +60,7 @@ export const residentHandlers: Handlers<keyof typeof residents | keyof typeof ke
   },
   'keyPersons.list': (input, ctx) => listKeyPersons(ctx.db, input, entityCtx(ctx).scope),
   'keyPersons.create': (input, ctx) => createKeyPerson(ctx.db, input, actor(ctx)),
+  'keyPersons.link': ({ id, residentId }, ctx) => linkResident(ctx.db, id, residentId, actor(ctx)),
   'keyPersons.setStatus': ({ id, status, note }, ctx) => {
     setStatus(ctx.db, id, status, note, actor(ctx));
     return { ok: true as const };
