@@ -8,6 +8,8 @@ import { downloadBase64 } from '../../lib/download';
 import { FormModal } from '../../lib/FormModal';
 import { useLoad } from '../../lib/useLoad';
 import { useRemembered } from '../../lib/useRemembered';
+import { BulkEditModal, type BulkField } from '../../lib/BulkEditModal';
+import { ListReload } from '../../lib/InlineCell';
 import { RevealButton } from './RevealButton';
 
 export interface ListQueryState {
@@ -30,7 +32,12 @@ export interface EntityConfig<Row extends { id: number }> {
   noun: string;
   list: (query: ListQueryState) => Promise<{ rows: Row[]; total: number }>;
   save: (values: Record<string, unknown>, editing: Row | null) => Promise<unknown>;
-  remove: (id: number) => Promise<unknown>;
+  /** Absent: rows are not deleted from this list (the 删除 link is not shown). */
+  remove?: (id: number) => Promise<unknown>;
+  /** False: rows come from elsewhere (an import); the list edits them but offers no 新建. */
+  creatable?: boolean;
+  /** 批量修改: the fields offered, and the core call that applies one to the selected rows. */
+  bulk?: { fields: BulkField[]; apply: (ids: number[], key: string, value: unknown) => Promise<{ changed: number }> };
   columns: ColumnsType<Row>;
   filters: FilterDef[];
   /** The form's fields; receives the form to show/hide dependent fields. */
@@ -70,6 +77,8 @@ export function EntityTab<Row extends { id: number }>({
     { transient: ['reveal'], override: initialQuery ? { q: initialQuery, page: 1 } : undefined },
   );
   const [editing, setEditing] = useState<Row | null | undefined>(undefined);
+  const [selected, setSelected] = useState<number[]>([]);
+  const [bulkOpen, setBulkOpen] = useState(false);
   const [saving, setSaving] = useState(false);
   const [form] = Form.useForm();
   const { data, loading, error, reload } = useLoad(() => config.list(query), [JSON.stringify(query)]);
@@ -103,7 +112,7 @@ export function EntityTab<Row extends { id: number }>({
   };
   const remove = async (row: Row) => {
     try {
-      await config.remove(row.id);
+      await config.remove!(row.id);
       message.success('已删除');
       reload();
       onChanged?.();
@@ -122,6 +131,7 @@ export function EntityTab<Row extends { id: number }>({
     }));
   };
 
+  const bulk = canWrite ? config.bulk : undefined;
   // A remembered sort shows its arrow again (controlled columns).
   const columns = config.columns.map((c) =>
     c.sorter ? { ...c, sortOrder: c.key === query.sort ? (query.order === 'desc' ? ('descend' as const) : ('ascend' as const)) : null } : c,
@@ -136,11 +146,13 @@ export function EntityTab<Row extends { id: number }>({
         <Button type="link" size="small" onClick={() => open(row)}>
           编辑
         </Button>
-        <Popconfirm title={`确定删除这个${config.noun}？`} okText="删除" cancelText="取消" onConfirm={() => remove(row)}>
-          <Button type="link" size="small" danger>
-            删除
-          </Button>
-        </Popconfirm>
+        {config.remove && (
+          <Popconfirm title={`确定删除这个${config.noun}？`} okText="删除" cancelText="取消" onConfirm={() => remove(row)}>
+            <Button type="link" size="small" danger>
+              删除
+            </Button>
+          </Popconfirm>
+        )}
       </Space>
     ),
   };
@@ -188,7 +200,12 @@ export function EntityTab<Row extends { id: number }>({
           </Button>
         )}
         {canReveal && <RevealButton revealed={!!query.reveal} onChange={(reveal) => setQuery((q) => ({ ...q, reveal }))} />}
-        {canWrite && (
+        {bulk && (
+          <Button disabled={!selected.length} onClick={() => setBulkOpen(true)}>
+            批量修改（{selected.length}）
+          </Button>
+        )}
+        {canWrite && config.creatable !== false && (
           <Button type="primary" icon={<PlusOutlined />} onClick={() => open(null)}>
             新建{config.noun}
           </Button>
@@ -199,23 +216,42 @@ export function EntityTab<Row extends { id: number }>({
           {error}
         </div>
       )}
-      <Table<Row>
-        rowKey="id"
-        size="middle"
-        loading={loading}
-        columns={canWrite ? [...columns, actions] : columns}
-        dataSource={data?.rows ?? []}
-        scroll={{ x: config.scrollX ?? 900 }}
-        onChange={onTableChange}
-        pagination={{
-          current: query.page,
-          pageSize: query.pageSize,
-          total: data?.total ?? 0,
-          showSizeChanger: true,
-          pageSizeOptions: [20, 50, 100],
-          showTotal: (t) => `共 ${t} 条`,
-        }}
-      />
+      <ListReload.Provider value={reload}>
+        <Table<Row>
+          rowKey="id"
+          size="middle"
+          rowSelection={bulk ? { selectedRowKeys: selected, onChange: (k) => setSelected(k as number[]), preserveSelectedRowKeys: true } : undefined}
+          loading={loading}
+          columns={canWrite ? [...columns, actions] : columns}
+          dataSource={data?.rows ?? []}
+          scroll={{ x: config.scrollX ?? 900 }}
+          onChange={onTableChange}
+          pagination={{
+            current: query.page,
+            pageSize: query.pageSize,
+            total: data?.total ?? 0,
+            showSizeChanger: true,
+            pageSizeOptions: [20, 50, 100],
+            showTotal: (t) => `共 ${t} 条`,
+          }}
+        />
+      </ListReload.Provider>
+      {bulk && (
+        <BulkEditModal
+          open={bulkOpen}
+          count={selected.length}
+          noun={config.noun}
+          fields={bulk.fields}
+          onApply={async (key, value) => (await bulk.apply(selected, key, value)).changed}
+          onClose={(changed) => {
+            setBulkOpen(false);
+            if (!changed) return;
+            setSelected([]);
+            reload();
+            onChanged?.();
+          }}
+        />
+      )}
       <FormModal
         form={form}
         open={editing !== undefined}
