@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describeDetail } from '../../../shared/api/audit-text';
 import { makeId } from '../../../test/fixtures/excel/make-fixtures-lib';
 import { type Call, openTestCore, signInAs, type TestCore, unwrap } from '../../../test/helpers/sessions';
 
@@ -128,5 +129,10 @@ describe('residents.bulkUpdate', () => {
       )
       .all();
     expect(rows).toEqual(expect.arrayContaining(ids.map((id) => ({ kind: 'write', entity: 'residents', id }))));
+    // 操作日志 reads it in Chinese: 来源地：… → 武汉.
+    const last = t.core.db
+      .prepare("SELECT detail FROM audit_log WHERE method = 'residents.bulkUpdate' AND kind = 'write' ORDER BY rowid DESC LIMIT 1")
+      .get() as { detail: string };
+    expect(describeDetail(last.detail)).toMatch(/来源地：.*→ 武汉/);
   });
 });
