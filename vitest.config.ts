@@ -15,6 +15,8 @@ export default defineConfig({
           // passwords are hashed at a low cost in tests only (test/setup/fast-passwords.ts).
           globalSetup: ['test/setup/demo-templates.ts'],
           setupFiles: ['test/setup/fast-passwords.ts'],
+          // Background work (an upload's parse, a scheduled backup) is polled for; on a loaded machine it takes seconds.
+          expect: { poll: { timeout: 10_000 } },
         },
       },
       {

@@ -3,7 +3,7 @@ import Database from 'better-sqlite3-multiple-ciphers';
 import { type BaseCtx, call, type CallResult, precheck } from './api/call';
 import { noteCall } from './api/slow-calls';
 import type { Caller, Ctx } from './api/types';
-import { purgeAudit } from './auth/audit';
+import { type AuditInput, purgeAudit, writeAudit } from './auth/audit';
 import { bootstrapUsers } from './auth/bootstrap';
 import { cleanLeftovers } from './db/backup';
 import { acquireDataLock } from './db/lock';
@@ -134,6 +134,18 @@ export async function createCore(opts: CoreOptions): Promise<Core> {
   let writes = 0;
   // While a long write's transaction is open: the read connection, and a promise that settles when it ends.
   let long: { reader: Database.Database; done: Promise<void> } | null = null;
+  // Audit rows of calls answered meanwhile (refusals, reveals): written once the long write has ended, whatever its outcome.
+  const auditsLater: AuditInput[] = [];
+  const auditLater = (row: AuditInput) => void auditsLater.push(row);
+  const writeAuditsLater = () => {
+    if (auditsLater.length === 0) return;
+    const rows = auditsLater.splice(0);
+    try {
+      current.transaction(() => rows.forEach((r) => writeAudit(current, r)))();
+    } catch (e) {
+      console.error(`[audit] ${rows.length} rows kept during a long write were not written: ${(e as Error)?.message ?? ''}`);
+    }
+  };
   const longWrite = async <T>(work: () => Promise<T>): Promise<T> => {
     while (long) await long.done;
     let end!: () => void;
@@ -151,6 +163,7 @@ export async function createCore(opts: CoreOptions): Promise<Core> {
     } finally {
       reader.close();
       long = null;
+      writeAuditsLater();
       end();
     }
   };
@@ -176,8 +189,8 @@ export async function createCore(opts: CoreOptions): Promise<Core> {
     const writes = isMethodName(name) && changesData(api[name]);
     if (writes && space.isLow()) return { envelope: { ok: false, error: { code: 'DISK_FULL', message: diskFullMessage(opts.dataDir) } }, session: {} };
     if (long && readsOnly(name)) {
-      // A refusal's audit row cannot be written on the read connection: that call fails plainly.
-      return call(handlers, name, input, caller, { ...base, db: long.reader }).catch(() => ({
+      // Its audit rows (a refusal's) are written after the long write, so it answers as it would without one.
+      return call(handlers, name, input, caller, { ...base, db: long.reader, auditLater }).catch(() => ({
         envelope: { ok: false, error: { code: 'INTERNAL', message: '正在导入大量数据，请稍后重试。' } },
         session: {},
       }));
@@ -205,7 +218,7 @@ export async function createCore(opts: CoreOptions): Promise<Core> {
         noteCall(name, performance.now() - started, now());
       }
     },
-    precheck: (name, caller) => precheck(name, caller, { ...base, db: current }),
+    precheck: (name, caller) => precheck(name, caller, { ...base, db: current, ...(long ? { auditLater } : {}) }),
     imgOrigins: () => basemapOrigins(current),
     tile: (token, packId, z, x, y) => {
       const user = token ? resolveSession(current, token, now()) : null;

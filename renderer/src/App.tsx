@@ -1,5 +1,5 @@
 import { Grid, Layout, Menu, Space, Spin, Typography } from 'antd';
-import { Suspense } from 'react';
+import { Suspense, useState } from 'react';
 import { call } from './api/client';
 import { useSession } from './features/auth/me';
 import { UserMenu } from './features/auth/UserMenu';
@@ -17,6 +17,12 @@ export function App() {
   const { can } = useSession();
   // On a phone (督查 on the office Wi-Fi) the menu folds away entirely.
   const wide = Grid.useBreakpoint().md !== false;
+  // Controlled so that, on a phone, choosing a page folds the menu away again.
+  const [collapsed, setCollapsed] = useState(!wide);
+  const choose = (key: string) => {
+    go(key);
+    if (!wide) setCollapsed(true);
+  };
   const sections = SECTIONS.filter((s) => !s.perm || [s.perm].flat().some((p) => can(p)));
   const section = sections.find((s) => s.key === route) ?? sections[0]!;
   const page = PAGES[section.key];
@@ -28,20 +34,30 @@ export function App() {
     );
   }
   return (
-    <Layout style={{ minHeight: '100vh' }}>
-      <Layout.Sider width={196} theme="dark" breakpoint="lg" collapsedWidth={wide ? 64 : 0}>
+    <Layout style={{ minHeight: '100vh' }} className={wide ? 'app-shell' : 'app-shell app-narrow'}>
+      <Layout.Sider
+        width={196}
+        theme="dark"
+        breakpoint="lg"
+        collapsedWidth={wide ? 64 : 0}
+        collapsed={collapsed}
+        onCollapse={setCollapsed}
+        data-testid="app-menu"
+      >
         <div className="brand">街道防控指挥台</div>
         <Menu
           theme="dark"
           mode="inline"
           selectedKeys={[section.key]}
           items={sections.map((s) => ({ key: s.key, icon: s.icon, label: s.label }))}
-          onClick={({ key }) => go(key)}
+          onClick={({ key }) => choose(key)}
         />
       </Layout.Sider>
+      {/* On a phone the open menu lies over the page; a tap beside it folds it away. */}
+      {!wide && !collapsed && <div className="menu-backdrop" onClick={() => setCollapsed(true)} />}
       <Layout>
         <Layout.Header className="app-header">
-          <Typography.Title level={4} style={{ margin: 0 }}>
+          <Typography.Title level={4} className="page-title" data-testid="page-title" style={{ margin: 0 }}>
             {section.label}
           </Typography.Title>
           <Space size="large">

@@ -44,6 +44,24 @@ const FIELD_LABELS: Record<string, string> = {
   warehouseId: '仓库',
   itemId: '物资',
   id: '编号',
+  // 批量修改 and the resident edit form (residents.update / bulkUpdate, people.bulkUpdate, stock.count).
+  ids: '所选记录',
+  set: '修改为',
+  building: '楼栋',
+  unit: '单元',
+  room: '房号',
+  relation: '与户主关系',
+  flags: '特殊人群',
+  origin: '来源地',
+  returnDate: '返回日期',
+  birthDate: '出生日期',
+  gender: '性别',
+  health: '健康状况',
+  teamId: '队伍',
+  weekdays: '可值守的日子',
+  partyMember: '党员',
+  counted: '实盘数量',
+  lines: '明细',
 };
 
 const label = (key: string) => FIELD_LABELS[key] ?? key;

@@ -14,6 +14,9 @@ import { campaigns } from './campaigns';
 import { householdServices } from './household-services';
 import { keyPersons } from './key-persons';
 import { residents } from './residents';
+import { residentsEdit } from './residents-edit';
+import { peopleBulk } from './people-bulk';
+import { stocktake } from './stocktake';
 import { supplies } from './supplies';
 import { volunteers } from './volunteers';
 
@@ -29,6 +32,9 @@ export const api = {
   ...supplies,
   ...volunteers,
   ...residents,
+  ...residentsEdit,
+  ...peopleBulk,
+  ...stocktake,
   ...keyPersons,
   ...campaigns,
   ...householdServices,

@@ -51,6 +51,7 @@ export const KeyPerson = z.object({
   name: z.string(),
   idNumber: z.string().nullable(),
   phone: z.string().nullable(),
+  compoundId: z.number().int().nullable(),
   compoundName: z.string().nullable(),
   category: z.enum(keys(KeyCategory)),
   origin: z.string().nullable(),
@@ -61,6 +62,9 @@ export const KeyPerson = z.object({
   status: z.enum(keys(KeyStatus)),
   /** 四包一: the responsible people's names, in order 干部, 网格员, 医生, 民警, 党员志愿者. */
   team: z.array(z.string().nullable()),
+  /** The resident register's record of this person, when linked. */
+  residentId: z.number().int().nullable(),
+  residentName: z.string().nullable(),
 });
 export const DueRow = z.object({
   keyPersonId: Id,
@@ -78,7 +82,7 @@ export const DueRow = z.object({
 export const keyPersons = {
   'keyPersons.list': method({
     scope: { refs: { compoundId: 'compound' }, rows: true },
-    names: ['rows.name', 'rows.team'],
+    names: ['rows.name', 'rows.team', 'rows.residentName'],
     summary: '重点人员（按类别、状态、小区筛选）',
     perm: 'residents:read',
     write: false,
@@ -103,13 +107,23 @@ export const keyPersons = {
         volunteerId: 'person',
       },
     },
-    names: ['name', 'team'],
+    names: ['name', 'team', 'residentName'],
     notes: ['note'],
     summary: '登记重点人员（默认观察 14 天，可按类别设置）',
     perm: 'residents:write',
     write: 'tx',
     personal: true,
     input: KeyPersonFields,
+    output: KeyPerson,
+  }),
+  'keyPersons.link': method({
+    scope: { refs: { id: 'keyPerson', residentId: 'resident' } },
+    names: ['name', 'team', 'residentName'],
+    summary: '把重点人员关联到居民档案（同一社区的居民；residentId 为空则取消关联）',
+    perm: 'residents:write',
+    write: 'tx',
+    personal: true,
+    input: z.object({ id: Id, residentId: Id.nullable() }),
     output: KeyPerson,
   }),
   'keyPersons.setStatus': method({

@@ -58,6 +58,17 @@ export const Compound = CompoundFields.extend({
   ...Timestamps,
 });
 
+/** 封控 and other changes of level: when it took effect (default now; today only) and why. */
+export const LevelChange = z.object({
+  id: Id,
+  level: z.enum(ControlLevel.values, { error: '请选择管控等级' }),
+  at: z.iso
+    .datetime({ offset: true, error: '生效时间格式不正确' })
+    .nullish()
+    .transform((v) => v ?? null),
+  reason: z.string({ error: '请填写原因' }).trim().min(1, '请填写原因').max(200, '原因最多 200 字'),
+});
+
 // ---- checkpoints (卡点)
 export const CheckpointFields = z.object({
   name: name('卡点名称'),
@@ -152,6 +163,24 @@ export const places = {
     output: Compound,
   }),
   'compounds.delete': method({ scope: { refs: { id: 'compound' } }, summary: '删除小区', perm: 'places:write', write: 'tx', input: DeleteInput, output: Ok }),
+  'compounds.setLevel': method({
+    scope: { refs: { id: 'compound' } },
+    notes: ['reason'],
+    summary: '变更小区管控等级（如封控），记下生效时间和原因',
+    perm: 'places:write',
+    write: 'tx',
+    input: LevelChange,
+    output: z.object({ since: z.string() }),
+  }),
+  'compounds.levelHistory': method({
+    scope: { refs: { id: 'compound' } },
+    notes: ['reason'],
+    summary: '小区管控等级的变更历史',
+    perm: 'places:read',
+    write: false,
+    input: z.object({ id: Id }),
+    output: z.array(z.object({ since: z.string(), level: z.enum(ControlLevel.values), reason: z.string().nullable(), username: z.string().nullable() })),
+  }),
 
   'checkpoints.list': method({
     scope: { refs: { communityId: 'community', compoundId: 'compound' }, rows: true },

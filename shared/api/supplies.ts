@@ -117,6 +117,8 @@ export const Donation = z.object({
   receivedOn: z.string(),
   note: z.string().nullable(),
   username: z.string(),
+  /** The handling user's display name, for the printed receipt (a login name is not a name). */
+  handledBy: z.string(),
   createdAt: z.string(),
   /** Net of any reversal: what the ledger holds for this donation. */
   lines: z.array(z.object({ itemId: Id, itemName: z.string(), unit: z.string(), qty: z.number().int() })),
@@ -131,7 +133,12 @@ export const DonationTotals = z.object({
 
 // ---- allocation plans (分配方案)
 export const PlanRecipients = z.enum(['community', 'checkpoint', 'both']);
-export const PlanItemInput = z.object({ itemId: Id, total: z.number().int().min(0, '计划数量不能为负数').max(100_000_000) });
+export const PlanItemInput = z.object({
+  itemId: Id,
+  total: z.number().int().min(0, '计划数量不能为负数').max(100_000_000),
+  /** Split by the base unit (瓶/只) even if the item is normally handed out in whole packs. */
+  inUnits: z.boolean().default(false),
+});
 export const PlanRecipientInput = z.object({
   kind: z.enum(RecipientKind.values),
   refId: Id,
@@ -150,7 +157,40 @@ export const PlanCreate = z.object({
   recipients: PlanRecipients,
   items: z.array(PlanItemInput).min(1, '请至少选择一种物资').max(50, '一个方案最多 50 种物资'),
   note: optionalText('备注'),
+  /** Leave out the recipients that would get nothing (recomputed until everyone left gets something). */
+  dropEmpty: z.boolean().default(false),
+  /** The planner has seen that some item is asked for beyond the stock and accepts the cut. */
+  acceptShort: z.boolean().default(false),
 });
+/** What a new plan would give, before it is saved. */
+export const PlanPreview = {
+  input: PlanCreate.pick({ warehouseId: true, basis: true, recipients: true, items: true, dropEmpty: true }),
+  output: z.object({
+    recipients: z.number().int(),
+    /** Recipients that get nothing of any item. */
+    empty: z.number().int(),
+    /** The first ten of them (places, not people). */
+    emptyNames: z.array(z.string()),
+    /** Items asked for beyond the stock, in words (requested, on hand, cut). */
+    shortfalls: z.array(z.string()),
+    items: z.array(
+      z.object({
+        itemId: Id,
+        name: z.string(),
+        unit: z.string(),
+        packSize: z.number().int(),
+        packUnit: z.string().nullable(),
+        /** Split in whole packs (so a base-unit split could reach more recipients). */
+        wholePacks: z.boolean(),
+        requested: z.number().int(),
+        onHand: z.number().int(),
+        allocated: z.number().int(),
+        /** Recipients that get none of this item. */
+        zero: z.number().int(),
+      }),
+    ),
+  }),
+};
 export const PlanUpdate = z.object({
   id: Id,
   title: name('方案名称', 60),
@@ -186,6 +226,10 @@ export const Plan = z.object({
   approvedAt: z.string().nullable(),
   issuedBy: z.string().nullable(),
   issuedAt: z.string().nullable(),
+  /** The users' display names, for the screen and printed forms (login names are not names). */
+  createdByName: z.string(),
+  approvedByName: z.string().nullable(),
+  issuedByName: z.string().nullable(),
   items: z.array(
     z.object({
       itemId: Id,
@@ -194,6 +238,8 @@ export const Plan = z.object({
       packSize: z.number().int(),
       packUnit: z.string().nullable(),
       allowSplit: z.boolean(),
+      /** This plan splits the item by its base unit although it is normally kept in whole packs. */
+      inUnits: z.boolean(),
       /** Units the plan hands out (the sum of its lines). */
       total: z.number().int(),
       /** Units asked for when the plan was computed. */
@@ -407,6 +453,13 @@ export const supplies = {
     output: listResult(PlanSummary),
   }),
   'plans.get': method({ scope: 'office', summary: '分配方案详情（分配表）', perm: 'supplies:read', write: false, input: PlanId, output: Plan }),
+  'plans.preview': method({
+    summary: '新建分配方案前预览：分不到物资的接收方、超出库存的数量（不保存）',
+    perm: 'supplies:write',
+    write: false,
+    input: PlanPreview.input,
+    output: PlanPreview.output,
+  }),
   'plans.create': method({ summary: '新建分配方案（按工作量计算建议数量）', perm: 'supplies:write', write: 'tx', input: PlanCreate, output: Plan }),
   'plans.update': method({
     summary: '修改草稿方案并重新计算（权重、最低/最高包数、物资与数量）',
@@ -428,7 +481,7 @@ export const supplies = {
     }),
     output: Plan,
   }),
-  'plans.approve': method({ summary: '审批分配方案', perm: 'supplies:approve', write: 'tx', input: PlanId, output: Plan }),
+  'plans.approve': method({ summary: '审批分配方案（制定人不能审批自己的方案）', perm: 'supplies:approve', write: 'tx', input: PlanId, output: Plan }),
   'plans.revert': method({ summary: '撤回审批（回到草稿）', perm: 'supplies:approve', write: 'tx', input: PlanId, output: Plan }),
   'plans.issue': method({ summary: '按方案发放：一次写入全部出库记录', perm: 'supplies:write', write: 'tx', input: PlanId, output: Plan }),
   'plans.delete': method({ summary: '删除草稿方案', perm: 'supplies:write', write: 'tx', input: PlanId, output: Ok }),

@@ -163,7 +163,7 @@ const SlotRef = z.object({ rosterId: Id, postId: Id, day: z.number().int().min(0
 
 export const volunteers = {
   'people.list': method({
-    scope: { refs: { communityId: 'community' }, rows: true },
+    scope: { refs: { communityId: 'community', forCompoundId: 'compound' }, rows: true },
     names: ['rows.name'],
     notes: ['rows.note'],
     summary: '人员名单（党员、志愿者、干部等；按姓名或拼音首字母搜索）',
@@ -173,6 +173,8 @@ export const volunteers = {
     input: ListQuery.extend({
       kind: z.enum(PersonKind.values).optional(),
       communityId: Id.optional(),
+      /** Who may look after someone living in this compound: its community's people and the office's own (四包一). */
+      forCompoundId: Id.optional(),
       teamId: Id.optional(),
       health: z.enum(Health.values).optional(),
       reveal: Reveal.optional(),

@@ -1,7 +1,7 @@
 import { execFile } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
-import { importOverHttp, type Latencies, loadUntil, openWorkerOffice, percentile, residentRoster } from '../helpers/worker-office';
+import { importOverHttp, type Latencies, loadUntil, openWorkerOffice, percentile, type Phases, residentRoster } from '../helpers/worker-office';
 
 const CLIENTS = 10;
 const QUIET_MS = 5000;
@@ -33,15 +33,21 @@ export async function benchConcurrency(rows = 150_000): Promise<void> {
     );
 
     let t0 = performance.now();
-    const quiet = await loadUntil(office, CLIENTS, checkpointId, new Promise((r) => setTimeout(r, QUIET_MS)));
+    const quiet = await loadUntil(office, CLIENTS, checkpointId, () => ((t0 = performance.now()), new Promise((r) => setTimeout(r, QUIET_MS))));
     console.log(row('no import', quiet, performance.now() - t0));
 
     t0 = performance.now();
-    const importing = importOverHttp(office, cookie, file);
+    const phases: Phases = {};
+    const importing = importOverHttp(office, cookie, file, phases);
     const busy = await loadUntil(office, CLIENTS, checkpointId, importing);
     const imported = await importing;
     const took = performance.now() - t0;
     console.log(row('during import', busy, took));
+    // Sent while the commit ran (the preview is the other half of the import).
+    const inCommit = busy.answers.filter((a) => a.sent >= phases.commitStart! && a.sent <= phases.commitEnd!);
+    const part = (kind: string) => inCommit.filter((a) => a.kind === kind).map((a) => a.answered - a.sent);
+    const commitMs = phases.commitEnd! - phases.commitStart!;
+    console.log(row('during commit', { ...busy, light: part('light'), registration: part('registration'), failures: [] }, commitMs));
     console.log(
       `import: ${imported.created.toLocaleString()} residents in ${(took / 1000).toFixed(1)} s; target p99 < 300 ms during the import, no connection reset (${busy.failures.length === 0 ? 'none' : busy.failures.slice(0, 3).join('; ')})`,
     );

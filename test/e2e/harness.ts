@@ -61,7 +61,8 @@ export async function startServer(dataDir: string, extra: string[] = []): Promis
   });
   let output = '';
   await new Promise<void>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`server did not start:\n${output}`)), 60_000);
+    // Generous: the full demo is built at start-up, and CI machines are often busy with other runs.
+    const timer = setTimeout(() => reject(new Error(`server did not start:\n${output}`)), 150_000);
     const onData = (chunk: Buffer) => {
       output += chunk.toString();
       if (output.includes('已启动')) {

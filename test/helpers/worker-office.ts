@@ -175,13 +175,23 @@ export interface Latencies {
  * them read (office.get, a light call) again and again, the other half register at a
  * checkpoint (a write), so a write that waits never holds up the reads.
  */
-export async function loadUntil(office: WorkerOffice, clients: number, checkpointId: number, until: Promise<unknown>): Promise<Latencies> {
+export async function loadUntil(
+  office: WorkerOffice,
+  clients: number,
+  checkpointId: number,
+  until: Promise<unknown> | (() => Promise<unknown>),
+): Promise<Latencies> {
   const out: Latencies = { light: [], registration: [], answers: [], failures: [], registered: 0 };
   let running = true;
-  void until.finally(() => (running = false)).catch(() => {});
+  const stopOn = (p: Promise<unknown>) => void p.finally(() => (running = false)).catch(() => {});
+  if (typeof until !== 'function') stopOn(until);
+  // Signed in first: on a loaded machine the sign-ins (scrypt) alone may outlast a fixed window.
+  const agents = Array.from({ length: clients }, () => new http.Agent({ keepAlive: true, maxSockets: 1 }));
+  const cookies = await Promise.all(agents.map((a) => office.login('zhihui', a)));
+  if (typeof until === 'function') stopOn(until());
   const client = async (n: number) => {
-    const agent = new http.Agent({ keepAlive: true, maxSockets: 1 });
-    const cookie = await office.login('zhihui', agent);
+    const agent = agents[n]!;
+    const cookie = cookies[n]!;
     const light = n % 2 === 0;
     while (running) {
       const t0 = performance.now();

@@ -101,7 +101,7 @@ export function precheck(name: string, caller: Caller, base: BaseCtx): ApiErrorB
     return null;
   } catch (e) {
     if (e instanceof ApiError && e.code === 'FORBIDDEN') {
-      writeAudit(base.db, {
+      const row: AuditInput = {
         ts: base.now().toISOString(),
         userId: user?.id ?? null,
         username: user?.username ?? null,
@@ -109,7 +109,9 @@ export function precheck(name: string, caller: Caller, base: BaseCtx): ApiErrorB
         method: name,
         kind: 'security',
         detail: { refused: e.message },
-      });
+      };
+      if (base.auditLater) base.auditLater(row);
+      else writeAudit(base.db, row);
     }
     return toErrorBody(e, name);
   }
@@ -129,8 +131,11 @@ export async function call(handlers: Handlers<MethodName>, name: string, rawInpu
   const changes: Change[] = [];
   const user = caller.token ? resolveSession(base.db, caller.token, base.now()) : null;
   const ctx: Ctx = { ...base, client: caller.client, local: caller.local ?? false, user, record: (c) => changes.push(c), session };
-  const audit = (e: Omit<AuditInput, 'ts' | 'userId' | 'username' | 'client' | 'method'>) =>
-    writeAudit(ctx.db, { ts: base.now().toISOString(), userId: user?.id ?? null, username: user?.username ?? null, client: caller.client, method: name, ...e });
+  const audit = (e: Omit<AuditInput, 'ts' | 'userId' | 'username' | 'client' | 'method'>) => {
+    const row = { ts: base.now().toISOString(), userId: user?.id ?? null, username: user?.username ?? null, client: caller.client, method: name, ...e };
+    if (base.auditLater) base.auditLater(row);
+    else writeAudit(ctx.db, row);
+  };
 
   try {
     authorize(name, spec, user, rawInput, !!caller.token);

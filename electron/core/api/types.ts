@@ -2,6 +2,7 @@ import type Database from 'better-sqlite3-multiple-ciphers';
 import type { z } from 'zod';
 import type { Api, MethodName } from '../../../shared/api';
 import type { TilePack } from '../../../shared/api/map-tiles';
+import type { AuditInput } from '../auth/audit';
 import type { SessionUser } from '../auth/sessions';
 import type { Migration } from '../db/migrate';
 import { ALL_COMMUNITIES, type Change, type EntityCtx } from '../kernel/entity';
@@ -69,6 +70,12 @@ export interface Ctx {
    * read connection (the data as it was before) and their writes wait for the end.
    */
   longWrite<T>(work: () => Promise<T>): Promise<T>;
+  /**
+   * Set while a long write holds the writer connection: audit rows (a refusal's, a reveal's)
+   * are kept and written once it ends — the read connection cannot write them, and inside
+   * the long write's transaction its rollback would take them too.
+   */
+  auditLater?: (row: AuditInput) => void;
 }
 
 /** Who did it and when, as ledgers, rosters and registrations record it. */

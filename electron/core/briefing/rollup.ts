@@ -6,6 +6,7 @@ import { analyze, describeError } from '../excel/analyze';
 import { autoMap, detectHeader } from '../excel/header';
 import { readWorkbook } from '../excel/read-workbook';
 import { stmt } from '../db/statements';
+import { officeOf } from '../places/day-figures';
 import { ALL_COMMUNITIES } from '../kernel/entity';
 import { type ReportRow, reportSchema } from './report';
 import { monthDay } from '../../../shared/domain/days';
@@ -35,7 +36,7 @@ export function getRollup(db: Db, day: string): RollupData {
 }
 
 export function importRollup(db: Db, day: string, files: { fileName: string; base64: string }[], who: Who): RollupData {
-  const own = stmt(db, 'SELECT name FROM office WHERE id = 1').get() as { name: string };
+  const own = officeOf(db);
   const schema = reportSchema(day, own.name);
   const ctx = { db, now: who.now, scope: ALL_COMMUNITIES };
   const problems: string[] = [];

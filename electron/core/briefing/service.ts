@@ -1,27 +1,13 @@
 import type { briefing } from '../../../shared/api/briefing';
 import { addDays, dayStart, localDay } from '../../../shared/domain/days';
 import { actor, type Handlers } from '../api/types';
-import { stmt } from '../db/statements';
-import { currentStaffing } from '../volunteers/staffing';
+import { officeOf } from '../places/day-figures';
+import { shiftStaffing } from '../volunteers/day-figures';
 import { generateBriefing, getBriefing, listBriefings, regenerateBriefing, saveNarrative, versions } from './briefings';
 import { briefingDocx } from './docx';
 import { dayFigures, registrationsBetween, trend } from './figures';
 import { reportWorkbook } from './report';
 import { getRollup, importRollup, removeUnit } from './rollup';
-
-/** Checkpoints a roster covers this shift, and those standing with fewer people than needed. */
-function shiftStaffing(db: Parameters<typeof currentStaffing>[0], now: Date) {
-  const byCheckpoint = new Map<number, { need: number; have: number }>();
-  for (const s of currentStaffing(db, now)) {
-    const v = byCheckpoint.get(s.checkpointId) ?? { need: 0, have: 0 };
-    v.need += s.need;
-    v.have += s.have;
-    byCheckpoint.set(s.checkpointId, v);
-  }
-  const names = new Map((stmt(db, 'SELECT id, name FROM checkpoints').all() as { id: number; name: string }[]).map((r) => [r.id, r.name]));
-  const short = [...byCheckpoint].filter(([, v]) => v.have < v.need).map(([id]) => names.get(id) ?? `卡点 ${id}`);
-  return { required: byCheckpoint.size, staffed: byCheckpoint.size - short.length, short: short.slice(0, 20) };
-}
 
 export const briefingHandlers: Handlers<keyof typeof briefing> = {
   'dashboard.live': (_, { db, now }) => {
@@ -59,7 +45,7 @@ export const briefingHandlers: Handlers<keyof typeof briefing> = {
   'rollup.get': ({ day }, { db }) => getRollup(db, day),
   'rollup.remove': ({ day, unitName }, { db }) => removeUnit(db, day, unitName),
   'rollup.workbook': ({ day }, { db, now }) => {
-    const office = stmt(db, 'SELECT name, division_code AS divisionCode FROM office WHERE id = 1').get() as { name: string; divisionCode: string | null };
+    const office = officeOf(db);
     return reportWorkbook({ unitName: office.name, divisionCode: office.divisionCode, day, generatedAt: now().toISOString(), ...getRollup(db, day).sum });
   },
 };

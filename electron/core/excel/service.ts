@@ -8,6 +8,7 @@ import { backupNow } from '../db/backup';
 import { writeAudit } from '../auth/audit';
 import { stmt } from '../db/statements';
 import { communitiesTouched } from './import-trace';
+import { stageRows, writeRows } from './commit-rows';
 import { type Analysis, analyzeInSteps, describeError, type RowStatus } from './analyze';
 import { autoMap, chooseSheet, detectHeader } from './header';
 import { cancelJob, forgetJob, getJob, PROGRESS, startParse } from './parse-job';
@@ -36,8 +37,6 @@ function previewPage(analysis: Analysis, schema: TableSchema, page: number, page
     rows,
   };
 }
-/** Rows saved between two yields of a commit (a few tens of milliseconds of work). */
-const COMMIT_STEP = 500;
 /** Jobs still parsing (what they are for), and the upload each finished job became. */
 const pending = new Map<string, { table: string; fileName: string }>();
 const uploadOfJob = new Map<string, string>();
@@ -165,25 +164,14 @@ export const excelHandlers = (tables: Tables): Handlers<Exclude<keyof typeof exc
     // A backup is for undoing a write; an import that writes nothing needs none.
     if (writes > 0) await backupNow(ctx.db, ctx.backupDir, 'preimport', ctx.now());
     const ectx = { ...entityCtx(ctx), record: undefined };
-    // One transaction, written in steps: other callers' reads are answered meanwhile (see Ctx.longWrite).
     const total = analysis.rows.length;
-    upload.progress = { phase: 'commit', done: 0, total };
+    const progress = (done: number) => (upload.progress = { phase: 'commit', done, total });
+    progress(0);
+    // A big table's rows are staged first, outside any transaction: other users' writes go through meanwhile.
+    const staged = await stageRows(schema, analysis.rows, onDuplicate, progress);
+    // One transaction, written in steps: other callers' reads are answered meanwhile, their writes wait (see Ctx.longWrite).
     const result = await ctx.longWrite(async () => {
-      let created = 0;
-      let updated = 0;
-      let skipped = 0;
-      let unchanged = 0;
-      for (const [i, r] of analysis.rows.entries()) {
-        if (i % COMMIT_STEP === 0 && i > 0) {
-          upload.progress = { phase: 'commit', done: i, total };
-          await new Promise((resolve) => setImmediate(resolve));
-        }
-        if (r.status === 'error') continue;
-        if (r.status === 'new') (schema.save(ectx, r.input!, null), created++);
-        else if (r.status === 'update' && onDuplicate === 'update') (schema.save(ectx, r.input!, r.existingId), updated++);
-        else if (r.status === 'unchanged') unchanged++;
-        else skipped++;
-      }
+      const { created, updated, unchanged, skipped } = await writeRows(ectx, schema, analysis.rows, onDuplicate, staged, progress);
       if (upload.chosenMapping) {
         stmt(
           ctx.db,
@@ -212,7 +200,7 @@ export const excelHandlers = (tables: Tables): Handlers<Exclude<keyof typeof exc
         },
         rowCount: created + updated,
       });
-      upload.progress = { phase: 'commit', done: total, total };
+      progress(total);
       return { created, updated, unchanged, skipped, excluded: counts.error, rowCount: created + updated, backedUp: writes > 0 };
     });
     dropUpload(uploadId);

@@ -1,6 +1,6 @@
 import type { places } from '../../../shared/api/places';
 import { exportList } from '../excel/export-list';
-import { entityCtx, type Handlers } from '../api/types';
+import { actor, entityCtx, type Handlers } from '../api/types';
 import { checkpoints } from './checkpoints';
 import { communities } from './communities';
 import { compounds } from './compounds';
@@ -9,6 +9,7 @@ import { checkpointsTable } from './excel-checkpoints';
 import { communitiesTable, gridsTable } from './excel-communities';
 import { compoundsTable } from './excel-compounds';
 import { grids } from './grids';
+import { levelHistory, setLevel } from './levels';
 
 type Exports = 'compounds.export' | 'checkpoints.export' | 'communities.export' | 'grids.export';
 
@@ -33,6 +34,8 @@ export const placesHandlers: Handlers<keyof typeof places | Exports> = {
   'compounds.create': (input, ctx) => createRow(entityCtx(ctx), compounds, input),
   'compounds.update': ({ id, ...f }, ctx) => updateRow(entityCtx(ctx), compounds, id, f),
   'compounds.delete': ({ id }, ctx) => deleteRow(entityCtx(ctx), compounds, id),
+  'compounds.setLevel': (input, ctx) => setLevel(ctx.db, input, actor(ctx), ctx.record),
+  'compounds.levelHistory': ({ id }, ctx) => levelHistory(ctx.db, id),
 
   'checkpoints.list': (input, ctx) => listRows(entityCtx(ctx), checkpoints, input),
   'checkpoints.get': ({ id }, ctx) => getRow(entityCtx(ctx), checkpoints, id),

@@ -14,6 +14,9 @@ import { placesHandlers } from '../places/service';
 import { suppliesHandlers } from '../supplies/service';
 import { volunteerHandlers } from '../volunteers/service';
 import { residentHandlers } from '../residents/service';
+import { residentEditHandlers } from '../residents/edit';
+import { peopleBulkHandlers } from '../volunteers/bulk';
+import { stocktakeHandlers } from '../supplies/stocktake';
 import type { Handlers } from '../api/types';
 import { demoHandlers } from './demo';
 import { TABLES } from './tables';
@@ -32,6 +35,9 @@ export const handlers: Handlers<MethodName> = {
   ...suppliesHandlers,
   ...volunteerHandlers,
   ...residentHandlers,
+  ...residentEditHandlers,
+  ...peopleBulkHandlers,
+  ...stocktakeHandlers,
   ...briefingHandlers,
   ...inspectionHandlers,
   ...keyPersonDutyHandlers,

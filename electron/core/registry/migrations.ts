@@ -13,6 +13,8 @@ import loginFailuresByClient from '../auth/0120-login-failures-by-client.sql';
 import pairingCodes from '../lan/0130-pairing-codes.sql';
 import registrationsClientId from '../residents/0140-registrations-client-id.sql';
 import placesHistory from '../places/0150-places-history.sql';
+import levelReasons from '../places/0180-level-reasons.sql';
+import planItemsInUnits from '../supplies/0160-plan-items-in-units.sql';
 import type { Migration } from '../db/migrate';
 
 /**
@@ -35,4 +37,6 @@ export const migrations: Migration[] = [
   { version: 130, name: 'pairing-codes', sql: pairingCodes },
   { version: 140, name: 'registrations-client-id', sql: registrationsClientId },
   { version: 150, name: 'places-history', sql: placesHistory },
+  { version: 160, name: 'plan-items-in-units', sql: planItemsInUnits },
+  { version: 180, name: 'level-reasons', sql: levelReasons },
 ];

@@ -4,6 +4,7 @@ import { communityOfRow, idByName } from '../excel/resolve-refs';
 import type { CellError, TableSchema } from '../excel/table-schema';
 import { compounds } from '../places/compounds';
 import { createRow, getRow } from '../kernel/entity';
+import { residentsBulk } from './excel-bulk';
 import { residentKey, residentsDef } from './residents';
 
 interface ResidentInput {
@@ -184,6 +185,7 @@ export const residentsTable: TableSchema = {
     ].filter(Boolean);
     return parts.length ? [`导入时将新建 ${parts.join('、')}`] : [];
   },
+  bulk: residentsBulk,
   save(ctx, raw, existingId) {
     const i = raw as unknown as ResidentInput;
     let compoundId = i.compoundId;

@@ -25,10 +25,10 @@ export function setMeasureDays(db: Database.Database, days: Record<string, numbe
   return measureDays(db);
 }
 
-const SELECT = `SELECT k.id, k.name, k.id_number AS idNumber, k.phone, p.name AS compoundName, k.category, k.origin, k.arrival_date AS arrivalDate,
+const SELECT = `SELECT k.id, k.name, k.id_number AS idNumber, k.phone, k.compound_id AS compoundId, p.name AS compoundName, k.category, k.origin, k.arrival_date AS arrivalDate,
   k.measure, k.start_date AS startDate, k.end_date AS endDate, k.status,
-  c.name AS cadre, g.name AS grid, d.name AS doctor, o.name AS police, v.name AS volunteer
-  FROM key_persons k LEFT JOIN compounds p ON p.id = k.compound_id
+  c.name AS cadre, g.name AS grid, d.name AS doctor, o.name AS police, v.name AS volunteer, k.resident_id AS residentId, r.name AS residentName
+  FROM key_persons k LEFT JOIN compounds p ON p.id = k.compound_id LEFT JOIN residents r ON r.id = k.resident_id
   LEFT JOIN people c ON c.id = k.cadre_id LEFT JOIN people g ON g.id = k.grid_id LEFT JOIN people d ON d.id = k.doctor_id
   LEFT JOIN people o ON o.id = k.police_id LEFT JOIN people v ON v.id = k.volunteer_id`;
 const fromRow = ({ cadre, grid, doctor, police, volunteer, ...r }: Record<string, unknown>) => ({
@@ -131,6 +131,37 @@ export function createKeyPerson(db: Database.Database, f: z.output<typeof KeyPer
     `${f.startDate} 起${days}天`,
     who.username,
   );
+  return getKeyPerson(db, id);
+}
+
+/**
+ * Links a key person to their record in the resident register (or unlinks, with null).
+ * The resident must live in the key person's community; details the key person lacks
+ * (ID number, phone, compound) are taken from the register.
+ */
+export function linkResident(db: Database.Database, id: number, residentId: number | null, who: Who): KeyOut {
+  const k = stmt(db, 'SELECT compound_id AS compoundId FROM key_persons WHERE id = ?').get(id) as { compoundId: number | null } | undefined;
+  if (!k) throw new ApiError('NOT_FOUND', `重点人员不存在（编号 ${id}）`);
+  if (residentId === null) {
+    stmt(db, 'UPDATE key_persons SET resident_id = NULL, updated_at = ? WHERE id = ?').run(who.now.toISOString(), id);
+    return getKeyPerson(db, id);
+  }
+  const r = stmt(
+    db,
+    'SELECT r.compound_id AS compoundId, p.community_id AS communityId FROM residents r LEFT JOIN compounds p ON p.id = r.compound_id WHERE r.id = ?',
+  ).get(residentId) as { compoundId: number | null; communityId: number | null } | undefined;
+  if (!r) throw new ApiError('VALIDATION', '居民不存在', [{ path: 'residentId', message: '居民不存在' }]);
+  if (k.compoundId !== null) {
+    const own = (stmt(db, 'SELECT community_id AS id FROM compounds WHERE id = ?').get(k.compoundId) as { id: number }).id;
+    if (r.communityId !== own)
+      throw new ApiError('VALIDATION', '该居民不在此人所住小区的社区，请从本社区的居民中选择', [{ path: 'residentId', message: '不是本社区的居民' }]);
+  }
+  stmt(
+    db,
+    `UPDATE key_persons SET resident_id = r.id, id_number = coalesce(key_persons.id_number, r.id_number), phone = coalesce(key_persons.phone, r.phone),
+       compound_id = coalesce(key_persons.compound_id, r.compound_id), updated_at = ? FROM (SELECT id, id_number, phone, compound_id FROM residents WHERE id = ?) r
+     WHERE key_persons.id = ?`,
+  ).run(who.now.toISOString(), residentId, id);
   return getKeyPerson(db, id);
 }
 

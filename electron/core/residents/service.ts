@@ -15,7 +15,7 @@ import { campaignSummary, coverageBy, createCampaign, recordVisit, unreached } f
 import { backupNow } from '../db/backup';
 import { exportList } from '../excel/export-list';
 import { residentsTable } from './excel-table';
-import { dueList, getKeyPerson, history, listKeyPersons, measureDays, recordFollowup, setMeasureDays } from './key-persons';
+import { dueList, getKeyPerson, history, linkResident, listKeyPersons, measureDays, recordFollowup, setMeasureDays } from './key-persons';
 
 /** keyPersons.create and .setStatus are served by inspections/key-person-duty.ts: they keep the 消杀 duty around the home in step. */
 type ServedAbove = 'keyPersons.create' | 'keyPersons.setStatus';
@@ -54,6 +54,7 @@ export const residentHandlers: Handlers<
     return { ok: true as const };
   },
   'keyPersons.list': (input, ctx) => listKeyPersons(ctx.db, input, entityCtx(ctx).scope),
+  'keyPersons.link': ({ id, residentId }, ctx) => linkResident(ctx.db, id, residentId, actor(ctx)),
   'keyPersons.history': ({ id }, ctx) => (getKeyPerson(ctx.db, id), history(ctx.db, id)),
   'keyPersons.settings': (_, ctx) => measureDays(ctx.db),
   'keyPersons.setSettings': ({ days }, ctx) => setMeasureDays(ctx.db, days),

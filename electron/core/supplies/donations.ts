@@ -54,7 +54,8 @@ export function createDonation(db: Database.Database, input: z.output<typeof Don
 }
 
 const HEADER = `SELECT d.id, d.receipt_no AS receiptNo, d.donor_id AS donorId, o.name AS donorName, o.kind AS donorKind, o.contact, o.phone,
-  w.name AS warehouseName, d.received_on AS receivedOn, d.note, d.username, d.created_at AS createdAt
+  w.name AS warehouseName, d.received_on AS receivedOn, d.note, d.username,
+  coalesce((SELECT u.display_name FROM users u WHERE u.username = d.username), d.username) AS handledBy, d.created_at AS createdAt
   FROM donations d JOIN donors o ON o.id = d.donor_id JOIN warehouses w ON w.id = d.warehouse_id`;
 
 const linesOf = (db: Database.Database, id: number) =>

@@ -12,6 +12,7 @@ export function explain(
   requested: number,
   onHand: number,
   r: AllocResult,
+  inUnits = false,
 ): string {
   const parts: string[] = [];
   const pack = item.pack_unit ?? '包';
@@ -19,6 +20,7 @@ export function explain(
   parts.push(`计划 ${n(requested)} ${item.unit}`);
   if (requested > available) parts.push(`仓库现有 ${n(Math.max(0, onHand))} ${item.unit}，按库存分配`);
   if (r.grain > 1) parts.push(`按整${pack}分配（每${pack} ${n(r.grain)} ${item.unit}），共 ${n(r.distributed / r.grain)} ${pack}`);
+  else if (item.pack_size > 1 && inUnits && item.allow_split === 0) parts.push(`本方案拆${pack}，按${item.unit}分配`);
   else if (item.pack_size > 1) parts.push(`可拆${pack}，按${item.unit}分配`);
   parts.push('先按权重比例取整');
   if (r.remainderGrains > 0)

@@ -1,7 +1,7 @@
 import type { z } from 'zod';
 import { describe, expect, it } from 'vitest';
 import type { Plan } from '../../../shared/api/supplies';
-import { count, dataOf, errorOf, openSignedIn, SLOW_MS, type Call } from '../../../test/helpers/temp-core';
+import { count, dataOf, errorOf, openSignedIn, signInAs, SLOW_MS, type Call } from '../../../test/helpers/temp-core';
 
 type PlanOut = z.output<typeof Plan>;
 
@@ -20,7 +20,9 @@ const lineOf = (p: PlanOut, name: string, itemName: string) => {
 
 async function demoPlan(call: Call, items: { name: string; total: number }[], recipients: 'community' | 'checkpoint' | 'both' = 'community') {
   const list = await Promise.all(items.map(async (i) => ({ itemId: await itemId(call, i.name), total: i.total })));
-  return dataOf<PlanOut>(await call('plans.create', { title: '第一批防护物资分配', warehouseId: 1, basis: 'population', recipients, items: list }));
+  return dataOf<PlanOut>(
+    await call('plans.create', { title: '第一批防护物资分配', warehouseId: 1, basis: 'population', recipients, items: list, acceptShort: true }),
+  );
 }
 
 describe('allocation plans on the demo office', () => {
@@ -93,7 +95,7 @@ describe('allocation plans on the demo office', () => {
       const gel = await itemId(call, '75%酒精');
       const [m0, g0] = [await onHand(call, masks), await onHand(call, gel)];
       const plan = await demoPlan(
-        call,
+        await signInAs(core, 'supplies'),
         [
           { name: '医用外科口罩', total: 7_500 },
           { name: '75%酒精', total: 240 },
@@ -143,7 +145,6 @@ describe('allocation plans on the demo office', () => {
       expect(count(core.db, 'stock_moves')).toBeGreaterThan(issueRows.n);
 
       // 重置为演示数据 still clears an issued plan (the guards are lifted only inside that transaction).
-      const { signInAs } = await import('../../../test/helpers/temp-core');
       dataOf(await (await signInAs(core, 'admin'))('demo.reset', { confirm: '重置' }));
       expect(count(core.db, 'alloc_plans')).toBe(0);
       expect(() => core.db.prepare('DELETE FROM stock_moves').run()).toThrow('台账记录不能删除');
@@ -154,7 +155,7 @@ describe('allocation plans on the demo office', () => {
   it('a failed issue leaves nothing: stock spent elsewhere after approval is refused, the plan stays approved', async () => {
     const { core, call } = await openSignedIn({ demo: true }, 'command');
     const suits = await itemId(call, '防护服');
-    const plan = await demoPlan(call, [{ name: '防护服', total: 400 }]);
+    const plan = await demoPlan(await signInAs(core, 'supplies'), [{ name: '防护服', total: 400 }]);
     dataOf(await call('plans.approve', { id: plan.id }));
     const have = await onHand(call, suits);
     dataOf(await call('stock.use', { warehouseId: 1, counterparty: '应急处置组', lines: [{ itemId: suits, qty: have - 10 }] }));
@@ -168,7 +169,6 @@ describe('allocation plans on the demo office', () => {
 
   it('only a role with approval rights approves; 物资保障 prepares and issues', async () => {
     const { core } = await openSignedIn({ demo: true }, 'command');
-    const { signInAs } = await import('../../../test/helpers/temp-core');
     const wuzi = await signInAs(core, 'supplies');
     const plan = await demoPlan(wuzi, [{ name: '防护手套', total: 1_000 }]);
     expect(errorOf(await wuzi('plans.approve', { id: plan.id })).code).toBe('FORBIDDEN');

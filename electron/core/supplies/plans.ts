@@ -1,11 +1,11 @@
 import type Database from 'better-sqlite3-multiple-ciphers';
 import type { z } from 'zod';
 import { ApiError } from '../../../shared/api/errors';
-import type { Plan, PlanCreate, PlanUpdate } from '../../../shared/api/supplies';
-import { allocate, AllocationError } from '../../../shared/domain/allocate';
+import type { Plan, PlanCreate, PlanPreview, PlanUpdate } from '../../../shared/api/supplies';
 import { stmt } from '../db/statements';
 import { onHand, requireItemAndWarehouse, type Who, writeMoves } from './ledger';
 import { explain } from './plan-explain';
+import { dropEmpty, emptyRecipients, itemInfo, shortfalls, suggest, type SuggestItem, type SuggestRecipient } from './plan-suggest';
 import { type Basis, type RecipientKindCode, workloads } from './workload';
 import { localDay } from '../../../shared/domain/days';
 
@@ -43,17 +43,6 @@ function nextPlanNo(db: Database.Database, now: Date): string {
   return `${prefix}${String(last ? Number(last.no.slice(prefix.length)) + 1 : 1).padStart(3, '0')}`;
 }
 
-interface ItemInfo {
-  id: number;
-  name: string;
-  unit: string;
-  pack_size: number;
-  pack_unit: string | null;
-  allow_split: number;
-}
-const itemInfo = (db: Database.Database, id: number) =>
-  stmt(db, 'SELECT id, name, unit, pack_size, pack_unit, allow_split FROM supply_items WHERE id = ?').get(id) as ItemInfo;
-
 /** Recomputes every item's suggested lines from the stored recipients and requested totals; lines are reset to the suggestion. */
 function recompute(db: Database.Database, planId: number): void {
   const h = header(db, planId);
@@ -67,51 +56,98 @@ function recompute(db: Database.Database, planId: number): void {
     minPacks: number | null;
     maxPacks: number | null;
   }[];
-  const items = stmt(db, 'SELECT item_id AS itemId, requested FROM plan_items WHERE plan_id = ? ORDER BY position').all(planId) as {
-    itemId: number;
-    requested: number;
-  }[];
+  const items = (
+    stmt(db, 'SELECT item_id AS itemId, requested, in_units AS inUnits FROM plan_items WHERE plan_id = ? ORDER BY position').all(planId) as {
+      itemId: number;
+      requested: number;
+      inUnits: number;
+    }[]
+  ).map((i) => ({ ...i, inUnits: i.inUnits === 1 }));
   stmt(db, 'DELETE FROM plan_lines WHERE plan_id = ?').run(planId);
   const insert = stmt(db, 'INSERT INTO plan_lines (plan_id, kind, ref_id, item_id, qty, suggested) VALUES (?, ?, ?, ?, ?, ?)');
-  for (const it of items) {
-    const info = itemInfo(db, it.itemId);
-    const have = Math.max(0, onHand(db, it.itemId, h.warehouse_id));
-    const available = Math.min(it.requested, have);
-    let result;
-    try {
-      result = allocate({
-        total: available,
-        packSize: info.pack_size,
-        allowSplit: info.allow_split === 1,
-        recipients: recipients.map((r) => ({
-          weight: r.weight,
-          min: r.minPacks === null ? null : r.minPacks * info.pack_size,
-          max: r.maxPacks === null ? null : r.maxPacks * info.pack_size,
-        })),
-      });
-    } catch (e) {
-      if (e instanceof AllocationError) throw new ApiError('VALIDATION', `“${info.name}”无法分配：${e.message}`);
-      throw e;
-    }
-    recipients.forEach((r, i) => insert.run(planId, r.kind, r.refId, it.itemId, result.quantities[i]!, result.quantities[i]!));
-    stmt(db, 'UPDATE plan_items SET explanation = ? WHERE plan_id = ? AND item_id = ?').run(explain(info, it.requested, have, result), planId, it.itemId);
+  const split = suggest(
+    db,
+    h.warehouse_id,
+    recipients.map((r) => ({ ...r, name: '' })),
+    items,
+  );
+  for (const s of split) {
+    recipients.forEach((r, i) => insert.run(planId, r.kind, r.refId, s.info.id, s.result.quantities[i]!, s.result.quantities[i]!));
+    stmt(db, 'UPDATE plan_items SET explanation = ? WHERE plan_id = ? AND item_id = ?').run(
+      explain(s.info, s.requested, s.have, s.result, s.inUnits),
+      planId,
+      s.info.id,
+    );
   }
 }
 
-function putItems(db: Database.Database, planId: number, warehouseId: number, items: { itemId: number; total: number }[]): void {
+function putItems(db: Database.Database, planId: number, warehouseId: number, items: { itemId: number; total: number; inUnits?: boolean }[]): void {
   const seen = new Set<number>();
   stmt(db, 'DELETE FROM plan_items WHERE plan_id = ?').run(planId);
   items.forEach((it, position) => {
     if (seen.has(it.itemId)) throw new ApiError('VALIDATION', '同一种物资在方案中只能出现一次');
     seen.add(it.itemId);
     requireItemAndWarehouse(db, it.itemId, warehouseId);
-    stmt(db, "INSERT INTO plan_items (plan_id, item_id, requested, explanation, position) VALUES (?, ?, ?, '', ?)").run(planId, it.itemId, it.total, position);
+    stmt(db, "INSERT INTO plan_items (plan_id, item_id, requested, explanation, position, in_units) VALUES (?, ?, ?, '', ?, ?)").run(
+      planId,
+      it.itemId,
+      it.total,
+      position,
+      it.inUnits ? 1 : 0,
+    );
   });
+}
+
+/** The recipients a new plan starts from: every community and/or checkpoint in service, weighted by workload. */
+function candidates(db: Database.Database, input: { recipients: 'community' | 'checkpoint' | 'both'; basis: string }) {
+  const kinds: RecipientKindCode[] = input.recipients === 'both' ? ['community', 'checkpoint'] : [input.recipients];
+  const list = kinds.flatMap((k) => workloads(db, k, input.basis as Basis));
+  if (list.length === 0) throw new ApiError('VALIDATION', '没有可分配的接收方（没有社区或在岗的卡点）');
+  return list.map((r) => ({ ...r, weight: r.workload, minPacks: null, maxPacks: null }));
+}
+const suggestItems = (items: { itemId: number; total: number; inUnits: boolean }[]): SuggestItem[] =>
+  items.map((i) => ({ itemId: i.itemId, requested: i.total, inUnits: i.inUnits }));
+
+/** What saving would give, before saving: recipients left with nothing, items cut to the stock. */
+export function previewPlan(db: Database.Database, input: z.output<typeof PlanPreview.input>): z.input<typeof PlanPreview.output> {
+  if (!stmt(db, 'SELECT 1 FROM warehouses WHERE id = ?').get(input.warehouseId))
+    throw new ApiError('VALIDATION', '发放仓库不存在', [{ path: 'warehouseId', message: '仓库不存在' }]);
+  for (const it of input.items) requireItemAndWarehouse(db, it.itemId, input.warehouseId);
+  const items = suggestItems(input.items);
+  const all = candidates(db, input);
+  const list: SuggestRecipient[] = input.dropEmpty ? dropEmpty(db, input.warehouseId, all, items) : all;
+  const split = suggest(db, input.warehouseId, list, items);
+  const empty = emptyRecipients(list, split);
+  return {
+    recipients: list.length,
+    empty: empty.length,
+    emptyNames: empty.slice(0, 10).map((i) => list[i]!.name),
+    shortfalls: shortfalls(split),
+    items: split.map((x) => ({
+      itemId: x.info.id,
+      name: x.info.name,
+      unit: x.info.unit,
+      packSize: x.info.pack_size,
+      packUnit: x.info.pack_unit,
+      wholePacks: x.result.grain > 1,
+      requested: x.requested,
+      onHand: x.have,
+      allocated: x.result.distributed,
+      zero: x.result.quantities.filter((q) => q === 0).length,
+    })),
+  };
 }
 
 export function createPlan(db: Database.Database, input: z.output<typeof PlanCreate>, who: Who): PlanOut {
   if (!stmt(db, 'SELECT 1 FROM warehouses WHERE id = ?').get(input.warehouseId))
     throw new ApiError('VALIDATION', '发放仓库不存在', [{ path: 'warehouseId', message: '仓库不存在' }]);
+  for (const it of input.items) requireItemAndWarehouse(db, it.itemId, input.warehouseId);
+  const items = suggestItems(input.items);
+  const all = candidates(db, input);
+  const list = input.dropEmpty ? dropEmpty(db, input.warehouseId, all, items) : all;
+  // Never cut a request to the stock unseen: the planner confirms the cut (the page shows it first).
+  const short = shortfalls(suggest(db, input.warehouseId, list, items));
+  if (short.length && !input.acceptShort) throw new ApiError('CONFLICT', `库存不足：${short.join('；')}。确认按现有库存分配后再保存`);
   const at = who.now.toISOString();
   const id = Number(
     stmt(
@@ -119,9 +155,6 @@ export function createPlan(db: Database.Database, input: z.output<typeof PlanCre
       "INSERT INTO alloc_plans (plan_no, title, warehouse_id, basis, status, note, created_by, created_at, updated_at) VALUES (?, ?, ?, ?, 'draft', ?, ?, ?, ?)",
     ).run(nextPlanNo(db, who.now), input.title, input.warehouseId, input.basis, input.note, who.username, at, at).lastInsertRowid,
   );
-  const kinds: RecipientKindCode[] = input.recipients === 'both' ? ['community', 'checkpoint'] : [input.recipients];
-  const list = kinds.flatMap((k) => workloads(db, k, input.basis as Basis));
-  if (list.length === 0) throw new ApiError('VALIDATION', '没有可分配的接收方（没有社区或在岗的卡点）');
   const insert = stmt(db, 'INSERT INTO plan_recipients (plan_id, kind, ref_id, name, workload, weight, position) VALUES (?, ?, ?, ?, ?, ?, ?)');
   list.forEach((r, i) => insert.run(id, r.kind, r.refId, r.name, r.workload, r.workload, i));
   putItems(db, id, input.warehouseId, input.items);
@@ -172,9 +205,10 @@ export function setLine(db: Database.Database, input: { id: number; kind: Recipi
   const h = header(db, input.id);
   requireDraft(h);
   const info = itemInfo(db, input.itemId);
-  if (!info || !stmt(db, 'SELECT 1 FROM plan_items WHERE plan_id = ? AND item_id = ?').get(input.id, input.itemId))
-    throw new ApiError('VALIDATION', '该物资不在方案中');
-  if (info.allow_split === 0 && input.qty % info.pack_size !== 0) {
+  const planItem = stmt(db, 'SELECT in_units AS inUnits FROM plan_items WHERE plan_id = ? AND item_id = ?').get(input.id, input.itemId) as
+    { inUnits: number } | undefined;
+  if (!info || !planItem) throw new ApiError('VALIDATION', '该物资不在方案中');
+  if (info.allow_split === 0 && planItem.inUnits === 0 && input.qty % info.pack_size !== 0) {
     throw new ApiError(
       'VALIDATION',
       `“${info.name}”按整${info.pack_unit ?? '包'}发放（每${info.pack_unit ?? '包'} ${info.pack_size} ${info.unit}），数量应为 ${info.pack_size} 的整数倍`,
@@ -221,6 +255,10 @@ function requireStock(db: Database.Database, planId: number, warehouseId: number
 export function approvePlan(db: Database.Database, id: number, who: Who): PlanOut {
   const h = header(db, id);
   requireDraft(h);
+  // 四眼原则: whoever drew the plan up cannot also approve it, whatever page or client asks.
+  const author = (stmt(db, 'SELECT created_by AS u FROM alloc_plans WHERE id = ?').get(id) as { u: string }).u;
+  if (author.toLowerCase() === who.username.toLowerCase())
+    throw new ApiError('FORBIDDEN', `方案 ${h.plan_no} 由您本人制定，不能由同一人审批，请由另一位有审批权限的同事审批`);
   requireStock(db, id, h.warehouse_id);
   stmt(db, "UPDATE alloc_plans SET status = 'approved', approved_by = ?, approved_at = ?, updated_at = ? WHERE id = ?").run(
     who.username,
@@ -286,25 +324,30 @@ export function deletePlan(db: Database.Database, id: number): { ok: true } {
   return { ok: true };
 }
 
+/** The name a printed form shows for a user: the display name, never the login name (the login name only if the user is gone). */
+const shownName = (col: string) =>
+  `CASE WHEN ${col} IS NULL THEN NULL ELSE coalesce((SELECT u.display_name FROM users u WHERE u.username = ${col}), ${col}) END`;
+
 export function getPlan(db: Database.Database, id: number): PlanOut {
   const p = stmt(
     db,
     `SELECT p.id, p.plan_no AS planNo, p.title, p.status, p.basis, p.warehouse_id AS warehouseId, w.name AS warehouseName, p.note,
        p.created_by AS createdBy, p.created_at AS createdAt, p.approved_by AS approvedBy, p.approved_at AS approvedAt,
-       p.issued_by AS issuedBy, p.issued_at AS issuedAt
+       p.issued_by AS issuedBy, p.issued_at AS issuedAt,
+       ${shownName('p.created_by')} AS createdByName, ${shownName('p.approved_by')} AS approvedByName, ${shownName('p.issued_by')} AS issuedByName
      FROM alloc_plans p JOIN warehouses w ON w.id = p.warehouse_id WHERE p.id = ?`,
   ).get(id) as Omit<PlanOut, 'items' | 'recipients' | 'lines'> | undefined;
   if (!p) throw new ApiError('NOT_FOUND', `分配方案不存在或已被删除（编号 ${id}）`);
   const items = (
     stmt(
       db,
-      `SELECT i.item_id AS itemId, s.name, s.unit, s.pack_size AS packSize, s.pack_unit AS packUnit, s.allow_split AS allowSplit, i.requested, i.explanation,
+      `SELECT i.item_id AS itemId, s.name, s.unit, s.pack_size AS packSize, s.pack_unit AS packUnit, s.allow_split AS allowSplit, i.in_units AS inUnits, i.requested, i.explanation,
          coalesce(t.total, 0) AS total
        FROM plan_items i JOIN supply_items s ON s.id = i.item_id
        LEFT JOIN (SELECT item_id, sum(qty) AS total FROM plan_lines WHERE plan_id = ? GROUP BY item_id) t ON t.item_id = i.item_id
        WHERE i.plan_id = ? ORDER BY i.position`,
-    ).all(id, id) as (Omit<PlanOut['items'][number], 'allowSplit' | 'onHand'> & { allowSplit: number })[]
-  ).map((i) => ({ ...i, allowSplit: i.allowSplit === 1, onHand: onHand(db, i.itemId, p.warehouseId) }));
+    ).all(id, id) as (Omit<PlanOut['items'][number], 'allowSplit' | 'inUnits' | 'onHand'> & { allowSplit: number; inUnits: number })[]
+  ).map((i) => ({ ...i, allowSplit: i.allowSplit === 1, inUnits: i.inUnits === 1, onHand: onHand(db, i.itemId, p.warehouseId) }));
   const recipients = stmt(
     db,
     'SELECT kind, ref_id AS refId, name, workload, weight, min_packs AS minPacks, max_packs AS maxPacks FROM plan_recipients WHERE plan_id = ? ORDER BY position',

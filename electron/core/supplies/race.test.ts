@@ -17,7 +17,8 @@ function issueInWorker(dataDir: string, planId: number, barrier: SharedArrayBuff
 describe('ledger integrity under concurrent writers', () => {
   it('two plans issued at the same moment from two connections cannot overdraw the stock', async () => {
     const { core, call } = await openSignedIn({ demo: true }, 'command');
-    await signInAs(core, 'command');
+    // Four eyes: 物资保障 draws the plans up, the command centre approves them.
+    const wuzi = await signInAs(core, 'supplies');
     const suits = dataOf<{ rows: { id: number; name: string; onHand: number }[] }>(await call('supplyItems.list', { q: '防护服' })).rows.find(
       (r) => r.name === '防护服',
     )!;
@@ -25,7 +26,7 @@ describe('ledger integrity under concurrent writers', () => {
     const plans: { id: number }[] = [];
     for (const title of ['甲方案', '乙方案']) {
       const p = dataOf<{ id: number }>(
-        await call('plans.create', { title, warehouseId: 1, basis: 'equal', recipients: 'community', items: [{ itemId: suits.id, total }] }),
+        await wuzi('plans.create', { title, warehouseId: 1, basis: 'equal', recipients: 'community', items: [{ itemId: suits.id, total }] }),
       );
       dataOf(await call('plans.approve', { id: p.id }));
       plans.push(p);

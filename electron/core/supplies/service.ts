@@ -7,7 +7,7 @@ import { createRow, deleteRow, listRows, updateRow } from '../kernel/entity';
 import { createDonation, donationTotals, getDonation, listDonations } from './donations';
 import { nextTransferId, onHand, requireItemAndWarehouse, reverseMove, writeMoves } from './ledger';
 import { planWorkbook } from './plan-workbook';
-import { approvePlan, createPlan, deletePlan, getPlan, issuePlan, listPlans, revertPlan, setLine, updatePlan } from './plans';
+import { approvePlan, createPlan, deletePlan, getPlan, issuePlan, listPlans, previewPlan, revertPlan, setLine, updatePlan } from './plans';
 import { donors, supplyItems, warehouses } from './registers';
 import { coverDaysThreshold, listMoves, stockOverview, stockRows } from './stock';
 
@@ -92,6 +92,7 @@ export const suppliesHandlers: Handlers<keyof typeof supplies> = {
 
   'plans.list': (input, ctx) => listPlans(ctx.db, input),
   'plans.get': ({ id }, ctx) => getPlan(ctx.db, id),
+  'plans.preview': (input, ctx) => previewPlan(ctx.db, input),
   'plans.create': (input, ctx) => createPlan(ctx.db, input, actor(ctx)),
   'plans.update': (input, ctx) => updatePlan(ctx.db, input, actor(ctx)),
   'plans.setLine': (input, ctx) => setLine(ctx.db, input, actor(ctx)),

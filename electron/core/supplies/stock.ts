@@ -3,6 +3,7 @@ import type { z } from 'zod';
 import type { Move, StockOverview } from '../../../shared/api/supplies';
 import { getSetting } from '../auth/settings';
 import { stmt } from '../db/statements';
+import { COVER_WINDOW_DAYS, coverOf } from './cover';
 import { dayEnd, dayStart, localDay } from '../../../shared/domain/days';
 
 /** Reads over the ledger: the movement list, stock per warehouse and the 库存总览. */
@@ -94,12 +95,10 @@ export function stockOverview(db: Database.Database, now: Date): z.input<typeof 
       if (!onHand.has(id)) continue;
       const { net, out } = perDay.get(id, days[k]!.from, days[k]!.to) as { net: number; out: number };
       level -= net;
-      if (k >= days.length - 7) out7d += out;
+      if (k >= days.length - COVER_WINDOW_DAYS) out7d += out;
     }
-    out7d = Math.max(0, out7d);
-    const daysOfCover = out7d > 0 ? Math.round((have / (out7d / 7)) * 10) / 10 : null;
-    const low = (i.lowStock !== null && have < i.lowStock) || (daysOfCover !== null && daysOfCover < threshold);
-    return { itemId: id, ...i, onHand: have, out7d, daysOfCover, low };
+    const { out7, daysOfCover, low } = coverOf({ onHand: have, outflow7: out7d, lowStock: i.lowStock }, threshold);
+    return { itemId: id, ...i, onHand: have, out7d: out7, daysOfCover, low };
   });
   const recent = stmt(db, `SELECT ${MOVE_SELECT} ORDER BY m.id DESC LIMIT 10`).all() as z.input<typeof Move>[];
   return { items, coverDaysThreshold: threshold, recent, series };

@@ -21,6 +21,7 @@ export const people: EntityDef<PersonF, PersonOut> = {
   filters: {
     kind: 't.kind = ?',
     communityId: 't.community_id = ?',
+    forCompoundId: '(t.community_id IS NULL OR t.community_id = (SELECT community_id FROM compounds WHERE id = ?))',
     teamId: 't.id IN (SELECT person_id FROM team_members WHERE team_id = ?)',
     health: 't.health = ?',
   },

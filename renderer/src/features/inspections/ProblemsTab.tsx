@@ -1,12 +1,15 @@
 import { PrinterOutlined } from '@ant-design/icons';
-import { Alert, App, Button, DatePicker, Descriptions, Drawer, Form, Input, Modal, Radio, Select, Space, Table, Tag, Timeline, Typography } from 'antd';
+import { Alert, App, Button, DatePicker, Descriptions, Form, Input, Radio, Select, Space, Table, Tag, Timeline, Typography } from 'antd';
 import dayjs from 'dayjs';
 import { useState } from 'react';
 import type { Output } from '../../../../shared/api';
 import { ProblemCategory, ProblemStatus, Responsible, TargetKind } from '../../../../shared/domain/enums';
 import { call } from '../../api/client';
 import { hashParams } from '../../lib/hashParams';
+import { ExportButton } from '../../lib/ExportButton';
+import { FormDrawer, FormModal } from '../../lib/FormModal';
 import { useLoad } from '../../lib/useLoad';
+import { useRemembered } from '../../lib/useRemembered';
 import { enumOptions } from '../places/options';
 import { PhotoInput, StoredPhoto } from './PhotoInput';
 
@@ -46,7 +49,14 @@ function ProblemDrawer({ id, canWrite, onClose, onChanged }: { id: number; canWr
   };
   const d = p.data;
   return (
-    <Drawer open size={520} title={d ? `${d.targetName} · ${d.item}` : '问题'} onClose={onClose} data-testid="problem-drawer">
+    <FormDrawer
+      open
+      size={520}
+      title={d ? `${d.targetName} · ${d.item}` : '问题'}
+      onClose={onClose}
+      dirty={!!note.trim() || photos.length > 0}
+      data-testid="problem-drawer"
+    >
       {d && (
         <Space orientation="vertical" size="middle" style={{ width: '100%' }}>
           <Descriptions size="small" column={1} bordered>
@@ -123,22 +133,28 @@ function ProblemDrawer({ id, canWrite, onClose, onChanged }: { id: number; canWr
           )}
         </Space>
       )}
-    </Drawer>
+    </FormDrawer>
   );
 }
 
 /** 问题清单: filter, open one, or reassign and extend many at once (with a reason, kept in each history). */
 export function ProblemsTab({ canWrite, communities }: { canWrite: boolean; communities: { value: number; label: string }[] }) {
   const { message } = App.useApp();
-  const [filter, setFilter] = useState<Record<string, unknown>>(() => ({ status: hashParams().get('status') ?? undefined }));
-  const [page, setPage] = useState(1);
+  // A link (总览 → 逾期问题) names the status; the rest is what this user last chose.
+  const linked = hashParams().get('status');
+  const [filter, setFilter] = useRemembered<Record<string, unknown> & { page: number; pageSize: number }>(
+    'problems',
+    { page: 1, pageSize: 20 },
+    { override: linked ? { status: linked, page: 1 } : undefined },
+  );
+  const { page, pageSize } = filter;
   const [reload, setReload] = useState(0);
   const [selected, setSelected] = useState<number[]>([]);
   const [open, setOpen] = useState<number | null>(null);
   const [bulk, setBulk] = useState<'reassign' | 'extend' | null>(null);
   const [form] = Form.useForm();
-  const list = useLoad(() => call('problems.list', { ...filter, page, pageSize: 20 } as never), [filter, page, reload]);
-  const set = (k: string, v: unknown) => (setFilter({ ...filter, [k]: v ?? undefined }), setPage(1));
+  const list = useLoad(() => call('problems.list', filter as never), [JSON.stringify(filter), reload]);
+  const set = (k: string, v: unknown) => setFilter({ ...filter, [k]: v ?? undefined, page: 1 });
   const runBulk = async () => {
     const v = await form.validateFields();
     try {
@@ -177,6 +193,7 @@ export function ProblemsTab({ canWrite, communities }: { canWrite: boolean; comm
           placeholder="类别"
           style={{ width: 120 }}
           options={enumOptions(ProblemCategory.labels)}
+          value={filter.category as string}
           onChange={(v) => set('category', v)}
           aria-label="类别"
         />
@@ -186,6 +203,7 @@ export function ProblemsTab({ canWrite, communities }: { canWrite: boolean; comm
           style={{ width: 140 }}
           options={communities}
           showSearch={{ optionFilterProp: 'label' }}
+          value={filter.communityId as number}
           onChange={(v) => set('communityId', v)}
           aria-label="社区"
         />
@@ -194,10 +212,24 @@ export function ProblemsTab({ canWrite, communities }: { canWrite: boolean; comm
           placeholder="点位类型"
           style={{ width: 120 }}
           options={enumOptions(TargetKind.labels)}
+          value={filter.targetKind as string}
           onChange={(v) => set('targetKind', v)}
           aria-label="点位类型"
         />
-        <Input.Search allowClear placeholder="点位、问题或责任人" style={{ width: 220 }} onSearch={(q) => set('q', q || undefined)} />
+        <Input.Search
+          allowClear
+          placeholder="点位、问题或责任人"
+          style={{ width: 220 }}
+          defaultValue={filter.q as string}
+          onSearch={(q) => set('q', q || undefined)}
+        />
+        <ExportButton
+          personal
+          run={(full) => {
+            const { page: _p, pageSize: _s, ...current } = filter;
+            return call('problems.export', { ...current, full } as never);
+          }}
+        />
         {canWrite && (
           <>
             <Button disabled={!selected.length} onClick={() => (form.resetFields(), setBulk('reassign'))}>
@@ -220,7 +252,15 @@ export function ProblemsTab({ canWrite, communities }: { canWrite: boolean; comm
             ? { selectedRowKeys: selected, onChange: (k) => setSelected(k as number[]), getCheckboxProps: (r) => ({ disabled: r.status === 'closed' }) }
             : undefined
         }
-        pagination={{ current: page, pageSize: 20, total: list.data?.total ?? 0, onChange: setPage, showTotal: (t) => `共 ${t} 条` }}
+        pagination={{
+          current: page,
+          pageSize,
+          total: list.data?.total ?? 0,
+          showSizeChanger: true,
+          pageSizeOptions: [20, 50, 100],
+          onChange: (p, size) => setFilter((f) => ({ ...f, page: size === f.pageSize ? p : 1, pageSize: size })),
+          showTotal: (t) => `共 ${t} 条`,
+        }}
         onRow={(r) => ({ onClick: () => setOpen(r.id), style: { cursor: 'pointer' } })}
         scroll={{ x: 1000 }}
         columns={[
@@ -255,7 +295,8 @@ export function ProblemsTab({ canWrite, communities }: { canWrite: boolean; comm
         ]}
       />
       {open !== null && <ProblemDrawer id={open} canWrite={canWrite} onClose={() => setOpen(null)} onChanged={() => setReload((n) => n + 1)} />}
-      <Modal
+      <FormModal
+        form={form}
         open={bulk !== null}
         title={bulk === 'reassign' ? `改派 ${selected.length} 条问题` : `延期 ${selected.length} 条问题`}
         okText="确定"
@@ -285,7 +326,7 @@ export function ProblemsTab({ canWrite, communities }: { canWrite: boolean; comm
             <Input.TextArea rows={2} maxLength={200} />
           </Form.Item>
         </Form>
-      </Modal>
+      </FormModal>
     </>
   );
 }

@@ -50,6 +50,8 @@ interface Props {
   onSelect: (s: Selection) => void;
   moving: { id: number; lat: number; lng: number } | null;
   onPlace: (lat: number, lng: number) => void;
+  /** 添加卡点: the next click on the map is where the new checkpoint stands ([lng, lat] WGS-84). */
+  placing?: ((p: [number, number]) => void) | null;
   /** How WGS-84 data are placed on the current basemap. */
   projection: Projection;
   /** The compound whose boundary is being edited or drawn, if any. */
@@ -62,13 +64,14 @@ interface Props {
  * Compounds and checkpoints are created with plain Leaflet in one pass (thousands of
  * React components would make the first render slow); the few outlines use react-leaflet.
  */
-export function FeatureLayers({ features, layers, selected, onSelect, moving, onPlace, onDrawn, boundaryEdit, projection }: Props) {
+export function FeatureLayers({ features, layers, selected, onSelect, moving, onPlace, placing, onDrawn, boundaryEdit, projection }: Props) {
   const toLatLng = (ring: Point[]) => ring.map(projection.toView);
   const map = useMap();
   const [zoom, setZoom] = useState(map.getZoom());
   useMapEvents({
     zoomend: () => setZoom(map.getZoom()),
     click: (e) => {
+      if (placing) return placing(projection.fromView(e.latlng.lat, e.latlng.lng));
       if (!moving) return;
       const [lng, lat] = projection.fromView(e.latlng.lat, e.latlng.lng);
       onPlace(lat, lng);
@@ -79,8 +82,8 @@ export function FeatureLayers({ features, layers, selected, onSelect, moving, on
   const labels = on('labels') && zoom >= LABEL_ZOOM;
 
   // Handlers read the latest props through refs, so the layers are built once per data load.
-  const latest = useRef({ onSelect, moving, editing: boundaryEdit !== null });
-  latest.current = { onSelect, moving, editing: boundaryEdit !== null };
+  const latest = useRef({ onSelect, moving, editing: boundaryEdit !== null || !!placing });
+  latest.current = { onSelect, moving, editing: boundaryEdit !== null || !!placing };
   const select = (s: Selection) => !latest.current.moving && !latest.current.editing && latest.current.onSelect(s);
 
   const built = useMemo(() => {

@@ -1,9 +1,12 @@
 import 'leaflet/dist/leaflet.css';
-import { Alert, Checkbox, Space, Spin } from 'antd';
+import { Alert, Button, Checkbox, Space, Spin } from 'antd';
 import { useMemo, useState } from 'react';
 import { MapContainer } from 'react-leaflet';
 import type { Output } from '../../../../shared/api';
 import { call } from '../../api/client';
+import { useSession } from '../auth/me';
+import { AddCheckpointModal, compoundAt, type Draft } from './AddCheckpoint';
+import { SealFlow, type SealState } from './SealFlow';
 import { useLoad } from '../../lib/useLoad';
 import { FeatureLayers, type Layers } from './FeatureLayers';
 import { Legend } from './Legend';
@@ -47,6 +50,18 @@ export function MapPage() {
   const data = features.data;
   const [drawn, setDrawn] = useState<{ compounds: number; checkpoints: number } | null>(null);
   const [boundaryEdit, setBoundaryEdit] = useState<BoundaryEdit | null>(null);
+  const canWrite = useSession().can('places:write');
+  // 添加卡点: waiting for the click that places it (with fields to start from), then the form.
+  const [placing, setPlacing] = useState<{ defaults?: Record<string, unknown> } | null>(null);
+  const [draft, setDraft] = useState<(Draft & { defaults?: Record<string, unknown> }) | null>(null);
+  // 封控's flow, and the compound whose flow waits while its checkpoint is placed on the map.
+  const [seal, setSeal] = useState<SealState | null>(null);
+  const [sealWaiting, setSealWaiting] = useState<number | null>(null);
+  const resumeSeal = (checkpoint: { id: number; name: string } | null) => {
+    if (sealWaiting === null) return;
+    setSeal(checkpoint ? { compoundId: sealWaiting, step: 'staff', checkpoint } : { compoundId: sealWaiting, step: 'checkpoint' });
+    setSealWaiting(null);
+  };
 
   // Opened already framed on the office: an animated fit after mounting would cost a zoom transition.
   const initialBounds = useMemo(() => (data ? featureBounds(data, projection) : null), [data, projection]);
@@ -65,6 +80,17 @@ export function MapPage() {
           features={data}
         />
         <Checkbox.Group options={LAYER_OPTIONS} value={layers} onChange={(v) => setLayers(v as typeof layers)} />
+        {canWrite && !placing && (
+          <Button onClick={() => (setPlacing({}), setMoving(null), setBoundaryEdit(null))} disabled={!!moving || !!boundaryEdit}>
+            添加卡点
+          </Button>
+        )}
+        {placing && (
+          <Space data-testid="map-placing">
+            <span>在地图上点击卡点所在位置</span>
+            <Button onClick={() => (setPlacing(null), resumeSeal(null))}>取消添加</Button>
+          </Space>
+        )}
         <MapTools officeName={office.data?.name ?? ''} onImported={() => setVersion((v) => v + 1)} />
         {drawn && (
           <span data-testid="map-status" className="map-status">
@@ -92,6 +118,14 @@ export function MapPage() {
             onSelect={setSelected}
             moving={moving}
             onPlace={(lat, lng) => moving && setMoving({ ...moving, lat, lng })}
+            placing={
+              placing
+                ? ([lng, lat]) => {
+                    setDraft({ lng, lat, compoundId: compoundAt(data, [lng, lat]), defaults: placing.defaults });
+                    setPlacing(null);
+                  }
+                : null
+            }
             onDrawn={setDrawn}
             boundaryEdit={boundaryEdit}
             projection={projection}
@@ -111,6 +145,7 @@ export function MapPage() {
               if (saved) setVersion((v) => v + 1);
             }}
             onMoveStart={(id, lat, lng) => setMoving({ id, lat, lng })}
+            onSeal={(compoundId) => setSeal({ compoundId, step: 'seal' })}
             onMoveEnd={(saved) => {
               setMoving(null);
               if (saved) setVersion((v) => v + 1);
@@ -118,6 +153,30 @@ export function MapPage() {
           />
         )}
       </div>
+      <SealFlow
+        state={seal}
+        features={data}
+        onChange={setSeal}
+        onSealed={() => setVersion((v) => v + 1)}
+        onPlaceCheckpoint={(compoundId, name) => {
+          setSealWaiting(compoundId);
+          setSeal(null);
+          setSelected(null);
+          setPlacing({ defaults: { compoundId, kind: 'gate', name } });
+        }}
+      />
+      <AddCheckpointModal
+        draft={draft}
+        defaults={draft?.defaults}
+        features={data}
+        onClose={(saved) => {
+          setDraft(null);
+          resumeSeal(saved && { id: saved.id, name: saved.name });
+          if (!saved) return;
+          setVersion((v) => v + 1);
+          setSelected({ kind: 'checkpoint', id: saved.id });
+        }}
+      />
     </div>
   );
 }

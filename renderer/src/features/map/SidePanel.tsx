@@ -16,10 +16,12 @@ interface Props {
   boundaryEdit: BoundaryEdit | null;
   onBoundaryStart: (id: number) => void;
   onBoundaryEnd: (saved: boolean) => void;
+  /** 封控: opens the flow (time and reason, then a checkpoint and tonight's people). */
+  onSeal: (compoundId: number) => void;
 }
 
 /** Facts of the clicked compound or checkpoint, a link to edit it, and moving a checkpoint (undoable until saved). */
-export function SidePanel({ features, selected, moving, onClose, onMoveStart, onMoveEnd, boundaryEdit, onBoundaryStart, onBoundaryEnd }: Props) {
+export function SidePanel({ features, selected, moving, onClose, onMoveStart, onMoveEnd, boundaryEdit, onBoundaryStart, onBoundaryEnd, onSeal }: Props) {
   const { message } = App.useApp();
   const canWrite = useSession().can('places:write');
   const editLink = (name: string) => (
@@ -66,6 +68,11 @@ export function SidePanel({ features, selected, moving, onClose, onMoveStart, on
           <Space wrap>
             {editLink(c.name)}
             {canWrite && !boundaryEdit && <Button onClick={() => onBoundaryStart(c.id)}>{c.boundary ? '修改边界' : '绘制边界'}</Button>}
+            {canWrite && !boundaryEdit && c.controlLevel !== 'sealed' && (
+              <Button danger onClick={() => onSeal(c.id)}>
+                封控
+              </Button>
+            )}
             {boundaryEdit?.id === c.id && (
               <>
                 <span>{c.boundary ? '拖动顶点修改边界' : '在地图上依次点击各角，点第一个点结束'}</span>

@@ -1,5 +1,5 @@
 import { AlertOutlined } from '@ant-design/icons';
-import { App, Button, Card, Input, List, Modal, Typography } from 'antd';
+import { App, Button, Card, Input, List, Typography } from 'antd';
 import dayjs from 'dayjs';
 import { useEffect, useState } from 'react';
 import type { Output } from '../../../../shared/api';
@@ -7,6 +7,7 @@ import { call } from '../../api/client';
 import { hashParams } from '../../lib/hashParams';
 import { useLoad } from '../../lib/useLoad';
 import { useSession } from '../auth/me';
+import { FormModal } from '../../lib/FormModal';
 
 type AlertRow = Output<'alerts.open'>[number];
 
@@ -65,7 +66,8 @@ export function AlertsPanel({ version }: { version: string }) {
           </List.Item>
         )}
       />
-      <Modal
+      <FormModal
+        dirty={!!action.trim()}
         open={acking !== null}
         title="处理预警"
         okText="确认已处理"
@@ -83,7 +85,7 @@ export function AlertsPanel({ version }: { version: string }) {
           aria-label="采取的措施"
           maxLength={200}
         />
-      </Modal>
+      </FormModal>
     </Card>
   );
 }

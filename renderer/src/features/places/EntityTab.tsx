@@ -1,11 +1,15 @@
 import { DownloadOutlined, PlusOutlined } from '@ant-design/icons';
-import { App, Button, Form, Input, Modal, Popconfirm, Select, Space, Table } from 'antd';
+import { App, Button, Form, Input, Popconfirm, Select, Space, Table } from 'antd';
 import type { ColumnsType, TablePaginationConfig } from 'antd/es/table';
 import type { SorterResult } from 'antd/es/table/interface';
 import { type ReactNode, useState } from 'react';
 import { showFieldIssues } from '../../lib/zodRule';
 import { downloadBase64 } from '../../lib/download';
+import { FormModal } from '../../lib/FormModal';
 import { useLoad } from '../../lib/useLoad';
+import { useRemembered } from '../../lib/useRemembered';
+import { BulkEditModal, type BulkField } from '../../lib/BulkEditModal';
+import { ListReload } from '../../lib/InlineCell';
 import { RevealButton } from './RevealButton';
 
 export interface ListQueryState {
@@ -28,7 +32,12 @@ export interface EntityConfig<Row extends { id: number }> {
   noun: string;
   list: (query: ListQueryState) => Promise<{ rows: Row[]; total: number }>;
   save: (values: Record<string, unknown>, editing: Row | null) => Promise<unknown>;
-  remove: (id: number) => Promise<unknown>;
+  /** Absent: rows are not deleted from this list (the 删除 link is not shown). */
+  remove?: (id: number) => Promise<unknown>;
+  /** False: rows come from elsewhere (an import); the list edits them but offers no 新建. */
+  creatable?: boolean;
+  /** 批量修改: the fields offered, and the core call that applies one to the selected rows. */
+  bulk?: { fields: BulkField[]; apply: (ids: number[], key: string, value: unknown) => Promise<{ changed: number }> };
   columns: ColumnsType<Row>;
   filters: FilterDef[];
   /** The form's fields; receives the form to show/hide dependent fields. */
@@ -61,8 +70,15 @@ export function EntityTab<Row extends { id: number }>({
   canReveal?: boolean;
 }) {
   const { message } = App.useApp();
-  const [query, setQuery] = useState<ListQueryState>({ page: 1, pageSize: 20, order: 'asc', q: initialQuery });
+  // Remembered per user and list; a link from the map (initialQuery) replaces the stored search.
+  const [query, setQuery] = useRemembered<ListQueryState>(
+    `entity:${config.noun}`,
+    { page: 1, pageSize: 20, order: 'asc' },
+    { transient: ['reveal'], override: initialQuery ? { q: initialQuery, page: 1 } : undefined },
+  );
   const [editing, setEditing] = useState<Row | null | undefined>(undefined);
+  const [selected, setSelected] = useState<number[]>([]);
+  const [bulkOpen, setBulkOpen] = useState(false);
   const [saving, setSaving] = useState(false);
   const [form] = Form.useForm();
   const { data, loading, error, reload } = useLoad(() => config.list(query), [JSON.stringify(query)]);
@@ -96,7 +112,7 @@ export function EntityTab<Row extends { id: number }>({
   };
   const remove = async (row: Row) => {
     try {
-      await config.remove(row.id);
+      await config.remove!(row.id);
       message.success('已删除');
       reload();
       onChanged?.();
@@ -115,6 +131,11 @@ export function EntityTab<Row extends { id: number }>({
     }));
   };
 
+  const bulk = canWrite ? config.bulk : undefined;
+  // A remembered sort shows its arrow again (controlled columns).
+  const columns = config.columns.map((c) =>
+    c.sorter ? { ...c, sortOrder: c.key === query.sort ? (query.order === 'desc' ? ('descend' as const) : ('ascend' as const)) : null } : c,
+  );
   const actions: ColumnsType<Row>[number] = {
     title: '操作',
     key: 'actions',
@@ -125,11 +146,13 @@ export function EntityTab<Row extends { id: number }>({
         <Button type="link" size="small" onClick={() => open(row)}>
           编辑
         </Button>
-        <Popconfirm title={`确定删除这个${config.noun}？`} okText="删除" cancelText="取消" onConfirm={() => remove(row)}>
-          <Button type="link" size="small" danger>
-            删除
-          </Button>
-        </Popconfirm>
+        {config.remove && (
+          <Popconfirm title={`确定删除这个${config.noun}？`} okText="删除" cancelText="取消" onConfirm={() => remove(row)}>
+            <Button type="link" size="small" danger>
+              删除
+            </Button>
+          </Popconfirm>
+        )}
       </Space>
     ),
   };
@@ -139,7 +162,7 @@ export function EntityTab<Row extends { id: number }>({
       <div className="toolbar">
         <Input.Search
           allowClear
-          defaultValue={initialQuery}
+          defaultValue={query.q}
           placeholder="名称或拼音首字母"
           style={{ width: 220 }}
           aria-label={`搜索${config.noun}`}
@@ -153,6 +176,7 @@ export function EntityTab<Row extends { id: number }>({
             placeholder={f.placeholder}
             style={{ minWidth: 140 }}
             options={f.options}
+            value={query[f.key] as string | number | undefined}
             onChange={(v) => setFilter(f.key, v)}
           />
         ))}
@@ -176,7 +200,12 @@ export function EntityTab<Row extends { id: number }>({
           </Button>
         )}
         {canReveal && <RevealButton revealed={!!query.reveal} onChange={(reveal) => setQuery((q) => ({ ...q, reveal }))} />}
-        {canWrite && (
+        {bulk && (
+          <Button disabled={!selected.length} onClick={() => setBulkOpen(true)}>
+            批量修改（{selected.length}）
+          </Button>
+        )}
+        {canWrite && config.creatable !== false && (
           <Button type="primary" icon={<PlusOutlined />} onClick={() => open(null)}>
             新建{config.noun}
           </Button>
@@ -187,24 +216,44 @@ export function EntityTab<Row extends { id: number }>({
           {error}
         </div>
       )}
-      <Table<Row>
-        rowKey="id"
-        size="middle"
-        loading={loading}
-        columns={canWrite ? [...config.columns, actions] : config.columns}
-        dataSource={data?.rows ?? []}
-        scroll={{ x: config.scrollX ?? 900 }}
-        onChange={onTableChange}
-        pagination={{
-          current: query.page,
-          pageSize: query.pageSize,
-          total: data?.total ?? 0,
-          showSizeChanger: true,
-          pageSizeOptions: [20, 50, 100],
-          showTotal: (t) => `共 ${t} 条`,
-        }}
-      />
-      <Modal
+      <ListReload.Provider value={reload}>
+        <Table<Row>
+          rowKey="id"
+          size="middle"
+          rowSelection={bulk ? { selectedRowKeys: selected, onChange: (k) => setSelected(k as number[]), preserveSelectedRowKeys: true } : undefined}
+          loading={loading}
+          columns={canWrite ? [...columns, actions] : columns}
+          dataSource={data?.rows ?? []}
+          scroll={{ x: config.scrollX ?? 900 }}
+          onChange={onTableChange}
+          pagination={{
+            current: query.page,
+            pageSize: query.pageSize,
+            total: data?.total ?? 0,
+            showSizeChanger: true,
+            pageSizeOptions: [20, 50, 100],
+            showTotal: (t) => `共 ${t} 条`,
+          }}
+        />
+      </ListReload.Provider>
+      {bulk && (
+        <BulkEditModal
+          open={bulkOpen}
+          count={selected.length}
+          noun={config.noun}
+          fields={bulk.fields}
+          onApply={async (key, value) => (await bulk.apply(selected, key, value)).changed}
+          onClose={(changed) => {
+            setBulkOpen(false);
+            if (!changed) return;
+            setSelected([]);
+            reload();
+            onChanged?.();
+          }}
+        />
+      )}
+      <FormModal
+        form={form}
         open={editing !== undefined}
         title={`${editing ? '编辑' : '新建'}${config.noun}`}
         okText="保存"
@@ -219,7 +268,7 @@ export function EntityTab<Row extends { id: number }>({
         <Form form={form} layout="vertical" requiredMark>
           {config.fields}
         </Form>
-      </Modal>
+      </FormModal>
     </>
   );
 }

@@ -10,7 +10,7 @@ import { enumOptions, type RefOptions } from './options';
 const S = CheckpointFields.shape;
 const STATUS_TAG: Record<string, string> = { active: 'green', paused: 'gold', removed: 'default' };
 
-function CheckpointFormFields({ refs }: { refs: RefOptions }) {
+export function CheckpointFormFields({ refs }: { refs: RefOptions }) {
   const kind = Form.useWatch('kind');
   const compoundId = Form.useWatch('compoundId');
   return (

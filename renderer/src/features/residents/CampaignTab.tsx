@@ -1,10 +1,11 @@
-import { App, Button, DatePicker, Form, Input, Modal, Progress, Radio, Select, Space, Table, Tag } from 'antd';
+import { App, Button, DatePicker, Form, Input, Progress, Radio, Select, Space, Table, Tag } from 'antd';
 import dayjs from 'dayjs';
 import { useState } from 'react';
 import type { Output } from '../../../../shared/api';
 import { VisitResult } from '../../../../shared/api/campaigns';
 import { call } from '../../api/client';
 import { useLoad } from '../../lib/useLoad';
+import { FormModal } from '../../lib/FormModal';
 
 type Opt = { value: number; label: string };
 type Unreached = Output<'campaigns.unreached'>['rows'][number];
@@ -155,7 +156,16 @@ export function CampaignTab({ communities, canWrite }: { communities: Opt[]; can
           />
         </>
       )}
-      <Modal open={creating} title="新建排查活动" okText="新建" cancelText="取消" onOk={create} onCancel={() => setCreating(false)} destroyOnHidden>
+      <FormModal
+        form={form}
+        open={creating}
+        title="新建排查活动"
+        okText="新建"
+        cancelText="取消"
+        onOk={create}
+        onCancel={() => setCreating(false)}
+        destroyOnHidden
+      >
         <Form form={form} layout="vertical">
           <Form.Item name="name" label="名称" rules={[{ required: true, message: '请填写名称' }]}>
             <Input maxLength={40} />
@@ -167,7 +177,7 @@ export function CampaignTab({ communities, canWrite }: { communities: Opt[]; can
             <Select mode="multiple" allowClear options={communities} placeholder="全街道" />
           </Form.Item>
         </Form>
-      </Modal>
+      </FormModal>
     </Space>
   );
 }

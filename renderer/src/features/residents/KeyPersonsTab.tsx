@@ -4,7 +4,10 @@ import { useState } from 'react';
 import type { Output } from '../../../../shared/api';
 import { KeyCategory, KeyStatus, Measure } from '../../../../shared/api/key-persons';
 import { call } from '../../api/client';
+import { ExportButton } from '../../lib/ExportButton';
+import { FormModal } from '../../lib/FormModal';
 import { useLoad } from '../../lib/useLoad';
+import { useRemembered } from '../../lib/useRemembered';
 import { showFieldIssues } from '../../lib/zodRule';
 
 type Row = Output<'keyPersons.list'>['rows'][number];
@@ -15,9 +18,13 @@ const STATUS_COLOURS: Record<string, string> = { observing: 'orange', released: 
 /** 重点人员: who is under a measure, with their 四包一 team; status changes are kept as history. */
 export function KeyPersonsTab({ compounds, canWrite }: { compounds: Opt[]; canWrite: boolean }) {
   const { message } = App.useApp();
-  const [filter, setFilter] = useState<{ status?: string; category?: string; q?: string; page: number }>({ status: 'observing', page: 1 });
+  const [filter, setFilter] = useRemembered<{ status?: string; category?: string; q?: string; page: number; pageSize: number }>('keyPersons', {
+    status: 'observing',
+    page: 1,
+    pageSize: 20,
+  });
   const [version, setVersion] = useState(0);
-  const list = useLoad(() => call('keyPersons.list', { ...filter, pageSize: 20 } as never), [JSON.stringify(filter), version]);
+  const list = useLoad(() => call('keyPersons.list', filter as never), [JSON.stringify(filter), version]);
   const [creating, setCreating] = useState(false);
   const [history, setHistory] = useState<{ row: Row; items: Output<'keyPersons.history'> } | null>(null);
   const [form] = Form.useForm();
@@ -59,6 +66,7 @@ export function KeyPersonsTab({ compounds, canWrite }: { compounds: Opt[]; canWr
           allowClear
           placeholder="姓名、拼音首字母或手机尾号"
           style={{ width: 220 }}
+          defaultValue={filter.q}
           onSearch={(q) => setFilter((f) => ({ ...f, q: q || undefined, page: 1 }))}
         />
         <Select
@@ -74,9 +82,14 @@ export function KeyPersonsTab({ compounds, canWrite }: { compounds: Opt[]; canWr
           placeholder="类别"
           style={{ width: 170 }}
           options={options(KeyCategory)}
+          value={filter.category}
           onChange={(v) => setFilter((f) => ({ ...f, category: v, page: 1 }))}
         />
         <span className="spacer" />
+        <ExportButton
+          personal
+          run={(full) => call('keyPersons.export', { q: filter.q, status: filter.status as never, category: filter.category as never, full })}
+        />
         {canWrite && (
           <Button
             type="primary"
@@ -97,9 +110,11 @@ export function KeyPersonsTab({ compounds, canWrite }: { compounds: Opt[]; canWr
         dataSource={list.data?.rows ?? []}
         pagination={{
           current: filter.page,
-          pageSize: 20,
+          pageSize: filter.pageSize,
           total: list.data?.total ?? 0,
-          onChange: (page) => setFilter((f) => ({ ...f, page })),
+          showSizeChanger: true,
+          pageSizeOptions: [20, 50, 100],
+          onChange: (page, pageSize) => setFilter((f) => ({ ...f, page: pageSize === f.pageSize ? page : 1, pageSize })),
           showTotal: (t) => `共 ${t} 人`,
         }}
         scroll={{ x: 1100 }}
@@ -143,7 +158,17 @@ export function KeyPersonsTab({ compounds, canWrite }: { compounds: Opt[]; canWr
           },
         ]}
       />
-      <Modal open={creating} title="登记重点人员" okText="登记" cancelText="取消" onOk={create} onCancel={() => setCreating(false)} destroyOnHidden width={720}>
+      <FormModal
+        form={form}
+        open={creating}
+        title="登记重点人员"
+        okText="登记"
+        cancelText="取消"
+        onOk={create}
+        onCancel={() => setCreating(false)}
+        destroyOnHidden
+        width={720}
+      >
         <Form form={form} layout="vertical">
           <Space wrap>
             <Form.Item name="name" label="姓名" rules={[{ required: true, message: '请填写姓名' }]}>
@@ -200,7 +225,7 @@ export function KeyPersonsTab({ compounds, canWrite }: { compounds: Opt[]; canWr
             <Input.TextArea rows={2} maxLength={200} />
           </Form.Item>
         </Form>
-      </Modal>
+      </FormModal>
       <Modal open={history !== null} title={`${history?.row.name ?? ''} 状态历史`} footer={null} onCancel={() => setHistory(null)}>
         <Timeline
           items={(history?.items ?? []).map((h) => ({

@@ -1,4 +1,4 @@
-import { App, Button, Card, Form, Input, Modal, Popconfirm, Space, Table, Upload } from 'antd';
+import { App, Button, Card, Form, Input, Popconfirm, Space, Table, Upload } from 'antd';
 import dayjs from 'dayjs';
 import { useState } from 'react';
 import { call } from '../../api/client';
@@ -10,6 +10,7 @@ import { useLoad } from '../../lib/useLoad';
 import { zodRule } from '../../lib/zodRule';
 import { BACKUP_KIND_LABELS } from './backup-kinds';
 import { BackupStatusLine } from './BackupStatusLine';
+import { FormModal } from '../../lib/FormModal';
 
 /** 数据备份: what a non-expert needs — back up now, carry a copy away, restore one. */
 export function BackupsCard() {
@@ -99,7 +100,8 @@ export function BackupsCard() {
           },
         ]}
       />
-      <Modal
+      <FormModal
+        form={exportForm}
         open={exporting}
         title="导出备份"
         okText="导出"
@@ -132,8 +134,9 @@ export function BackupsCard() {
             <Input.Password autoComplete="new-password" />
           </Form.Item>
         </Form>
-      </Modal>
-      <Modal
+      </FormModal>
+      <FormModal
+        form={importForm}
         open={importing}
         title="从备份文件恢复"
         okText="恢复"
@@ -155,7 +158,7 @@ export function BackupsCard() {
             <Input.Password autoComplete="off" />
           </Form.Item>
         </Form>
-      </Modal>
+      </FormModal>
     </Card>
   );
 }

@@ -1,7 +1,8 @@
-import { App, Button, Card, DatePicker, Input, Modal, Typography } from 'antd';
+import { App, Button, Card, DatePicker, Input, Typography } from 'antd';
 import type { Dayjs } from 'dayjs';
 import { useState } from 'react';
 import { call } from '../../api/client';
+import { FormModal } from '../../lib/FormModal';
 
 /**
  * 数据清理 after the emergency: personal data before a date is deleted or anonymised,
@@ -36,7 +37,8 @@ export function CleanupCard() {
       <Button danger onClick={() => (setConfirm(''), setBefore(null), setOpen(true))}>
         清理个人信息…
       </Button>
-      <Modal
+      <FormModal
+        dirty={!!before || !!confirm}
         open={open}
         title="清理个人信息"
         okText="下一步"
@@ -49,7 +51,7 @@ export function CleanupCard() {
         <DatePicker value={before} onChange={setBefore} />
         <p style={{ marginTop: 12 }}>请输入“清理个人信息”以确认：</p>
         <Input value={confirm} onChange={(e) => setConfirm(e.target.value)} aria-label="确认文字" />
-      </Modal>
+      </FormModal>
     </Card>
   );
 }

@@ -1,7 +1,8 @@
-import { App, Button, Input, Modal, Typography } from 'antd';
+import { App, Button, Input, Typography } from 'antd';
 import { useState } from 'react';
 import { call } from '../../api/client';
 import { announceDataReplaced } from '../../lib/dataReplaced';
+import { FormModal } from '../../lib/FormModal';
 
 /** Replacing all data is destructive: the user must type 重置, and a backup is made first. */
 export function DemoResetCard() {
@@ -30,7 +31,8 @@ export function DemoResetCard() {
       <Button danger onClick={() => (setTyped(''), setOpen(true))}>
         重置为演示数据
       </Button>
-      <Modal
+      <FormModal
+        dirty={!!typed}
         open={open}
         title="重置为演示数据"
         okText="确认重置"
@@ -44,7 +46,7 @@ export function DemoResetCard() {
           当前的社区、片区、小区和卡点数据将被<strong>全部替换</strong>。替换前会自动备份，可在“数据备份”中找到“重置前”备份。
         </Typography.Paragraph>
         <Input placeholder="请输入“重置”以确认" value={typed} onChange={(e) => setTyped(e.target.value)} aria-label="确认文字" />
-      </Modal>
+      </FormModal>
     </>
   );
 }

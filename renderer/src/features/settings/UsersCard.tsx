@@ -1,10 +1,11 @@
-import { App, Button, Card, Form, Input, Modal, Select, Space, Switch, Table, Tag } from 'antd';
+import { App, Button, Card, Form, Input, Select, Space, Switch, Table, Tag } from 'antd';
 import { useState } from 'react';
 import { call } from '../../api/client';
 import { Password, type UserRow } from '../../../../shared/api/auth';
 import { ROLE_LABELS, ROLES } from '../../../../shared/domain/roles';
 import { useLoad } from '../../lib/useLoad';
 import { showFieldIssues, zodRule } from '../../lib/zodRule';
+import { FormModal } from '../../lib/FormModal';
 
 type Editing = { row: UserRow | null } | null;
 
@@ -93,7 +94,8 @@ export function UsersCard() {
           },
         ]}
       />
-      <Modal
+      <FormModal
+        form={form}
         open={!!editing}
         title={editing?.row ? '编辑用户' : '新建用户'}
         okText="保存"
@@ -136,8 +138,9 @@ export function UsersCard() {
             </Form.Item>
           )}
         </Form>
-      </Modal>
-      <Modal
+      </FormModal>
+      <FormModal
+        form={pwForm}
         open={!!resetting}
         title={`重置 ${resetting?.displayName ?? ''} 的密码`}
         okText="重置"
@@ -151,7 +154,7 @@ export function UsersCard() {
             <Input.Password autoComplete="new-password" />
           </Form.Item>
         </Form>
-      </Modal>
+      </FormModal>
     </Card>
   );
 }

@@ -1,5 +1,5 @@
 import { PrinterOutlined } from '@ant-design/icons';
-import { App, Button, Card, Col, DatePicker, Form, Input, Modal, Row, Select, Table } from 'antd';
+import { App, Button, Card, Col, DatePicker, Form, Input, Row, Select, Table } from 'antd';
 import dayjs from 'dayjs';
 import { useState } from 'react';
 import type { Output } from '../../../../shared/api';
@@ -9,6 +9,7 @@ import { useLoad } from '../../lib/useLoad';
 import { showFieldIssues } from '../../lib/zodRule';
 import { LinesField } from './LinesField';
 import type { SupplyRefs } from './useRefs';
+import { FormModal } from '../../lib/FormModal';
 
 type DonationRow = Output<'donations.list'>['rows'][number];
 const lineText = (lines: DonationRow['lines']) => lines.map((l) => `${l.itemName} ${l.qty.toLocaleString('zh-CN')} ${l.unit}`).join('、');
@@ -115,7 +116,17 @@ export function DonationsTab({ refs, canWrite, onChanged }: { refs: SupplyRefs; 
           </Card>
         </Col>
       </Row>
-      <Modal open={open} title="登记捐赠" okText="登记并入库" cancelText="取消" onOk={submit} onCancel={() => setOpen(false)} destroyOnHidden width={620}>
+      <FormModal
+        form={form}
+        open={open}
+        title="登记捐赠"
+        okText="登记并入库"
+        cancelText="取消"
+        onOk={submit}
+        onCancel={() => setOpen(false)}
+        destroyOnHidden
+        width={620}
+      >
         <Form form={form} layout="vertical">
           <Form.Item name="donorId" label="捐赠方" rules={[{ required: true, message: '请选择捐赠方（新捐赠方请先在“捐赠方”中登记）' }]}>
             <Select showSearch={{ optionFilterProp: 'label' }} options={refs.donors} placeholder="选择捐赠方" />
@@ -133,7 +144,7 @@ export function DonationsTab({ refs, canWrite, onChanged }: { refs: SupplyRefs; 
             <Input maxLength={200} />
           </Form.Item>
         </Form>
-      </Modal>
+      </FormModal>
     </>
   );
 }

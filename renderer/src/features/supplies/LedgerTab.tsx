@@ -1,9 +1,12 @@
-import { Alert, App, Button, DatePicker, Form, Input, InputNumber, Modal, Radio, Select, Space } from 'antd';
-import type { Dayjs } from 'dayjs';
+import { Alert, App, Button, DatePicker, Form, Input, InputNumber, Radio, Select, Space } from 'antd';
+import dayjs, { type Dayjs } from 'dayjs';
 import { useState } from 'react';
 import { MoveKind } from '../../../../shared/domain/enums';
 import { call } from '../../api/client';
+import { ExportButton } from '../../lib/ExportButton';
+import { FormModal } from '../../lib/FormModal';
 import { useLoad } from '../../lib/useLoad';
+import { useRemembered } from '../../lib/useRemembered';
 import { showFieldIssues } from '../../lib/zodRule';
 import { enumOptions } from '../places/options';
 import { LinesField } from './LinesField';
@@ -16,10 +19,15 @@ const TITLES: Record<Action, string> = { receive: '入库', use: '领用出库',
 /** 出入库台账: every movement, filterable, with the forms that add rows (never edit them). */
 export function LedgerTab({ refs, canWrite, onChanged }: { refs: SupplyRefs; canWrite: boolean; onChanged: () => void }) {
   const { message } = App.useApp();
-  const [filter, setFilter] = useState<{ itemId?: number; warehouseId?: number; kind?: string; from?: string; to?: string; page: number; pageSize: number }>({
-    page: 1,
-    pageSize: 50,
-  });
+  const [filter, setFilter] = useRemembered<{
+    itemId?: number;
+    warehouseId?: number;
+    kind?: string;
+    from?: string;
+    to?: string;
+    page: number;
+    pageSize: number;
+  }>('ledger', { page: 1, pageSize: 50 });
   const [version, setVersion] = useState(0);
   const moves = useLoad(() => call('stock.moves', filter as never), [JSON.stringify(filter), version]);
   const [action, setAction] = useState<Action | null>(null);
@@ -75,6 +83,7 @@ export function LedgerTab({ refs, canWrite, onChanged }: { refs: SupplyRefs; can
           placeholder="物资"
           style={{ width: 180 }}
           options={itemOptions(refs.items)}
+          value={filter.itemId}
           onChange={(v) => setFilter((f) => ({ ...f, page: 1, itemId: v }))}
         />
         <Select
@@ -82,6 +91,7 @@ export function LedgerTab({ refs, canWrite, onChanged }: { refs: SupplyRefs; can
           placeholder="仓库"
           style={{ width: 150 }}
           options={refs.warehouses}
+          value={filter.warehouseId}
           onChange={(v) => setFilter((f) => ({ ...f, page: 1, warehouseId: v }))}
         />
         <Select
@@ -89,9 +99,16 @@ export function LedgerTab({ refs, canWrite, onChanged }: { refs: SupplyRefs; can
           placeholder="类型"
           style={{ width: 120 }}
           options={enumOptions(MoveKind.labels)}
+          value={filter.kind}
           onChange={(v) => setFilter((f) => ({ ...f, page: 1, kind: v }))}
         />
-        <DatePicker.RangePicker onChange={(v) => range(v as never)} />
+        <DatePicker.RangePicker value={filter.from && filter.to ? [dayjs(filter.from), dayjs(filter.to)] : null} onChange={(v) => range(v as never)} />
+        <ExportButton
+          run={() => {
+            const { page: _p, pageSize: _s, ...current } = filter;
+            return call('stockMoves.export', current as never);
+          }}
+        />
         <span className="spacer" />
         {canWrite && (
           <Space wrap>
@@ -124,7 +141,8 @@ export function LedgerTab({ refs, canWrite, onChanged }: { refs: SupplyRefs; can
           onChange: (page: number, pageSize: number) => setFilter((f) => ({ ...f, page, pageSize })),
         }}
       />
-      <Modal
+      <FormModal
+        form={form}
         open={action !== null}
         title={action ? TITLES[action] : ''}
         okText="登记"
@@ -196,8 +214,9 @@ export function LedgerTab({ refs, canWrite, onChanged }: { refs: SupplyRefs; can
             </Form.Item>
           )}
         </Form>
-      </Modal>
-      <Modal
+      </FormModal>
+      <FormModal
+        dirty={!!reason.trim()}
         open={reversing !== null}
         title="冲正台账记录"
         okText="登记冲正"
@@ -221,7 +240,7 @@ export function LedgerTab({ refs, canWrite, onChanged }: { refs: SupplyRefs; can
           maxLength={200}
           aria-label="冲正原因"
         />
-      </Modal>
+      </FormModal>
     </>
   );
 }

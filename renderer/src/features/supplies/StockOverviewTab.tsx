@@ -6,6 +6,7 @@ import type { Output } from '../../../../shared/api';
 import { SupplyCategory } from '../../../../shared/domain/enums';
 import { packText } from '../../../../shared/domain/pack-text';
 import { call } from '../../api/client';
+import { ExportButton } from '../../lib/ExportButton';
 import { useLoad } from '../../lib/useLoad';
 import { MovesTable } from './MovesTable';
 
@@ -52,6 +53,10 @@ export function StockOverviewTab({ version, canWrite }: { version: number; canWr
           description={`库存低于预警线，或按近 7 天的用量只够 ${o.coverDaysThreshold} 天以内。`}
         />
       )}
+      <div className="toolbar" style={{ marginBottom: 0 }}>
+        <span className="spacer" />
+        <ExportButton run={() => call('stock.export', {})} />
+      </div>
       <Table<ItemLine>
         size="small"
         rowKey="itemId"

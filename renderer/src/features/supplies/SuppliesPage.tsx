@@ -8,6 +8,7 @@ import { LedgerTab } from './LedgerTab';
 import { PlansTab } from './PlansTab';
 import { donorsConfig, itemsConfig, warehousesConfig } from './registers';
 import { StockOverviewTab } from './StockOverviewTab';
+import { StocktakeTab } from './StocktakeTab';
 import { useSupplyRefs } from './useRefs';
 
 /** 物资保障: stock at a glance, the ledger, donations, allocation plans and the registers behind them. */
@@ -27,6 +28,7 @@ export function SuppliesPage() {
       items={[
         { key: 'overview', label: '库存总览', children: <StockOverviewTab version={version} canWrite={write} /> },
         { key: 'ledger', label: '出入库台账', children: <LedgerTab refs={refs.data} canWrite={write} onChanged={changed} /> },
+        { key: 'stocktake', label: '盘点', children: <StocktakeTab refs={refs.data} canWrite={write} onChanged={changed} /> },
         { key: 'donations', label: '捐赠登记', children: <DonationsTab refs={refs.data} canWrite={write} onChanged={changed} /> },
         { key: 'plans', label: '分配方案', children: <PlansTab refs={refs.data} onChanged={changed} /> },
         { key: 'items', label: '物资目录', children: <EntityTab config={configs.items} onChanged={changed} canWrite={write} /> },

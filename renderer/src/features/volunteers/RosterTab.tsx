@@ -1,5 +1,5 @@
 import { DownloadOutlined, PrinterOutlined, ThunderboltOutlined } from '@ant-design/icons';
-import { Alert, App, Button, DatePicker, Form, Input, InputNumber, Modal, Progress, Select, Space, Spin, Table, Tabs } from 'antd';
+import { Alert, App, Button, DatePicker, Form, Input, InputNumber, Progress, Select, Space, Spin, Table, Tabs } from 'antd';
 import dayjs from 'dayjs';
 import { useEffect, useState } from 'react';
 import type { Output } from '../../../../shared/api';
@@ -9,6 +9,7 @@ import { downloadBase64 } from '../../lib/download';
 import { useLoad } from '../../lib/useLoad';
 import { showFieldIssues } from '../../lib/zodRule';
 import { RosterGrid } from './RosterGrid';
+import { FormModal } from '../../lib/FormModal';
 
 type Opt = { value: number; label: string };
 type Coverage = Output<'rosters.coverage'>;
@@ -190,7 +191,16 @@ export function RosterTab({ canWrite, refs }: { canWrite: boolean; refs: { commu
           ]}
         />
       )}
-      <Modal open={creating} title="新建排班表" okText="新建" cancelText="取消" onOk={create} onCancel={() => setCreating(false)} destroyOnHidden>
+      <FormModal
+        form={form}
+        open={creating}
+        title="新建排班表"
+        okText="新建"
+        cancelText="取消"
+        onOk={create}
+        onCancel={() => setCreating(false)}
+        destroyOnHidden
+      >
         <Form form={form} layout="vertical">
           <Form.Item name="name" label="名称" rules={[{ required: true, message: '请填写名称' }]}>
             <Input maxLength={40} />
@@ -210,7 +220,7 @@ export function RosterTab({ canWrite, refs }: { canWrite: boolean; refs: { commu
             </Form.Item>
           </Space>
         </Form>
-      </Modal>
+      </FormModal>
     </Space>
   );
 }

@@ -30,8 +30,8 @@ export function VolunteersPage() {
     };
   }, [version]);
   const configs = useMemo(
-    () => (refs.data ? { people: peopleConfig(refs.data), teams: teamsConfig(refs.data), posts: postsConfig(refs.data) } : null),
-    [refs.data],
+    () => (refs.data ? { people: peopleConfig(refs.data, write), teams: teamsConfig(refs.data), posts: postsConfig(refs.data) } : null),
+    [refs.data, write],
   );
   const changed = () => setVersion((v) => v + 1);
   if (!refs.data || !configs) return <Spin />;

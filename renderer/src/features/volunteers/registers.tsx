@@ -7,6 +7,7 @@ import { SHIFT_PATTERNS } from '../../../../shared/domain/shifts';
 import { zodRule } from '../../lib/zodRule';
 import type { EntityConfig } from '../places/EntityTab';
 import { enumOptions } from '../places/options';
+import { PersonEnumCell, peopleBulk } from './peopleBulk';
 
 type PersonRow = z.output<typeof Person>;
 type TeamRow = z.output<typeof Team>;
@@ -19,7 +20,7 @@ const WEEKDAYS = ['一', '二', '三', '四', '五', '六', '日'].map((d, i) =>
 const availability = (r: PersonRow) =>
   `${r.weekdays.length === 7 ? '每天' : r.weekdays.map((d) => '一二三四五六日'[d - 1]).join('')}${r.windowStart !== null ? ` ${r.windowStart}–${r.windowEnd} 时` : ''}`;
 
-export function peopleConfig(refs: { communities: Opt[]; compounds: Opt[]; teams: Opt[] }): EntityConfig<PersonRow> {
+export function peopleConfig(refs: { communities: Opt[]; compounds: Opt[]; teams: Opt[] }, canWrite = false): EntityConfig<PersonRow> {
   return {
     noun: '人员',
     list: (q) => call('people.list', q as never),
@@ -36,6 +37,7 @@ export function peopleConfig(refs: { communities: Opt[]; compounds: Opt[]; teams
       return row ? call('people.update', { ...input, id: row.id } as never) : call('people.create', input as never);
     },
     remove: (id) => call('people.delete', { id }),
+    bulk: peopleBulk(refs),
     exportList: (q) => call('people.export', q as never),
     filters: [
       { key: 'kind', placeholder: '类别', options: enumOptions(PersonKind.labels) },
@@ -51,7 +53,12 @@ export function peopleConfig(refs: { communities: Opt[]; compounds: Opt[]; teams
         key: 'kind',
         sorter: true,
         width: 100,
-        render: (k: PersonRow['kind'], r) => `${PersonKind.labels[k]}${r.partyMember && k !== 'party' ? '（党员）' : ''}`,
+        render: (k: PersonRow['kind'], r) => (
+          <>
+            <PersonEnumCell id={r.id} field="kind" value={k} canWrite={canWrite} />
+            {r.partyMember && k !== 'party' ? '（党员）' : ''}
+          </>
+        ),
       },
       { title: '手机', dataIndex: 'phone', key: 'phone', width: 120 },
       { title: '居住小区', dataIndex: 'compoundName', key: 'compoundName', width: 120 },
@@ -59,7 +66,13 @@ export function peopleConfig(refs: { communities: Opt[]; compounds: Opt[]; teams
       { title: '特长', dataIndex: 'skills', key: 'skills', width: 120, render: (s: string[]) => s.join('、') },
       { title: '可值守', key: 'availability', width: 120, render: (_, r) => availability(r) },
       { title: '队伍', dataIndex: 'teams', key: 'teams', width: 180, ellipsis: true },
-      { title: '健康', dataIndex: 'health', key: 'health', width: 90, render: (h: PersonRow['health']) => Health.labels[h] },
+      {
+        title: '健康',
+        dataIndex: 'health',
+        key: 'health',
+        width: 90,
+        render: (h: PersonRow['health'], r) => <PersonEnumCell id={r.id} field="health" value={h} canWrite={canWrite} />,
+      },
     ],
     fields: (
       <>
