@@ -4,6 +4,7 @@ import { backupHandlers } from '../backup/service';
 import { backupStatusHandlers } from '../backup/status';
 import { briefingHandlers } from '../briefing/service';
 import { excelHandlers } from '../excel/service';
+import { inspectionExportHandlers } from '../inspections/exports';
 import { inspectionHandlers } from '../inspections/service';
 import { lanHandlers } from '../lan/service';
 import { mapTileHandlers } from '../map/service';
@@ -13,6 +14,8 @@ import { placesHandlers } from '../places/service';
 import { suppliesHandlers } from '../supplies/service';
 import { volunteerHandlers } from '../volunteers/service';
 import { residentHandlers } from '../residents/service';
+import { residentExportHandlers } from '../residents/exports';
+import { supplyExportHandlers } from '../supplies/exports';
 import { residentEditHandlers } from '../residents/edit';
 import { peopleBulkHandlers } from '../volunteers/bulk';
 import { stocktakeHandlers } from '../supplies/stocktake';
@@ -37,4 +40,7 @@ export const handlers: Handlers<MethodName> = {
   ...briefingHandlers,
   ...inspectionHandlers,
   ...lanHandlers,
+  ...supplyExportHandlers,
+  ...residentExportHandlers,
+  ...inspectionExportHandlers,
 };
