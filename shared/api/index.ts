@@ -6,6 +6,7 @@ import { briefing } from './briefing';
 import { excel } from './excel';
 import { inspections } from './inspections';
 import { lan } from './lan';
+import { listExports } from './list-exports';
 import { map } from './map';
 import { mapTiles } from './map-tiles';
 import { office } from './office';
@@ -41,6 +42,7 @@ export const api = {
   ...briefing,
   ...inspections,
   ...lan,
+  ...listExports,
 };
 
 export type Api = typeof api;

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { method } from './contract';
 import { Day, Id, ListQuery, listResult, Ok, phone, Reveal } from './common';
+import { IdNumber } from './volunteers';
 
 /** Residents (households under compounds) and what checkpoints record. */
 
@@ -25,6 +26,8 @@ export const Resident = z.object({
   origin: z.string().nullable(),
   returnDate: z.string().nullable(),
   note: z.string().nullable(),
+  /** Status of the latest key-person record linked to this resident (observing, released…), if any. */
+  keyPerson: z.string().nullable(),
 });
 
 export const RegistrationInput = z.object({
@@ -37,6 +40,8 @@ export const RegistrationInput = z.object({
     .nullish()
     .transform((v) => v || null),
   phone,
+  /** Optional; checked like residents' (18 digits, check digit), linked to the resident with it. */
+  idNumber: IdNumber,
   plate: z
     .string()
     .trim()
@@ -92,6 +97,9 @@ export const Registration = z.object({
   subject: z.enum(['person', 'vehicle']),
   name: z.string().nullable(),
   phone: z.string().nullable(),
+  idNumber: z.string().nullable(),
+  /** The resident with the same ID number, when there is one. */
+  residentId: Id.nullable(),
   plate: z.string().nullable(),
   direction: z.enum(['in', 'out']),
   temperature: z.number().nullable(),
@@ -107,8 +115,12 @@ export const Alert = z.object({
   id: Id,
   kind: z.enum(['temperature', 'followup']),
   ts: z.string(),
+  checkpointId: Id.nullable(),
   checkpointName: z.string().nullable(),
   message: z.string(),
+  /** Who at the checkpoint acknowledged the warning on screen (已知晓), and when. */
+  seenBy: z.string().nullable(),
+  seenAt: z.string().nullable(),
   ackBy: z.string().nullable(),
   ackAt: z.string().nullable(),
   action: z.string().nullable(),
@@ -222,6 +234,14 @@ export const residents = {
     perm: 'registrations:write',
     write: 'tx',
     input: z.object({ id: Id, action: z.string().trim().min(2, '请写明采取的措施').max(200, '措施不能超过 200 字') }),
+    output: Ok,
+  }),
+  'alerts.seen': method({
+    scope: { refs: { id: 'alert' } },
+    summary: '卡点确认已看到体温预警（已知晓）；预警仍待指挥中心处理',
+    perm: 'registrations:write',
+    write: 'tx',
+    input: z.object({ id: Id }),
     output: Ok,
   }),
 };

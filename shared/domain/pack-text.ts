@@ -6,3 +6,8 @@ export function packText(qty: number, item: { unit: string; packSize: number; pa
   const rest = qty - packs * item.packSize;
   return `${n(packs)} ${item.packUnit ?? '包'}${rest ? `又 ${n(rest)} ${item.unit}` : ''}（${n(qty)} ${item.unit}）`;
 }
+
+/** A quantity typed in packs (箱/盒) or base units (瓶/只), as base units: packs × pack size. */
+export function toBaseUnits(qty: number, per: 'pack' | 'unit', item: { packSize: number }): number {
+  return per === 'pack' ? qty * item.packSize : qty;
+}

@@ -3,6 +3,7 @@ import { api, methodNames } from '../../shared/api';
 import { localDay } from '../../shared/domain/days';
 import { HIDDEN_TEXT } from '../../shared/domain/mask';
 import { can, type Role } from '../../shared/domain/roles';
+import { makeId } from '../fixtures/excel/make-fixtures-lib';
 import { type Call, openTestCore, signInAs, type TestCore, unwrap } from '../helpers/sessions';
 
 /**
@@ -14,6 +15,8 @@ import { type Call, openTestCore, signInAs, type TestCore, unwrap } from '../hel
 let t: TestCore;
 let command: Call;
 const MARK = '联系人王秀英电话13912345678';
+/** An ID number typed at a checkpoint: masked in every read, never in the audit log. */
+const GATE_ID = makeId('411402', '19800315', 77);
 let fullNames: Set<string>;
 
 beforeAll(async () => {
@@ -41,7 +44,16 @@ beforeAll(async () => {
   db.prepare('UPDATE problems SET description = ? WHERE id = ?').run(`门岗人员未戴口罩，${MARK}`, problem);
   unwrap(await command('people.create', { name: '欧阳明月', phone: '13700001111', kind: 'volunteer', note: `腿脚不便，${MARK}` }));
   const cp = (db.prepare("SELECT id FROM checkpoints WHERE status = 'active' LIMIT 1").get() as { id: number }).id;
-  unwrap(await command('registrations.create', { checkpointId: cp, subject: 'person', name: '司马长风', phone: '13600002222', temperature: 36.5 }));
+  unwrap(
+    await command('registrations.create', {
+      checkpointId: cp,
+      subject: 'person',
+      name: '司马长风',
+      phone: '13600002222',
+      idNumber: GATE_ID,
+      temperature: 36.5,
+    }),
+  );
   unwrap(await command('tests.create', { name: '第一轮全员核酸', day: today }));
   unwrap(await command('briefings.generate', { day: today }));
   fullNames = new Set(
@@ -148,6 +160,7 @@ describe('names and free text for roles that cannot unmask', () => {
         for (const [where, s] of strings(res.data)) {
           if (fullNames.has(s)) leaks.push(`${name}${where}: a full name`);
           if (s.includes('王秀英') || s.includes('13912345678')) leaks.push(`${name}${where}: free text`);
+          if (s.includes(GATE_ID)) leaks.push(`${name}${where}: a full ID number`);
         }
       }
       expect(leaks).toEqual([]);
@@ -186,6 +199,7 @@ describe('names and free text for roles that cannot unmask', () => {
     expect(details).not.toContain('13912345678');
     expect(details).not.toContain('欧阳明月');
     expect(details).not.toContain('司马长风');
+    expect(details).not.toContain(GATE_ID);
     expect(details).toContain('欧**月');
   });
 });

@@ -4,6 +4,7 @@ import path from 'node:path';
 import { ApiError } from '../../../shared/api/errors';
 import type { Handlers } from '../api/types';
 import { backupNow } from '../db/backup';
+import { vacuumInto } from '../db/vacuum-thread';
 import { applyKey, applyPassword } from '../db/key';
 import { resolveInside } from '../kernel/paths';
 import { inspectBackup } from './inspect';
@@ -40,7 +41,7 @@ export const backupHandlers: Handlers<'backup.export' | 'backup.restore'> = {
     const tmp = path.join(ctx.backupDir, `export-${process.pid}-${Date.now()}.partial`);
     fs.mkdirSync(ctx.backupDir, { recursive: true });
     try {
-      ctx.db.prepare('VACUUM INTO ?').run(tmp);
+      await vacuumInto(ctx.db, tmp);
       rekeyCopy(
         tmp,
         (db) => applyKey(db, ctx.key),

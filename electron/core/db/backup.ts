@@ -3,6 +3,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { BackupInfoData } from '../../../shared/api/office';
 import { fsyncFile } from '../backup/swap';
+import { vacuumInto } from './vacuum-thread';
 
 export type BackupKind = BackupInfoData['kind'];
 
@@ -37,8 +38,9 @@ export function listBackups(dir: string): BackupInfoData[] {
 
 /**
  * A consistent copy of the open database. VACUUM INTO writes it encrypted with the same
- * key (the backup API cannot copy an encrypted source). Written under a temporary name
- * and renamed, so a half-written backup never looks real.
+ * key (the backup API cannot copy an encrypted source), in a thread of its own (see
+ * vacuum-thread.ts). Written under a temporary name and renamed, so a half-written backup
+ * never looks real.
  */
 export async function backupNow(db: Database.Database, dir: string, kind: BackupKind, now = new Date()): Promise<BackupInfoData> {
   fs.mkdirSync(dir, { recursive: true });
@@ -49,7 +51,7 @@ export async function backupNow(db: Database.Database, dir: string, kind: Backup
   const tmp = path.join(dir, `${file}.partial`);
   fs.rmSync(tmp, { force: true });
   try {
-    db.prepare('VACUUM INTO ?').run(tmp);
+    await vacuumInto(db, tmp);
     fsyncFile(tmp);
   } catch (e) {
     // A full disk leaves a half-written copy: never keep it.

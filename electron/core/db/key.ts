@@ -3,6 +3,7 @@ import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { ApiError } from '../../../shared/api/errors';
+import { connectionKeys } from './vacuum-thread';
 
 /**
  * The database key: 256 random bits made when the database is created. Where it is kept
@@ -22,6 +23,7 @@ export const newKey = (): Buffer => crypto.randomBytes(32);
 export function applyKey(db: Database.Database, key: Buffer): void {
   db.pragma("cipher='sqlcipher'");
   db.pragma(`key="x'${key.toString('hex')}'"`);
+  connectionKeys.set(db, key);
 }
 
 /** A database the user protects with a typed password (exported backups): sqlcipher's KDF applies. */

@@ -5,6 +5,7 @@ import { backupStatusHandlers } from '../backup/status';
 import { briefingHandlers } from '../briefing/service';
 import { excelHandlers } from '../excel/service';
 import { keyPersonDutyHandlers } from '../inspections/key-person-duty';
+import { inspectionExportHandlers } from '../inspections/exports';
 import { inspectionHandlers } from '../inspections/service';
 import { lanHandlers } from '../lan/service';
 import { mapTileHandlers } from '../map/service';
@@ -14,6 +15,8 @@ import { placesHandlers } from '../places/service';
 import { suppliesHandlers } from '../supplies/service';
 import { volunteerHandlers } from '../volunteers/service';
 import { residentHandlers } from '../residents/service';
+import { residentExportHandlers } from '../residents/exports';
+import { supplyExportHandlers } from '../supplies/exports';
 import { residentEditHandlers } from '../residents/edit';
 import { peopleBulkHandlers } from '../volunteers/bulk';
 import { stocktakeHandlers } from '../supplies/stocktake';
@@ -42,4 +45,7 @@ export const handlers: Handlers<MethodName> = {
   ...inspectionHandlers,
   ...keyPersonDutyHandlers,
   ...lanHandlers,
+  ...supplyExportHandlers,
+  ...residentExportHandlers,
+  ...inspectionExportHandlers,
 };

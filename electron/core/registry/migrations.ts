@@ -14,6 +14,7 @@ import pairingCodes from '../lan/0130-pairing-codes.sql';
 import registrationsClientId from '../residents/0140-registrations-client-id.sql';
 import placesHistory from '../places/0150-places-history.sql';
 import levelReasons from '../places/0180-level-reasons.sql';
+import registrationsIdNumber from '../residents/0170-registrations-id-number.sql';
 import planItemsInUnits from '../supplies/0160-plan-items-in-units.sql';
 import type { Migration } from '../db/migrate';
 
@@ -38,5 +39,6 @@ export const migrations: Migration[] = [
   { version: 140, name: 'registrations-client-id', sql: registrationsClientId },
   { version: 150, name: 'places-history', sql: placesHistory },
   { version: 160, name: 'plan-items-in-units', sql: planItemsInUnits },
+  { version: 170, name: 'registrations-id-number', sql: registrationsIdNumber },
   { version: 180, name: 'level-reasons', sql: levelReasons },
 ];

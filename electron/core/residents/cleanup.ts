@@ -5,8 +5,8 @@ import { dayStart } from '../../../shared/domain/days';
 /**
  * 数据清理 when the emergency is over: personal data older than a date is deleted or
  * anonymised while the figures stay — registrations keep their checkpoint, time, direction,
- * temperature and flags (so daily counts are unchanged) but lose name, phone, plate and
- * pass; key persons whose measure ended keep category, measure and dates but lose who they
+ * temperature and flags (so daily counts are unchanged) but lose name, phone, ID number,
+ * plate and pass; key persons whose measure ended keep category, measure and dates but lose who they
  * were; their follow-ups keep the readings; needs and screening visits keep their kind and
  * result but lose their free text; residents not updated since are deleted
  * (buildings and households stay). secure_delete zeroes freed content and the caller
@@ -17,7 +17,8 @@ export function cleanupPersonal(db: Database.Database, before: string): { regist
   db.pragma('secure_delete = ON');
   const registrations = stmt(
     db,
-    'UPDATE registrations SET name = NULL, phone = NULL, plate = NULL, pass_no = NULL, reason = NULL, pass_flag = NULL WHERE ts < ? AND (name IS NOT NULL OR phone IS NOT NULL OR plate IS NOT NULL OR pass_no IS NOT NULL OR reason IS NOT NULL)',
+    `UPDATE registrations SET name = NULL, phone = NULL, id_number = NULL, resident_id = NULL, plate = NULL, pass_no = NULL, reason = NULL, pass_flag = NULL
+     WHERE ts < ? AND (name IS NOT NULL OR phone IS NOT NULL OR id_number IS NOT NULL OR plate IS NOT NULL OR pass_no IS NOT NULL OR reason IS NOT NULL)`,
   ).run(cutoff).changes;
   const keyPersons = stmt(
     db,

@@ -11,7 +11,7 @@ import { dayEnd, dayStart } from '../../../shared/domain/days';
 /** Checkpoint registrations (登记) and the alerts an abnormal temperature raises. */
 
 type RegOut = z.input<typeof Registration>;
-const SELECT = `SELECT r.id, r.checkpoint_id AS checkpointId, k.name AS checkpointName, r.ts, r.subject, r.name, r.phone, r.plate, r.direction, r.temperature,
+const SELECT = `SELECT r.id, r.checkpoint_id AS checkpointId, k.name AS checkpointName, r.ts, r.subject, r.name, r.phone, r.id_number AS idNumber, r.resident_id AS residentId, r.plate, r.direction, r.temperature,
   r.abnormal, r.pass_no AS passNo, r.reason, r.refused, r.pass_flag AS passFlag, r.username FROM registrations r JOIN checkpoints k ON k.id = r.checkpoint_id`;
 const fromRow = (r: Record<string, unknown>) => ({ ...(r as unknown as RegOut), abnormal: r.abnormal === 1, refused: r.refused === 1 });
 
@@ -44,16 +44,20 @@ export function register(db: Database.Database, f: z.output<typeof RegistrationI
     passNo = check.passNo ?? passNo;
     passFlag = check.reason;
   } else if (passNo) passFlag = passProblem(db, passNo, f.direction, new Date(at));
+  const resident = f.idNumber ? (stmt(db, 'SELECT id FROM residents WHERE id_number = ?').get(f.idNumber) as { id: number } | undefined) : undefined;
   const id = Number(
     stmt(
       db,
-      'INSERT INTO registrations (checkpoint_id, ts, subject, name, phone, plate, direction, temperature, abnormal, pass_no, reason, refused, pass_flag, username, client_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)',
+      `INSERT INTO registrations (checkpoint_id, ts, subject, name, phone, id_number, resident_id, plate, direction, temperature, abnormal, pass_no, reason, refused,
+         pass_flag, username, client_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
     ).run(
       f.checkpointId,
       ts,
       f.subject,
       f.name,
       f.phone,
+      f.idNumber,
+      resident?.id ?? null,
       f.plate,
       f.direction,
       f.temperature,
@@ -116,7 +120,8 @@ const ALERT_SCOPE = scopeWhere({ all: true, userId: 0 }, ALERT_COMMUNITY, true).
 export const openAlerts = (db: Database.Database, scope: Scope) =>
   stmt(
     db,
-    `SELECT a.id, a.kind, a.ts, k.name AS checkpointName, a.message, a.ack_by AS ackBy, a.ack_at AS ackAt, a.action
+    `SELECT a.id, a.kind, a.ts, a.checkpoint_id AS checkpointId, k.name AS checkpointName, a.message, a.seen_by AS seenBy, a.seen_at AS seenAt,
+       a.ack_by AS ackBy, a.ack_at AS ackAt, a.action
      FROM alerts a LEFT JOIN checkpoints k ON k.id = a.checkpoint_id WHERE a.ack_at IS NULL AND ${ALERT_SCOPE} ORDER BY a.ts DESC LIMIT 200`,
   ).all(...scopeWhere(scope, '', true).params) as never[];
 
@@ -125,6 +130,16 @@ export function acknowledge(db: Database.Database, id: number, action: string, w
   if (!a) throw new ApiError('NOT_FOUND', '预警不存在');
   if (a.ack_at) throw new ApiError('CONFLICT', '该预警已有人处理');
   stmt(db, 'UPDATE alerts SET ack_by = ?, ack_at = ?, action = ? WHERE id = ?').run(who.username, who.now.toISOString(), action, id);
+}
+
+/**
+ * The gate's 已知晓: the person at the checkpoint saw the fever warning. Only the first
+ * is recorded; the alert stays open for the command centre to act on.
+ */
+export function markSeen(db: Database.Database, id: number, who: { username: string; now: Date }): void {
+  const a = stmt(db, 'SELECT kind FROM alerts WHERE id = ?').get(id) as { kind: string } | undefined;
+  if (!a) throw new ApiError('NOT_FOUND', '预警不存在');
+  stmt(db, 'UPDATE alerts SET seen_by = ?, seen_at = ? WHERE id = ? AND seen_at IS NULL').run(who.username, who.now.toISOString(), id);
 }
 
 /** Checkpoints with an open alert, for the map (the partial index keeps this cheap). */

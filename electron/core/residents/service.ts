@@ -6,7 +6,7 @@ import type { residents } from '../../../shared/api/residents';
 import { actor, entityCtx, type Handlers } from '../api/types';
 import { stmt } from '../db/statements';
 import { listRows, scopeWhere } from '../kernel/entity';
-import { acknowledge, dailyCounts, listRegistrations, openAlerts, register } from './registrations';
+import { acknowledge, dailyCounts, listRegistrations, markSeen, openAlerts, register } from './registrations';
 import { residentsDef } from './residents';
 import { cleanupPersonal } from './cleanup';
 import { createNeed, createRound, issuePass, listNeeds, listPasses, revokePass } from './household-services';
@@ -51,6 +51,10 @@ export const residentHandlers: Handlers<
   'alerts.open': (_, ctx) => openAlerts(ctx.db, entityCtx(ctx).scope),
   'alerts.ack': ({ id, action }, ctx) => {
     acknowledge(ctx.db, id, action, actor(ctx));
+    return { ok: true as const };
+  },
+  'alerts.seen': ({ id }, ctx) => {
+    markSeen(ctx.db, id, actor(ctx));
     return { ok: true as const };
   },
   'keyPersons.list': (input, ctx) => listKeyPersons(ctx.db, input, entityCtx(ctx).scope),

@@ -42,21 +42,28 @@ export function useGate(onDelivered?: (registration: Output<'registrations.creat
     }
   }, []);
 
+  const again = useRef(false);
+
   const flush = useCallback(async () => {
-    if (flushing.current) return;
+    // An entry queued while a flush is under way is sent by that flush, not left for the timer.
+    if (flushing.current) return void (again.current = true);
     flushing.current = true;
     try {
-      for (const item of queued()) {
-        const r = await tryCall('registrations.create', { ...item.input, clientId: item.clientId });
-        if (r.kind !== 'ok' && retryable(r)) {
-          setLastError(r.kind === 'error' ? r.message : null);
-          break;
+      do {
+        again.current = false;
+        for (const item of queued()) {
+          const r = await tryCall('registrations.create', { ...item.input, clientId: item.clientId });
+          if (r.kind !== 'ok' && retryable(r)) {
+            setLastError(r.kind === 'error' ? r.message : null);
+            return;
+          }
+          // Delivered, or refused for good (it would be refused again): either way it leaves the queue.
+          dequeue(item.clientId);
+          setPending(queued().length);
+          if (r.kind === 'ok') delivered.current?.(r.data);
+          setLastError(r.kind === 'error' ? `一条登记未被接受：${r.message}` : null);
         }
-        // Delivered, or refused for good (it would be refused again): either way it leaves the queue.
-        dequeue(item.clientId);
-        if (r.kind === 'ok') delivered.current?.(r.data);
-        setLastError(r.kind === 'error' ? `一条离线登记未被接受：${r.message}` : null);
-      }
+      } while (again.current);
     } finally {
       flushing.current = false;
       setPending(queued().length);
@@ -111,5 +118,19 @@ export function useGate(onDelivered?: (registration: Output<'registrations.creat
     [kit, flush],
   );
 
-  return { kit, pending, lastError, scan, flush };
+  /**
+   * A registration typed at the gate goes the same way as a scanned one: queued with its own
+   * id at once (the form is free for the next person straight away), then delivered in order,
+   * once each, even if the LAN drops or a reply is lost.
+   */
+  const submit = useCallback(
+    (input: Omit<Input<'registrations.create'>, 'clientId' | 'at'>) => {
+      enqueue({ clientId: newId(), input: { ...input, at: new Date().toISOString() } });
+      setPending(queued().length);
+      void flush();
+    },
+    [flush],
+  );
+
+  return { kit, pending, lastError, scan, submit, flush };
 }

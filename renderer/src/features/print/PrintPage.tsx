@@ -17,6 +17,17 @@ import './print.css';
  * is what prints (print CSS, A4). The desktop app saves a PDF through Electron's
  * printToPDF; the browser prints with its own dialog (where 另存为 PDF is a printer).
  */
+/** 签收单 of all recipients, or of one (#/print/receipts/<id>?recipient=<kind>:<refId>, the sheet's per-row action). */
+function receipts(plan: Output<'plans.get'>, officeName: string) {
+  const one = new URLSearchParams(window.location.hash.split('?')[1] ?? '').get('recipient');
+  const only = one ? plan.recipients.filter((r) => `${r.kind}:${r.refId}` === one) : plan.recipients;
+  if (one && only.length === 0) throw new Error('该接收方不在方案中');
+  return {
+    title: `签收单-${plan.planNo}${one ? `-${only[0]!.name}` : ''}`,
+    body: <PlanReceipts plan={{ ...plan, recipients: only }} officeName={officeName} />,
+  };
+}
+
 export function PrintPage({ path }: { path: string }) {
   const { message } = App.useApp();
   const [, kind, idText] = path.split('/');
@@ -28,7 +39,7 @@ export function PrintPage({ path }: { path: string }) {
       const plan = await call('plans.get', { id });
       return kind === 'plan'
         ? { title: `物资分配表-${plan.planNo}`, body: <PlanSheet plan={plan} officeName={officeName} />, landscape: plan.items.length > 5 }
-        : { title: `签收单-${plan.planNo}`, body: <PlanReceipts plan={plan} officeName={officeName} /> };
+        : receipts(plan, officeName);
     }
     if (kind === 'receipt') {
       const d = await call('donations.get', { id });

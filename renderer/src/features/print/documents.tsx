@@ -66,9 +66,9 @@ export function PlanSheet({ plan, officeName }: { plan: Plan; officeName: string
       </table>
       <div className="note">折合包装：{plan.items.map((i) => `${i.name} ${packText(i.total, i)}`).join('；')}</div>
       <div className="signs">
-        <span>制表：{plan.createdBy}</span>
-        <span>审批：{plan.approvedBy ?? '＿＿＿＿'}</span>
-        <span>发放：{plan.issuedBy ?? '＿＿＿＿'}</span>
+        <span>制表：{plan.createdByName}</span>
+        <span>审批：{plan.approvedByName ?? '＿＿＿＿'}</span>
+        <span>发放：{plan.issuedByName ?? '＿＿＿＿'}</span>
       </div>
     </section>
   );
@@ -165,7 +165,7 @@ export function DonationReceipt({ donation, officeName }: { donation: Output<'do
       <div className="note">衷心感谢您对疫情防控工作的支持！</div>
       <div className="stamp">
         <div>接收单位（盖章）：{officeName}</div>
-        <div>经办人：{donation.username}</div>
+        <div>经办人：{donation.handledBy}</div>
         <div>{day(donation.receivedOn)}</div>
       </div>
     </section>

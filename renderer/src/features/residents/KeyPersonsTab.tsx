@@ -1,6 +1,6 @@
 import { App, Button, DatePicker, Form, Input, InputNumber, Modal, Select, Space, Table, Tag, Timeline } from 'antd';
 import dayjs from 'dayjs';
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import type { Output } from '../../../../shared/api';
 import { KeyCategory, KeyStatus, Measure } from '../../../../shared/api/key-persons';
 import { call } from '../../api/client';
@@ -9,6 +9,7 @@ import { FormModal } from '../../lib/FormModal';
 import { useLoad } from '../../lib/useLoad';
 import { useRemembered } from '../../lib/useRemembered';
 import { showFieldIssues } from '../../lib/zodRule';
+import { ResidentLinkModal } from './ResidentLink';
 
 type Row = Output<'keyPersons.list'>['rows'][number];
 type Opt = { value: number; label: string };
@@ -26,11 +27,19 @@ export function KeyPersonsTab({ compounds, canWrite }: { compounds: Opt[]; canWr
   const [version, setVersion] = useState(0);
   const list = useLoad(() => call('keyPersons.list', filter as never), [JSON.stringify(filter), version]);
   const [creating, setCreating] = useState(false);
+  const [linking, setLinking] = useState<Row | null>(null);
   const [history, setHistory] = useState<{ row: Row; items: Output<'keyPersons.history'> } | null>(null);
   const [form] = Form.useForm();
   const [people, setPeople] = useState<Opt[]>([]);
+  // 四包一 comes from the person's own community (and the office's staff), not from all 1,200 people.
+  const compoundId = Form.useWatch('compoundId', form) as number | undefined;
   const searchPeople = (q: string) =>
-    call('people.list', { q, pageSize: 20 }).then((r) => setPeople(r.rows.map((p) => ({ value: p.id, label: `${p.name}（${p.communityName ?? '街道'}）` }))));
+    compoundId
+      ? call('people.list', { q: q.trim() || undefined, pageSize: 50, forCompoundId: compoundId }).then((r) =>
+          setPeople(r.rows.map((p) => ({ value: p.id, label: `${p.name}（${p.communityName ?? '街道'}）` }))),
+        )
+      : setPeople([]);
+  useEffect(() => void searchPeople(''), [compoundId]); // eslint-disable-line react-hooks/exhaustive-deps
 
   const create = async () => {
     const v = await form.validateFields().catch(() => null);
@@ -56,7 +65,14 @@ export function KeyPersonsTab({ compounds, canWrite }: { compounds: Opt[]; canWr
     );
   const who = (label: string, name: string) => (
     <Form.Item name={name} label={label} style={{ minWidth: 150 }}>
-      <Select allowClear showSearch={{ filterOption: false, onSearch: searchPeople }} options={people} placeholder="输入姓名" />
+      <Select
+        allowClear
+        disabled={!compoundId}
+        showSearch={{ filterOption: false, onSearch: searchPeople }}
+        options={people}
+        placeholder={compoundId ? '姓名或拼音首字母' : '先选居住小区'}
+        aria-label={label}
+      />
     </Form.Item>
   );
   return (
@@ -128,6 +144,21 @@ export function KeyPersonsTab({ compounds, canWrite }: { compounds: Opt[]; canWr
           { title: '期限', key: 'dates', width: 190, render: (_, r) => `${r.startDate} 至 ${dayjs(r.endDate).subtract(1, 'day').format('YYYY-MM-DD')}` },
           { title: '四包一', key: 'team', width: 200, render: (_, r) => r.team.filter(Boolean).join('、') || '—' },
           {
+            title: '居民档案',
+            key: 'resident',
+            width: 110,
+            render: (_, r) =>
+              canWrite ? (
+                <Button type="link" size="small" onClick={() => setLinking(r)}>
+                  {r.residentId ? `已关联 ${r.residentName ?? ''}` : '关联居民'}
+                </Button>
+              ) : r.residentId ? (
+                `已关联 ${r.residentName ?? ''}`
+              ) : (
+                '未关联'
+              ),
+          },
+          {
             title: '状态',
             dataIndex: 'status',
             width: 90,
@@ -183,7 +214,16 @@ export function KeyPersonsTab({ compounds, canWrite }: { compounds: Opt[]; canWr
           </Space>
           <Space wrap>
             <Form.Item name="compoundId" label="居住小区">
-              <Select allowClear showSearch={{ optionFilterProp: 'label' }} options={compounds} style={{ width: 240 }} />
+              <Select
+                allowClear
+                showSearch={{ optionFilterProp: 'label' }}
+                options={compounds}
+                style={{ width: 240 }}
+                // Responsible people picked for another community do not follow the person.
+                onChange={() =>
+                  form.setFieldsValue({ cadreId: undefined, gridId: undefined, doctorId: undefined, policeId: undefined, volunteerId: undefined })
+                }
+              />
             </Form.Item>
             <Form.Item name="address" label="楼栋门牌">
               <Input maxLength={60} style={{ width: 200 }} />
@@ -226,6 +266,7 @@ export function KeyPersonsTab({ compounds, canWrite }: { compounds: Opt[]; canWr
           </Form.Item>
         </Form>
       </FormModal>
+      <ResidentLinkModal row={linking} onClose={(changed) => (setLinking(null), changed && setVersion((x) => x + 1))} />
       <Modal open={history !== null} title={`${history?.row.name ?? ''} 状态历史`} footer={null} onCancel={() => setHistory(null)}>
         <Timeline
           items={(history?.items ?? []).map((h) => ({

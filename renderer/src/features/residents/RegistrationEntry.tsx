@@ -1,5 +1,5 @@
 import { CameraOutlined } from '@ant-design/icons';
-import { App, Button, Card, Checkbox, Col, Form, Input, InputNumber, Radio, Row, Select, Statistic, Table, Tag, Typography } from 'antd';
+import { App, Button, Card, Checkbox, Col, Form, Input, Radio, Row, Select, Statistic, Table, Tag, Typography } from 'antd';
 import dayjs from 'dayjs';
 import { type KeyboardEvent, useRef, useState } from 'react';
 import type { Output } from '../../../../shared/api';
@@ -10,16 +10,23 @@ import { looksLikePassCode } from '../../../../shared/domain/pass-code';
 import { CameraScan } from '../gate/CameraScan';
 import { type GateResult, useGate } from '../gate/useGate';
 import { Verdict } from '../gate/Verdict';
+import { ENTRY_FIELDS, type EntryField, incomplete, labelOf, nextField, problemIn, text } from './entry-fields';
+import { FeverWarnings } from './FeverWarnings';
 
 type Reg = Output<'registrations.create'>;
+const CLEARED = [...ENTRY_FIELDS.map(([f]) => f), 'refused'];
 
 /**
- * 卡点登记, made for the keyboard: the checkpoint stays chosen, the cursor starts in 姓名,
- * Enter moves to the next field and Enter in the last one saves and starts the next
- * person. 进/出 flips with the ←/→ keys; a temperature of 37.3 ℃ or more is flagged at once.
+ * 卡点登记, made for the keyboard and for scanners that type a whole line in a few
+ * milliseconds: the checkpoint stays chosen, the cursor starts in 姓名, Enter checks the
+ * field and moves on at once (no timer, so the next keystrokes cannot land in the old field),
+ * and Enter in the last one saves only a complete entry. Saving hands the entry to the gate's
+ * queue and clears the form in the same keystroke, so the next person's typing is never
+ * wiped by a late reply; the queue delivers each entry once, in order.
  * A pass QR read by a USB/Bluetooth scanner arrives as typed text plus Enter in whichever
  * field has the cursor: it is recognised there, checked (see useGate) and, if it passes,
  * registered with what is already typed (direction, temperature) — no click needed.
+ * A fever stays on screen (FeverWarnings) until someone at the gate acknowledges it.
  */
 export function RegistrationEntry({ checkpoints }: { checkpoints: { value: number; label: string }[] }) {
   const { message } = App.useApp();
@@ -29,74 +36,87 @@ export function RegistrationEntry({ checkpoints }: { checkpoints: { value: numbe
   const day = dayjs().format('YYYY-MM-DD');
   const [version, setVersion] = useState(0);
   const daily = useLoad(() => call('registrations.daily', { day }), [version]);
-  const order = ['name', 'phone', 'temperature', 'passNo', 'reason'];
-  const refs = useRef<Record<string, HTMLInputElement | null>>({});
-  const focus = (name: string) => setTimeout(() => refs.current[name]?.focus(), 0);
-  // Scanned entries appear in the list once the office has them (at once, or after an outage).
-  const gate = useGate((r) => (setRecent((list) => [r, ...list.filter((x) => x.id !== r.id)].slice(0, 10)), setVersion((x) => x + 1)));
+  const box = useRef<HTMLDivElement>(null);
+  const inputOf = (f: EntryField) => box.current?.querySelector<HTMLInputElement>(`input[aria-label="${labelOf(f)}"]`) ?? null;
+  const focusNow = (f: EntryField) => inputOf(f)?.focus();
+  const focusSoon = (f: EntryField) => setTimeout(() => focusNow(f), 0);
+  const delivered = (r: Reg) => {
+    setRecent((list) => [r, ...list.filter((x) => x.id !== r.id)].slice(0, 10));
+    setVersion((x) => x + 1);
+    if (r.passFlag) message.warning(`已登记，但${r.passFlag}`);
+  };
+  // Typed and scanned entries appear in the list once the office has them (at once, or after an outage).
+  const gate = useGate(delivered);
   const [verdict, setVerdict] = useState<GateResult | null>(null);
   const [camera, setCamera] = useState(false);
 
-  const onScan = async (text: string) => {
+  const onScan = async (typed: string) => {
     if (!checkpointId) return void message.error('请先选择卡点');
     const v = form.getFieldsValue();
-    const r = await gate.scan(text, {
+    form.resetFields(CLEARED);
+    focusNow('name');
+    const r = await gate.scan(typed, {
       checkpointId,
       subject: 'person',
       direction: v.direction ?? 'in',
-      name: v.name && !looksLikePassCode(v.name) ? v.name : null,
-      phone: v.phone || null,
-      temperature: v.temperature ?? null,
-      reason: v.reason || null,
+      name: text(v.name) && !looksLikePassCode(text(v.name)) ? text(v.name) : null,
+      idNumber: problemIn('idNumber', v.idNumber) ? null : text(v.idNumber) || null,
+      phone: problemIn('phone', v.phone) ? null : text(v.phone) || null,
+      temperature: problemIn('temperature', v.temperature) || !text(v.temperature) ? null : Number(text(v.temperature)),
+      reason: text(v.reason) || null,
       refused: false,
     });
     setVerdict(r);
-    form.resetFields(['name', 'phone', 'temperature', 'passNo', 'reason', 'refused']);
     setVersion((x) => x + 1);
-    focus('name');
   };
 
-  const save = async () => {
-    const v = form.getFieldsValue();
-    if (!checkpointId) return void message.error('请先选择卡点');
-    const vehicle = v.subject === 'vehicle';
-    try {
-      const r = await call('registrations.create', {
-        checkpointId,
-        subject: vehicle ? 'vehicle' : 'person',
-        direction: v.direction ?? 'in',
-        name: vehicle ? null : v.name,
-        plate: vehicle ? v.name : null,
-        phone: v.phone || null,
-        temperature: v.temperature ?? null,
-        passNo: v.passNo || null,
-        reason: v.reason || null,
-        refused: !!v.refused,
-      });
-      setRecent((list) => [r, ...list].slice(0, 10));
-      if (r.abnormal) message.error(`体温 ${r.temperature} ℃ 异常，已向指挥中心预警，请引导至临时留观点复测`);
-      else if (r.passFlag) message.warning(`已登记，但${r.passFlag}`);
-      else message.success(`已登记 ${r.name ?? r.plate}${r.refused ? '（劝返）' : ''}`);
-      form.resetFields(['name', 'phone', 'temperature', 'passNo', 'reason', 'refused']);
-      setVersion((x) => x + 1);
-      focus('name');
-    } catch (e) {
-      message.error((e as Error).message);
-    }
+  /** Points at a field that needs fixing and keeps the cursor there. */
+  const fix = (f: EntryField, why: string) => {
+    form.setFields([{ name: f, errors: [why] }]);
+    const el = inputOf(f);
+    el?.focus();
+    el?.select();
   };
-  const onKey = (name: string) => (e: KeyboardEvent) => {
+
+  const save = () => {
+    if (!checkpointId) return void message.error('请先选择卡点');
+    const v = form.getFieldsValue();
+    const vehicle = v.subject === 'vehicle';
+    const missing = incomplete(v, vehicle);
+    if (missing) return fix(...missing);
+    gate.submit({
+      checkpointId,
+      subject: vehicle ? 'vehicle' : 'person',
+      direction: v.direction ?? 'in',
+      name: vehicle ? null : text(v.name) || null,
+      plate: vehicle ? text(v.name) : null,
+      idNumber: text(v.idNumber) || null,
+      phone: text(v.phone) || null,
+      temperature: text(v.temperature) ? Number(text(v.temperature)) : null,
+      passNo: text(v.passNo) || null,
+      reason: text(v.reason) || null,
+      refused: !!v.refused,
+    });
+    form.resetFields(CLEARED);
+    focusNow('name');
+  };
+  const onKey = (f: EntryField) => (e: KeyboardEvent<HTMLInputElement>) => {
     if (e.key !== 'Enter') return;
     e.preventDefault();
-    const typed = (e.target as HTMLInputElement).value;
+    const typed = e.currentTarget.value;
     if (looksLikePassCode(typed)) return void onScan(typed);
-    const next = order[order.indexOf(name) + 1];
-    if (next) focus(next);
-    else void save();
+    const bad = problemIn(f, typed);
+    if (bad) return fix(f, bad);
+    form.setFields([{ name: f, errors: [] }]);
+    const next = nextField(f);
+    if (next) focusNow(next);
+    else save();
   };
   const mine = daily.data?.find((d) => d.checkpointId === checkpointId);
   return (
     <Row gutter={16}>
-      <Col xs={24} lg={14}>
+      <Col xs={24} lg={14} ref={box}>
+        <FeverWarnings checkpointId={checkpointId} version={version} onSeen={() => focusNow('name')} />
         <Verdict result={verdict} />
         <Card
           size="small"
@@ -129,7 +149,7 @@ export function RegistrationEntry({ checkpoints }: { checkpoints: { value: numbe
                     { value: 'out', label: '出' },
                   ]}
                   optionType="button"
-                  onChange={() => focus('name')}
+                  onChange={() => focusSoon('name')}
                 />
               </Form.Item>{' '}
               <Form.Item name="refused" noStyle valuePropName="checked">
@@ -139,51 +159,46 @@ export function RegistrationEntry({ checkpoints }: { checkpoints: { value: numbe
             <Form.Item noStyle shouldUpdate={(a, b) => a.subject !== b.subject}>
               {({ getFieldValue }) => (
                 <Form.Item name="name" label={getFieldValue('subject') === 'vehicle' ? '车牌号' : '姓名'}>
-                  <Input ref={(el) => void (refs.current.name = el?.input ?? null)} onKeyDown={onKey('name')} autoFocus aria-label="姓名" />
+                  <Input onKeyDown={onKey('name')} autoFocus aria-label="姓名" maxLength={20} autoComplete="off" />
                 </Form.Item>
               )}
             </Form.Item>
-            <Form.Item name="phone" label="手机号">
+            <Form.Item name="idNumber" label="身份证号">
               <Input
-                ref={(el) => void (refs.current.phone = el?.input ?? null)}
-                onKeyDown={onKey('phone')}
-                aria-label="手机号"
-                maxLength={11}
-                inputMode="numeric"
+                onKeyDown={onKey('idNumber')}
+                aria-label="身份证号"
+                maxLength={18}
+                autoComplete="off"
+                placeholder="可不填，可用读卡器"
+                style={{ textTransform: 'uppercase' }}
               />
             </Form.Item>
+            <Form.Item name="phone" label="手机号">
+              <Input onKeyDown={onKey('phone')} aria-label="手机号" maxLength={13} inputMode="numeric" autoComplete="off" />
+            </Form.Item>
             <Form.Item name="temperature" label="体温 ℃">
-              <InputNumber
-                ref={(el) => void (refs.current.temperature = el as unknown as HTMLInputElement)}
-                onKeyDown={onKey('temperature')}
-                aria-label="体温"
-                min={34}
-                max={43}
-                step={0.1}
-                precision={1}
-                style={{ width: 120 }}
-              />
+              <Input onKeyDown={onKey('temperature')} aria-label="体温" inputMode="decimal" autoComplete="off" placeholder="如 36.5" style={{ width: 120 }} />
             </Form.Item>
             <Form.Item name="passNo" label="出入证号">
               <Input
-                ref={(el) => void (refs.current.passNo = el?.input ?? null)}
                 onKeyDown={onKey('passNo')}
                 aria-label="出入证号"
+                autoComplete="off"
                 placeholder="没有可不填，可扫码"
                 style={{ textTransform: 'uppercase' }}
               />
             </Form.Item>
             <Form.Item name="reason" label="事由">
-              <Input
-                ref={(el) => void (refs.current.reason = el?.input ?? null)}
-                onKeyDown={onKey('reason')}
-                aria-label="事由"
-                maxLength={60}
-                placeholder="可不填，回车保存"
-              />
+              <Input onKeyDown={onKey('reason')} aria-label="事由" maxLength={60} autoComplete="off" placeholder="可不填，回车保存" />
             </Form.Item>
           </Form>
-          <Typography.Text type="secondary" data-testid="gate-status" data-pending={gate.pending} data-revoked={gate.kit?.revoked.length ?? -1}>
+          <Typography.Text
+            type="secondary"
+            data-testid="gate-status"
+            data-version={version}
+            data-pending={gate.pending}
+            data-revoked={gate.kit?.revoked.length ?? -1}
+          >
             {gate.kit ? `离线核验已就绪（已收回 ${gate.kit.revoked.length} 张，${dayjs(gate.kit.at).format('HH:mm')} 更新）` : '尚未取得离线核验数据'}
             {gate.pending > 0 && `；待补传 ${gate.pending} 条`}
             {gate.lastError && `；${gate.lastError}`}
@@ -230,6 +245,7 @@ export function RegistrationEntry({ checkpoints }: { checkpoints: { value: numbe
               ),
             },
             { title: '手机', dataIndex: 'phone', width: 110 },
+            { title: '身份证', dataIndex: 'idNumber', width: 150, render: (v: string | null) => v ?? '' },
             {
               title: '体温',
               dataIndex: 'temperature',

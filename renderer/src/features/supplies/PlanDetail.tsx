@@ -1,5 +1,5 @@
 import { ArrowLeftOutlined, DownloadOutlined, PrinterOutlined } from '@ant-design/icons';
-import { Alert, App, Button, Descriptions, InputNumber, Popconfirm, Space, Spin, Table, Tag, Typography } from 'antd';
+import { Alert, App, Button, Descriptions, InputNumber, Popconfirm, Segmented, Space, Spin, Table, Tag, Typography } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
 import dayjs from 'dayjs';
 import { useEffect, useState } from 'react';
@@ -10,6 +10,7 @@ import { call } from '../../api/client';
 import { downloadBase64 } from '../../lib/download';
 import { useSession } from '../auth/me';
 import { STATUS_COLOURS } from './plan-status';
+import { type Per, PlanLineCell } from './PlanLineCell';
 import type { SupplyRefs } from './useRefs';
 
 type Plan = Output<'plans.get'>;
@@ -23,16 +24,19 @@ const key = (kind: string, refId: number) => `${kind}:${refId}`;
  */
 export function PlanDetail({ id, onBack, onChanged }: { id: number; refs: SupplyRefs; onBack: () => void; onChanged: () => void }) {
   const { message, modal } = App.useApp();
-  const { can } = useSession();
+  const { can, me } = useSession();
   const [plan, setPlan] = useState<Plan | null>(null);
   // Unsaved edits of weights and limits, per recipient; 按新权重重新计算 sends them.
   const [edits, setEdits] = useState<Map<string, Partial<Pick<Recipient, 'weight' | 'minPacks' | 'maxPacks'>>>>(new Map());
   const [busy, setBusy] = useState(false);
+  const [per, setPer] = useState<Per>('unit');
   useEffect(() => {
     call('plans.get', { id }).then(setPlan, (e: Error) => message.error(e.message));
   }, [id, message]);
   if (!plan) return <Spin />;
   const draft = plan.status === 'draft' && can('supplies:write');
+  // The core refuses the author's own approval; the page says so up front instead of offering it.
+  const ownPlan = plan.createdBy.toLowerCase() === me.username.toLowerCase();
   const qty = new Map(plan.lines.map((l) => [`${key(l.kind, l.refId)}:${l.itemId}`, l]));
 
   const run = async (what: () => Promise<Plan>, done?: string) => {
@@ -58,7 +62,7 @@ export function PlanDetail({ id, onBack, onChanged }: { id: number; refs: Supply
           title: plan.title,
           basis: plan.basis,
           note: plan.note,
-          items: plan.items.map((i) => ({ itemId: i.itemId, total: i.requested })),
+          items: plan.items.map((i) => ({ itemId: i.itemId, total: i.requested, inUnits: i.inUnits })),
           recipients: plan.recipients.map((r) => ({
             kind: r.kind,
             refId: r.refId,
@@ -88,6 +92,15 @@ export function PlanDetail({ id, onBack, onChanged }: { id: number; refs: Supply
       message.error((e as Error).message);
     }
   };
+  // Approval is a second person's check (the core refuses the plan's own author): ask before it counts.
+  const approve = () =>
+    modal.confirm({
+      title: `确认审批方案 ${plan.planNo}？`,
+      content: `制表人：${plan.createdByName}。将发放：${plan.items.map((i) => `${i.name} ${packText(i.total, i)}`).join('、')}，共 ${plan.recipients.length} 个接收方。审批后方案不能修改，除非撤回审批。`,
+      okText: '确认审批',
+      cancelText: '取消',
+      onOk: () => run(() => call('plans.approve', { id: plan.id }), '方案已审批'),
+    });
   const issue = () =>
     modal.confirm({
       title: `确认按方案 ${plan.planNo} 发放？`,
@@ -166,26 +179,20 @@ export function PlanDetail({ id, onBack, onChanged }: { id: number; refs: Supply
       render: (_, r) => {
         const line = qty.get(`${key(r.kind, r.refId)}:${it.itemId}`);
         if (!line) return '—';
-        const adjusted = line.qty !== line.suggested;
-        return draft ? (
-          <InputNumber
-            size="small"
-            min={0}
-            step={it.allowSplit ? 1 : it.packSize}
-            value={line.qty}
-            status={adjusted ? 'warning' : undefined}
-            onBlur={(e) => {
-              const v = Number((e.target as HTMLInputElement).value.replace(/,/g, ''));
-              if (Number.isFinite(v) && v !== line.qty) setLine(r, it.itemId, v);
-            }}
-            aria-label={`${r.name}${it.name}数量`}
-            title={adjusted ? `建议 ${line.suggested}` : undefined}
-          />
-        ) : (
-          line.qty.toLocaleString('zh-CN')
-        );
+        return <PlanLineCell line={line} item={it} editable={draft} per={per} label={`${r.name}${it.name}数量`} onSet={(v) => setLine(r, it.itemId, v)} />;
       },
     })),
+    {
+      title: '签收单',
+      key: 'receipt',
+      width: 96,
+      fixed: 'right',
+      render: (_, r) => (
+        <Button type="link" size="small" href={`#/print/receipts/${plan.id}?recipient=${key(r.kind, r.refId)}`} aria-label={`打印${r.name}的签收单`}>
+          打印签收单
+        </Button>
+      ),
+    },
   ];
   const weightsChanged = edits.size > 0;
   return (
@@ -201,13 +208,24 @@ export function PlanDetail({ id, onBack, onChanged }: { id: number; refs: Supply
           {PlanStatus.labels[plan.status]}
         </Tag>
         <span style={{ flex: 1 }} />
+        {draft && plan.items.some((i) => i.packSize > 1) && (
+          <Segmented<Per>
+            value={per}
+            onChange={setPer}
+            options={[
+              { value: 'unit', label: '按瓶/只录入' },
+              { value: 'pack', label: '按箱/盒录入' },
+            ]}
+            aria-label="数量录入单位"
+          />
+        )}
         {draft && weightsChanged && (
           <Button onClick={recompute} loading={busy}>
             按新权重和上下限重新计算
           </Button>
         )}
         {plan.status === 'draft' && can('supplies:approve') && (
-          <Button type="primary" onClick={() => run(() => call('plans.approve', { id: plan.id }), '方案已审批')} loading={busy} disabled={weightsChanged}>
+          <Button type="primary" onClick={approve} loading={busy} disabled={weightsChanged || ownPlan}>
             审批
           </Button>
         )}
@@ -225,7 +243,7 @@ export function PlanDetail({ id, onBack, onChanged }: { id: number; refs: Supply
           打印分配表
         </Button>
         <Button icon={<PrinterOutlined />} href={`#/print/receipts/${plan.id}`}>
-          打印签收单
+          打印全部签收单
         </Button>
         <Button icon={<DownloadOutlined />} onClick={exportXlsx}>
           导出 Excel
@@ -244,13 +262,19 @@ export function PlanDetail({ id, onBack, onChanged }: { id: number; refs: Supply
       <Descriptions size="small" column={4} bordered>
         <Descriptions.Item label="发放仓库">{plan.warehouseName}</Descriptions.Item>
         <Descriptions.Item label="分配依据">{PlanBasis.labels[plan.basis]}</Descriptions.Item>
-        <Descriptions.Item label="制表">{`${plan.createdBy} ${dayjs(plan.createdAt).format('MM-DD HH:mm')}`}</Descriptions.Item>
+        <Descriptions.Item label="制表">{`${plan.createdByName} ${dayjs(plan.createdAt).format('MM-DD HH:mm')}`}</Descriptions.Item>
         <Descriptions.Item label="审批/发放">
-          {[plan.approvedBy && `审批 ${plan.approvedBy}`, plan.issuedBy && `发放 ${plan.issuedBy} ${dayjs(plan.issuedAt).format('MM-DD HH:mm')}`]
+          {[
+            plan.approvedByName && `审批 ${plan.approvedByName}`,
+            plan.issuedByName && `发放 ${plan.issuedByName} ${dayjs(plan.issuedAt).format('MM-DD HH:mm')}`,
+          ]
             .filter(Boolean)
             .join('；') || '—'}
         </Descriptions.Item>
       </Descriptions>
+      {plan.status === 'draft' && can('supplies:approve') && ownPlan && (
+        <Alert type="warning" showIcon data-testid="own-plan" title="此方案由您本人制定，不能由您审批，请由另一位有审批权限的同事审批。" />
+      )}
       <Alert
         type="info"
         showIcon
@@ -270,7 +294,7 @@ export function PlanDetail({ id, onBack, onChanged }: { id: number; refs: Supply
         columns={columns}
         dataSource={plan.recipients}
         pagination={plan.recipients.length > 100 ? { pageSize: 100, showSizeChanger: false } : false}
-        scroll={{ x: 750 + plan.items.length * 150 }}
+        scroll={{ x: 850 + plan.items.length * 150 }}
         data-testid="plan-sheet"
         summary={() => (
           <Table.Summary fixed>
@@ -280,10 +304,11 @@ export function PlanDetail({ id, onBack, onChanged }: { id: number; refs: Supply
               </Table.Summary.Cell>
               {plan.items.map((it, i) => (
                 <Table.Summary.Cell key={it.itemId} index={5 + i} align="right">
-                  <b data-testid={`total-${it.itemId}`}>{it.total.toLocaleString('zh-CN')}</b>
+                  <b data-testid={`total-${it.itemId}`}>{packText(it.total, it)}</b>
                   <Typography.Text type={it.total > it.onHand ? 'danger' : 'secondary'}>（{it.onHand.toLocaleString('zh-CN')}）</Typography.Text>
                 </Table.Summary.Cell>
               ))}
+              <Table.Summary.Cell index={5 + plan.items.length} />
             </Table.Summary.Row>
           </Table.Summary>
         )}

@@ -1,8 +1,9 @@
-import { App, Button, Form, Input, InputNumber, Modal, Radio, Select, Space, Table, Tag } from 'antd';
+import { App, Button, Form, Input, Radio, Select, Space, Table, Tag } from 'antd';
 import dayjs from 'dayjs';
 import { useState } from 'react';
-import type { Output } from '../../../../shared/api';
+import type { Input as CallInput, Output } from '../../../../shared/api';
 import { PlanBasis, PlanStatus } from '../../../../shared/domain/enums';
+import { toBaseUnits } from '../../../../shared/domain/pack-text';
 import { call } from '../../api/client';
 import { useLoad } from '../../lib/useLoad';
 import { showFieldIssues } from '../../lib/zodRule';
@@ -10,9 +11,13 @@ import { useSession } from '../auth/me';
 import { enumOptions } from '../places/options';
 import { PlanDetail } from './PlanDetail';
 import { STATUS_COLOURS } from './plan-status';
-import { itemOptions, type SupplyRefs } from './useRefs';
+import { PlanCheckModal, type Preview, type SaveChoice } from './PlanCheckModal';
+import { PlanItemsField } from './PlanItemsField';
+import type { SupplyRefs } from './useRefs';
+import { FormModal } from '../../lib/FormModal';
 
 type PlanRow = Output<'plans.list'>['rows'][number];
+type NewPlan = Omit<CallInput<'plans.create'>, 'dropEmpty' | 'acceptShort'>;
 
 /** 分配方案: the list, a new plan from workload, and one plan's sheet. */
 export function PlansTab({ refs, onChanged }: { refs: SupplyRefs; onChanged: () => void }) {
@@ -26,20 +31,49 @@ export function PlansTab({ refs, onChanged }: { refs: SupplyRefs; onChanged: () 
   const [form] = Form.useForm();
   const changed = () => (setVersion((v) => v + 1), onChanged());
 
+  // The plan as typed, and what saving it would give, while the planner decides (PlanCheckModal).
+  const [check, setCheck] = useState<{ plan: NewPlan; preview: Preview; smaller: Preview | null } | null>(null);
+  const [saving, setSaving] = useState(false);
+
   if (openId !== null) return <PlanDetail id={openId} refs={refs} onBack={() => (setOpenId(null), changed())} onChanged={changed} />;
 
+  const save = async (plan: NewPlan, choice: SaveChoice) => {
+    setSaving(true);
+    try {
+      const created = await call('plans.create', {
+        ...plan,
+        items: plan.items.map((i) => ({ ...i, inUnits: choice === 'inUnits' })),
+        dropEmpty: choice === 'dropEmpty',
+        // Reached only after the cut was shown (PlanCheckModal) or when there is none.
+        acceptShort: true,
+      });
+      setCheck(null);
+      setCreating(false);
+      changed();
+      message.success(`已生成方案 ${created.planNo}，请核对各接收方数量`);
+      setOpenId(created.id);
+    } catch (e) {
+      showFieldIssues(form, e);
+      message.error((e as Error).message);
+    } finally {
+      setSaving(false);
+    }
+  };
   const create = async () => {
     const v = await form.validateFields().catch(() => null);
     if (!v) return;
+    const plan: NewPlan = {
+      ...v,
+      items: (v.items as { itemId: number; total: number; per?: 'pack' | 'unit' }[]).map((i) => ({
+        itemId: i.itemId,
+        total: toBaseUnits(i.total, i.per ?? 'unit', refs.items.find((x) => x.id === i.itemId) ?? { packSize: 1 }),
+      })),
+    };
     try {
-      const plan = await call('plans.create', {
-        ...v,
-        items: (v.items as { itemId: number; total: number }[]).map((i) => ({ itemId: i.itemId, total: i.total })),
-      });
-      setCreating(false);
-      changed();
-      message.success(`已生成方案 ${plan.planNo}，请核对各接收方数量`);
-      setOpenId(plan.id);
+      const preview = await call('plans.preview', plan);
+      if (preview.empty === 0 && preview.shortfalls.length === 0) return void (await save(plan, 'asIs'));
+      const smaller = preview.empty > 0 && preview.empty < preview.recipients ? await call('plans.preview', { ...plan, dropEmpty: true }) : null;
+      setCheck({ plan, preview, smaller });
     } catch (e) {
       showFieldIssues(form, e);
       message.error((e as Error).message);
@@ -59,7 +93,7 @@ export function PlansTab({ refs, onChanged }: { refs: SupplyRefs; onChanged: () 
                 warehouseId: refs.warehouses[0]?.value,
                 basis: 'population',
                 recipients: 'community',
-                items: [{}],
+                items: [{ per: 'unit' }],
               });
               setCreating(true);
             }}
@@ -86,7 +120,8 @@ export function PlansTab({ refs, onChanged }: { refs: SupplyRefs; onChanged: () 
           { title: '创建时间', dataIndex: 'createdAt', width: 140, render: (t: string) => dayjs(t).format('YYYY-MM-DD HH:mm') },
         ]}
       />
-      <Modal
+      <FormModal
+        form={form}
         open={creating}
         title="新建分配方案"
         okText="按工作量计算"
@@ -117,40 +152,24 @@ export function PlansTab({ refs, onChanged }: { refs: SupplyRefs; onChanged: () 
               ]}
             />
           </Form.Item>
-          <Form.Item label="分配物资与计划数量" required extra="计划数量超过库存时按库存分配；按整包装取整，零头留在库存">
-            <Form.List name="items">
-              {(fields, { add, remove }) => (
-                <>
-                  {fields.map((f) => (
-                    <Space key={f.key} align="baseline" style={{ display: 'flex' }}>
-                      <Form.Item name={[f.name, 'itemId']} rules={[{ required: true, message: '请选择物资' }]}>
-                        <Select
-                          showSearch={{ optionFilterProp: 'label' }}
-                          placeholder="物资"
-                          options={itemOptions(refs.items.filter((i) => i.onHand > 0))}
-                          style={{ width: 240 }}
-                          aria-label="分配物资"
-                        />
-                      </Form.Item>
-                      <Form.Item name={[f.name, 'total']} rules={[{ required: true, message: '请填写数量' }]}>
-                        <InputNumber min={1} precision={0} placeholder="计划数量" style={{ width: 160 }} aria-label="计划数量" />
-                      </Form.Item>
-                      {fields.length > 1 && (
-                        <Button type="link" danger onClick={() => remove(f.name)}>
-                          删除
-                        </Button>
-                      )}
-                    </Space>
-                  ))}
-                  <Button type="dashed" onClick={() => add()}>
-                    添加物资
-                  </Button>
-                </>
-              )}
-            </Form.List>
+          <Form.Item
+            label="分配物资与计划数量"
+            required
+            extra="数量可按包装（箱/盒）或基本单位（瓶/只）填写；按整包装取整，零头留在库存；保存前会提示分不到物资的接收方和超出库存的数量"
+          >
+            <PlanItemsField items={refs.items} />
           </Form.Item>
         </Form>
-      </Modal>
+      </FormModal>
+      {check && (
+        <PlanCheckModal
+          preview={check.preview}
+          smaller={check.smaller}
+          busy={saving}
+          onChoose={(c) => void save(check.plan, c)}
+          onCancel={() => setCheck(null)}
+        />
+      )}
     </>
   );
 }

@@ -11,6 +11,12 @@ type GridPost = Grid['posts'][number];
 type Placement = GridPost['cells'][number][number][number];
 const WEEK = '日一二三四五六';
 const dayHead = (date: string) => `${date.slice(5)} 周${WEEK[new Date(`${date}T00:00:00Z`).getUTCDay()]}`;
+/**
+ * Least widths: a week (7 × 126 + 140 = 1,022 px) fits the page at 1440 px beside the menu,
+ * so the 7th day is not cut off; wider windows stretch the columns.
+ */
+const POST_WIDTH = 140;
+const DAY_WIDTH = 126;
 const ATT_COLOURS = { present: 'green', absent: 'red', substituted: 'orange' } as const;
 
 /**
@@ -53,7 +59,7 @@ export function RosterGrid({ grid, rosterId, canWrite, onChanged }: { grid: Grid
       title: '岗位',
       key: 'post',
       fixed: 'left',
-      width: 170,
+      width: POST_WIDTH,
       render: (_, p) => (
         <div>
           <div>{p.name}</div>
@@ -66,7 +72,7 @@ export function RosterGrid({ grid, rosterId, canWrite, onChanged }: { grid: Grid
     ...grid.dates.map((date, day) => ({
       title: dayHead(date),
       key: `d${day}`,
-      width: 150,
+      width: DAY_WIDTH,
       render: (_: unknown, p: GridPost) => (
         <div className="roster-day">
           {p.shifts.map((label, shift) => {
@@ -101,7 +107,7 @@ export function RosterGrid({ grid, rosterId, canWrite, onChanged }: { grid: Grid
       pagination={false}
       columns={columns}
       dataSource={grid.posts}
-      scroll={{ x: 170 + grid.dates.length * 150 }}
+      scroll={{ x: POST_WIDTH + grid.dates.length * DAY_WIDTH }}
       data-testid="roster-grid"
     />
   );
