@@ -74,3 +74,22 @@ export interface TableSchema {
   /** Rows for export (already filtered and scoped by the caller), as cell values by column key. */
   toCells(row: Record<string, unknown>): Record<string, unknown>;
 }
+
+type Hooks = 'resolve' | 'findExisting' | 'save' | 'summarize' | 'communityOf' | 'toCells';
+
+/** A table's hooks typed by what it reads into (`I`, the contract's input) and its register's row (`R`). */
+export interface TypedTable<I extends object, R extends object> extends Omit<TableSchema, Hooks> {
+  resolve(ctx: EntityCtx, values: Record<string, unknown>): { input: I | null; errors: CellError[]; key: string };
+  findExisting(ctx: EntityCtx, input: I): R | null;
+  save(ctx: EntityCtx, input: I, existingId: number | null): void;
+  summarize?(ctx: EntityCtx, inputs: I[]): string[];
+  communityOf?(ctx: EntityCtx, input: I, existing: R | null): { key: string; communityId: number | null; what: string }[];
+  toCells(row: R): Record<string, unknown>;
+}
+
+/**
+ * An importable table declared with typed hooks. The engine hands a table only what that
+ * table produced — resolve()'s inputs to findExisting, save and communityOf, the rows of
+ * its own register to toCells — so the one narrowing is here, not in every hook.
+ */
+export const defineTable = <I extends object, R extends object>(table: TypedTable<I, R>): TableSchema => table as unknown as TableSchema;

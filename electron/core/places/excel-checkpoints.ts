@@ -1,3 +1,4 @@
+import type { z } from 'zod';
 import { CheckpointFields, type CheckpointRow } from '../../../shared/api/places';
 import { CheckpointHours, CheckpointKind, CheckpointStatus } from '../../../shared/domain/enums';
 import { stmt } from '../db/statements';
@@ -5,11 +6,11 @@ import { checkpoints } from './checkpoints';
 import { createRow, getRow, updateRow } from '../kernel/entity';
 import { rowCoordinates } from '../excel/coords';
 import { communityOfRow, idByName, issuesToColumns } from '../excel/resolve-refs';
-import type { CellError, TableSchema } from '../excel/table-schema';
+import { type CellError, defineTable } from '../excel/table-schema';
 
 const FIELD_TO_COLUMN: Record<string, string> = { communityId: 'communityName', compoundId: 'compoundName' };
 
-export const checkpointsTable: TableSchema = {
+export const checkpointsTable = defineTable<z.output<typeof CheckpointFields>, CheckpointRow>({
   name: 'checkpoints',
   label: '卡点',
   perm: 'places:write',
@@ -134,15 +135,14 @@ export const checkpointsTable: TableSchema = {
   ],
   findExisting(ctx, input) {
     const hit = stmt(ctx.db, 'SELECT id FROM checkpoints WHERE name = ?').get(input.name) as { id: number } | undefined;
-    return hit ? (getRow(ctx, checkpoints, hit.id) as unknown as Record<string, unknown>) : null;
+    return hit ? getRow(ctx, checkpoints, hit.id) : null;
   },
   compare: ['kind', 'compoundId', 'communityId', 'hours', 'staffPerShift', 'status', 'lng', 'lat', 'note'],
   save(ctx, input, existingId) {
-    if (existingId === null) createRow(ctx, checkpoints, input as never);
-    else updateRow(ctx, checkpoints, existingId, input as never);
+    if (existingId === null) createRow(ctx, checkpoints, input);
+    else updateRow(ctx, checkpoints, existingId, input);
   },
-  toCells(r) {
-    const row = r as unknown as CheckpointRow;
+  toCells(row) {
     return {
       ...row,
       kind: CheckpointKind.labels[row.kind],
@@ -151,4 +151,4 @@ export const checkpointsTable: TableSchema = {
       coordSystem: row.lng === null ? null : 'WGS-84',
     };
   },
-};
+});

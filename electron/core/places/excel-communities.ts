@@ -5,10 +5,10 @@ import { communities } from './communities';
 import { createRow, getRow, updateRow } from '../kernel/entity';
 import { grids } from './grids';
 import { issuesToColumns } from '../excel/resolve-refs';
-import type { TableSchema } from '../excel/table-schema';
+import { defineTable } from '../excel/table-schema';
 
 /** Office-level registers: only whole-office users may write them (the entity layer enforces it). */
-export const communitiesTable: TableSchema = {
+export const communitiesTable = defineTable({
   name: 'communities',
   label: '社区',
   perm: 'places:write',
@@ -65,14 +65,14 @@ export const communitiesTable: TableSchema = {
   },
   findExisting(ctx, input) {
     const hit = stmt(ctx.db, 'SELECT id FROM communities WHERE name = ?').get(input.name) as { id: number } | undefined;
-    return hit ? (getRow(ctx, communities, hit.id) as unknown as Record<string, unknown>) : null;
+    return hit ? getRow(ctx, communities, hit.id) : null;
   },
   compare: ['kind', 'secretary', 'phone', 'note'],
-  save: (ctx, input, id) => void (id === null ? createRow(ctx, communities, input as never) : updateRow(ctx, communities, id, input as never)),
-  toCells: (r) => ({ ...r, kind: CommunityKind.labels[(r as unknown as CommunityRow).kind] }),
-};
+  save: (ctx, input, id) => void (id === null ? createRow(ctx, communities, input) : updateRow(ctx, communities, id, input)),
+  toCells: (r: CommunityRow) => ({ ...r, kind: CommunityKind.labels[r.kind] }),
+});
 
-export const gridsTable: TableSchema = {
+export const gridsTable = defineTable({
   name: 'grids',
   label: '片区',
   perm: 'places:write',
@@ -100,9 +100,9 @@ export const gridsTable: TableSchema = {
   },
   findExisting(ctx, input) {
     const hit = stmt(ctx.db, 'SELECT id FROM grids WHERE name = ?').get(input.name) as { id: number } | undefined;
-    return hit ? (getRow(ctx, grids, hit.id) as unknown as Record<string, unknown>) : null;
+    return hit ? getRow(ctx, grids, hit.id) : null;
   },
   compare: ['leader', 'leaderPhone', 'note'],
-  save: (ctx, input, id) => void (id === null ? createRow(ctx, grids, input as never) : updateRow(ctx, grids, id, input as never)),
-  toCells: (r) => r as unknown as GridRow & Record<string, unknown>,
-};
+  save: (ctx, input, id) => void (id === null ? createRow(ctx, grids, input) : updateRow(ctx, grids, id, input)),
+  toCells: (r: GridRow) => r,
+});

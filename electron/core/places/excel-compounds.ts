@@ -1,3 +1,4 @@
+import type { z } from 'zod';
 import { CompoundFields, type CompoundRow } from '../../../shared/api/places';
 import { ControlLevel, ManagementType } from '../../../shared/domain/enums';
 import { stmt } from '../db/statements';
@@ -5,11 +6,14 @@ import { compounds } from './compounds';
 import { createRow, getRow, updateRow } from '../kernel/entity';
 import { rowCoordinates } from '../excel/coords';
 import { communityAndGrid, issuesToColumns } from '../excel/resolve-refs';
-import type { CellError, TableSchema } from '../excel/table-schema';
+import { type CellError, defineTable } from '../excel/table-schema';
 
 const FIELD_TO_COLUMN: Record<string, string> = { communityId: 'communityName', gridId: 'gridName' };
 
-export const compoundsTable: TableSchema = {
+/** What a row reads into: a spreadsheet carries no boundary. */
+type Input = Omit<z.output<typeof CompoundFields>, 'boundary'>;
+
+export const compoundsTable = defineTable<Input, CompoundRow>({
   name: 'compounds',
   label: '小区',
   perm: 'places:write',
@@ -123,19 +127,18 @@ export const compoundsTable: TableSchema = {
   ],
   findExisting(ctx, input) {
     const hit = stmt(ctx.db, 'SELECT id FROM compounds WHERE community_id = ? AND name = ?').get(input.communityId, input.name) as { id: number } | undefined;
-    return hit ? (getRow(ctx, compounds, hit.id) as unknown as Record<string, unknown>) : null;
+    return hit ? getRow(ctx, compounds, hit.id) : null;
   },
   compare: ['gridId', 'managementType', 'propertyCompany', 'buildings', 'households', 'population', 'controlLevel', 'lng', 'lat'],
   save(ctx, input, existingId) {
-    if (existingId === null) createRow(ctx, compounds, { ...input, boundary: null } as never);
+    if (existingId === null) createRow(ctx, compounds, { ...input, boundary: null });
     else {
       // A spreadsheet carries no boundary: keep the one drawn on the map.
       const { boundary } = getRow(ctx, compounds, existingId);
-      updateRow(ctx, compounds, existingId, { ...input, boundary } as never);
+      updateRow(ctx, compounds, existingId, { ...input, boundary });
     }
   },
-  toCells(r) {
-    const row = r as unknown as CompoundRow;
+  toCells(row: CompoundRow) {
     return {
       ...row,
       managementType: ManagementType.labels[row.managementType],
@@ -143,4 +146,4 @@ export const compoundsTable: TableSchema = {
       coordSystem: row.lng === null ? null : 'WGS-84',
     };
   },
-};
+});

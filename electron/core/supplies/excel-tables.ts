@@ -3,7 +3,7 @@ import { SupplyItemFields } from '../../../shared/api/supplies';
 import { DonorKind, SupplyCategory } from '../../../shared/domain/enums';
 import { stmt } from '../db/statements';
 import { issuesToColumns } from '../excel/resolve-refs';
-import type { CellError, TableSchema } from '../excel/table-schema';
+import { type CellError, defineTable, type TableSchema } from '../excel/table-schema';
 import { ALL_COMMUNITIES, createRow, getRow, updateRow } from '../kernel/entity';
 import { createDonation } from './donations';
 import { writeMoves } from './ledger';
@@ -14,7 +14,7 @@ import { dayEnd, dayStart } from '../../../shared/domain/days';
 
 const YES_NO = { yes: '是', no: '否' };
 
-export const supplyItemsTable: TableSchema = {
+export const supplyItemsTable = defineTable({
   name: 'supplyItems',
   label: '物资目录',
   perm: 'supplies:write',
@@ -73,12 +73,12 @@ export const supplyItemsTable: TableSchema = {
   },
   findExisting(ctx, input) {
     const hit = stmt(ctx.db, 'SELECT id FROM supply_items WHERE name = ?').get(input.name) as { id: number } | undefined;
-    return hit ? (getRow(ctx, supplyItems, hit.id) as unknown as Record<string, unknown>) : null;
+    return hit ? getRow(ctx, supplyItems, hit.id) : null;
   },
   compare: ['category', 'unit', 'packSize', 'packUnit', 'allowSplit', 'lowStock', 'note'],
-  save: (ctx, input, id) => void (id === null ? createRow(ctx, supplyItems, input as never) : updateRow(ctx, supplyItems, id, input as never)),
-  toCells: (r) => ({ ...r, category: SupplyCategory.labels[r.category as keyof typeof SupplyCategory.labels], allowSplit: r.allowSplit ? '是' : '否' }),
-};
+  save: (ctx, input, id) => void (id === null ? createRow(ctx, supplyItems, input) : updateRow(ctx, supplyItems, id, input)),
+  toCells: (r) => ({ ...r, category: SupplyCategory.labels[r.category], allowSplit: r.allowSplit ? '是' : '否' }),
+});
 
 const SOURCES = { purchase: '采购', upper: '上级调拨', donation: '社会捐赠' };
 type Source = keyof typeof SOURCES;
