@@ -1,4 +1,5 @@
-import type { office } from '../../../shared/api/office';
+import type { z } from 'zod';
+import type { Office, office } from '../../../shared/api/office';
 import { can } from '../../../shared/domain/roles';
 import { entityCtx, type Handlers } from '../api/types';
 import { slowCalls } from '../api/slow-calls';
@@ -9,7 +10,7 @@ import { dashboardSummary } from './dashboard';
 
 /** demo.reset is served by the registry (registry/demo.ts): it rebuilds every feature's data. */
 export const officeHandlers: Handlers<Exclude<keyof typeof office, 'demo.reset'>> = {
-  'office.get': (_, { db }) => stmt(db, 'SELECT name, division_code AS divisionCode FROM office WHERE id = 1').get() as never,
+  'office.get': (_, { db }) => stmt(db, 'SELECT name, division_code AS divisionCode FROM office WHERE id = 1').get() as z.input<typeof Office>,
   'office.update': (f, { db }) => {
     stmt(db, 'UPDATE office SET name = ?, division_code = ? WHERE id = 1').run(f.name, f.divisionCode);
     return f;
