@@ -40,5 +40,13 @@ describe('linking a key person to the resident register in Chromium', () => {
       (x) => x.id === kp!.id,
     )!;
     expect(after.residentId).not.toBeNull();
+
+    // The register shows the link from its side.
+    await session.page.goto('about:blank');
+    await session.page.goto(`${session.server.url}/#/residents?tab=residents`);
+    await session.page.getByPlaceholder('名称或拼音首字母').fill(residentName);
+    await session.page.getByPlaceholder('名称或拼音首字母').press('Enter');
+    const resident = session.page.locator('.ant-table-row', { hasText: kp!.compoundName! }).filter({ hasText: residentName }).first();
+    await expect.poll(() => resident.innerText()).toMatch(/观察中|解除|转送医院|转集中隔离/);
   });
 });

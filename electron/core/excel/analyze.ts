@@ -4,7 +4,8 @@ import { stmt } from '../db/statements';
 import { dataRows, type HeaderInfo } from './header';
 import { readCell } from './read-cell';
 import type { Sheet } from './read-workbook';
-import type { TableSchema } from './table-schema';
+import type { ColumnSpec, TableSchema } from './table-schema';
+import { MASKERS } from './write-workbook';
 
 export type RowStatus = 'new' | 'update' | 'unchanged' | 'error';
 
@@ -84,28 +85,38 @@ function analyzer(ctx: EntityCtx, schema: TableSchema, sheet: Sheet, header: Hea
   const one = ({ rowNumber, cells }: { rowNumber: number; cells: unknown[] }): AnalyzedRow => {
     const values: Record<string, unknown> = {};
     const errors: AnalyzedRow['errors'] = [];
+    const masked: { col: ColumnSpec; error: string }[] = [];
     for (const col of schema.columns) {
       const idx = map.indexOf(col.key);
       const read = readCell(col, idx >= 0 ? cells[idx] : null, ctx.now);
       values[col.key] = read.value;
-      if (read.error) errors.push({ column: headerOf(col.key), message: read.error });
+      if (read.masked) masked.push({ col, error: read.error! });
+      else if (read.error) errors.push({ column: headerOf(col.key), message: read.error });
       if (read.note) {
         const what = `“${headerOf(col.key)}”${read.note}`;
         notes.set(what, [...(notes.get(what) ?? []), rowNumber]);
       }
     }
+    const keyed = keyedRow(ctx, schema, values, errors, headerOf);
+    for (const m of masked) {
+      if (!unmask(m.col, values, keyed)) errors.push({ column: headerOf(m.col.key), message: m.error });
+    }
+    // A personal column left out of the file (people delete the masked phones) keeps what is stored.
+    if (keyed) for (const c of schema.columns) if (c.personal && !map.includes(c.key) && c.key in keyed) values[c.key] = keyed[c.key];
     let input: Record<string, unknown> | null = null;
     let existingId: number | null = null;
     let status: RowStatus = 'error';
     if (!errors.length) {
       const resolved = schema.resolve(ctx, values);
       errors.push(...resolved.errors.map((e) => ({ column: headerOf(e.key), message: e.message })));
+      // Two rows naming the same 人员编号 are the same row, whatever their other cells say.
+      if (keyed) resolved.key = `#${String(keyed.id)}`;
       const first = seen.get(resolved.key);
       if (first !== undefined) errors.push({ column: headerOf(schema.keyColumn ?? schema.columns[0]!.key), message: duplicateMessage(schema, first, values) });
       else seen.set(resolved.key, { rowNumber, values });
       if (!errors.length && resolved.input) {
         input = resolved.input;
-        const existing = schema.findExisting(ctx, input);
+        const existing = keyed ?? schema.findExisting(ctx, input);
         existingId = existing ? (existing.id as number) : null;
         status = !existing ? 'new' : schema.compare.every((f) => same(existing[f], input![f])) ? 'unchanged' : 'update';
         for (const c of ctx.scope.all ? [] : (schema.communityOf?.(ctx, input, existing) ?? [])) {
@@ -135,6 +146,31 @@ function analyzer(ctx: EntityCtx, schema: TableSchema, sheet: Sheet, header: Hea
     },
     result: (): Analysis => ({ sheetName: sheet.name, header, mapping: map, rows, counts, notes: [...notes].map(([what, at]) => `${what}：${rowList(at)}`) }),
   };
+}
+
+/** The row a stable key cell names (TableSchema.rowKey), or null; an unknown key is an error on its column. */
+function keyedRow(
+  ctx: EntityCtx,
+  schema: TableSchema,
+  values: Record<string, unknown>,
+  errors: AnalyzedRow['errors'],
+  headerOf: (key: string) => string,
+): Record<string, unknown> | null {
+  const key = schema.rowKey;
+  if (!key || values[key.column] === null || values[key.column] === undefined || errors.some((e) => e.column === headerOf(key.column))) return null;
+  const row = key.find(ctx, values[key.column]);
+  if (!row) errors.push({ column: headerOf(key.column), message: key.missing });
+  return row;
+}
+
+/** A masked cell that masks the keyed row's stored value is that value, unchanged; true when it was. */
+function unmask(col: ColumnSpec, values: Record<string, unknown>, keyed: Record<string, unknown> | null): boolean {
+  const stored = keyed?.[col.key];
+  const shown = values[col.key];
+  if (!col.personal || typeof stored !== 'string' || typeof shown !== 'string') return false;
+  if (MASKERS[col.personal](stored) !== shown.trim().replace(/＊/g, '*')) return false;
+  values[col.key] = stored;
+  return true;
 }
 
 /** "第 2、5、9 行", or the first ten and how many in all. */

@@ -27,11 +27,11 @@ const isEmpty = (raw: unknown) => raw === null || raw === undefined || (typeof r
  * and a note when the value was completed or converted (a date without a year, a 15-digit
  * ID), which the preview shows. `now` gives the year a date without one takes.
  */
-export function readCell(col: ColumnSpec, raw: unknown, now?: Date): { value: unknown; error?: string; note?: string } {
+export function readCell(col: ColumnSpec, raw: unknown, now?: Date): { value: unknown; error?: string; note?: string; masked?: true } {
   if (isEmpty(raw)) return col.required ? { value: null, error: `请填写${col.label}` } : { value: null };
   // A masked export (张*伟, 138****5678, （含个人信息，已隐藏）) imported back would overwrite real data with stars.
   if (col.personal && typeof raw === 'string' && (/[*＊]/.test(raw) || raw.trim() === HIDDEN_TEXT)) {
-    return { value: raw, error: `${col.label}是脱敏后的内容，不能导入：请使用勾选“导出完整信息”导出的文件，或填写完整信息` };
+    return { value: raw, masked: true, error: `${col.label}是脱敏后的内容，不能导入：请使用勾选“导出完整信息”导出的文件，或填写完整信息` };
   }
   switch (col.kind) {
     case 'text': {

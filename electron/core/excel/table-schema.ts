@@ -49,6 +49,13 @@ export interface TableSchema {
   keyLabel: string;
   /** The column a duplicate within the file is reported against (default: the first column). */
   keyColumn?: string;
+  /**
+   * A stable key the table's own export writes (人员编号): the row it names is the row the
+   * import compares with and updates, whatever else changed, and a masked cell (138****1234)
+   * that matches the mask of that row's stored value is read as that value, unchanged. So a
+   * default (masked) export imports back as 无变化 instead of failing every row.
+   */
+  rowKey?: { column: string; find(ctx: EntityCtx, value: unknown): Record<string, unknown> | null; missing: string };
   /** Turns normalised cell values into the contract's input, or errors per column. */
   resolve(ctx: EntityCtx, values: Record<string, unknown>): { input: Record<string, unknown> | null; errors: CellError[]; key: string };
   /** The row already in the database with the same natural key, as contract output. */

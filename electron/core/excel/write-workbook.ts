@@ -8,7 +8,8 @@ export function neutralize(v: unknown): unknown {
   return /^[=+\-@\t\r]/.test(v) ? `'${v}` : v;
 }
 
-const MASKERS = { phone: maskPhone, name: maskName, idNumber: maskIdNumber, text: hideText } as const;
+/** How each kind of personal column is masked in an export (and recognised again on import). */
+export const MASKERS = { phone: maskPhone, name: maskName, idNumber: maskIdNumber, text: hideText } as const;
 const TEXT_KINDS = new Set<ColumnSpec['kind']>(['idNumber', 'phone', 'text']);
 
 function styleHeader(ws: ExcelJS.Worksheet, columns: ColumnSpec[]) {

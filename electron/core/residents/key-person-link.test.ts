@@ -60,6 +60,12 @@ describe('linking a key person to the resident register', () => {
     const listed = dataOf<{ rows: KeyPerson[] }>(await call('keyPersons.list', { q: '柳青禾' })).rows;
     expect(listed).toMatchObject([{ id: kp.id, residentId: resident.id, residentName: '柳青禾' }]);
 
+    // The register's side shows it too.
+    const register = async () => dataOf<{ rows: { id: number; keyPerson: string | null }[] }>(await call('residents.list', { q: '柳青禾' })).rows;
+    expect((await register()).find((r) => r.id === resident.id)?.keyPerson).toBe('observing');
+    expect((await register()).find((r) => r.id === stranger.id)?.keyPerson).toBeNull();
+
     expect(dataOf<KeyPerson>(await call('keyPersons.link', { id: kp.id, residentId: null }))).toMatchObject({ residentId: null, residentName: null });
+    expect((await register()).find((r) => r.id === resident.id)?.keyPerson).toBeNull();
   }, 60_000);
 });

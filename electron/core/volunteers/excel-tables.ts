@@ -1,4 +1,5 @@
 import type { z } from 'zod';
+import { ApiError } from '../../../shared/api/errors';
 import { type Person, PersonFields } from '../../../shared/api/volunteers';
 import { AgeGroup, Gender, Health, PersonKind } from '../../../shared/domain/enums';
 import { shiftLabel } from '../../../shared/domain/shifts';
@@ -39,8 +40,18 @@ export const peopleTable: TableSchema = {
   name: 'people',
   label: '人员名单（志愿者）',
   perm: 'roster:write',
-  keyLabel: '姓名和手机号都相同的人员',
+  keyLabel: '姓名和手机号都相同的人员，或人员编号相同',
+  keyColumn: 'name',
   columns: [
+    {
+      key: 'personNo',
+      label: '人员编号',
+      synonyms: ['人员ID'],
+      kind: 'int',
+      hint: '导出的名单自带，用来对应已有人员（手机号脱敏也能导回）；新增人员不填',
+      example: '',
+      width: 9,
+    },
     { key: 'name', label: '姓名', synonyms: ['名字', '人员姓名', '志愿者姓名'], required: true, kind: 'text', hint: '', example: '张建国', width: 10 },
     {
       key: 'kind',
@@ -118,6 +129,19 @@ export const peopleTable: TableSchema = {
     },
     { key: 'note', label: '备注', synonyms: ['说明'], kind: 'text', hint: '', example: '', width: 16 },
   ],
+  rowKey: {
+    column: 'personNo',
+    find(ctx, no) {
+      // Outside a community user's scope reads as unknown, like a deleted person.
+      try {
+        return getRow(ctx, people, Number(no)) as unknown as Record<string, unknown>;
+      } catch (e) {
+        if (e instanceof ApiError && e.code === 'NOT_FOUND') return null;
+        throw e;
+      }
+    },
+    missing: '没有这个人员编号（可能已被删除）；作为新人员导入请清空此格',
+  },
   resolve(ctx, v) {
     const errors: CellError[] = [];
     const key = `${v.name}|${v.phone ?? ''}`;
@@ -189,6 +213,7 @@ export const peopleTable: TableSchema = {
     const p = r as unknown as z.output<typeof Person>;
     return {
       ...p,
+      personNo: p.id,
       kind: PersonKind.labels[p.kind],
       gender: p.gender ? Gender.labels[p.gender] : null,
       ageGroup: p.ageGroup ? AgeGroup.labels[p.ageGroup] : null,

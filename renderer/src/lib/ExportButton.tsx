@@ -30,7 +30,7 @@ export function ExportButton({ run, personal = false }: { run: (full: boolean) =
   if (personal && can('personal:unmask')) {
     return (
       <Space.Compact>
-        <Button icon={<DownloadOutlined />} loading={busy} onClick={() => void go(false)}>
+        <Button icon={<DownloadOutlined />} loading={busy} onClick={() => void go(false)} data-testid="export">
           导出
         </Button>
         <Dropdown menu={{ items: [{ key: 'full', label: '导出完整信息（记入操作日志）' }], onClick: () => void go(true) }}>
@@ -40,7 +40,7 @@ export function ExportButton({ run, personal = false }: { run: (full: boolean) =
     );
   }
   return (
-    <Button icon={<DownloadOutlined />} loading={busy} onClick={() => void go(false)}>
+    <Button icon={<DownloadOutlined />} loading={busy} onClick={() => void go(false)} data-testid="export">
       导出
     </Button>
   );

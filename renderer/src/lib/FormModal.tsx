@@ -1,4 +1,5 @@
 import { App, Drawer, type DrawerProps, type FormInstance, Modal, type ModalProps } from 'antd';
+import { useEffect, useRef } from 'react';
 
 /**
  * Asks 放弃未保存的内容？ before a form with typed input is closed by Esc, ×, a click on
@@ -20,18 +21,30 @@ export function useConfirmDiscard() {
   };
 }
 
-const isDirty = (form: FormInstance | undefined, dirty: boolean | undefined) => dirty ?? form?.isFieldsTouched() ?? false;
+/**
+ * Whether the form now differs from what it held when it opened. Touched flags alone are
+ * not enough: antd keeps them across a reset of fields that were unmounted meanwhile.
+ */
+function useDirty(form: FormInstance | undefined, open: boolean | undefined, dirty: boolean | undefined) {
+  const opened = useRef<string | null>(null);
+  useEffect(() => {
+    opened.current = open && form ? JSON.stringify(form.getFieldsValue(true)) : null;
+  }, [open, form]);
+  return () => dirty ?? (!!form && form.isFieldsTouched() && JSON.stringify(form.getFieldsValue(true)) !== opened.current);
+}
 
 type Guard = { form?: FormInstance; dirty?: boolean };
 
 /** A Modal holding a form: closing it with unsaved input asks first. */
 export function FormModal({ form, dirty, onCancel, ...props }: ModalProps & Guard) {
   const confirmDiscard = useConfirmDiscard();
-  return <Modal {...props} onCancel={(e) => confirmDiscard(isDirty(form, dirty), () => onCancel?.(e))} />;
+  const isDirty = useDirty(form, props.open, dirty);
+  return <Modal {...props} onCancel={(e) => confirmDiscard(isDirty(), () => onCancel?.(e))} />;
 }
 
 /** A Drawer holding a form: closing it with unsaved input asks first. */
 export function FormDrawer({ form, dirty, onClose, ...props }: DrawerProps & Guard) {
   const confirmDiscard = useConfirmDiscard();
-  return <Drawer {...props} onClose={(e) => confirmDiscard(isDirty(form, dirty), () => onClose?.(e))} />;
+  const isDirty = useDirty(form, props.open, dirty);
+  return <Drawer {...props} onClose={(e) => confirmDiscard(isDirty(), () => onClose?.(e))} />;
 }

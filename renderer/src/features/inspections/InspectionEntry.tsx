@@ -1,5 +1,5 @@
 import { CheckCircleFilled, CloseCircleFilled, DeleteOutlined, PlusOutlined } from '@ant-design/icons';
-import { App, Button, Card, Input, Segmented, Select, Space, Typography } from 'antd';
+import { Alert, App, Button, Card, Input, Segmented, Select, Space, Typography } from 'antd';
 import dayjs from 'dayjs';
 import { useState } from 'react';
 import type { Output } from '../../../../shared/api';
@@ -7,6 +7,8 @@ import { InspectionKind, InspectionSlot, TargetKind, type TargetKindCode } from 
 import { call } from '../../api/client';
 import { hashParams } from '../../lib/hashParams';
 import { useLoad } from '../../lib/useLoad';
+import { useSession } from '../auth/me';
+import { clearDraft, readDraft, useInspectionDraft } from './inspectionDraft';
 import { PhotoInput } from './PhotoInput';
 
 type Checklist = Output<'checklists.current'>[number];
@@ -33,11 +35,14 @@ const slotNow = () => {
  */
 export function InspectionEntry({ onSaved }: { onSaved?: () => void }) {
   const { message } = App.useApp();
+  const { me } = useSession();
   const checklists = useLoad(() => call('checklists.current', {}), []);
-  const [slot, setSlot] = useState<string>(slotNow);
-  const [kind, setKind] = useState<string>('routine');
-  const [members, setMembers] = useState<number[]>([]);
-  const [memberOptions, setMemberOptions] = useState<{ value: number; label: string }[]>([]);
+  // An inspection entered here and not yet sent comes back after a reload (inspectionDraft.ts).
+  const [restored] = useState(() => readDraft<TargetDraft>(me.username));
+  const [slot, setSlot] = useState<string>(() => restored?.slot ?? slotNow());
+  const [kind, setKind] = useState<string>(restored?.kind ?? 'routine');
+  const [members, setMembers] = useState<number[]>(() => restored?.members.map((m) => m.value) ?? []);
+  const [memberOptions, setMemberOptions] = useState<{ value: number; label: string }[]>(restored?.members ?? []);
   // Opened from a 场所码 poster (#/inspections?new=1&premises=<id>&name=…): that premises is already chosen.
   const [fromPoster] = useState(() => {
     const q = hashParams();
@@ -46,9 +51,26 @@ export function InspectionEntry({ onSaved }: { onSaved?: () => void }) {
   });
   const [targetKind, setTargetKind] = useState<TargetKindCode>(fromPoster ? 'premises' : 'checkpoint');
   const [targetOptions, setTargetOptions] = useState<{ value: number; label: string }[]>([]);
-  const [targets, setTargets] = useState<TargetDraft[]>(fromPoster ? [fromPoster] : []);
+  const [targets, setTargets] = useState<TargetDraft[]>(() => {
+    const kept = restored?.targets ?? [];
+    const posterKept = fromPoster && kept.some((t) => t.targetKind === 'premises' && t.targetId === fromPoster.targetId);
+    return fromPoster && !posterKept ? [...kept, fromPoster] : kept;
+  });
   const [saving, setSaving] = useState(false);
-  const day = dayjs().format('YYYY-MM-DD');
+  // A draft keeps the day it was made: an evening's inspection sent next morning is still that evening's.
+  const [day, setDay] = useState(() => restored?.day ?? dayjs().format('YYYY-MM-DD'));
+  const { photosDropped } = useInspectionDraft<TargetDraft>({
+    day,
+    slot,
+    kind,
+    members: members.map((value) => ({ value, label: memberOptions.find((o) => o.value === value)?.label ?? String(value) })),
+    targets,
+  });
+  const discard = () => {
+    setTargets([]);
+    setDay(dayjs().format('YYYY-MM-DD'));
+    setSlot(slotNow());
+  };
 
   const searchPeople = async (q: string) =>
     setMemberOptions((await call('people.list', { q, pageSize: 20 })).rows.map((p) => ({ value: p.id, label: p.name })));
@@ -78,6 +100,8 @@ export function InspectionEntry({ onSaved }: { onSaved?: () => void }) {
       });
       message.success(`已登记督查：${r.targets.length} 处，发现问题 ${r.problems} 条`);
       setTargets([]);
+      setDay(dayjs().format('YYYY-MM-DD'));
+      clearDraft(me.username);
       onSaved?.();
     } catch (e) {
       message.error((e as Error).message);
@@ -88,7 +112,21 @@ export function InspectionEntry({ onSaved }: { onSaved?: () => void }) {
 
   return (
     <div className="inspect-entry" data-testid="inspection-entry">
-      <Card size="small" title={`登记督查 · ${dayjs().format('M月D日')}`}>
+      {restored && restored.targets.length > 0 && targets.length > 0 && (
+        <Alert
+          type="info"
+          showIcon
+          data-testid="inspection-draft"
+          title={`已恢复未提交的督查（${dayjs(restored.savedAt).format('M月D日 HH:mm')} 填写）`}
+          action={
+            <Button size="small" danger onClick={discard}>
+              丢弃
+            </Button>
+          }
+        />
+      )}
+      {photosDropped && <Alert type="warning" showIcon title="照片太大，未能保存在草稿中；提交前请勿刷新页面" />}
+      <Card size="small" title={`登记督查 · ${dayjs(day).format('M月D日')}`}>
         <Space orientation="vertical" size="middle" style={{ width: '100%' }}>
           <Segmented
             block

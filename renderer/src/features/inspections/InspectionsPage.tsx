@@ -12,6 +12,7 @@ import { EntityTab } from '../places/EntityTab';
 import { ChecklistsTab } from './ChecklistsTab';
 import { DisinfectionTab } from './DisinfectionTab';
 import { InspectionEntry } from './InspectionEntry';
+import { readDraft } from './inspectionDraft';
 import { premisesConfig } from './premisesConfig';
 import { ProblemsTab } from './ProblemsTab';
 
@@ -19,10 +20,13 @@ type Row = Output<'inspections.list'>['rows'][number];
 
 function InspectionsTab({ canWrite }: { canWrite: boolean }) {
   const phone = !Grid.useBreakpoint().md;
+  const { me } = useSession();
+  // An unsent inspection (kept in this browser) is offered again rather than hidden behind a button.
+  const hasDraft = !!readDraft(me.username)?.targets.length;
   const [range, setRange] = useState<[Dayjs, Dayjs]>(() => [dayjs().subtract(13, 'day'), dayjs()]);
   const [page, setPage] = useState(1);
   const [reload, setReload] = useState(0);
-  const [entering, setEntering] = useState(() => hashParams().get('new') === '1');
+  const [entering, setEntering] = useState(() => hashParams().get('new') === '1' || (phone && hasDraft));
   const list = useLoad(
     () => call('inspections.list', { from: range[0].format('YYYY-MM-DD'), to: range[1].format('YYYY-MM-DD'), page, pageSize: 20 }),
     [range, page, reload],
@@ -35,7 +39,7 @@ function InspectionsTab({ canWrite }: { canWrite: boolean }) {
       <div className="toolbar">
         {canWrite && (
           <Button type="primary" size={phone ? 'large' : 'middle'} icon={<PlusOutlined />} onClick={() => setEntering(true)} data-testid="inspection-new">
-            登记督查
+            {hasDraft ? '继续登记督查（有未提交的草稿）' : '登记督查'}
           </Button>
         )}
         <DatePicker.RangePicker
@@ -98,8 +102,9 @@ function InspectionsTab({ canWrite }: { canWrite: boolean }) {
 
 /** 督查整改: problems and their rectification, inspection records, premises, disinfection, checklists. */
 export function InspectionsPage() {
-  const { can } = useSession();
+  const { can, me } = useSession();
   const write = can('inspections:write');
+  const phone = !Grid.useBreakpoint().md;
   const refs = useLoad(async () => {
     const [communities, grids] = await Promise.all([call('communities.list', { pageSize: 500 }), call('grids.list', { pageSize: 500 })]);
     return {
@@ -113,7 +118,7 @@ export function InspectionsPage() {
   return (
     <Tabs
       destroyOnHidden
-      defaultActiveKey={hashParams().get('tab') ?? 'problems'}
+      defaultActiveKey={hashParams().get('tab') ?? (phone && readDraft(me.username)?.targets.length ? 'records' : 'problems')}
       items={[
         { key: 'problems', label: '问题清单', children: <ProblemsTab canWrite={write} communities={refs.data.communities} /> },
         { key: 'records', label: '督查记录', children: <InspectionsTab canWrite={write} /> },

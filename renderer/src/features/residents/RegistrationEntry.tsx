@@ -159,7 +159,7 @@ export function RegistrationEntry({ checkpoints }: { checkpoints: { value: numbe
             <Form.Item noStyle shouldUpdate={(a, b) => a.subject !== b.subject}>
               {({ getFieldValue }) => (
                 <Form.Item name="name" label={getFieldValue('subject') === 'vehicle' ? '车牌号' : '姓名'}>
-                  <Input onKeyDown={onKey('name')} autoFocus aria-label="姓名" maxLength={20} autoComplete="off" />
+                  <Input onKeyDown={onKey('name')} autoFocus aria-label="姓名" autoComplete="off" />
                 </Form.Item>
               )}
             </Form.Item>
@@ -167,14 +167,14 @@ export function RegistrationEntry({ checkpoints }: { checkpoints: { value: numbe
               <Input
                 onKeyDown={onKey('idNumber')}
                 aria-label="身份证号"
-                maxLength={18}
+
                 autoComplete="off"
                 placeholder="可不填，可用读卡器"
                 style={{ textTransform: 'uppercase' }}
               />
             </Form.Item>
             <Form.Item name="phone" label="手机号">
-              <Input onKeyDown={onKey('phone')} aria-label="手机号" maxLength={13} inputMode="numeric" autoComplete="off" />
+              <Input onKeyDown={onKey('phone')} aria-label="手机号" inputMode="numeric" autoComplete="off" />
             </Form.Item>
             <Form.Item name="temperature" label="体温 ℃">
               <Input onKeyDown={onKey('temperature')} aria-label="体温" inputMode="decimal" autoComplete="off" placeholder="如 36.5" style={{ width: 120 }} />
@@ -189,7 +189,7 @@ export function RegistrationEntry({ checkpoints }: { checkpoints: { value: numbe
               />
             </Form.Item>
             <Form.Item name="reason" label="事由">
-              <Input onKeyDown={onKey('reason')} aria-label="事由" maxLength={60} autoComplete="off" placeholder="可不填，回车保存" />
+              <Input onKeyDown={onKey('reason')} aria-label="事由" autoComplete="off" placeholder="可不填，回车保存" />
             </Form.Item>
           </Form>
           <Typography.Text

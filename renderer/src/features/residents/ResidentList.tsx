@@ -1,5 +1,6 @@
-import { Input, Select } from 'antd';
+import { Input, Select, Tag } from 'antd';
 import { useState } from 'react';
+import { KeyStatus } from '../../../../shared/api/key-persons';
 import { call } from '../../api/client';
 import type { BulkField } from '../../lib/BulkEditModal';
 import { InlineCell } from '../../lib/InlineCell';
@@ -79,6 +80,14 @@ export function ResidentList({ compounds, canReveal, canWrite }: { compounds: Op
           filters: [{ key: 'kind', placeholder: '人员类型', options: KIND_OPTIONS }],
           columns: [
             { title: '姓名', dataIndex: 'name', key: 'name', sorter: true, width: 90 },
+            {
+              title: '重点人员',
+              dataIndex: 'keyPerson',
+              key: 'keyPerson',
+              width: 90,
+              // The link made in 重点人员 › 关联居民, seen from the register's side.
+              render: (s: keyof typeof KeyStatus | null) => (s ? <Tag color={s === 'observing' ? 'orange' : 'default'}>{KeyStatus[s]}</Tag> : '—'),
+            },
             { title: '身份证号', dataIndex: 'idNumber', key: 'idNumber', width: 180 },
             { title: '手机号', dataIndex: 'phone', key: 'phone', width: 130, render: (_, r) => cell(r, 'phone', '手机号') },
             { title: '性别', dataIndex: 'gender', key: 'gender', width: 60, render: (g: string) => (g === 'M' ? '男' : '女') },

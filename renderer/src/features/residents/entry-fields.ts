@@ -23,6 +23,10 @@ export const text = (v: unknown) => (typeof v === 'string' ? v.trim() : v === nu
 export function problemIn(field: EntryField, raw: unknown): string | null {
   const t = text(raw);
   if (!t) return null;
+  // Inputs have no maxLength (a scanned pass code is long, and a cut one fails its signature): lengths are checked here.
+  if (field === 'name' && [...t].length > 20) return '姓名不能超过 20 个字';
+  if (field === 'reason' && [...t].length > 60) return '事由不能超过 60 个字';
+  if (field === 'passNo' && t.length > 20) return '出入证号不能超过 20 位';
   if (field === 'idNumber') {
     const r = checkIdNumber(t);
     return r.ok ? null : r.reason;
