@@ -40,5 +40,4 @@ export const LAYER_DEBT = [
     imports: [core('inspections/disinfection.ts')],
     why: "a key person's home disinfection is read from inspections",
   },
-  { layer: 'aggregators', file: core('office/service.ts'), imports: [core('demo/replace.ts')], why: '重置为演示数据 runs the registry-level demo builder' },
 ];

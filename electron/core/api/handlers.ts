@@ -10,6 +10,7 @@ import { lanHandlers } from '../lan/service';
 import { mapTileHandlers } from '../map/service';
 import { mapFeatureHandlers } from '../map/service.features';
 import { officeHandlers } from '../office/service';
+import { demoHandlers } from '../demo/reset';
 import { placesHandlers } from '../places/service';
 import { suppliesHandlers } from '../supplies/service';
 import { volunteerHandlers } from '../volunteers/service';
@@ -30,6 +31,7 @@ export const handlers: Handlers<MethodName> = {
   ...mapFeatureHandlers,
   ...mapTileHandlers,
   ...officeHandlers,
+  ...demoHandlers,
   ...placesHandlers,
   ...suppliesHandlers,
   ...volunteerHandlers,

@@ -5,10 +5,10 @@ import { slowCalls } from '../api/slow-calls';
 import { backupNow, listBackups } from '../db/backup';
 import { schemaVersion } from '../db/migrate';
 import { stmt } from '../db/statements';
-import { replaceWithDemo } from '../demo/replace';
 import { dashboardSummary } from './dashboard';
 
-export const officeHandlers: Handlers<keyof typeof office> = {
+/** 'demo.reset' builds the demo office, a registry-level job: demo/reset.ts. */
+export const officeHandlers: Handlers<Exclude<keyof typeof office, 'demo.reset'>> = {
   'office.get': (_, { db }) => stmt(db, 'SELECT name, division_code AS divisionCode FROM office WHERE id = 1').get() as never,
   'office.update': (f, { db }) => {
     stmt(db, 'UPDATE office SET name = ?, division_code = ? WHERE id = 1').run(f.name, f.divisionCode);
@@ -29,10 +29,4 @@ export const officeHandlers: Handlers<keyof typeof office> = {
   'system.slowCalls': () => slowCalls(),
   'system.backups': (_, { backupDir }) => listBackups(backupDir),
   'system.backupNow': (_, { db, backupDir, now }) => backupNow(db, backupDir, 'manual', now()),
-  'demo.reset': async (_, { db, backupDir, now }) => {
-    // The current data is kept as a backup first, so a mistaken reset can be undone.
-    await backupNow(db, backupDir, 'prereset', now());
-    db.transaction(() => replaceWithDemo(db, now()))();
-    return { ok: true as const };
-  },
 };
