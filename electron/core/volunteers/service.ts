@@ -6,6 +6,7 @@ import { createRow, deleteRow, listRows, requireRef, updateRow } from '../places
 import { candidates, rosterGrid } from './grid';
 import { people, posts, teams } from './registers';
 import { rosterWorkbook } from './roster-workbook';
+import { unmaskPerson } from './masked-fields';
 import { can } from '../../../shared/domain/roles';
 import { activePosts, conflicts, coverage, createRoster, fillRoster, loadRoster, postShifts, rosterSummary } from './roster';
 
@@ -40,7 +41,7 @@ const uniqueKind = <T>(run: () => T): T => {
 export const volunteerHandlers: Handlers<keyof typeof volunteers> = {
   'people.list': (input, ctx) => listRows(entityCtx(ctx), people, input),
   'people.create': (input, ctx) => createRow(entityCtx(ctx), people, input),
-  'people.update': ({ id, ...f }, ctx) => updateRow(entityCtx(ctx), people, id, f),
+  'people.update': ({ id, ...f }, ctx) => updateRow(entityCtx(ctx), people, id, unmaskPerson(ctx.db, id, f)),
   'people.delete': ({ id }, ctx) => deleteRow(entityCtx(ctx), people, id),
 
   'teams.list': (input, ctx) => listRows(entityCtx(ctx), teams, input),
