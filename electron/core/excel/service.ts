@@ -14,14 +14,16 @@ import { communities } from '../places/communities';
 import { compounds } from '../places/compounds';
 import { grids } from '../places/grids';
 import { people } from '../volunteers/registers';
-import { type EntityDef, listRows } from '../places/entity';
+import { type EntityDef } from '../places/entity';
+import { runReadJob } from '../db/read-thread';
+import { type ExportArgs, exportRowsOf } from './export-rows';
 import { type Analysis, analyzeInSteps, describeError, type RowStatus } from './analyze';
 import { autoMap, chooseSheet, detectHeader } from './header';
 import { cancelJob, forgetJob, getJob, PROGRESS, startParse } from './parse-job';
 import type { TableSchema } from './table-schema';
 import { TABLES, tableOf } from './tables';
 import { dropUpload, getUpload, putUpload } from './uploads';
-import { buildErrorReport, buildExport, buildTemplate } from './write-workbook';
+import { buildErrorReport, buildTemplate } from './write-workbook';
 
 function previewPage(analysis: Analysis, schema: TableSchema, page: number, pageSize: number, status?: RowStatus) {
   const matching = status ? analysis.rows.filter((r) => r.status === status) : analysis.rows;
@@ -60,18 +62,26 @@ function remembered(db: Parameters<typeof stmt>[0], table: string, headers: stri
   return row ? (JSON.parse(row.mapping) as (string | null)[]) : undefined;
 }
 
+/** A read job (db/read-thread.ts) that makes the same export off the core's thread: its module and function. */
+export interface ExportJob {
+  module: URL;
+  fn: string;
+}
+
 /** What a list shows, written by the table's schema (masked unless `full` and the role may unmask). */
 export async function exportList(
   def: EntityDef<never, unknown>,
   table: string,
   ctx: Parameters<Handlers<'compounds.export'>['compounds.export']>[1],
   input: Record<string, unknown>,
+  job?: ExportJob,
 ) {
   if (input.full && !(ctx.user && can(ctx.user.role, 'personal:unmask'))) throw new ApiError('FORBIDDEN', '当前角色无权导出完整的个人信息');
-  const { rows } = listRows(entityCtx(ctx), def, { ...input, page: 1, pageSize: 200_000, order: (input.order as 'asc' | 'desc') ?? 'asc' });
   const schema = tableOf(table);
-  const base64 = await buildExport(schema, rows as Record<string, unknown>[], !!input.full);
-  return { fileName: `${schema.label}-${day(ctx.now())}.xlsx`, base64, rowCount: rows.length };
+  const args: ExportArgs = { input, scope: entityCtx(ctx).scope, nowMs: ctx.now().getTime() };
+  const made =
+    (job && (await runReadJob<{ base64: string; rowCount: number }>(ctx.db, job.module, job.fn, args))) ?? (await exportRowsOf(def, schema, ctx.db, args));
+  return { fileName: `${schema.label}-${day(ctx.now())}.xlsx`, ...made };
 }
 
 /** The table, if the caller's role may import into it (each table names its own permission). */

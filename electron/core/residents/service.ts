@@ -29,7 +29,8 @@ import {
 
 export const residentHandlers: Handlers<keyof typeof residents | keyof typeof keyPersons | keyof typeof campaigns | keyof typeof householdServices> = {
   'residents.list': (input, ctx) => listRows(entityCtx(ctx), residentsDef, input),
-  'residents.export': (input, ctx) => exportList(residentsDef as never, 'residents', ctx as never, input),
+  'residents.export': (input, ctx) =>
+    exportList(residentsDef as never, 'residents', ctx as never, input, { module: new URL('./export-job.ts', import.meta.url), fn: 'residentsExport' }),
   'residents.buildings': ({ compoundId }, ctx) =>
     stmt(
       ctx.db,
