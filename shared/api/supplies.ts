@@ -198,6 +198,8 @@ export const PlanUpdate = z.object({
   items: z.array(PlanItemInput).min(1, '请至少选择一种物资').max(50, '一个方案最多 50 种物资'),
   recipients: z.array(PlanRecipientInput).min(1, '请至少保留一个接收方').max(5000),
   note: optionalText('备注'),
+  /** As for plans.create: without it a recomputation that would cut a request to the stock is refused. */
+  acceptShort: z.boolean().default(false),
 });
 export const PlanSummary = z.object({
   id: Id,
@@ -208,6 +210,8 @@ export const PlanSummary = z.object({
   recipientCount: z.number().int(),
   itemCount: z.number().int(),
   createdBy: z.string(),
+  /** 制表人 as shown: the user's display name. */
+  createdByName: z.string(),
   createdAt: z.string(),
   issuedAt: z.string().nullable(),
 });

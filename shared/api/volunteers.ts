@@ -28,6 +28,24 @@ export const IdNumber = z
     return r.value;
   });
 
+/**
+ * What a list shows for a stored phone / ID number (138****5678, 4114**********1006): an edit
+ * form is prefilled with it. people.update reads a mask that matches the stored value as that
+ * value, unchanged; any other masked text is refused there.
+ */
+const MASKED = /^[^*]{0,6}\*{3,}[^*]{4}$/;
+const orMasked = <T extends z.ZodType<string | null>>(schema: T) =>
+  z
+    .string()
+    .nullish()
+    .transform((v, ctx): string | null => {
+      if (v && MASKED.test(v.trim())) return v.trim();
+      const r = schema.safeParse(v);
+      if (r.success) return r.data;
+      for (const i of r.error.issues) ctx.addIssue({ code: 'custom', message: i.message });
+      return z.NEVER;
+    });
+
 export const PersonFields = z.object({
   name: name('姓名', 20),
   phone,
@@ -58,6 +76,7 @@ export const PersonFields = z.object({
   health: z.enum(Health.values).default('healthy'),
   note: optionalText('备注'),
 });
+export const PersonUpdate = PersonFields.extend({ id: Id, phone: orMasked(phone), idNumber: orMasked(IdNumber) });
 export const Person = PersonFields.extend({
   id: Id,
   compoundName: z.string().nullable(),
@@ -198,7 +217,7 @@ export const volunteers = {
     perm: 'roster:write',
     write: 'tx',
     personal: true,
-    input: PersonFields.extend({ id: Id }),
+    input: PersonUpdate,
     output: Person,
   }),
   'people.delete': method({ summary: '删除人员（其排班一并删除）', perm: 'roster:write', write: 'tx', input: DeleteInput, output: Ok }),

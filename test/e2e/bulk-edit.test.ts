@@ -142,6 +142,33 @@ describe('people', () => {
     await page.reload();
     await expect.poll(() => page.locator(rowKey(ids[0]!)).innerText()).toContain('居家观察');
   });
+
+  it('the edit form, prefilled with the list’s masked phone, saves a new 备注 and leaves the phone as stored', async () => {
+    const { page, server } = session;
+    await page.goto(`${server.url}/#/volunteers?tab=people`);
+    const [id] = await firstRows(1);
+    const stored = async () =>
+      (
+        await apiCall<{ rows: { id: number; phone: string | null; note: string | null }[] }>(
+          server,
+          'people.list',
+          { pageSize: 20, reveal: { reason: '流调' } },
+          'zhihui',
+        )
+      ).rows.find((r) => r.id === id)!;
+    const before = await stored();
+    expect(before.phone).toMatch(/^1\d{10}$/);
+    await page
+      .locator(rowKey(id!))
+      .getByRole('button', { name: /编\s*辑/ })
+      .click();
+    const dialog = page.locator('.ant-modal:visible');
+    await expect.poll(() => dialog.getByLabel('手机', { exact: true }).inputValue()).toContain('****');
+    await dialog.getByLabel('备注', { exact: true }).fill('周末可值守');
+    await dialog.getByRole('button', { name: /保\s*存/ }).click();
+    await expect.poll(async () => (await stored()).note).toBe('周末可值守');
+    expect((await stored()).phone).toBe(before.phone);
+  });
 });
 
 describe('stocktake', () => {

@@ -115,6 +115,9 @@ describe('foundation in Chromium', () => {
     await expect.poll(() => dialog.getByText('请填写小区名称').isVisible()).toBe(true);
     expect(await dialog.getByText('人口不能为负数').isVisible()).toBe(true);
     await dialog.getByRole('button', { name: '取消' }).click();
+    // Typed input is not thrown away without asking (FormModal).
+    await page.getByRole('dialog', { name: '放弃未保存的内容？' }).getByRole('button', { name: '放弃' }).click();
+    await expect.poll(() => page.getByRole('dialog').count()).toBe(0);
     const after = await apiCall<{ total: number }>(server, 'compounds.list', { pageSize: 1 });
     expect(after.total).toBe(before.total);
   });

@@ -9,7 +9,7 @@ type Roster = { id: number; startDate: string; days: number };
 type Grid = { posts: { name: string; cells: { name: string }[][][] }[] };
 
 describe('封控 a compound on the map', () => {
-  it('seals with a reason, adds the offered checkpoint where clicked, and staffs it tonight', async () => {
+  it('seals with a reason, adds the offered checkpoint where clicked, staffs it tonight, and lifts the seal again', async () => {
     const { rows } = await apiCall<{ rows: Compound[] }>(session.server, 'compounds.list', {
       controlLevel: 'normal',
       pageSize: 1,
@@ -81,5 +81,18 @@ describe('封控 a compound on the map', () => {
       .click();
     await expect.poll(() => panel.innerText()).toContain('封控区');
     expect(await panel.innerText()).toContain(`${target.name}封控卡点`);
+
+    // 解封 from the same panel: to 防范区, with time and reason, recorded in the history and shown on the panel.
+    await panel.getByRole('button', { name: /^解\s*封$/ }).click();
+    const lift = session.page.getByRole('dialog', { name: `解封 ${target.name}` });
+    await lift.getByLabel('解封原因').fill('连续 14 天无新增，按指挥部通知解封');
+    await lift.getByRole('button', { name: '确认解封' }).click();
+    await expect.poll(() => panel.innerText()).toContain('防范区');
+    expect(await panel.innerText()).not.toContain('封控区');
+    const after = await apiCall<{ level: string; reason: string }[]>(session.server, 'compounds.levelHistory', { id: target.id }, 'zhihui');
+    expect(after.slice(0, 2)).toMatchObject([
+      { level: 'precaution', reason: '连续 14 天无新增，按指挥部通知解封' },
+      { level: 'sealed', reason: '发现一例阳性，按指挥部通知封控' },
+    ]);
   });
 });

@@ -67,6 +67,22 @@ describe('page habits in Chromium', () => {
     await shows();
   });
 
+  it('a list of people does not keep its search text in the browser: it may be a name', async () => {
+    const { page, server } = session;
+    const people = await apiCall<{ rows: { name: string }[] }>(server, 'people.list', { pageSize: 1 }, 'zhihui');
+    const name = people.rows[0]!.name;
+    await page.goto(`${server.url}/#/volunteers?tab=people`);
+    const search = page.getByPlaceholder('名称或拼音首字母').first();
+    await search.fill(name);
+    await search.press('Enter');
+    await expect.poll(() => page.locator('.ant-table-row').first().innerText()).toContain(name);
+    const stored = await page.evaluate(() => Object.keys(localStorage).map((k) => localStorage.getItem(k) ?? ''));
+    expect(stored.some((v) => v.includes(name))).toBe(false);
+    await page.reload();
+    await page.locator('.ant-table-row').first().waitFor();
+    expect(await page.getByPlaceholder('名称或拼音首字母').first().inputValue()).toBe('');
+  });
+
   it('导出 on 问题清单 downloads a workbook of the filtered rows, names and descriptions masked', async () => {
     const { page, server } = session;
     await page.goto(`${server.url}/#/inspections`);

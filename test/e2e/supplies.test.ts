@@ -192,6 +192,24 @@ describe('supplies in Chromium', () => {
     await page.getByTestId('check-as-is').click();
     await page.getByTestId('plan-sheet').waitFor();
     expect((await apiCall<{ total: number }>(server, 'plans.list', {}, 'zhihui')).total).toBe(before + 1);
+
+    // Recomputing that draft with a new weight cuts to the stock again: the same check comes first.
+    const saved = await apiCall<Plan & { recipients: { weight: number }[] }>(
+      server,
+      'plans.get',
+      { id: (await apiCall<{ rows: { id: number }[] }>(server, 'plans.list', {}, 'zhihui')).rows[0]!.id },
+      'zhihui',
+    );
+    const first = saved.recipients[0]!;
+    await page.getByLabel(`${first.name}权重`).fill(String(first.weight + 5));
+    await page.getByRole('button', { name: '按新权重和上下限重新计算' }).click();
+    await page.getByTestId('plan-shortfalls').waitFor();
+    expect(await page.getByTestId('plan-shortfalls').innerText()).toBe(`“防护服”计划 ${n(suits.onHand + 500)} 套，仓库现有 ${n(suits.onHand)} 套，少 500 套`);
+    await page.getByTestId('check-as-is').click();
+    await expect.poll(async () => (await apiCall<typeof saved>(server, 'plans.get', { id: saved.id }, 'zhihui')).recipients[0]!.weight).toBe(first.weight + 5);
+    // The plan list names its 制表人 by display name.
+    await page.getByRole('button', { name: '返回方案列表' }).click();
+    await expect.poll(() => page.locator('.ant-table-tbody tr.ant-table-row').first().innerText()).toContain('指挥中心值班员');
   });
 
   it('prints one 签收单 per recipient, each on its own page, or one recipient’s from its row', async () => {

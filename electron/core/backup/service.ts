@@ -5,25 +5,15 @@ import { ApiError } from '../../../shared/api/errors';
 import type { Handlers } from '../api/types';
 import { backupNow } from '../db/backup';
 import { vacuumInto } from '../db/vacuum-thread';
-import { applyKey, applyPassword } from '../db/key';
+import { runReadJob } from '../db/read-thread';
+import { rekeyCopy, type SealArgs, sealExport } from './export-job';
+import { applyPassword } from '../db/key';
 import { resolveInside } from '../kernel/paths';
 import { inspectBackup } from './inspect';
 import { isCorrupt, keepAside } from './recovery';
 
 const pad = (n: number) => String(n).padStart(2, '0');
 const stamp = (d: Date) => `${d.getFullYear()}${pad(d.getMonth() + 1)}${pad(d.getDate())}-${pad(d.getHours())}${pad(d.getMinutes())}`;
-
-/** Re-encrypts a copy from the user's password to the database key (or the other way round). */
-function rekeyCopy(file: string, open: (db: Database.Database) => void, rekey: (db: Database.Database) => void): void {
-  const db = new Database(file);
-  try {
-    open(db);
-    db.pragma('journal_mode = DELETE');
-    rekey(db);
-  } finally {
-    db.close();
-  }
-}
 
 /** Records about people the file carries (residents, key persons, people on the register, named registrations): the export's audit row count. */
 function personalRecords(db: Database.Database): number {
@@ -42,18 +32,23 @@ export const backupHandlers: Handlers<'backup.export' | 'backup.restore'> = {
     fs.mkdirSync(ctx.backupDir, { recursive: true });
     try {
       await vacuumInto(ctx.db, tmp);
-      rekeyCopy(
-        tmp,
-        (db) => applyKey(db, ctx.key),
-        (db) => applyPassword(db, password, true),
+      const args: SealArgs = { file: tmp, keyHex: ctx.key.toString('hex'), password };
+      const sealed = await runReadJob<true>(ctx.db, new URL('./export-job.ts', import.meta.url), 'sealExport', args).catch(
+        (e: { message?: string; code?: string }) => {
+          // The copy's check refuses in Chinese; anything else stays an internal failure.
+          throw e.code === 'VALIDATION' ? new ApiError(e.code, e.message ?? '') : e;
+        },
       );
+      if (!sealed) sealExport(null, args);
       inspectBackup(tmp, { password }, ctx.migrations);
       for (const ext of ['-wal', '-shm']) fs.rmSync(`${tmp}${ext}`, { force: true });
       const bytes = fs.readFileSync(tmp);
+      const base64 = bytes.toString('base64');
+      const size = bytes.length;
       return {
         fileName: `街道防控指挥台备份-${stamp(ctx.now())}.scbak`,
-        base64: bytes.toString('base64'),
-        size: bytes.length,
+        base64,
+        size,
         rowCount: personalRecords(ctx.db),
       };
     } finally {

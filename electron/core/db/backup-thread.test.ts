@@ -1,9 +1,10 @@
 import Database from 'better-sqlite3-multiple-ciphers';
+import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Envelope } from '../../../shared/api';
 import { type Call, openTestCore, signInAs, type TestCore, unwrap } from '../../../test/helpers/sessions';
-import { applyKey, fileKeyStore } from './key';
+import { applyKey, applyPassword, fileKeyStore } from './key';
 
 let t: TestCore;
 let admin: Call;
@@ -38,6 +39,35 @@ describe('立即备份 on a large office', () => {
     const copy = new Database(path.join(t.dataDir, 'backups', made.file), { readonly: true });
     try {
       applyKey(copy, fileKeyStore(path.join(t.root, 'db.key')).read()!);
+      expect((copy.prepare('SELECT count(*) AS n FROM residents').get() as { n: number }).n).toBeGreaterThan(100_000);
+    } finally {
+      copy.close();
+    }
+  }, 300_000);
+  it('导出备份: other users are answered while the copy is re-encrypted with the typed password, and the file opens with that password', async () => {
+    const checkpointId = unwrap<{ rows: { id: number }[] }>(await other('checkpoints.list', { pageSize: 1 })).rows[0]!.id;
+    let done = false;
+    const exported = admin('backup.export', { password: 'usb-stick-2026' }).finally(() => (done = true));
+    const answeredMeanwhile: Envelope[] = [];
+    let n = 0;
+    while (!done) {
+      const [read, write] = await Promise.all([
+        other('office.get', {}),
+        other('registrations.create', { checkpointId, name: `导出时来访${n++}`, phone: '13900000000', temperature: 36.5 }),
+      ]);
+      if (!done) answeredMeanwhile.push(read, write);
+      await new Promise((r) => setImmediate(r));
+    }
+    const file = unwrap<{ base64: string; size: number }>(await exported);
+    expect(answeredMeanwhile.length).toBeGreaterThan(0);
+    expect(answeredMeanwhile.every((e) => e.ok)).toBe(true);
+
+    const target = path.join(t.root, 'exported.scbak');
+    fs.writeFileSync(target, Buffer.from(file.base64, 'base64'));
+    expect(fs.statSync(target).size).toBe(file.size);
+    const copy = new Database(target, { readonly: true });
+    try {
+      applyPassword(copy, 'usb-stick-2026');
       expect((copy.prepare('SELECT count(*) AS n FROM residents').get() as { n: number }).n).toBeGreaterThan(100_000);
     } finally {
       copy.close();

@@ -8,7 +8,7 @@ import { schemaVersion } from '../db/migrate';
 import { stmt } from '../db/statements';
 import { dashboardSummary } from './dashboard';
 
-/** demo.reset is served by the registry (registry/demo.ts): it rebuilds every feature's data. */
+/** demo.reset is served by the registry (registry/reset.ts): it rebuilds every feature's data on a thread. */
 export const officeHandlers: Handlers<Exclude<keyof typeof office, 'demo.reset'>> = {
   'office.get': (_, { db }) => stmt(db, 'SELECT name, division_code AS divisionCode FROM office WHERE id = 1').get() as z.input<typeof Office>,
   'office.update': (f, { db }) => {

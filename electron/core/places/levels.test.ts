@@ -45,6 +45,25 @@ describe('封控 a compound', () => {
     expect(audit.detail).not.toContain('阳性');
   });
 
+  it('解封 or a lower level goes into the history the same way; yesterday’s briefing still counts the compound as sealed', async () => {
+    const sealed = t.core.db
+      .prepare(
+        "SELECT c.id FROM compounds c WHERE c.control_level = 'sealed' AND NOT EXISTS (SELECT 1 FROM compound_levels l WHERE l.compound_id = c.id AND l.since >= '2026-12-02T16:00:00.000Z') LIMIT 1",
+      )
+      .get() as { id: number };
+    const yesterday = dayFigures(t.core.db, '2026-12-02', { map: true });
+    const today = dayFigures(t.core.db, '2026-12-03', { map: true }).totals;
+    unwrap(await call('compounds.setLevel', { id: sealed.id, level: 'precaution', at: '2026-12-03T09:00:00+08:00', reason: '14 天无新增，按通知解封' }));
+    const history = unwrap<{ since: string; level: string; reason: string | null }[]>(await call('compounds.levelHistory', { id: sealed.id }));
+    expect(history[0]).toMatchObject({ since: '2026-12-03T01:00:00.000Z', level: 'precaution', reason: '14 天无新增，按通知解封' });
+    expect(history[1]).toMatchObject({ level: 'sealed' });
+    expect(unwrap<{ controlLevel: string }>(await call('compounds.get', { id: sealed.id })).controlLevel).toBe('precaution');
+
+    expect(dayFigures(t.core.db, '2026-12-02', { map: true })).toEqual(yesterday);
+    const after = dayFigures(t.core.db, '2026-12-03', { map: true }).totals;
+    expect([after.compoundsSealed, after.compoundsPrecaution]).toEqual([today.compoundsSealed - 1, today.compoundsPrecaution + 1]);
+  });
+
   it('refuses a time before today, a time to come, the same level again and a missing reason, in Chinese', async () => {
     const open = t.core.db.prepare("SELECT id FROM compounds WHERE control_level = 'normal' LIMIT 1").get() as { id: number };
     const seal = (extra: Record<string, unknown>) => call('compounds.setLevel', { id: open.id, level: 'sealed', reason: '密接者居住', ...extra });

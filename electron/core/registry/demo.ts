@@ -1,6 +1,4 @@
 import type Database from 'better-sqlite3-multiple-ciphers';
-import type { Handlers } from '../api/types';
-import { backupNow } from '../db/backup';
 import { stmt } from '../db/statements';
 import { checkpoints } from '../places/checkpoints';
 import { communities } from '../places/communities';
@@ -56,12 +54,3 @@ export function replaceWithDemo(db: Database.Database, now: Date, seed?: number,
   if (residents) seedDemoResidents(db, now, seed ?? DEMO_SEED);
   seedDemoInspections(db, now, seed ?? DEMO_SEED);
 }
-
-export const demoHandlers: Handlers<'demo.reset'> = {
-  'demo.reset': async (_, { db, backupDir, now }) => {
-    // The current data is kept as a backup first, so a mistaken reset can be undone.
-    await backupNow(db, backupDir, 'prereset', now());
-    db.transaction(() => replaceWithDemo(db, now()))();
-    return { ok: true as const };
-  },
-};

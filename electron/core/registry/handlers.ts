@@ -21,7 +21,7 @@ import { residentEditHandlers } from '../residents/edit';
 import { peopleBulkHandlers } from '../volunteers/bulk';
 import { stocktakeHandlers } from '../supplies/stocktake';
 import type { Handlers } from '../api/types';
-import { demoHandlers } from './demo';
+import { demoHandlers } from './reset';
 import { TABLES } from './tables';
 
 /** Every feature's handlers, the composition call() is given; the type makes a missing or extra method a compile error. */

@@ -24,7 +24,8 @@ export const residentHandlers: Handlers<
   Exclude<keyof typeof residents | keyof typeof keyPersons | keyof typeof campaigns | keyof typeof householdServices, ServedAbove>
 > = {
   'residents.list': (input, ctx) => listRows(entityCtx(ctx), residentsDef, input),
-  'residents.export': (input, ctx) => exportList(residentsDef, residentsTable, ctx, input),
+  'residents.export': (input, ctx) =>
+    exportList(residentsDef, residentsTable, ctx, input, { module: new URL('./export-job.ts', import.meta.url), fn: 'residentsExport' }),
   'residents.buildings': ({ compoundId }, ctx) =>
     stmt(
       ctx.db,

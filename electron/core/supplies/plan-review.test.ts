@@ -67,6 +67,40 @@ describe('an allocation plan is checked before it is saved', () => {
     const plan = dataOf<PlanOut>(await call('plans.create', { ...base, recipients: 'community', title: '防护服分配', items, acceptShort: true }));
     expect(plan.items[0]!.total).toBe(suits.onHand);
   });
+
+  it('recomputing a saved draft beyond the stock is refused the same way, and leaves the draft as it was until the cut is confirmed', async () => {
+    const { call } = await openSignedIn({ demo: true }, 'command');
+    const suits = await item(call, '防护服');
+    const plan = dataOf<PlanOut>(
+      await call('plans.create', { ...base, recipients: 'community', title: '防护服分配', items: [{ itemId: suits.id, total: 100 }] }),
+    );
+    const n = (v: number) => v.toLocaleString('zh-CN');
+    const edit = {
+      id: plan.id,
+      title: plan.title,
+      basis: 'equal',
+      items: [{ itemId: suits.id, total: suits.onHand + 250 }],
+      recipients: plan.recipients.map((r) => ({ kind: r.kind, refId: r.refId, weight: r.weight })),
+    };
+    const said = `“防护服”计划 ${n(suits.onHand + 250)} 套，仓库现有 ${n(suits.onHand)} 套，少 250 套`;
+    const refused = errorOf(await call('plans.update', edit));
+    expect(refused).toMatchObject({ code: 'CONFLICT', message: `库存不足：${said}。确认按现有库存分配后再保存`, issues: [{ path: 'items', message: said }] });
+    const unchanged = dataOf<PlanOut>(await call('plans.get', { id: plan.id }));
+    expect(unchanged.items[0]).toMatchObject({ requested: 100, total: 100 });
+    const cut = dataOf<PlanOut>(await call('plans.update', { ...edit, acceptShort: true }));
+    expect(cut.items[0]).toMatchObject({ requested: suits.onHand + 250, total: suits.onHand });
+  });
+
+  it('the plan list names the 制表人 by display name', async () => {
+    const { core } = await openSignedIn({ demo: true }, 'command');
+    const wuzi = await signInAs(core, 'supplies');
+    const gloves = await item(wuzi, '防护手套');
+    dataOf(await wuzi('plans.create', { ...base, recipients: 'community', title: '手套分配', items: [{ itemId: gloves.id, total: 100 }] }));
+    const shown = (core.db.prepare("SELECT display_name AS n FROM users WHERE username = 'wuzi'").get() as { n: string }).n;
+    const { rows } = dataOf<{ rows: { createdBy: string; createdByName: string }[] }>(await wuzi('plans.list', {}));
+    expect(rows[0]).toMatchObject({ createdBy: 'wuzi', createdByName: shown });
+    expect(shown).not.toBe('wuzi');
+  });
 });
 
 describe('four eyes: drawn up by one person, approved by another', () => {

@@ -43,8 +43,8 @@ function nextPlanNo(db: Database.Database, now: Date): string {
   return `${prefix}${String(last ? Number(last.no.slice(prefix.length)) + 1 : 1).padStart(3, '0')}`;
 }
 
-/** Recomputes every item's suggested lines from the stored recipients and requested totals; lines are reset to the suggestion. */
-function recompute(db: Database.Database, planId: number): void {
+/** Recomputes every item's suggested lines from the stored recipients and requested totals; lines are reset to the suggestion. Returns the cuts to the stock. */
+function recompute(db: Database.Database, planId: number): string[] {
   const h = header(db, planId);
   const recipients = stmt(
     db,
@@ -79,6 +79,7 @@ function recompute(db: Database.Database, planId: number): void {
       s.info.id,
     );
   }
+  return shortfalls(split);
 }
 
 function putItems(db: Database.Database, planId: number, warehouseId: number, items: { itemId: number; total: number; inUnits?: boolean }[]): void {
@@ -138,6 +139,14 @@ export function previewPlan(db: Database.Database, input: z.output<typeof PlanPr
   };
 }
 
+/** The cuts travel as issues too, so a page can show them in its confirmation before resending with acceptShort. */
+const shortError = (short: string[]) =>
+  new ApiError(
+    'CONFLICT',
+    `库存不足：${short.join('；')}。确认按现有库存分配后再保存`,
+    short.map((message) => ({ path: 'items', message })),
+  );
+
 export function createPlan(db: Database.Database, input: z.output<typeof PlanCreate>, who: Who): PlanOut {
   if (!stmt(db, 'SELECT 1 FROM warehouses WHERE id = ?').get(input.warehouseId))
     throw new ApiError('VALIDATION', '发放仓库不存在', [{ path: 'warehouseId', message: '仓库不存在' }]);
@@ -147,7 +156,7 @@ export function createPlan(db: Database.Database, input: z.output<typeof PlanCre
   const list = input.dropEmpty ? dropEmpty(db, input.warehouseId, all, items) : all;
   // Never cut a request to the stock unseen: the planner confirms the cut (the page shows it first).
   const short = shortfalls(suggest(db, input.warehouseId, list, items));
-  if (short.length && !input.acceptShort) throw new ApiError('CONFLICT', `库存不足：${short.join('；')}。确认按现有库存分配后再保存`);
+  if (short.length && !input.acceptShort) throw shortError(short);
   const at = who.now.toISOString();
   const id = Number(
     stmt(
@@ -197,7 +206,9 @@ export function updatePlan(db: Database.Database, input: z.output<typeof PlanUpd
     insert.run(input.id, r.kind, r.refId, known.name, fresh.get(key)?.workload ?? known.workload, r.weight, r.minPacks, r.maxPacks, i);
   });
   putItems(db, input.id, h.warehouse_id, input.items);
-  recompute(db, input.id);
+  // As for a new plan: a recomputation never cuts to the stock unseen (the throw rolls the edit back).
+  const short = recompute(db, input.id);
+  if (short.length && !input.acceptShort) throw shortError(short);
   return getPlan(db, input.id);
 }
 
@@ -363,7 +374,7 @@ export function listPlans(db: Database.Database, f: { status?: string; page: num
     `SELECT p.id, p.plan_no AS planNo, p.title, p.status, w.name AS warehouseName,
        (SELECT count(*) FROM plan_recipients r WHERE r.plan_id = p.id) AS recipientCount,
        (SELECT count(*) FROM plan_items i WHERE i.plan_id = p.id) AS itemCount,
-       p.created_by AS createdBy, p.created_at AS createdAt, p.issued_at AS issuedAt
+       p.created_by AS createdBy, ${shownName('p.created_by')} AS createdByName, p.created_at AS createdAt, p.issued_at AS issuedAt
      FROM alloc_plans p JOIN warehouses w ON w.id = p.warehouse_id
      WHERE (? IS NULL OR p.status = ?) ORDER BY p.id DESC LIMIT ? OFFSET ?`,
   ).all(f.status ?? null, f.status ?? null, f.pageSize, (f.page - 1) * f.pageSize);

@@ -8,6 +8,7 @@ import { createRow, deleteRow, listRows, requireRef, updateRow } from '../kernel
 import { candidates, rosterGrid } from './grid';
 import { people, posts, teams } from './registers';
 import { rosterWorkbook } from './roster-workbook';
+import { unmaskPerson } from './masked-fields';
 import { can } from '../../../shared/domain/roles';
 import { activePosts, conflicts, coverage, createRoster, fillRoster, loadRoster, postShifts, rosterSummary } from './roster';
 
@@ -43,7 +44,7 @@ export const volunteerHandlers: Handlers<keyof typeof volunteers | 'people.expor
   'people.export': (input, ctx) => exportList(people, peopleTable, ctx, input),
   'people.list': (input, ctx) => listRows(entityCtx(ctx), people, input),
   'people.create': (input, ctx) => createRow(entityCtx(ctx), people, input),
-  'people.update': ({ id, ...f }, ctx) => updateRow(entityCtx(ctx), people, id, f),
+  'people.update': ({ id, ...f }, ctx) => updateRow(entityCtx(ctx), people, id, unmaskPerson(ctx.db, id, f)),
   'people.delete': ({ id }, ctx) => deleteRow(entityCtx(ctx), people, id),
 
   'teams.list': (input, ctx) => listRows(entityCtx(ctx), teams, input),

@@ -1,5 +1,5 @@
 import { App, Drawer, type DrawerProps, type FormInstance, Modal, type ModalProps } from 'antd';
-import { useEffect, useRef } from 'react';
+import { type ReactNode, useEffect, useRef } from 'react';
 
 /**
  * Asks 放弃未保存的内容？ before a form with typed input is closed by Esc, ×, a click on
@@ -22,29 +22,57 @@ export function useConfirmDiscard() {
 }
 
 /**
- * Whether the form now differs from what it held when it opened. Touched flags alone are
- * not enough: antd keeps them across a reset of fields that were unmounted meanwhile.
+ * Whether the form now differs from what it held when it opened. The values are taken when
+ * it opens and again once the opening animation ends (fields that fill in defaults on mount
+ * have then done so) unless the user has already typed or clicked in it. Touched flags alone
+ * are not enough: antd keeps them across a reset of fields that were unmounted meanwhile.
  */
 function useDirty(form: FormInstance | undefined, open: boolean | undefined, dirty: boolean | undefined) {
   const opened = useRef<string | null>(null);
+  const used = useRef(false);
+  const values = () => (form ? JSON.stringify(form.getFieldsValue(true)) : null);
   useEffect(() => {
-    opened.current = open && form ? JSON.stringify(form.getFieldsValue(true)) : null;
-  }, [open, form]);
-  return () => dirty ?? (!!form && form.isFieldsTouched() && JSON.stringify(form.getFieldsValue(true)) !== opened.current);
+    opened.current = open ? values() : null;
+    used.current = false;
+  }, [open]); // eslint-disable-line react-hooks/exhaustive-deps
+  const settled = (isOpen: boolean) => {
+    if (isOpen && !used.current) opened.current = values();
+  };
+  const track = (node: ReactNode) => (
+    <div onInputCapture={() => (used.current = true)} onMouseDownCapture={() => (used.current = true)} onKeyDownCapture={() => (used.current = true)}>
+      {node}
+    </div>
+  );
+  const isDirty = () => dirty ?? (!!form && form.isFieldsTouched() && values() !== opened.current);
+  return { isDirty, settled, track };
 }
 
 type Guard = { form?: FormInstance; dirty?: boolean };
 
 /** A Modal holding a form: closing it with unsaved input asks first. */
-export function FormModal({ form, dirty, onCancel, ...props }: ModalProps & Guard) {
+export function FormModal({ form, dirty, onCancel, afterOpenChange, ...props }: ModalProps & Guard) {
   const confirmDiscard = useConfirmDiscard();
-  const isDirty = useDirty(form, props.open, dirty);
-  return <Modal {...props} onCancel={(e) => confirmDiscard(isDirty(), () => onCancel?.(e))} />;
+  const { isDirty, settled, track } = useDirty(form, props.open, dirty);
+  return (
+    <Modal
+      {...props}
+      modalRender={track}
+      afterOpenChange={(open) => (settled(open), afterOpenChange?.(open))}
+      onCancel={(e) => confirmDiscard(isDirty(), () => onCancel?.(e))}
+    />
+  );
 }
 
 /** A Drawer holding a form: closing it with unsaved input asks first. */
-export function FormDrawer({ form, dirty, onClose, ...props }: DrawerProps & Guard) {
+export function FormDrawer({ form, dirty, onClose, afterOpenChange, ...props }: DrawerProps & Guard) {
   const confirmDiscard = useConfirmDiscard();
-  const isDirty = useDirty(form, props.open, dirty);
-  return <Drawer {...props} onClose={(e) => confirmDiscard(isDirty(), () => onClose?.(e))} />;
+  const { isDirty, settled, track } = useDirty(form, props.open, dirty);
+  return (
+    <Drawer
+      {...props}
+      drawerRender={track}
+      afterOpenChange={(open) => (settled(open), afterOpenChange?.(open))}
+      onClose={(e) => confirmDiscard(isDirty(), () => onClose?.(e))}
+    />
+  );
 }

@@ -146,6 +146,7 @@ export function MapPage() {
             }}
             onMoveStart={(id, lat, lng) => setMoving({ id, lat, lng })}
             onSeal={(compoundId) => setSeal({ compoundId, step: 'seal' })}
+            onLevelChanged={() => setVersion((v) => v + 1)}
             onMoveEnd={(saved) => {
               setMoving(null);
               if (saved) setVersion((v) => v + 1);

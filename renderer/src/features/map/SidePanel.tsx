@@ -1,10 +1,12 @@
 import { App, Button, Card, Descriptions, Space, Tag } from 'antd';
+import { useState } from 'react';
 import { call } from '../../api/client';
 import { CheckpointHours, CheckpointKind, CheckpointStatus, ControlLevel, ManagementType } from '../../../../shared/domain/enums';
 import { fmt } from '../../lib/format';
 import { useSession } from '../auth/me';
 import type { Features, Selection } from './MapPage';
 import type { BoundaryEdit } from './useBoundaryEditor';
+import { LevelChange } from './LevelChange';
 
 interface Props {
   features: Features;
@@ -18,11 +20,26 @@ interface Props {
   onBoundaryEnd: (saved: boolean) => void;
   /** 封控: opens the flow (time and reason, then a checkpoint and tonight's people). */
   onSeal: (compoundId: number) => void;
+  /** 解封 or another level was saved: the map reloads. */
+  onLevelChanged: () => void;
 }
 
 /** Facts of the clicked compound or checkpoint, a link to edit it, and moving a checkpoint (undoable until saved). */
-export function SidePanel({ features, selected, moving, onClose, onMoveStart, onMoveEnd, boundaryEdit, onBoundaryStart, onBoundaryEnd, onSeal }: Props) {
+export function SidePanel({
+  features,
+  selected,
+  moving,
+  onClose,
+  onMoveStart,
+  onMoveEnd,
+  boundaryEdit,
+  onBoundaryStart,
+  onBoundaryEnd,
+  onSeal,
+  onLevelChanged,
+}: Props) {
   const { message } = App.useApp();
+  const [levelFor, setLevelFor] = useState<number | null>(null);
   const canWrite = useSession().can('places:write');
   const editLink = (name: string) => (
     <Button type="link" href={`#/places?tab=${selected.kind === 'compound' ? 'compounds' : 'checkpoints'}&q=${encodeURIComponent(name)}`}>
@@ -73,6 +90,7 @@ export function SidePanel({ features, selected, moving, onClose, onMoveStart, on
                 封控
               </Button>
             )}
+            {canWrite && !boundaryEdit && <Button onClick={() => setLevelFor(c.id)}>{c.controlLevel === 'sealed' ? '解封' : '变更等级'}</Button>}
             {boundaryEdit?.id === c.id && (
               <>
                 <span>{c.boundary ? '拖动顶点修改边界' : '在地图上依次点击各角，点第一个点结束'}</span>
@@ -84,6 +102,15 @@ export function SidePanel({ features, selected, moving, onClose, onMoveStart, on
             )}
           </Space>
         </Card>
+        {levelFor === c.id && (
+          <LevelChange
+            compound={c}
+            onClose={(changed) => {
+              setLevelFor(null);
+              if (changed) onLevelChanged();
+            }}
+          />
+        )}
       </div>
     );
   }

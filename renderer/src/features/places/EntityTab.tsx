@@ -71,10 +71,12 @@ export function EntityTab<Row extends { id: number }>({
 }) {
   const { message } = App.useApp();
   // Remembered per user and list; a link from the map (initialQuery) replaces the stored search.
+  // A list that holds personal data (it offers 查看完整信息, to this role or not) keeps its search
+  // text out of the browser's storage: it may be a resident's name or the tail of an ID number.
   const [query, setQuery] = useRemembered<ListQueryState>(
     `entity:${config.noun}`,
     { page: 1, pageSize: 20, order: 'asc' },
-    { transient: ['reveal'], override: initialQuery ? { q: initialQuery, page: 1 } : undefined },
+    { transient: canReveal === undefined ? ['reveal'] : ['reveal', 'q'], override: initialQuery ? { q: initialQuery, page: 1 } : undefined },
   );
   const [editing, setEditing] = useState<Row | null | undefined>(undefined);
   const [selected, setSelected] = useState<number[]>([]);

@@ -19,11 +19,12 @@ const STATUS_COLOURS: Record<string, string> = { observing: 'orange', released: 
 /** 重点人员: who is under a measure, with their 四包一 team; status changes are kept as history. */
 export function KeyPersonsTab({ compounds, canWrite }: { compounds: Opt[]; canWrite: boolean }) {
   const { message } = App.useApp();
-  const [filter, setFilter] = useRemembered<{ status?: string; category?: string; q?: string; page: number; pageSize: number }>('keyPersons', {
-    status: 'observing',
-    page: 1,
-    pageSize: 20,
-  });
+  // The search text may be a person's name: it is not kept in the browser's storage.
+  const [filter, setFilter] = useRemembered<{ status?: string; category?: string; q?: string; page: number; pageSize: number }>(
+    'keyPersons',
+    { status: 'observing', page: 1, pageSize: 20 },
+    { transient: ['q'] },
+  );
   const [version, setVersion] = useState(0);
   const list = useLoad(() => call('keyPersons.list', filter as never), [JSON.stringify(filter), version]);
   const [creating, setCreating] = useState(false);

@@ -9,7 +9,9 @@ import { packText } from '../../../../shared/domain/pack-text';
 import { call } from '../../api/client';
 import { downloadBase64 } from '../../lib/download';
 import { useSession } from '../auth/me';
+import type { ApiError } from '../../../../shared/api/errors';
 import { STATUS_COLOURS } from './plan-status';
+import { PlanCheckModal, type Preview } from './PlanCheckModal';
 import { type Per, PlanLineCell } from './PlanLineCell';
 import type { SupplyRefs } from './useRefs';
 
@@ -30,6 +32,8 @@ export function PlanDetail({ id, onBack, onChanged }: { id: number; refs: Supply
   const [edits, setEdits] = useState<Map<string, Partial<Pick<Recipient, 'weight' | 'minPacks' | 'maxPacks'>>>>(new Map());
   const [busy, setBusy] = useState(false);
   const [per, setPer] = useState<Per>('unit');
+  // The cuts to the stock a recomputation would make, shown for confirmation as for a new plan.
+  const [cut, setCut] = useState<Preview | null>(null);
   useEffect(() => {
     call('plans.get', { id }).then(setPlan, (e: Error) => message.error(e.message));
   }, [id, message]);
@@ -39,7 +43,8 @@ export function PlanDetail({ id, onBack, onChanged }: { id: number; refs: Supply
   const ownPlan = plan.createdBy.toLowerCase() === me.username.toLowerCase();
   const qty = new Map(plan.lines.map((l) => [`${key(l.kind, l.refId)}:${l.itemId}`, l]));
 
-  const run = async (what: () => Promise<Plan>, done?: string) => {
+  /** `handled` may take an error over (true) instead of the error toast. */
+  const run = async (what: () => Promise<Plan>, done?: string, handled?: (e: unknown) => boolean) => {
     setBusy(true);
     try {
       const next = await what();
@@ -48,13 +53,13 @@ export function PlanDetail({ id, onBack, onChanged }: { id: number; refs: Supply
       if (done) message.success(done);
       return true;
     } catch (e) {
-      message.error((e as Error).message);
+      if (!handled?.(e)) message.error((e as Error).message);
       return false;
     } finally {
       setBusy(false);
     }
   };
-  const recompute = () =>
+  const recompute = (acceptShort = false) =>
     run(
       () =>
         call('plans.update', {
@@ -71,9 +76,16 @@ export function PlanDetail({ id, onBack, onChanged }: { id: number; refs: Supply
             maxPacks: r.maxPacks,
             ...edits.get(key(r.kind, r.refId)),
           })),
+          acceptShort,
         }),
       '已按新权重重新计算',
-    ).then((ok) => ok && setEdits(new Map()));
+      (e) => {
+        const short = (e as ApiError).code === 'CONFLICT' && !acceptShort ? ((e as ApiError).issues ?? []).map((i) => i.message) : [];
+        if (short.length === 0) return false;
+        setCut({ recipients: plan.recipients.length, empty: 0, emptyNames: [], shortfalls: short, items: [] });
+        return true;
+      },
+    ).then((ok) => ok && (setEdits(new Map()), setCut(null)));
   const edit = (r: Recipient, field: 'weight' | 'minPacks' | 'maxPacks', value: number | null) =>
     setEdits((m) => new Map(m).set(key(r.kind, r.refId), { ...m.get(key(r.kind, r.refId)), [field]: field === 'weight' ? (value ?? 0) : value }));
   const edited = (r: Recipient, field: 'weight' | 'minPacks' | 'maxPacks') => {
@@ -220,7 +232,7 @@ export function PlanDetail({ id, onBack, onChanged }: { id: number; refs: Supply
           />
         )}
         {draft && weightsChanged && (
-          <Button onClick={recompute} loading={busy}>
+          <Button onClick={() => void recompute()} loading={busy}>
             按新权重和上下限重新计算
           </Button>
         )}
@@ -313,6 +325,7 @@ export function PlanDetail({ id, onBack, onChanged }: { id: number; refs: Supply
           </Table.Summary>
         )}
       />
+      {cut && <PlanCheckModal preview={cut} smaller={null} busy={busy} onChoose={() => void recompute(true)} onCancel={() => setCut(null)} />}
     </Space>
   );
 }

@@ -116,7 +116,7 @@ export function PlansTab({ refs, onChanged }: { refs: SupplyRefs; onChanged: () 
           { title: '发放仓库', dataIndex: 'warehouseName', width: 120 },
           { title: '接收方', dataIndex: 'recipientCount', width: 80, align: 'right' },
           { title: '物资种类', dataIndex: 'itemCount', width: 80, align: 'right' },
-          { title: '制表人', dataIndex: 'createdBy', width: 90 },
+          { title: '制表人', dataIndex: 'createdByName', width: 90 },
           { title: '创建时间', dataIndex: 'createdAt', width: 140, render: (t: string) => dayjs(t).format('YYYY-MM-DD HH:mm') },
         ]}
       />

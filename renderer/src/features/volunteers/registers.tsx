@@ -1,7 +1,7 @@
 import { Checkbox, Form, Input, InputNumber, Select, Space } from 'antd';
 import type { z } from 'zod';
 import { call } from '../../api/client';
-import { type Person, PersonFields, type Post, PostFields, type Team, TeamFields } from '../../../../shared/api/volunteers';
+import { type Person, PersonFields, PersonUpdate, type Post, PostFields, type Team, TeamFields } from '../../../../shared/api/volunteers';
 import { AgeGroup, Gender, Health, PersonKind, TeamKind } from '../../../../shared/domain/enums';
 import { SHIFT_PATTERNS } from '../../../../shared/domain/shifts';
 import { zodRule } from '../../lib/zodRule';
@@ -14,6 +14,8 @@ type TeamRow = z.output<typeof Team>;
 type PostRow = z.output<typeof Post>;
 type Opt = { value: number; label: string };
 const P = PersonFields.shape;
+// The edit form is prefilled with the list's masked phone / ID number, which the core reads as unchanged.
+const U = PersonUpdate.shape;
 const T = TeamFields.shape;
 const S = PostFields.shape;
 const WEEKDAYS = ['一', '二', '三', '四', '五', '六', '日'].map((d, i) => ({ value: i + 1, label: `周${d}` }));
@@ -88,10 +90,10 @@ export function peopleConfig(refs: { communities: Opt[]; compounds: Opt[]; teams
           </Form.Item>
         </Space>
         <Space wrap>
-          <Form.Item name="phone" label="手机" rules={[zodRule(P.phone)]}>
+          <Form.Item name="phone" label="手机" rules={[zodRule(U.phone)]}>
             <Input maxLength={20} style={{ width: 160 }} />
           </Form.Item>
-          <Form.Item name="idNumber" label="身份证号（可不填）" rules={[zodRule(P.idNumber)]}>
+          <Form.Item name="idNumber" label="身份证号（可不填）" rules={[zodRule(U.idNumber)]}>
             <Input maxLength={18} style={{ width: 200 }} />
           </Form.Item>
           <Form.Item name="gender" label="性别">
