@@ -2,26 +2,9 @@ import { stmt } from '../db/statements';
 import type { BulkSave } from '../excel/table-schema';
 import { compounds } from '../places/compounds';
 import { createRow } from '../kernel/entity';
-import { residentKey } from './residents';
+import { personValues, type ResidentInput } from './resident-values';
 
-interface Staged {
-  compoundId: number | null;
-  newCompound: { name: string; communityId: number } | null;
-  building: string | null;
-  unit: string;
-  room: string | null;
-  name: string;
-  idNumber: string;
-  birthDate: string;
-  gender: string;
-  phone: string | null;
-  relation: string | null;
-  kind: string;
-  flags: string[];
-  origin: string | null;
-  returnDate: string | null;
-  note: string | null;
-}
+type Staged = ResidentInput;
 
 // One staged row as a JSON array: [existingId, compoundId, newCompoundName, newCompoundCommunity, building, unit, room, name, idNumber,
 // birthDate, gender, phone, relation, kind, flags, origin, returnDate, note, searchKey]. A new compound's id is looked up in SQL,
@@ -60,27 +43,7 @@ const UPDATE = `WITH ${STAGED} UPDATE residents SET household_id = l.household_i
 export const residentsBulk: BulkSave = {
   stage(raw, existingId) {
     const i = raw as unknown as Staged;
-    return [
-      existingId,
-      i.compoundId,
-      i.newCompound?.name ?? null,
-      i.newCompound?.communityId ?? null,
-      i.building,
-      i.unit,
-      i.room,
-      i.name,
-      i.idNumber,
-      i.birthDate,
-      i.gender,
-      i.phone,
-      i.relation,
-      i.kind,
-      i.flags.join('、'),
-      i.origin,
-      i.returnDate,
-      i.note,
-      residentKey(i.name, i.phone, i.idNumber),
-    ];
+    return [existingId, i.compoundId, i.newCompound?.name ?? null, i.newCompound?.communityId ?? null, i.building, i.unit, i.room, ...personValues(i)];
   },
   write(ctx, rows, json) {
     // Compounds the file names for the first time: a handful, created as `save` would.

@@ -5,26 +5,8 @@ import type { CellError, TableSchema } from '../excel/table-schema';
 import { compounds } from '../places/compounds';
 import { createRow, getRow } from '../kernel/entity';
 import { residentsBulk } from './excel-bulk';
-import { residentKey, residentsDef } from './residents';
-
-interface ResidentInput {
-  name: string;
-  idNumber: string;
-  birthDate: string;
-  gender: 'M' | 'F';
-  phone: string | null;
-  compoundId: number | null;
-  newCompound: { name: string; communityId: number } | null;
-  building: string | null;
-  unit: string;
-  room: string | null;
-  relation: string | null;
-  kind: string;
-  flags: string[];
-  origin: string | null;
-  returnDate: string | null;
-  note: string | null;
-}
+import { residentsDef } from './residents';
+import { personValues, type ResidentInput } from './resident-values';
 
 /**
  * The resident roster (姓名, 身份证号, 手机号, 小区, 楼栋, 单元, 房号 …) as offices keep it.
@@ -220,22 +202,7 @@ export const residentsTable: TableSchema = {
       }
     }
     const at = ctx.now.toISOString();
-    const values = [
-      householdId,
-      compoundId,
-      i.name,
-      i.idNumber,
-      i.birthDate,
-      i.gender,
-      i.phone,
-      i.relation,
-      i.kind,
-      i.flags.join('、'),
-      i.origin,
-      i.returnDate,
-      i.note,
-      residentKey(i.name, i.phone, i.idNumber),
-    ];
+    const values = [householdId, compoundId, ...personValues(i)];
     if (existingId === null) {
       stmt(
         ctx.db,
