@@ -7,7 +7,7 @@ import { MoveKind } from '../domain/enums';
 
 /**
  * 导出 for the lists that are not import tables: 出入库台账, 库存总览, 重点人员, 问题清单 and
- * 卡点通行统计. Each writes what the list shows (its current filters) through the same
+ * 卡点通行统计 and 核酸检测 counts. Each writes what the list shows (its current filters) through the same
  * workbook engine as the registers; names, phones, ID numbers and free text about people are
  * masked unless `full` (导出完整信息), which needs personal:unmask and is logged.
  */
@@ -74,6 +74,15 @@ export const listExports = {
     perm: 'places:read',
     write: 'self',
     input: z.object({ day: Day }),
+    output: File,
+  }),
+  'tests.export': method({
+    audit: 'export',
+    scope: 'rows',
+    summary: '导出某轮核酸检测各小区应检、已检与检测率（.xlsx）',
+    perm: 'residents:read',
+    write: 'self',
+    input: z.object({ id: Id }),
     output: File,
   }),
 };

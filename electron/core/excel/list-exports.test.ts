@@ -105,4 +105,20 @@ describe('list exports', () => {
     const kinds = t.core.db.prepare("SELECT DISTINCT kind FROM audit_log WHERE method IN ('gateCounts.export', 'stock.export', 'stockMoves.export')").all();
     expect(kinds).toEqual([{ kind: 'export' }]);
   });
+
+  it('核酸检测: one round’s compounds with due, tested and rate, only the own community’s for a community worker', async () => {
+    const { id } = unwrap<{ id: number }>(await command('tests.create', { name: '全员核酸第一轮', day: localDay(new Date()) }));
+    const first = unwrap<{ compoundId: number; due: number }[]>(await command('tests.compounds', { id }))[0]!;
+    unwrap(await command('tests.record', { id, compoundId: first.compoundId, tested: Math.max(0, first.due - 1) }));
+    const per = unwrap<{ compoundName: string; communityName: string; due: number; tested: number }[]>(await command('tests.compounds', { id }));
+    expect(per.length).toBeGreaterThan(1);
+    const rows = sheet(unwrap<File>(await command('tests.export', { id })));
+    expect(rows[0]).toEqual(['社区', '小区', '应检人数', '已检人数', '检测率']);
+    expect(rows.slice(1).map((r) => [r[1], Number(r[2]), Number(r[3])])).toEqual(per.map((c) => [c.compoundName, c.due, c.tested]));
+    const community = await signInAs(t.core, 'community');
+    const own = unwrap<unknown[]>(await community('tests.compounds', { id }));
+    const theirs = sheet(unwrap<File>(await community('tests.export', { id })));
+    expect(theirs.length - 1).toBe(own.length);
+    expect(own.length).toBeLessThan(per.length);
+  });
 });

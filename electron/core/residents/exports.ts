@@ -1,15 +1,18 @@
+import { ApiError } from '../../../shared/api/errors';
 import { KeyCategory, KeyStatus, Measure } from '../../../shared/api/key-persons';
 import { entityCtx, type Handlers } from '../api/types';
+import { stmt } from '../db/statements';
 import { exportReport } from '../excel/export-report';
 import { listKeyPersons } from './key-persons';
 import { dailyCounts } from './registrations';
+import { testCounts, type TestCount } from './test-counts';
 
 type KeyRow = ReturnType<typeof listKeyPersons>['rows'][number];
 type CountRow = ReturnType<typeof dailyCounts>[number];
 const TEAM = ['社区干部', '网格员', '医生', '民警', '党员志愿者'];
 
-/** 重点人员 (masked unless full) and 卡点通行统计 (counts only) as workbooks, scoped like their lists. */
-export const residentExportHandlers: Handlers<'keyPersons.export' | 'gateCounts.export'> = {
+/** 重点人员 (masked unless full), 卡点通行统计 and 核酸检测 counts (counts only) as workbooks, scoped like their lists. */
+export const residentExportHandlers: Handlers<'keyPersons.export' | 'gateCounts.export' | 'tests.export'> = {
   'keyPersons.export': ({ full, ...filter }, ctx) =>
     exportReport<KeyRow>(
       ctx,
@@ -44,4 +47,20 @@ export const residentExportHandlers: Handlers<'keyPersons.export' | 'gateCounts.
       ],
       dailyCounts(ctx.db, day, entityCtx(ctx).scope),
     ),
+  'tests.export': ({ id }, ctx) => {
+    const round = stmt(ctx.db, 'SELECT name, day FROM test_rounds WHERE id = ?').get(id) as { name: string; day: string } | undefined;
+    if (!round) throw new ApiError('NOT_FOUND', '没有这个检测轮次');
+    return exportReport<TestCount>(
+      ctx,
+      `核酸检测${round.day}${round.name}`,
+      [
+        { label: '社区', width: 14, value: (r) => r.communityName },
+        { label: '小区', width: 20, value: (r) => r.compoundName },
+        { label: '应检人数', width: 10, number: true, value: (r) => r.due },
+        { label: '已检人数', width: 10, number: true, value: (r) => r.tested },
+        { label: '检测率', width: 10, value: (r) => (r.due ? `${((r.tested / r.due) * 100).toFixed(1)}%` : '—') },
+      ],
+      testCounts(ctx, id),
+    );
+  },
 };

@@ -5,7 +5,7 @@ import type { keyPersons } from '../../../shared/api/key-persons';
 import type { residents } from '../../../shared/api/residents';
 import { actor, entityCtx, type Handlers } from '../api/types';
 import { stmt } from '../db/statements';
-import { listRows, scopeWhere } from '../kernel/entity';
+import { listRows } from '../kernel/entity';
 import { acknowledge, dailyCounts, listRegistrations, markSeen, openAlerts, register } from './registrations';
 import { residentsDef } from './residents';
 import { cleanupPersonal } from './cleanup';
@@ -15,6 +15,7 @@ import { campaignSummary, coverageBy, createCampaign, recordVisit, unreached } f
 import { backupNow } from '../db/backup';
 import { exportList } from '../excel/export-list';
 import { residentsTable } from './excel-table';
+import { testCounts } from './test-counts';
 import { dueList, getKeyPerson, history, linkResident, listKeyPersons, measureDays, recordFollowup, setMeasureDays } from './key-persons';
 
 /** keyPersons.create and .setStatus are served by inspections/key-person-duty.ts: they keep the 消杀 duty around the home in step. */
@@ -90,13 +91,7 @@ export const residentHandlers: Handlers<
       ctx.db,
       'SELECT t.id, t.name, t.day, coalesce(sum(c.due), 0) AS due, coalesce(sum(c.tested), 0) AS tested FROM test_rounds t LEFT JOIN test_counts c ON c.round_id = t.id GROUP BY t.id ORDER BY t.day DESC, t.id DESC',
     ).all() as never,
-  'tests.compounds': ({ id }, ctx) => {
-    const w = scopeWhere(entityCtx(ctx).scope, 'p.community_id');
-    return stmt(
-      ctx.db,
-      `SELECT c.compound_id AS compoundId, p.name AS compoundName, m.name AS communityName, c.due, c.tested FROM test_counts c JOIN compounds p ON p.id = c.compound_id JOIN communities m ON m.id = p.community_id WHERE c.round_id = ? AND ${w.sql} ORDER BY m.id, p.name`,
-    ).all(id, ...w.params) as never;
-  },
+  'tests.compounds': ({ id }, ctx) => testCounts(ctx, id),
   'tests.record': ({ id, compoundId, tested }, ctx) => {
     const row = stmt(ctx.db, 'SELECT due FROM test_counts WHERE round_id = ? AND compound_id = ?').get(id, compoundId) as { due: number } | undefined;
     if (!row) throw new ApiError('NOT_FOUND', '该轮次没有这个小区');

@@ -1,3 +1,4 @@
+import { ExportButton } from '../../lib/ExportButton';
 import { PrinterOutlined } from '@ant-design/icons';
 import { App, Button, Card, Col, DatePicker, Input, InputNumber, Row, Select, Space, Table, Tag } from 'antd';
 import dayjs from 'dayjs';
@@ -226,6 +227,7 @@ function Tests({ canWrite }: { canWrite: boolean }) {
           placeholder="轮次"
           options={(rounds.data ?? []).map((r) => ({ value: r.id, label: `${r.day} ${r.name}（${r.tested}/${r.due}）` }))}
         />
+        {id !== null && <ExportButton run={() => call('tests.export', { id })} />}
         {canWrite && (
           <>
             <Input placeholder="新轮次名称" value={name} onChange={(e) => setName(e.target.value)} style={{ width: 140 }} />
