@@ -19,6 +19,7 @@ import { residentsEdit } from './residents-edit';
 import { peopleBulk } from './people-bulk';
 import { stocktake } from './stocktake';
 import { supplies } from './supplies';
+import { plans } from './plans';
 import { volunteers } from './volunteers';
 
 /** The one method list. Every transport derives its routes from the keys of `api`. */
@@ -31,6 +32,7 @@ export const api = {
   ...office,
   ...places,
   ...supplies,
+  ...plans,
   ...volunteers,
   ...residents,
   ...residentsEdit,

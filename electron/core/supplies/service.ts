@@ -1,4 +1,4 @@
-import type { supplies } from '../../../shared/api/supplies';
+import type { plans, supplies } from '../../../shared/api/supplies';
 import { ApiError } from '../../../shared/api/errors';
 import { actor, entityCtx, type Ctx, type Handlers } from '../api/types';
 import { putSetting } from '../auth/settings';
@@ -18,7 +18,7 @@ function requireWarehouse(ctx: Ctx, id: number, field = 'warehouseId'): void {
     throw new ApiError('VALIDATION', '仓库不存在或已被删除', [{ path: field, message: '仓库不存在' }]);
 }
 
-export const suppliesHandlers: Handlers<keyof typeof supplies> = {
+export const suppliesHandlers: Handlers<keyof typeof supplies | keyof typeof plans> = {
   'supplyItems.list': (input, ctx) => listRows(entityCtx(ctx), supplyItems, input),
   'supplyItems.create': (input, ctx) => createRow(entityCtx(ctx), supplyItems, input),
   'supplyItems.update': ({ id, ...f }, ctx) => updateRow(entityCtx(ctx), supplyItems, id, f),
