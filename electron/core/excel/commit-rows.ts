@@ -1,7 +1,7 @@
 import { ApiError } from '../../../shared/api/errors';
 import type { EntityCtx } from '../kernel/entity';
 import type { AnalyzedRow } from './analyze';
-import type { TableSchema } from './table-schema';
+import { StaleRow, type TableSchema } from './table-schema';
 
 /** Rows handled between two yields (a few tens of milliseconds of work). */
 const STEP = 500;
@@ -32,25 +32,61 @@ function countOf(rows: AnalyzedRow[], onDuplicate: 'skip' | 'update'): Counts {
 
 const writes = (r: AnalyzedRow, onDuplicate: 'skip' | 'update') => r.status === 'new' || (r.status === 'update' && onDuplicate === 'update');
 
+/** Where the rows come from, for messages that name the row: "文件 › 工作表 › 第 N 行". */
+export interface Origin {
+  file: string;
+  sheet: string;
+}
+
+const at = (o: Origin, rowNumber: number) => `${o.file} › ${o.sheet} › 第 ${rowNumber} 行`;
+
 /**
  * The part of a commit that needs no transaction: a big table's rows turned into the plain
  * values its bulk writer takes, in steps (other callers — writes too — are answered between
- * them), in chunks for the short final write. Null for tables saved row by row.
+ * them), in chunks for the short final write. Null for tables saved row by row. A row the
+ * table refuses (a reference deleted since the preview) fails the import, naming the row.
  */
-export async function stageRows(schema: TableSchema, rows: AnalyzedRow[], onDuplicate: 'skip' | 'update', progress: Progress) {
+export async function stageRows(ectx: EntityCtx, schema: TableSchema, rows: AnalyzedRow[], onDuplicate: 'skip' | 'update', progress: Progress, origin: Origin) {
   if (!schema.bulk) return null;
-  const chunks: { rows: unknown[][]; json: string }[] = [];
-  let chunk: unknown[][] = [];
+  const chunks: Chunk[] = [];
+  let chunk: Chunk = { rows: [], rowNumbers: [], json: '' };
+  const close = () => (chunks.push({ ...chunk, json: JSON.stringify(chunk.rows) }), (chunk = { rows: [], rowNumbers: [], json: '' }));
   for (const [i, r] of rows.entries()) {
     if (i % STEP === 0 && i > 0) {
       progress(i);
       await yieldNow();
     }
-    if (writes(r, onDuplicate)) chunk.push(schema.bulk.stage(r.input!, r.status === 'update' ? r.existingId : null));
-    if (chunk.length === CHUNK) (chunks.push({ rows: chunk, json: JSON.stringify(chunk) }), (chunk = []));
+    if (!writes(r, onDuplicate)) continue;
+    try {
+      chunk.rows.push(schema.bulk.stage(ectx, r.input!, r.status === 'update' ? r.existingId : null));
+    } catch (e) {
+      if (e instanceof ApiError) throw new ApiError(e.code, `${at(origin, r.rowNumber)}：${e.message.replace(/。$/, '')}。未导入任何数据。`);
+      throw e;
+    }
+    chunk.rowNumbers.push(r.rowNumber);
+    if (chunk.rows.length === CHUNK) close();
   }
-  if (chunk.length) chunks.push({ rows: chunk, json: JSON.stringify(chunk) });
+  if (chunk.rows.length) close();
   return chunks;
+}
+
+interface Chunk {
+  rows: unknown[][];
+  /** The Excel row number of each staged row. */
+  rowNumbers: number[];
+  json: string;
+}
+
+const AGAIN = '本次导入未写入任何数据。请重新上传预览后再导入。';
+
+/** What another user did meanwhile that the staged chunk's write ran into, in Chinese; null for anything else. */
+function conflictOf(e: unknown, schema: TableSchema, chunk: Chunk, origin: Origin): string | null {
+  if (e instanceof StaleRow) return `${at(origin, chunk.rowNumbers[e.index]!)}：导入期间，其他用户修改或删除了这一行对应的已有数据；${AGAIN}`;
+  const code = (e as { code?: string })?.code;
+  // Another user saved the same row between the preview and this write.
+  if (code === 'SQLITE_CONSTRAINT_UNIQUE' || code === 'SQLITE_CONSTRAINT_PRIMARYKEY') return `导入期间，其他用户已保存了文件中的${schema.keyLabel}；${AGAIN}`;
+  if (code === 'SQLITE_CONSTRAINT_FOREIGNKEY') return `导入期间，其他用户删除了文件中的行所引用的数据；${AGAIN}`;
+  return null;
 }
 
 /**
@@ -64,19 +100,17 @@ export async function writeRows(
   onDuplicate: 'skip' | 'update',
   staged: Awaited<ReturnType<typeof stageRows>>,
   progress: Progress,
+  origin: Origin,
 ): Promise<Counts> {
   if (staged) {
-    try {
-      for (const [i, c] of staged.entries()) {
-        if (i > 0) await yieldNow();
+    for (const [i, c] of staged.entries()) {
+      if (i > 0) await yieldNow();
+      try {
         schema.bulk!.write(ectx, c.rows, c.json);
+      } catch (e) {
+        const message = conflictOf(e, schema, c, origin);
+        throw message ? new ApiError('CONFLICT', message) : e;
       }
-    } catch (e) {
-      // Another user saved the same row between the preview and this write: nothing of the file is kept.
-      if ((e as { code?: string })?.code === 'SQLITE_CONSTRAINT_UNIQUE') {
-        throw new ApiError('CONFLICT', `导入期间，其他用户已保存了文件中的${schema.keyLabel}；本次导入未写入任何数据。请重新上传预览后再导入。`);
-      }
-      throw e;
     }
     return countOf(rows, onDuplicate);
   }

@@ -168,10 +168,11 @@ export const excelHandlers = (tables: Tables): Handlers<Exclude<keyof typeof exc
     const progress = (done: number) => (upload.progress = { phase: 'commit', done, total });
     progress(0);
     // A big table's rows are staged first, outside any transaction: other users' writes go through meanwhile.
-    const staged = await stageRows(schema, analysis.rows, onDuplicate, progress);
+    const origin = { file: upload.fileName, sheet: analysis.sheetName };
+    const staged = await stageRows(ectx, schema, analysis.rows, onDuplicate, progress, origin);
     // One transaction, written in steps: other callers' reads are answered meanwhile, their writes wait (see Ctx.longWrite).
     const result = await ctx.longWrite(async () => {
-      const { created, updated, unchanged, skipped } = await writeRows(ectx, schema, analysis.rows, onDuplicate, staged, progress);
+      const { created, updated, unchanged, skipped } = await writeRows(ectx, schema, analysis.rows, onDuplicate, staged, progress, origin);
       if (upload.chosenMapping) {
         stmt(
           ctx.db,

@@ -25,9 +25,20 @@ export interface ColumnSpec {
  * transaction, which other writers wait for — so that wait is short.
  */
 export interface BulkSave {
-  stage(input: Record<string, unknown>, existingId: number | null): unknown[];
-  /** Saves one chunk of staged rows, given as they are and as one JSON array (for SQL's json_each). */
+  /** Reads what it needs (references, the row's state) and checks what `save` checks; throws as `save` would. */
+  stage(ctx: EntityCtx, input: Record<string, unknown>, existingId: number | null): unknown[];
+  /**
+   * Saves one chunk of staged rows, given as they are and as one JSON array (for SQL's
+   * json_each). Throws StaleRow when a row it updates was changed since it was staged.
+   */
   write(ctx: EntityCtx, rows: unknown[][], json: string): void;
+}
+
+/** A staged row (its index in the chunk) whose stored row another user changed or deleted after it was staged. */
+export class StaleRow extends Error {
+  constructor(readonly index: number) {
+    super(`staged row ${index} is stale`);
+  }
 }
 
 export interface CellError {

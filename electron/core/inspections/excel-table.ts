@@ -3,6 +3,7 @@ import { PremisesKind, PremisesStatus } from '../../../shared/domain/enums';
 import type { z } from 'zod';
 import { stmt } from '../db/statements';
 import { rowCoordinates } from '../excel/coords';
+import { entityBulk } from '../excel/entity-bulk';
 import { communityAndGrid, issuesToColumns } from '../excel/resolve-refs';
 import type { CellError, TableSchema } from '../excel/table-schema';
 import { createRow, getRow, updateRow } from '../kernel/entity';
@@ -115,6 +116,7 @@ export const premisesTable: TableSchema = {
     return hit ? (getRow(ctx, premises, hit.id) as unknown as Record<string, unknown>) : null;
   },
   compare: ['kind', 'gridId', 'address', 'manager', 'phone', 'pledgeDate', 'codePosted', 'status', 'lng', 'lat'],
+  bulk: entityBulk(premises, { keep: ['code_checked_on'] }),
   save(ctx, input, existingId) {
     // The date the code was last checked is the inspectors', not the spreadsheet's.
     if (existingId === null) createRow(ctx, premises, input as never);

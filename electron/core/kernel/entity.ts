@@ -188,6 +188,23 @@ export function updateRow<F extends object, R extends { id: number }>(ctx: Entit
   return after;
 }
 
+/**
+ * The columns createRow (existingId null) or updateRow would write, with the same checks
+ * (references, the caller's communities) and messages, and the row's updated_at when
+ * checked (null for a new row), for an import that writes many rows set-wise later.
+ */
+export function columnsToWrite<F extends object, R extends { id: number }>(ctx: EntityCtx, def: EntityDef<F, R>, fields: F, existingId: number | null) {
+  const at = ctx.now.toISOString();
+  if (existingId !== null) {
+    getRow(ctx, def, existingId);
+    assertWritable(ctx, def as EntityDef<F, unknown>, null);
+  }
+  const f = def.check ? def.check(ctx.db, fields) : fields;
+  assertWritable(ctx, def as EntityDef<F, unknown>, f);
+  const seen = existingId === null ? null : (stmt(ctx.db, `SELECT updated_at AS u FROM ${def.table} WHERE id = ?`).get(existingId) as { u: string }).u;
+  return { columns: { ...columnsOf(def, f, at), created_at: at } as Record<string, unknown>, seen };
+}
+
 export function deleteRow<F extends object, R extends { id: number }>(ctx: EntityCtx, def: EntityDef<F, R>, id: number): { ok: true } {
   const row = getRow(ctx, def, id) as R & { name?: string };
   assertWritable(ctx, def as EntityDef<F, unknown>, null);

@@ -5,6 +5,7 @@ import { stmt } from '../db/statements';
 import { checkpoints } from './checkpoints';
 import { createRow, getRow, updateRow } from '../kernel/entity';
 import { rowCoordinates } from '../excel/coords';
+import { entityBulk } from '../excel/entity-bulk';
 import { communityOfRow, idByName, issuesToColumns } from '../excel/resolve-refs';
 import { type CellError, defineTable } from '../excel/table-schema';
 
@@ -138,6 +139,7 @@ export const checkpointsTable = defineTable<z.output<typeof CheckpointFields>, C
     return hit ? getRow(ctx, checkpoints, hit.id) : null;
   },
   compare: ['kind', 'compoundId', 'communityId', 'hours', 'staffPerShift', 'status', 'lng', 'lat', 'note'],
+  bulk: entityBulk(checkpoints),
   save(ctx, input, existingId) {
     if (existingId === null) createRow(ctx, checkpoints, input);
     else updateRow(ctx, checkpoints, existingId, input);

@@ -4,6 +4,7 @@ import { stmt } from '../db/statements';
 import { communities } from './communities';
 import { createRow, getRow, updateRow } from '../kernel/entity';
 import { grids } from './grids';
+import { entityBulk } from '../excel/entity-bulk';
 import { issuesToColumns } from '../excel/resolve-refs';
 import { defineTable } from '../excel/table-schema';
 
@@ -68,6 +69,7 @@ export const communitiesTable = defineTable({
     return hit ? getRow(ctx, communities, hit.id) : null;
   },
   compare: ['kind', 'secretary', 'phone', 'note'],
+  bulk: entityBulk(communities),
   save: (ctx, input, id) => void (id === null ? createRow(ctx, communities, input) : updateRow(ctx, communities, id, input)),
   toCells: (r: CommunityRow) => ({ ...r, kind: CommunityKind.labels[r.kind] }),
 });
@@ -103,6 +105,7 @@ export const gridsTable = defineTable({
     return hit ? getRow(ctx, grids, hit.id) : null;
   },
   compare: ['leader', 'leaderPhone', 'note'],
+  bulk: entityBulk(grids),
   save: (ctx, input, id) => void (id === null ? createRow(ctx, grids, input) : updateRow(ctx, grids, id, input)),
   toCells: (r: GridRow) => r,
 });

@@ -5,6 +5,7 @@ import { stmt } from '../db/statements';
 import { compounds } from './compounds';
 import { createRow, getRow, updateRow } from '../kernel/entity';
 import { rowCoordinates } from '../excel/coords';
+import { entityBulk } from '../excel/entity-bulk';
 import { communityAndGrid, issuesToColumns } from '../excel/resolve-refs';
 import { type CellError, defineTable } from '../excel/table-schema';
 
@@ -130,6 +131,8 @@ export const compoundsTable = defineTable<Input, CompoundRow>({
     return hit ? getRow(ctx, compounds, hit.id) : null;
   },
   compare: ['gridId', 'managementType', 'propertyCompany', 'buildings', 'households', 'population', 'controlLevel', 'lng', 'lat'],
+  // A spreadsheet carries no boundary: a new compound has none, an updated one keeps the one drawn on the map.
+  bulk: entityBulk(compounds, { fields: (input) => ({ ...(input as Input), boundary: null }), keep: ['boundary'] }),
   save(ctx, input, existingId) {
     if (existingId === null) createRow(ctx, compounds, { ...input, boundary: null });
     else {

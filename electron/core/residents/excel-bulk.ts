@@ -41,7 +41,7 @@ const UPDATE = `WITH ${STAGED} UPDATE residents SET household_id = l.household_i
  * all-or-nothing transaction other writers wait for lasts a fraction of the row-by-row one.
  */
 export const residentsBulk: BulkSave = {
-  stage(raw, existingId) {
+  stage(_ctx, raw, existingId) {
     const i = raw as unknown as Staged;
     return [existingId, i.compoundId, i.newCompound?.name ?? null, i.newCompound?.communityId ?? null, i.building, i.unit, i.room, ...personValues(i)];
   },

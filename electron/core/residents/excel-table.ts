@@ -1,5 +1,6 @@
 import { ResidentKind, VULNERABLE } from '../../../shared/api/residents';
 import { stmt } from '../db/statements';
+import { insertBulk } from '../excel/entity-bulk';
 import { communityOfRow, idByName } from '../excel/resolve-refs';
 import type { CellError, TableSchema } from '../excel/table-schema';
 import { compounds } from '../places/compounds';
@@ -306,28 +307,39 @@ export const registrationsTable: TableSchema = {
     return hit ? { id: hit.id } : null;
   },
   compare: [],
+  bulk: insertBulk(
+    'registrations',
+    ['checkpoint_id', 'ts', 'subject', 'name', 'phone', 'plate', 'direction', 'temperature', 'abnormal', 'pass_no', 'reason', 'refused', 'username'],
+    (ctx, i) => registrationValues(i, ctx.username),
+  ),
   save(ctx, i) {
-    const t = i.temperature as number | null;
     stmt(
       ctx.db,
-      'INSERT INTO registrations (checkpoint_id, ts, subject, name, phone, plate, direction, temperature, abnormal, pass_no, reason, refused, username) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0, ?)',
-    ).run(
-      i.checkpointId,
-      i.ts,
-      i.subject,
-      i.name,
-      i.phone,
-      i.plate,
-      i.direction,
-      t,
-      t !== null && t >= 37.3 ? 1 : 0,
-      i.passNo,
-      i.reason,
-      ctx.username ?? 'import',
-    );
+      'INSERT INTO registrations (checkpoint_id, ts, subject, name, phone, plate, direction, temperature, abnormal, pass_no, reason, refused, username) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)',
+    ).run(...registrationValues(i, ctx.username));
   },
   toCells: (r) => r,
 };
+
+/** An imported registration's columns, in the order the table's statements list them (checkpoint_id … username). */
+function registrationValues(i: Record<string, unknown>, username: string | undefined): unknown[] {
+  const t = i.temperature as number | null;
+  return [
+    i.checkpointId,
+    i.ts,
+    i.subject,
+    i.name,
+    i.phone,
+    i.plate,
+    i.direction,
+    t,
+    t !== null && t >= 37.3 ? 1 : 0,
+    i.passNo,
+    i.reason,
+    0,
+    username ?? 'import',
+  ];
+}
 
 /** 核酸检测 tested counts per compound, as the testing sites report them, into a round (the latest unless named). */
 export const testCountsTable: TableSchema = {

@@ -2,6 +2,7 @@ import { ApiError } from '../../../shared/api/errors';
 import { SupplyItemFields } from '../../../shared/api/supplies';
 import { DonorKind, SupplyCategory } from '../../../shared/domain/enums';
 import { stmt } from '../db/statements';
+import { entityBulk } from '../excel/entity-bulk';
 import { issuesToColumns } from '../excel/resolve-refs';
 import { type CellError, defineTable, type TableSchema } from '../excel/table-schema';
 import { ALL_COMMUNITIES, createRow, getRow, updateRow } from '../kernel/entity';
@@ -76,6 +77,7 @@ export const supplyItemsTable = defineTable({
     return hit ? getRow(ctx, supplyItems, hit.id) : null;
   },
   compare: ['category', 'unit', 'packSize', 'packUnit', 'allowSplit', 'lowStock', 'note'],
+  bulk: entityBulk(supplyItems),
   save: (ctx, input, id) => void (id === null ? createRow(ctx, supplyItems, input) : updateRow(ctx, supplyItems, id, input)),
   toCells: (r) => ({ ...r, category: SupplyCategory.labels[r.category], allowSplit: r.allowSplit ? '是' : '否' }),
 });

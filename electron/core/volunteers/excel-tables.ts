@@ -4,6 +4,7 @@ import { type Person, PersonFields } from '../../../shared/api/volunteers';
 import { AgeGroup, Gender, Health, PersonKind } from '../../../shared/domain/enums';
 import { shiftLabel } from '../../../shared/domain/shifts';
 import { stmt } from '../db/statements';
+import { entityBulk, insertBulk } from '../excel/entity-bulk';
 import { idByName, issuesToColumns } from '../excel/resolve-refs';
 import type { CellError, TableSchema } from '../excel/table-schema';
 import { createRow, getRow, updateRow } from '../kernel/entity';
@@ -208,6 +209,7 @@ export const peopleTable: TableSchema = {
     'health',
     'note',
   ],
+  bulk: entityBulk(people),
   save: (ctx, input, id) => void (id === null ? createRow(ctx, people, input as never) : updateRow(ctx, people, id, input as never)),
   toCells(r) {
     const p = r as unknown as z.output<typeof Person>;
@@ -311,6 +313,14 @@ export const rosterRowsTable: TableSchema = {
     return hit ? { id: hit.id } : null;
   },
   compare: [],
+  bulk: insertBulk('assignments', ['roster_id', 'post_id', 'day', 'shift', 'person_id', 'source'], (_ctx, i) => [
+    i.rosterId,
+    i.postId,
+    i.day,
+    i.shift,
+    i.personId,
+    'manual',
+  ]),
   save(ctx, i) {
     stmt(ctx.db, "INSERT INTO assignments (roster_id, post_id, day, shift, person_id, source) VALUES (?, ?, ?, ?, ?, 'manual')").run(
       i.rosterId,
