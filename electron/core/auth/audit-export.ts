@@ -35,3 +35,7 @@ export function exportAudit(db: Database.Database, q: Omit<AuditQuery, 'page' | 
   const day = now.toISOString().slice(0, 10);
   return { fileName: `操作日志-${day}.xlsx`, base64, rowCount: rows.length };
 }
+
+/** exportAudit as a read job (db/read-thread.ts): a log of years is written into a workbook on a thread of its own. */
+export const auditExport = (db: Database.Database, { q, nowMs }: { q: Omit<AuditQuery, 'page' | 'pageSize'>; nowMs: number }) =>
+  exportAudit(db, q, new Date(nowMs));

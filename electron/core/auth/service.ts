@@ -9,7 +9,8 @@ import { createSession, resolveSession, revokeAllSessions, revokeSession } from 
 import { putSetting } from './settings';
 import { auditRetentionYears, idleTimeoutMinutes } from './settings';
 import { getUser, insertUser, listUsers, setCommunities, toMe, userCount } from './users-repo';
-import { exportAudit } from './audit-export';
+import { auditExport } from './audit-export';
+import { readJobOr, worthAThread } from '../db/read-job-or';
 import { listAudit } from './audit-list';
 
 const me = (ctx: Ctx) => {
@@ -117,7 +118,14 @@ export const authHandlers: Handlers<keyof typeof auth> = {
     return { ok: true as const };
   },
   'audit.list': (input, { db }) => listAudit(db, input),
-  'audit.export': (input, { db, now }) => exportAudit(db, input, now()),
+  'audit.export': (input, { db, now }) =>
+    readJobOr(
+      db,
+      worthAThread(db, 'audit_log'),
+      { module: new URL('./audit-export.ts', import.meta.url), fn: 'auditExport' },
+      { q: input, nowMs: now().getTime() },
+      auditExport,
+    ),
   'settings.security': (_, { db }) => ({ idleTimeoutMinutes: idleTimeoutMinutes(db), auditRetentionYears: auditRetentionYears(db) }),
   'settings.updateSecurity': (input, { db }) => {
     putSetting(db, 'idle_timeout_minutes', String(input.idleTimeoutMinutes));

@@ -35,7 +35,8 @@ export const inspectionHandlers: Handlers<keyof typeof inspections> = {
     if (before.pledgeScanId) stmt(ctx.db, 'DELETE FROM photos WHERE id = ?').run(before.pledgeScanId);
     return getRow(e, premises, id);
   },
-  'premises.export': (input, ctx) => exportList(premises, premisesTable, ctx, input),
+  'premises.export': (input, ctx) =>
+    exportList(premises, premisesTable, ctx, input, { module: new URL('./export-job.ts', import.meta.url), fn: 'premisesExport' }),
   'checklists.current': (_, { db }) => currentChecklists(db),
   'checklists.save': ({ targetKind, items }, ctx) => saveChecklist(ctx.db, targetKind, items, actor(ctx)),
   'inspections.create': (f, ctx) => createInspection(ctx.db, f, entityCtx(ctx).scope, actor(ctx)),

@@ -91,7 +91,7 @@ export const residentHandlers: Handlers<
       ctx.db,
       'SELECT t.id, t.name, t.day, coalesce(sum(c.due), 0) AS due, coalesce(sum(c.tested), 0) AS tested FROM test_rounds t LEFT JOIN test_counts c ON c.round_id = t.id GROUP BY t.id ORDER BY t.day DESC, t.id DESC',
     ).all() as never,
-  'tests.compounds': ({ id }, ctx) => testCounts(ctx, id),
+  'tests.compounds': ({ id }, ctx) => testCounts(ctx.db, entityCtx(ctx).scope, id),
   'tests.record': ({ id, compoundId, tested }, ctx) => {
     const row = stmt(ctx.db, 'SELECT due FROM test_counts WHERE round_id = ? AND compound_id = ?').get(id, compoundId) as { due: number } | undefined;
     if (!row) throw new ApiError('NOT_FOUND', '该轮次没有这个小区');

@@ -41,7 +41,7 @@ const uniqueKind = <T>(run: () => T): T => {
 };
 
 export const volunteerHandlers: Handlers<keyof typeof volunteers | 'people.export'> = {
-  'people.export': (input, ctx) => exportList(people, peopleTable, ctx, input),
+  'people.export': (input, ctx) => exportList(people, peopleTable, ctx, input, { module: new URL('./export-job.ts', import.meta.url), fn: 'peopleExport' }),
   'people.list': (input, ctx) => listRows(entityCtx(ctx), people, input),
   'people.create': (input, ctx) => createRow(entityCtx(ctx), people, input),
   'people.update': ({ id, ...f }, ctx) => updateRow(entityCtx(ctx), people, id, unmaskPerson(ctx.db, id, f)),
