@@ -1,6 +1,9 @@
 import * as XLSX from 'xlsx';
 import { describe, expect, it } from 'vitest';
+import { commitBothWays, previewed } from '../../../test/helpers/bulk-parity';
 import { uploadFile } from '../../../test/helpers/excel';
+import { ROLE_USER } from '../../../test/helpers/sessions';
+import { makeId } from '../../../test/fixtures/excel/make-fixtures-lib';
 import { dataOf, openSignedIn, type Call } from '../../../test/helpers/temp-core';
 import { parseWeekdays, parseWindow } from './excel-tables';
 
@@ -81,4 +84,98 @@ describe('people and rosters through the import engine', () => {
     dataOf(await call('excel.commit', { uploadId }));
     expect(count()).toBe(before);
   });
+
+  it('a volunteer list of known and new people comes out as row by row did; one another user registers meanwhile fails it, keeping nothing', async () => {
+    const { core, call } = await openSignedIn({ demo: true }, 'roster');
+    const known = core.db
+      .prepare(
+        'SELECT p.name, p.phone, p.id_number AS idNumber, c.name AS compound, m.name AS community FROM people p LEFT JOIN compounds c ON c.id = p.compound_id LEFT JOIN communities m ON m.id = p.community_id ORDER BY p.id LIMIT 300',
+      )
+      .all() as { name: string; phone: string | null; idNumber: string | null; compound: string | null; community: string | null }[];
+    const places = core.db
+      .prepare('SELECT c.name AS compound, m.name AS community FROM compounds c JOIN communities m ON m.id = c.community_id ORDER BY c.id')
+      .all() as {
+      compound: string;
+      community: string;
+    }[];
+    const head = ['姓名', '类别', '手机号', '身份证号', '居住小区', '所属社区', '党员', '特长', '可值守日', '可值守时段', '备注'];
+    const kinds = ['志愿者', '党员', '楼长', '网格员', '医务人员'];
+    const added = (from: number, n: number) =>
+      Array.from({ length: n }, (_, j) => {
+        const i = from + j;
+        const place = i % 3 ? places[i % places.length]! : null;
+        return [
+          `新志愿者${i}`,
+          kinds[i % kinds.length],
+          `137${String(i).padStart(8, '0')}`,
+          i % 4 ? makeId('410102', `19${60 + (i % 40)}0${1 + (i % 9)}1${i % 10}`, Math.floor(i / 10) % 1000) : null,
+          place?.compound ?? null,
+          place?.community ?? (i % 2 ? places[0]!.community : null),
+          i % 2 ? '是' : '否',
+          i % 5 ? null : '驾驶、宣传',
+          i % 3 ? '工作日' : '每天',
+          i % 4 ? '8-20' : null,
+          i % 7 ? null : `备注${i}`,
+        ];
+      });
+    const rows = [
+      head,
+      ...known.map((p, i) => [p.name, '志愿者', p.phone, p.idNumber, p.compound, p.community, '是', '宣传', '周末', '9-17', `改${i}`]),
+      ...added(0, 800),
+    ];
+    const a = await previewed(call, 'people', rows);
+    expect(a.counts).toMatchObject({ new: 800, error: 0 });
+    const done = await commitBothWays(core.db, call, ROLE_USER.roster, a.uploadId, ['SELECT * FROM people ORDER BY id']);
+    expect(done.result).toMatchObject({ ok: true, data: { created: 800, updated: a.counts.update } });
+    expect(a.counts.update).toBeGreaterThan(200);
+    expect(done.staged).toEqual(done.rowByRow);
+
+    // A second list; before it is committed another user registers one of its people (same ID number).
+    const more = [head, ...added(800, 300)];
+    const b = await previewed(call, 'people', more);
+    const last = more.at(-1)!;
+    const other = await call('people.create', {
+      name: last[0],
+      kind: 'volunteer',
+      phone: null,
+      idNumber: last[3],
+      gender: null,
+      ageGroup: null,
+      compoundId: null,
+      communityId: null,
+      partyMember: false,
+      skills: [],
+      weekdays: [1, 2, 3, 4, 5, 6, 7],
+      windowStart: null,
+      windowEnd: null,
+      note: null,
+    });
+    expect(other).toMatchObject({ ok: true });
+    const before = core.db.prepare('SELECT count(*) AS n FROM people').get();
+    const failed = await call('excel.commit', { uploadId: b.uploadId });
+    expect(failed).toMatchObject({ ok: false, error: { code: 'CONFLICT', message: expect.stringContaining('本次导入未写入任何数据') } });
+    expect(core.db.prepare('SELECT count(*) AS n FROM people').get()).toEqual(before);
+  }, 60_000);
+
+  it('placements typed back into a roster come out as row by row did', async () => {
+    const { core, call } = await openSignedIn({ demo: true }, 'roster');
+    const roster = dataOf<{ id: number }[]>(await call('rosters.list', {}))[0]!;
+    // The roster's first placements as a sheet (shift by its number), every other one taken out of the roster first: the import puts them back.
+    const placed = core.db
+      .prepare(
+        `SELECT a.id, date(r.start_date, '+' || a.day || ' days') AS day, t.name AS post, a.shift + 1 AS shift, p.name, p.phone
+         FROM assignments a JOIN rosters r ON r.id = a.roster_id JOIN posts t ON t.id = a.post_id JOIN people p ON p.id = a.person_id
+         WHERE a.roster_id = ? ORDER BY a.id LIMIT 1500`,
+      )
+      .all(roster.id) as { id: number; day: string; post: string; shift: number; name: string; phone: string | null }[];
+    const remove = core.db.prepare('DELETE FROM assignments WHERE id = ?');
+    for (const p of placed.filter((_, i) => i % 2 === 0)) remove.run(p.id);
+    const rows = [['日期', '岗位', '班次', '姓名', '手机号'], ...placed.map((p) => [p.day, p.post, p.shift, p.name, p.phone])];
+    const a = await previewed(call, 'rosterRows', rows);
+    expect(a.counts.error).toBe(0);
+    expect(a.counts.new).toBe(750);
+    const done = await commitBothWays(core.db, call, ROLE_USER.roster, a.uploadId, ['SELECT * FROM assignments ORDER BY id']);
+    expect(done.result).toMatchObject({ ok: true, data: { created: a.counts.new } });
+    expect(done.staged).toEqual(done.rowByRow);
+  }, 60_000);
 });
