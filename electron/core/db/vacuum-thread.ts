@@ -13,17 +13,20 @@ const SOURCE = `
 const { parentPort, workerData } = require('node:worker_threads');
 const Database = require(workerData.sqlitePath);
 let db;
+let reply;
 try {
   db = new Database(workerData.file, { readonly: true, fileMustExist: true });
   db.pragma("cipher='sqlcipher'");
   db.pragma('key="x\\'' + workerData.keyHex + '\\'"');
   db.prepare('VACUUM INTO ?').run(workerData.target);
-  parentPort.postMessage({ ok: true });
+  reply = { ok: true };
 } catch (e) {
-  parentPort.postMessage({ ok: false, message: String((e && e.message) || e), code: e && e.code });
-} finally {
-  if (db) db.close();
+  reply = { ok: false, message: String((e && e.message) || e), code: e && e.code };
 }
+// Closed before answering: a read connection still open when the caller closes the office
+// would keep its WAL from being checkpointed, and the next start would read pages from it.
+try { if (db) db.close(); } catch {}
+parentPort.postMessage(reply);
 `;
 
 const sqlitePath = createRequire(import.meta.url).resolve('better-sqlite3-multiple-ciphers');
