@@ -1,6 +1,8 @@
 import * as XLSX from 'xlsx';
 import { describe, expect, it } from 'vitest';
+import { commitBothWays, previewed } from '../../../test/helpers/bulk-parity';
 import { uploadFile } from '../../../test/helpers/excel';
+import { ROLE_USER } from '../../../test/helpers/sessions';
 import { count, dataOf, errorOf, openSignedIn, signInAs, type Call } from '../../../test/helpers/temp-core';
 
 /** A real .xlsx as an office would send it: a title row above the header. */
@@ -113,4 +115,54 @@ describe('supplies through the import engine', () => {
       'premises',
     ]);
   });
+
+  it('a catalogue of known and new items comes out as row by row did; an item another user adds meanwhile fails it, keeping nothing', async () => {
+    const { core, call } = await openSignedIn({}, 'supplies');
+    const known = core.db.prepare('SELECT name, unit FROM supply_items ORDER BY id').all() as { name: string; unit: string }[];
+    const head = ['物资名称', '类别', '单位', '每包装数量', '包装单位', '可拆包', '预警线', '备注'];
+    const added = (from: number, n: number) =>
+      Array.from({ length: n }, (_, j) => {
+        const i = from + j;
+        return [
+          `新物资${i}`,
+          ['防护物资', '消杀物资', '生活物资'][i % 3],
+          '个',
+          i % 4 ? 1 + (i % 50) : null,
+          i % 4 ? '盒' : null,
+          i % 2 ? '是' : null,
+          i % 3 ? i : null,
+          i % 5 ? null : `备注${i}`,
+        ];
+      });
+    const a = await previewed(call, 'supplyItems', [
+      head,
+      ...known.map((k, i) => [k.name, '生活物资', k.unit, 10, '箱', '是', 100 + i, '改']),
+      ...added(0, 600),
+    ]);
+    expect(a.counts).toMatchObject({ new: 600, error: 0 });
+    const done = await commitBothWays(core.db, call, ROLE_USER.supplies, a.uploadId, ['SELECT * FROM supply_items ORDER BY id']);
+    expect(done.result).toMatchObject({ ok: true, data: { created: 600, updated: known.length } });
+    expect(done.staged).toEqual(done.rowByRow);
+
+    const more = [head, ...added(600, 200)];
+    const b = await previewed(call, 'supplyItems', more);
+    const other = await call('supplyItems.create', {
+      name: more.at(-1)![0],
+      category: 'living',
+      unit: '个',
+      packSize: 1,
+      packUnit: null,
+      allowSplit: false,
+      lowStock: null,
+      note: null,
+    });
+    expect(other).toMatchObject({ ok: true });
+    const before = core.db.prepare('SELECT * FROM supply_items ORDER BY id').all();
+    const failed = await call('excel.commit', { uploadId: b.uploadId });
+    expect(failed).toMatchObject({
+      ok: false,
+      error: { code: 'CONFLICT', message: '导入期间，其他用户已保存了文件中的同名的物资；本次导入未写入任何数据。请重新上传预览后再导入。' },
+    });
+    expect(core.db.prepare('SELECT * FROM supply_items ORDER BY id').all()).toEqual(before);
+  }, 60_000);
 });
