@@ -4,6 +4,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { APP_VERSION, type CoreApi } from '../core/core';
 import coreHost from '../core/worker/host?modulePath';
+import coreThreads from '../core/registry/threads?modulePath';
 import type { TileRequest } from '../core/map/tile-path';
 import { registerApi } from './ipc';
 import { desktopLanSharing } from './lan';
@@ -40,7 +41,15 @@ app.whenReady().then(async () => {
   const dataDir = app.getPath('userData');
   const keyStore = safeStorageKeyStore(safeStorage, path.join(dataDir, 'database-key.bin'));
   core = await startCore(
-    { dataDir, demoOnCreate: true, transport: 'desktop', keyStore, adminPassword: process.env.STREET_COMMAND_ADMIN_PASSWORD, hostFile: coreHost },
+    {
+      dataDir,
+      demoOnCreate: true,
+      transport: 'desktop',
+      keyStore,
+      adminPassword: process.env.STREET_COMMAND_ADMIN_PASSWORD,
+      hostFile: coreHost,
+      threadFile: coreThreads,
+    },
     dialog,
   );
   if (!core) {

@@ -18,7 +18,7 @@ const TITLES: Partial<Record<StartupProblem, string>> = {
  * message, and null (the app quits).
  */
 export async function startCore(
-  opts: WorkerCoreOptions & { keyStore: KeyStore; hostFile?: string },
+  opts: WorkerCoreOptions & { keyStore: KeyStore; hostFile?: string; threadFile?: string },
   dialog: { showErrorBox(title: string, content: string): void },
 ): Promise<WorkerCore | null> {
   try {

@@ -1,5 +1,6 @@
 import { parentPort, workerData } from 'node:worker_threads';
 import type { Core } from '../core';
+import { useBundledThreads } from '../db/job-thread';
 import { inRecovery, openCore } from '../recovery-core';
 import { bridgedKeyStore } from './key-bridge';
 import type { CoreState, HostData, Reply, Request } from './messages';
@@ -12,6 +13,7 @@ import type { CoreState, HostData, Reply, Request } from './messages';
 const data = workerData as HostData;
 const port = parentPort!;
 const send = (m: Reply) => port.postMessage(m);
+useBundledThreads(data.threadFile);
 
 let core: Core;
 try {

@@ -11,6 +11,8 @@ export type WorkerCoreOptions = Pick<CoreOptions, 'dataDir' | 'demoOnCreate' | '
 export interface HostData {
   opts: WorkerCoreOptions;
   key: KeyBridge;
+  /** The built app's thread file for long jobs (db/job-thread.ts); absent under tsx. */
+  threadFile?: string;
 }
 
 export type Request =

@@ -26,7 +26,8 @@ export interface WorkerCore extends CoreApi {
 
 /**
  * Under tsx or vitest the worker runs the TypeScript host through tsx's loader; the
- * built app passes the bundled host (electron-vite's `?modulePath`) instead.
+ * built app passes the bundled host (electron-vite's `?modulePath`) instead, and the
+ * bundled thread file its long jobs start from (`threadFile`, see db/job-thread.ts).
  */
 function spawn(hostFile: string | undefined, data: HostData): Worker {
   const transferList = [data.key.port];
@@ -81,7 +82,12 @@ export function transferables(input: unknown): ArrayBuffer[] {
  * again: the calls it held are answered with CRASHED, the next ones wait for the new one.
  */
 export async function createWorkerCore(
-  opts: WorkerCoreOptions & { keyStore: KeyStore; hostFile?: string; /** Each worker as it starts (supervision, tests). */ spawned?: (w: Worker) => void },
+  opts: WorkerCoreOptions & {
+    keyStore: KeyStore;
+    hostFile?: string;
+    threadFile?: string;
+    /** Each worker as it starts (supervision, tests). */ spawned?: (w: Worker) => void;
+  },
 ): Promise<WorkerCore> {
   const { dataDir, demoOnCreate, demoResidents, transport, adminPassword } = opts;
   let state: CoreState = { imgOrigins: [], recovering: false };
@@ -95,7 +101,11 @@ export async function createWorkerCore(
   const start = () =>
     new Promise<void>((resolve, reject) => {
       const keys = serveKeyStore(opts.keyStore);
-      const w = spawn(opts.hostFile, { opts: { dataDir, demoOnCreate, demoResidents, transport, adminPassword }, key: keys.bridge });
+      const w = spawn(opts.hostFile, {
+        opts: { dataDir, demoOnCreate, demoResidents, transport, adminPassword },
+        key: keys.bridge,
+        threadFile: opts.threadFile,
+      });
       let started = false;
       worker = w;
       opts.spawned?.(w);
