@@ -75,3 +75,15 @@ export const residentsBulk: BulkSave = {
     stmt(ctx.db, UPDATE).run(params);
   },
 };
+
+/** A round's tested counts, one UPDATE per chunk: as `save` does it row by row, a compound the round does not list is left alone. */
+export const testCountsBulk: BulkSave = {
+  stage: (_ctx, i) => [i.tested, i.roundId, i.compoundId],
+  write(ctx, _rows, json) {
+    stmt(
+      ctx.db,
+      `UPDATE test_counts SET tested = s.tested FROM (SELECT value->>0 AS tested, value->>1 AS round_id, value->>2 AS compound_id FROM json_each(@rows)) AS s
+       WHERE test_counts.round_id = s.round_id AND test_counts.compound_id = s.compound_id`,
+    ).run({ rows: json });
+  },
+};

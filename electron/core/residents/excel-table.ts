@@ -5,7 +5,7 @@ import { communityOfRow, idByName } from '../excel/resolve-refs';
 import type { CellError, TableSchema } from '../excel/table-schema';
 import { compounds } from '../places/compounds';
 import { createRow, getRow } from '../kernel/entity';
-import { residentsBulk } from './excel-bulk';
+import { residentsBulk, testCountsBulk } from './excel-bulk';
 import { residentsDef } from './residents';
 import { personValues, type ResidentInput } from './resident-values';
 
@@ -378,6 +378,7 @@ export const testCountsTable: TableSchema = {
     return row ? { id: i.compoundId as number, tested: row.tested } : null;
   },
   compare: ['tested'],
+  bulk: testCountsBulk,
   save(ctx, i) {
     stmt(ctx.db, 'UPDATE test_counts SET tested = ? WHERE round_id = ? AND compound_id = ?').run(i.tested, i.roundId, i.compoundId);
   },

@@ -1,7 +1,8 @@
 import * as XLSX from 'xlsx';
 import { describe, expect, it } from 'vitest';
+import { commitBothWays, previewed } from '../../../test/helpers/bulk-parity';
 import { uploadFile } from '../../../test/helpers/excel';
-import { signIn } from '../../../test/helpers/sessions';
+import { ROLE_USER, signIn } from '../../../test/helpers/sessions';
 import { dataOf, errorOf, manualClock, openSignedIn } from '../../../test/helpers/temp-core';
 
 async function household(core: { db: import('better-sqlite3-multiple-ciphers').Database }) {
@@ -79,5 +80,27 @@ describe('household needs and testing rounds', () => {
     expect(p.counts).toMatchObject({ update: 1, unchanged: 1, error: 1 });
     dataOf(await call('excel.commit', { uploadId, excludeErrors: true }));
     expect(dataOf<{ tested: number }[]>(await call('tests.list', {}))[0]!.tested).toBe(920);
+  });
+
+  it('a testing round’s counts for every compound come out as row by row wrote them', async () => {
+    const { core, call } = await openSignedIn({ demo: true }, 'command');
+    const round = dataOf<{ id: number }>(await call('tests.create', { name: '第四轮全员核酸', day: '2026-12-03' }));
+    const compounds = core.db
+      .prepare('SELECT c.name, m.name AS community FROM compounds c JOIN communities m ON m.id = c.community_id ORDER BY c.id')
+      .all() as {
+      name: string;
+      community: string;
+    }[];
+    const a = await previewed(call, 'testCounts', [
+      ['轮次', '小区', '社区', '已检人数'],
+      ...compounds.map((c, i) => ['第四轮全员核酸', c.name, c.community, i * 3]),
+    ]);
+    expect(a.counts).toMatchObject({ error: 0, update: compounds.length - 1 });
+    const done = await commitBothWays(core.db, call, ROLE_USER.command, a.uploadId, ['SELECT * FROM test_counts ORDER BY round_id, compound_id']);
+    expect(done.result).toMatchObject({ ok: true, data: { updated: compounds.length - 1 } });
+    expect(done.staged).toEqual(done.rowByRow);
+    expect(core.db.prepare('SELECT sum(tested) AS n FROM test_counts WHERE round_id = ?').get(round.id)).toEqual({
+      n: (3 * compounds.length * (compounds.length - 1)) / 2,
+    });
   });
 });
