@@ -2,20 +2,20 @@ import Database from 'better-sqlite3-multiple-ciphers';
 import { parentPort, workerData } from 'node:worker_threads';
 import { applyKey } from '../db/key';
 import { NO_JOB, type ThreadJob } from '../db/job-thread';
-import { buildDemoInto, type DemoBuild } from './build-job';
-import { READ_JOBS } from './read-jobs';
+import type { DemoBuild } from './build-job';
 
 /**
  * The thread file of the core's long jobs (db/job-thread.ts): the built app starts it from
  * its bundle (electron-vite, `?modulePath` in electron/main), tsx starts it from here. One
- * job per thread, one answer: { ok, out } or { ok: false, message, code }.
+ * job per thread, one answer: { ok, out } or { ok: false, message, code }. Each kind loads
+ * only its own code (the demo's generator is large), so a read job's thread starts sooner.
  */
 type Read = { file: string; keyHex: string; fn: string; input: never };
 
 async function run(data: ThreadJob): Promise<unknown> {
-  if (data.job === 'demo') return buildDemoInto(data as unknown as DemoBuild);
+  if (data.job === 'demo') return (await import('./build-job')).buildDemoInto(data as unknown as DemoBuild);
   const { file, keyHex, fn, input } = data as unknown as Read;
-  const job = READ_JOBS[fn];
+  const job = (await import('./read-jobs')).READ_JOBS[fn];
   if (!job) throw Object.assign(new Error(`no read job ${fn}`), { code: NO_JOB });
   const db = new Database(file, { readonly: true, fileMustExist: true });
   try {
