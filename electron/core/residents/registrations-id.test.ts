@@ -56,7 +56,7 @@ describe('registration ID numbers', () => {
     expect(audit).not.toContain(stranger);
 
     // 数据清理 takes the number and the link with the name.
-    cleanupPersonal(core.db, '2999-01-01');
+    await cleanupPersonal(core.db, '2999-01-01', async () => {});
     expect(core.db.prepare('SELECT count(*) AS n FROM registrations WHERE id_number IS NOT NULL OR resident_id IS NOT NULL').get()).toEqual({ n: 0 });
   });
 });

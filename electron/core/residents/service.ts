@@ -44,7 +44,8 @@ export const residentHandlers: Handlers<
   'registrations.daily': ({ day }, ctx) => dailyCounts(ctx.db, day, entityCtx(ctx).scope),
   'personal.cleanup': async ({ before }, ctx) => {
     await backupNow(ctx.db, ctx.backupDir, 'precleanup', ctx.now());
-    const counts = ctx.db.transaction(() => cleanupPersonal(ctx.db, before)).immediate();
+    // Chunk by chunk, with a turn of the event loop between: registrations from the gates are answered meanwhile.
+    const counts = await cleanupPersonal(ctx.db, before, () => new Promise((r) => setImmediate(r)));
     // Freed pages are rewritten away; the WAL is emptied so no old page survives beside the file.
     ctx.db.exec('VACUUM');
     ctx.db.pragma('wal_checkpoint(TRUNCATE)');
