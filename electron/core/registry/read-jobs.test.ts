@@ -24,7 +24,7 @@ describe('the read jobs the built app can run (registry/read-jobs.ts)', () => {
   });
 
   it('hold every function the core names for a read job, each name once', () => {
-    const fns = sources.flatMap(({ text }) => [...text.matchAll(/\bfn: '(\w+)'|runReadJob(?:<[^>]*>)?\([^,]+, [^,]+, '(\w+)'/g)].map((m) => m[1] ?? m[2]!));
+    const fns = sources.flatMap(({ text }) => [...text.matchAll(/\bfn: '(\w+)'|import\.meta\.url\), '(\w+)'/g)].map((m) => m[1] ?? m[2]!));
     expect(fns).toEqual(expect.arrayContaining(['residentsExport', 'sealExport']));
     for (const fn of fns) expect(READ_JOBS[fn], fn).toBeTypeOf('function');
     const all = Object.values(READ_JOB_MODULES).flatMap((mod) => Object.keys(mod));

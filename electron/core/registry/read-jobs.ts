@@ -1,6 +1,10 @@
 import type Database from 'better-sqlite3-multiple-ciphers';
+import * as auditJobs from '../auth/audit-export';
 import * as backupJobs from '../backup/export-job';
+import * as inspectionsJobs from '../inspections/export-job';
 import * as residentsJobs from '../residents/export-job';
+import * as suppliesJobs from '../supplies/export-job';
+import * as volunteersJobs from '../volunteers/export-job';
 
 /**
  * The modules features name to runReadJob (db/read-thread.ts), by their path under
@@ -9,8 +13,12 @@ import * as residentsJobs from '../residents/export-job';
  * here (read-jobs.test.ts finds the ones named in the core's source).
  */
 export const READ_JOB_MODULES: Record<string, object> = {
+  'auth/audit-export.ts': auditJobs,
   'backup/export-job.ts': backupJobs,
+  'inspections/export-job.ts': inspectionsJobs,
   'residents/export-job.ts': residentsJobs,
+  'supplies/export-job.ts': suppliesJobs,
+  'volunteers/export-job.ts': volunteersJobs,
 };
 
 type Job = (db: Database.Database, input: never) => unknown;
