@@ -157,7 +157,7 @@ describe('people and rosters through the import engine', () => {
     expect(core.db.prepare('SELECT count(*) AS n FROM people').get()).toEqual(before);
   }, 60_000);
 
-  it('placements typed back into a roster come out as row by row did', async () => {
+  it('placements typed back into a roster come out as row by row did; a person another user deletes meanwhile fails it, keeping nothing', async () => {
     const { core, call } = await openSignedIn({ demo: true }, 'roster');
     const roster = dataOf<{ id: number }[]>(await call('rosters.list', {}))[0]!;
     // The roster's first placements as a sheet (shift by its number), every other one taken out of the roster first: the import puts them back.
@@ -177,5 +177,19 @@ describe('people and rosters through the import engine', () => {
     const done = await commitBothWays(core.db, call, ROLE_USER.roster, a.uploadId, ['SELECT * FROM assignments ORDER BY id']);
     expect(done.result).toMatchObject({ ok: true, data: { created: a.counts.new } });
     expect(done.staged).toEqual(done.rowByRow);
+
+    // The same placements again, after they are taken out once more; before the commit another user deletes the last one's person.
+    for (const p of placed.slice(0, 40)) remove.run(p.id);
+    const b = await previewed(call, 'rosterRows', rows.slice(0, 41));
+    expect(b.counts.new).toBe(20);
+    const last = placed[39]!;
+    const person = (
+      core.db.prepare("SELECT id FROM people WHERE name = ? AND coalesce(phone, '') = coalesce(?, '')").get(last.name, last.phone) as { id: number }
+    ).id;
+    expect(await call('people.delete', { id: person })).toMatchObject({ ok: true });
+    const before = core.db.prepare('SELECT * FROM assignments ORDER BY id').all();
+    const failed = await call('excel.commit', { uploadId: b.uploadId });
+    expect(failed).toMatchObject({ ok: false, error: { code: 'CONFLICT', message: expect.stringContaining('其他用户删除了文件中的行所引用的数据') } });
+    expect(core.db.prepare('SELECT * FROM assignments ORDER BY id').all()).toEqual(before);
   }, 60_000);
 });
