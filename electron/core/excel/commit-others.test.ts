@@ -265,6 +265,23 @@ describe('places imports write set-wise in the final transaction', () => {
     expect(t.core.db.prepare('SELECT * FROM compounds WHERE name <> ? ORDER BY id').all(name)).toEqual(before);
   });
 
+  it('a 片区 another user deletes after the preview fails the import naming the row that names it, and nothing is written', async () => {
+    const grid = unwrap<{ id: number }>(await gate('grids.create', { name: '临时片区', leader: null, leaderPhone: null, note: null }));
+    const community = (await listOf(importer, 'communities.list'))[0]!.name;
+    const { uploadId } = await previewed2(importer, 'compounds', [
+      ['小区名称', '所属社区', '所属片区', '管理类型', '楼栋数', '户数', '人口'],
+      ['甲小区', community, null, '自管', 1, 10, 30],
+      ['乙小区', community, '临时片区', '自管', 2, 20, 60],
+    ]);
+    expect(await gate('grids.delete', { id: grid.id })).toMatchObject({ ok: true });
+    const before = t.core.db.prepare('SELECT * FROM compounds ORDER BY id').all();
+    expect(await importer('excel.commit', { uploadId })).toMatchObject({
+      ok: false,
+      error: { code: 'VALIDATION', message: '导入.xlsx › 导入 › 第 3 行：所属片区不存在或已被删除。未导入任何数据。' },
+    });
+    expect(t.core.db.prepare('SELECT * FROM compounds ORDER BY id').all()).toEqual(before);
+  });
+
   it('a checkpoint another user edits after its row was staged fails the import naming the row, and nothing is written', async () => {
     const { uploadId } = await previewed2(importer, 'checkpoints', await checkpointsFile(importer, 50));
     const userId = (t.core.db.prepare('SELECT id FROM users WHERE username = ?').get(ROLE_USER.command) as { id: number }).id;
