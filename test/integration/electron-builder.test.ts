@@ -73,7 +73,9 @@ describe('electron-builder.yml', () => {
 
   it.each(platforms)('packs what the app loads at run time and leaves sources out (%s)', (platform) => {
     // package.json's main, the sandboxed preload (electron/main/index.ts) and the renderer electron-vite builds.
-    for (const file of [pkg.main, 'out/preload/index.cjs', 'out/renderer/index.html', 'package.json', rel(APP_ICON)]) {
+    // The core's host and its long jobs' thread file are chunks index.js starts by path (electron-vite's ?modulePath).
+    const chunks = ['out/main/chunks/host-0a1b2c3d.js', 'out/main/chunks/threads-0a1b2c3d.js', 'out/main/chunks/read-jobs-0a1b2c3d.js'];
+    for (const file of [pkg.main, ...chunks, 'out/preload/index.cjs', 'out/renderer/index.html', 'package.json', rel(APP_ICON)]) {
       expect(packs(config, platform, file), file).toBe(true);
     }
     for (const file of ['out/main/index.js.map', 'resources/icon.ico', 'resources/make-icons.ts', 'electron/main/index.ts', 'electron-builder.yml']) {
