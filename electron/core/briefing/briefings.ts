@@ -2,8 +2,10 @@ import type Database from 'better-sqlite3-multiple-ciphers';
 import type { BriefingData, BriefingFiguresData } from '../../../shared/api/briefing';
 import { ApiError } from '../../../shared/api/errors';
 import { FIGURE_KEYS, FIGURES, SECTION_KEYS, SECTIONS, type SectionKey } from '../../../shared/domain/briefing-figures';
+import { readJobOr, worthAThread } from '../db/read-job-or';
 import { stmt } from '../db/statements';
 import { dayFigures } from './figures';
+import { dayFiguresJob } from './figures-job';
 import { prefill } from './narrative';
 
 /**
@@ -63,12 +65,34 @@ function toBriefing(r: Row, changes: BriefingData['changes']): BriefingData {
   };
 }
 
+/**
+ * A day's figures, counted on a read job's thread once the office holds thousands of
+ * residents (their counts are most of the work), else on the caller's.
+ */
+export const countDay = (db: Db, day: string, map = true): Promise<BriefingFiguresData> =>
+  readJobOr(db, worthAThread(db, 'residents'), { module: new URL('./figures-job.ts', import.meta.url), fn: 'dayFiguresJob' }, { day, map }, dayFiguresJob);
+
 /** The briefing with what changed in its day's data since it was generated. */
 export function getBriefing(db: Db, id: number): BriefingData {
   const r = load(db, id);
   const frozen = JSON.parse(r.figures) as BriefingFiguresData;
   return toBriefing(r, changesSince(frozen, dayFigures(db, r.day, { map: false })));
 }
+
+/** getBriefing with the day's figures of now counted by countDay. */
+export async function readBriefing(db: Db, id: number): Promise<BriefingData> {
+  const day = load(db, id).day;
+  const now = await countDay(db, day, false);
+  // Read again after the count: an edit made meanwhile is shown.
+  const r = load(db, id);
+  return toBriefing(r, changesSince(JSON.parse(r.figures) as BriefingFiguresData, now));
+}
+
+/** The briefing as it was frozen, without comparing it with the data now (the Word file and the workbook print the frozen figures). */
+export const frozenBriefing = (db: Db, id: number): BriefingData => toBriefing(load(db, id), []);
+
+/** The day of a briefing, for counting its figures before regenerating it. */
+export const briefingDay = (db: Db, id: number): string => load(db, id).day;
 
 function addVersion(db: Db, id: number, action: 'generate' | 'regenerate' | 'edit', sections: string[], who: Who) {
   const r = load(db, id);
@@ -85,10 +109,15 @@ function addVersion(db: Db, id: number, action: 'generate' | 'regenerate' | 'edi
   );
 }
 
-export function generateBriefing(db: Db, day: string, who: Who): BriefingData {
+/** Refuses a second briefing of a day: before its figures are counted, and again in the write. */
+export function refuseSecond(db: Db, day: string): void {
   const existing = stmt(db, 'SELECT id, issue_no FROM briefings WHERE day = ?').get(day) as { id: number; issue_no: number } | undefined;
   if (existing) throw new ApiError('CONFLICT', `${day} 的简报已生成（第 ${existing.issue_no} 期），请打开它，需要时选择“重新生成”`);
-  const figures = dayFigures(db, day);
+}
+
+/** `figures`: the day's, counted by countDay before the write's transaction (counted here when absent). */
+export function generateBriefing(db: Db, day: string, who: Who, figures = dayFigures(db, day)): BriefingData {
+  refuseSecond(db, day);
   const year = Number(day.slice(0, 4));
   // Numbers follow the order of issue within the year and are never reused.
   const issueNo = (stmt(db, 'SELECT coalesce(max(issue_no), 0) + 1 AS n FROM briefings WHERE year = ?').get(year) as { n: number }).n;
@@ -103,9 +132,9 @@ export function generateBriefing(db: Db, day: string, who: Who): BriefingData {
   return toBriefing(load(db, id), []);
 }
 
-export function regenerateBriefing(db: Db, id: number, who: Who): BriefingData {
+export function regenerateBriefing(db: Db, id: number, who: Who, counted?: BriefingFiguresData): BriefingData {
   const r = load(db, id);
-  const figures = dayFigures(db, r.day);
+  const figures = counted ?? dayFigures(db, r.day);
   const edited = JSON.parse(r.edited) as SectionKey[];
   const old = JSON.parse(r.narrative) as Narrative;
   const fresh = prefill(figures);

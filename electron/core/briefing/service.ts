@@ -3,7 +3,18 @@ import { addDays, dayStart, localDay } from '../../../shared/domain/days';
 import { actor, type Handlers } from '../api/types';
 import { officeOf } from '../places/day-figures';
 import { shiftStaffing } from '../volunteers/day-figures';
-import { generateBriefing, getBriefing, listBriefings, regenerateBriefing, saveNarrative, versions } from './briefings';
+import {
+  briefingDay,
+  countDay,
+  frozenBriefing,
+  generateBriefing,
+  listBriefings,
+  readBriefing,
+  refuseSecond,
+  regenerateBriefing,
+  saveNarrative,
+  versions,
+} from './briefings';
 import { briefingDocx } from './docx';
 import { dayFigures, registrationsBetween, trend } from './figures';
 import { reportWorkbook } from './report';
@@ -25,14 +36,22 @@ export const briefingHandlers: Handlers<keyof typeof briefing> = {
   },
   'system.changes': (_, ctx) => ({ version: ctx.dataVersion() }),
   'briefings.list': ({ year }, { db }) => listBriefings(db, year),
-  'briefings.get': ({ id }, { db }) => getBriefing(db, id),
-  'briefings.generate': ({ day }, ctx) => generateBriefing(ctx.db, day, actor(ctx)),
-  'briefings.regenerate': ({ id }, ctx) => regenerateBriefing(ctx.db, id, actor(ctx)),
+  'briefings.get': ({ id }, { db }) => readBriefing(db, id),
+  // The day's figures are counted first (on a thread of their own in a big office), then written in one short transaction.
+  'briefings.generate': async ({ day }, ctx) => {
+    refuseSecond(ctx.db, day);
+    const figures = await countDay(ctx.db, day);
+    return ctx.db.transaction(() => generateBriefing(ctx.db, day, actor(ctx), figures)).immediate();
+  },
+  'briefings.regenerate': async ({ id }, ctx) => {
+    const figures = await countDay(ctx.db, briefingDay(ctx.db, id));
+    return ctx.db.transaction(() => regenerateBriefing(ctx.db, id, actor(ctx), figures)).immediate();
+  },
   'briefings.saveNarrative': ({ id, narrative }, ctx) => saveNarrative(ctx.db, id, narrative, actor(ctx)),
   'briefings.versions': ({ id }, { db }) => versions(db, id),
-  'briefings.docx': ({ id, mapPng }, { db }) => briefingDocx(getBriefing(db, id), mapPng ? Buffer.from(mapPng, 'base64') : null),
+  'briefings.docx': ({ id, mapPng }, { db }) => briefingDocx(frozenBriefing(db, id), mapPng ? Buffer.from(mapPng, 'base64') : null),
   'briefings.workbook': ({ id }, { db }) => {
-    const b = getBriefing(db, id);
+    const b = frozenBriefing(db, id);
     return reportWorkbook({
       unitName: b.figures.officeName,
       divisionCode: b.figures.divisionCode,
