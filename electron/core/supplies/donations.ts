@@ -14,7 +14,7 @@ import { type Who, writeMoves } from './ledger';
 type DonationOut = z.input<typeof Donation>;
 
 /** JZ-<year>-<4-digit sequence>: the receipt numbers a hand-kept register would use. */
-function nextReceiptNo(db: Database.Database, receivedOn: string): string {
+export function nextReceiptNo(db: Database.Database, receivedOn: string): string {
   const prefix = `JZ-${receivedOn.slice(0, 4)}-`;
   const last = stmt(db, 'SELECT receipt_no AS no FROM donations WHERE receipt_no LIKE ? ORDER BY receipt_no DESC LIMIT 1').get(`${prefix}%`) as
     { no: string } | undefined;

@@ -165,4 +165,72 @@ describe('supplies through the import engine', () => {
     });
     expect(core.db.prepare('SELECT * FROM supply_items ORDER BY id').all()).toEqual(before);
   }, 60_000);
+
+  it('a ledger of purchases, transfers and donations comes out as row by row booked it (donors, one receipt per donor and day, ledger rows); a deleted item fails it, naming the row', async () => {
+    const { core, call } = await openSignedIn({}, 'supplies');
+    const items = (core.db.prepare('SELECT name FROM supply_items ORDER BY id').all() as { name: string }[]).map((r) => r.name);
+    const warehouse = (core.db.prepare('SELECT id FROM warehouses ORDER BY id LIMIT 1').get() as { id: number }).id;
+    // A donor known before, with a receipt already on the file's first day: the file's rows of that day join it.
+    const known = dataOf<{ id: number }>(await call('donors.create', { name: '捐赠方2', kind: 'individual', contact: null, phone: null, note: null }));
+    const item0 = (core.db.prepare('SELECT id FROM supply_items ORDER BY id LIMIT 1').get() as { id: number }).id;
+    dataOf(
+      await call('donations.create', { donorId: known.id, warehouseId: warehouse, receivedOn: '2022-02-03', lines: [{ itemId: item0, qty: 7 }], note: null }),
+    );
+    const sources = ['采购', '上级调拨', '社会捐赠', '社会捐赠'];
+    const rows = [
+      ['入库日期', '来源', '来源单位', '捐赠方类型', '物资名称', '数量', '备注'],
+      ...Array.from({ length: 1_500 }, (_, i) => {
+        const source = sources[i % sources.length]!;
+        return [
+          `2022-02-${String(1 + (i % 12)).padStart(2, '0')}`,
+          source,
+          source === '社会捐赠' ? `捐赠方${i % 17}` : i % 3 ? '区卫健委' : null,
+          source === '社会捐赠' && i % 5 === 0 ? '个人' : null,
+          items[i % items.length],
+          i + 1,
+          i % 6 ? null : `备注${i}`,
+        ];
+      }),
+    ];
+    const a = await previewed(call, 'stockIn', rows);
+    expect(a.counts).toMatchObject({ new: 1_500, error: 0 });
+    const done = await commitBothWays(core.db, call, ROLE_USER.supplies, a.uploadId, [
+      'SELECT * FROM donors ORDER BY id',
+      'SELECT * FROM donations ORDER BY id',
+      'SELECT * FROM stock_moves ORDER BY id',
+    ]);
+    expect(done.result).toMatchObject({ ok: true, data: { created: 1_500 } });
+    expect(done.staged).toEqual(done.rowByRow);
+    // One receipt per donor and day; the known donor's first day went onto the receipt it had.
+    const pairs = new Set(rows.slice(1).flatMap((r) => (r[1] === '社会捐赠' ? [`${r[2]}|${r[0]}`] : [])));
+    expect(pairs.has('捐赠方2|2022-02-03')).toBe(true);
+    expect(count(core.db, 'donations')).toBe(pairs.size);
+
+    // An item another user deletes after the preview: the file's row that names it is told, nothing is booked.
+    const temp = dataOf<{ id: number }>(
+      await call('supplyItems.create', {
+        name: '临时物资',
+        category: 'living',
+        unit: '个',
+        packSize: 1,
+        packUnit: null,
+        allowSplit: false,
+        lowStock: null,
+        note: null,
+      }),
+    );
+    const b = await previewed(call, 'stockIn', [
+      rows[0]!,
+      ['2022-03-01', '采购', null, null, items[0], 5, null],
+      ['2022-03-01', '社会捐赠', '新捐赠方', null, '临时物资', 5, null],
+    ]);
+    dataOf(await call('supplyItems.delete', { id: temp.id }));
+    const before = core.db.prepare('SELECT * FROM stock_moves ORDER BY id').all();
+    expect(await call('excel.commit', { uploadId: b.uploadId })).toMatchObject({
+      ok: false,
+      error: { code: 'VALIDATION', message: `导入.xlsx › 导入 › 第 3 行：物资不存在或已被删除（编号 ${temp.id}）。未导入任何数据。` },
+    });
+    expect(core.db.prepare('SELECT * FROM stock_moves ORDER BY id').all()).toEqual(before);
+    expect(count(core.db, 'donors')).toBe(17);
+  }, 60_000);
 });

@@ -9,6 +9,7 @@ import { ALL_COMMUNITIES, createRow, getRow, updateRow } from '../kernel/entity'
 import { createDonation } from './donations';
 import { writeMoves } from './ledger';
 import { donors, supplyItems } from './registers';
+import { stockInBulk } from './stock-in-bulk';
 import { dayEnd, dayStart } from '../../../shared/domain/days';
 
 /** Importable supplies tables: the catalogue, and stock received (purchases, transfers from above, donations). */
@@ -194,6 +195,7 @@ export const stockInTable: TableSchema = {
     return hit ? { id: hit.id } : null;
   },
   compare: [],
+  bulk: stockInBulk,
   save(ctx, raw) {
     const i = raw as unknown as StockIn;
     const who = { username: ctx.username ?? 'import', now: noonOf(i.day) };
