@@ -72,14 +72,7 @@ function toBriefing(r: Row, changes: BriefingData['changes']): BriefingData {
 export const countDay = (db: Db, day: string, map = true): Promise<BriefingFiguresData> =>
   readJobOr(db, worthAThread(db, 'residents'), { module: new URL('./figures-job.ts', import.meta.url), fn: 'dayFiguresJob' }, { day, map }, dayFiguresJob);
 
-/** The briefing with what changed in its day's data since it was generated. */
-export function getBriefing(db: Db, id: number): BriefingData {
-  const r = load(db, id);
-  const frozen = JSON.parse(r.figures) as BriefingFiguresData;
-  return toBriefing(r, changesSince(frozen, dayFigures(db, r.day, { map: false })));
-}
-
-/** getBriefing with the day's figures of now counted by countDay. */
+/** The briefing with what changed in its day's data since it was generated (counted by countDay). */
 export async function readBriefing(db: Db, id: number): Promise<BriefingData> {
   const day = load(db, id).day;
   const now = await countDay(db, day, false);
@@ -153,7 +146,8 @@ export function regenerateBriefing(db: Db, id: number, who: Who, counted?: Brief
   return toBriefing(load(db, id), []);
 }
 
-export function saveNarrative(db: Db, id: number, changes: Partial<Narrative>, who: Who): BriefingData {
+/** Saves the edited paragraphs; the caller reads the briefing back (readBriefing) once the write is committed. */
+export function saveNarrative(db: Db, id: number, changes: Partial<Narrative>, who: Who): void {
   const r = load(db, id);
   const narrative = JSON.parse(r.narrative) as Narrative;
   const edited = new Set(JSON.parse(r.edited) as SectionKey[]);
@@ -181,7 +175,6 @@ export function saveNarrative(db: Db, id: number, changes: Partial<Narrative>, w
       who,
     );
   }
-  return getBriefing(db, id);
 }
 
 export const listBriefings = (db: Db, year?: number) =>

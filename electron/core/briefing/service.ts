@@ -47,7 +47,10 @@ export const briefingHandlers: Handlers<keyof typeof briefing> = {
     const figures = await countDay(ctx.db, briefingDay(ctx.db, id));
     return ctx.db.transaction(() => regenerateBriefing(ctx.db, id, actor(ctx), figures)).immediate();
   },
-  'briefings.saveNarrative': ({ id, narrative }, ctx) => saveNarrative(ctx.db, id, narrative, actor(ctx)),
+  'briefings.saveNarrative': ({ id, narrative }, ctx) => {
+    ctx.db.transaction(() => saveNarrative(ctx.db, id, narrative, actor(ctx))).immediate();
+    return readBriefing(ctx.db, id);
+  },
   'briefings.versions': ({ id }, { db }) => versions(db, id),
   'briefings.docx': ({ id, mapPng }, { db }) => briefingDocx(frozenBriefing(db, id), mapPng ? Buffer.from(mapPng, 'base64') : null),
   'briefings.workbook': ({ id }, { db }) => {
