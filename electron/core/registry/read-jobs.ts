@@ -1,6 +1,7 @@
 import type Database from 'better-sqlite3-multiple-ciphers';
 import * as auditJobs from '../auth/audit-export';
 import * as backupJobs from '../backup/export-job';
+import * as briefingJobs from '../briefing/figures-job';
 import * as inspectionsJobs from '../inspections/export-job';
 import * as residentsJobs from '../residents/export-job';
 import * as suppliesJobs from '../supplies/export-job';
@@ -15,6 +16,7 @@ import * as volunteersJobs from '../volunteers/export-job';
 export const READ_JOB_MODULES: Record<string, object> = {
   'auth/audit-export.ts': auditJobs,
   'backup/export-job.ts': backupJobs,
+  'briefing/figures-job.ts': briefingJobs,
   'inspections/export-job.ts': inspectionsJobs,
   'residents/export-job.ts': residentsJobs,
   'supplies/export-job.ts': suppliesJobs,
