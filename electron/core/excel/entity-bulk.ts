@@ -54,14 +54,19 @@ export function entityBulk<F extends object, R extends { id: number }>(
 
 /**
  * The staged commit of a table whose import only adds rows (registrations, roster
- * placements): `values` gives a row's values in the order of `columns`, and a chunk is
- * one INSERT … SELECT over json_each, in the file's order.
+ * placements): `values` gives a row's values in the order of `columns`, worked out before
+ * the transaction; a chunk is then inserted by one prepared statement, in the file's order.
+ * (An INSERT … SELECT over json_each held the transaction longer here: every value->>N
+ * parses the row again — see `npm run bench`, BENCH=tables.)
  */
 export function insertBulk(table: string, columns: string[], values: (ctx: EntityCtx, input: Record<string, unknown>) => unknown[]): BulkSave {
   if (!NAME.test(table) || !columns.every((n) => NAME.test(n))) throw new Error(`${table}: unexpected column name`);
-  const sql = `INSERT INTO ${table} (${columns.join(', ')}) SELECT ${columns.map((_, i) => `value->>${i}`).join(', ')} FROM json_each(@rows) ORDER BY key`;
+  const sql = `INSERT INTO ${table} (${columns.join(', ')}) VALUES (${columns.map(() => '?').join(', ')})`;
   return {
     stage: (ctx, input) => values(ctx, input),
-    write: (ctx, _rows, json) => void stmt(ctx.db, sql).run({ rows: json }),
+    write(ctx, rows) {
+      const insert = stmt(ctx.db, sql);
+      for (const r of rows) insert.run(r);
+    },
   };
 }
