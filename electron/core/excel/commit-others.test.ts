@@ -277,7 +277,7 @@ describe('places imports write set-wise in the final transaction', () => {
     const before = t.core.db.prepare('SELECT * FROM compounds ORDER BY id').all();
     expect(await importer('excel.commit', { uploadId })).toMatchObject({
       ok: false,
-      error: { code: 'VALIDATION', message: '导入.xlsx › 导入 › 第 3 行：所属片区不存在或已被删除。未导入任何数据。' },
+      error: { code: 'VALIDATION', message: '导入.xlsx › 导入 › 第 3 行 › “所属片区”：所属片区不存在或已被删除。未导入任何数据。' },
     });
     expect(t.core.db.prepare('SELECT * FROM compounds ORDER BY id').all()).toEqual(before);
   });

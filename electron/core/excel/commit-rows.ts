@@ -36,9 +36,31 @@ const writes = (r: AnalyzedRow, onDuplicate: 'skip' | 'update') => r.status === 
 export interface Origin {
   file: string;
   sheet: string;
+  /** The sheet's headers and the column each was mapped to, to name the column a refusal is about. */
+  headers?: string[];
+  mapping?: (string | null)[];
 }
 
 const at = (o: Origin, rowNumber: number) => `${o.file} › ${o.sheet} › 第 ${rowNumber} 行`;
+
+/**
+ * The header of the column a refused field came from (gridId → 所属片区, itemId → 物资名称),
+ * as the preview names it; undefined when the field is no column of the file.
+ */
+function columnOf(schema: TableSchema, o: Origin, field: string | undefined): string | undefined {
+  if (!field) return undefined;
+  const key = [field, field.replace(/Id$/, 'Name'), field.replace(/Id$/, '')].find((k) => schema.columns.some((c) => c.key === k));
+  if (!key) return undefined;
+  const i = o.mapping?.indexOf(key) ?? -1;
+  return (i >= 0 ? o.headers?.[i] : undefined) || schema.columns.find((c) => c.key === key)!.label;
+}
+
+/** A refusal of one row while staging, worded as the preview words a row's error, and that nothing was written. */
+function refusal(schema: TableSchema, o: Origin, rowNumber: number, e: ApiError): ApiError {
+  const column = columnOf(schema, o, e.issues?.[0]?.path);
+  const where = column ? `${at(o, rowNumber)} › “${column}”` : at(o, rowNumber);
+  return new ApiError(e.code, `${where}：${e.message.replace(/。$/, '')}。未导入任何数据。`);
+}
 
 /**
  * The part of a commit that needs no transaction: a big table's rows turned into the plain
@@ -60,7 +82,7 @@ export async function stageRows(ectx: EntityCtx, schema: TableSchema, rows: Anal
     try {
       chunk.rows.push(schema.bulk.stage(ectx, r.input!, r.status === 'update' ? r.existingId : null));
     } catch (e) {
-      if (e instanceof ApiError) throw new ApiError(e.code, `${at(origin, r.rowNumber)}：${e.message.replace(/。$/, '')}。未导入任何数据。`);
+      if (e instanceof ApiError) throw refusal(schema, origin, r.rowNumber, e);
       throw e;
     }
     chunk.rowNumbers.push(r.rowNumber);

@@ -168,7 +168,7 @@ export const excelHandlers = (tables: Tables): Handlers<Exclude<keyof typeof exc
     const progress = (done: number) => (upload.progress = { phase: 'commit', done, total });
     progress(0);
     // A big table's rows are staged first, outside any transaction: other users' writes go through meanwhile.
-    const origin = { file: upload.fileName, sheet: analysis.sheetName };
+    const origin = { file: upload.fileName, sheet: analysis.sheetName, headers: analysis.header.headers, mapping: analysis.mapping };
     const staged = await stageRows(ectx, schema, analysis.rows, onDuplicate, progress, origin);
     // One transaction, written in steps: other callers' reads are answered meanwhile, their writes wait (see Ctx.longWrite).
     const result = await ctx.longWrite(async () => {

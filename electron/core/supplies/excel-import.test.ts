@@ -228,7 +228,7 @@ describe('supplies through the import engine', () => {
     const before = core.db.prepare('SELECT * FROM stock_moves ORDER BY id').all();
     expect(await call('excel.commit', { uploadId: b.uploadId })).toMatchObject({
       ok: false,
-      error: { code: 'VALIDATION', message: `导入.xlsx › 导入 › 第 3 行：物资不存在或已被删除（编号 ${temp.id}）。未导入任何数据。` },
+      error: { code: 'VALIDATION', message: `导入.xlsx › 导入 › 第 3 行 › “物资名称”：物资不存在或已被删除（编号 ${temp.id}）。未导入任何数据。` },
     });
     expect(core.db.prepare('SELECT * FROM stock_moves ORDER BY id').all()).toEqual(before);
     expect(count(core.db, 'donors')).toBe(17);
