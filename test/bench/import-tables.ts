@@ -77,7 +77,9 @@ async function measure(db: Database.Database, call: Call, table: string, rows: u
     const staging = ms(t0);
     runs.push({ rowByRow, staging, staged: await held(() => writeRows(ectx, schema, rowsOf, 'update', chunks, () => {}, origin)) });
   }
-  const [rowByRow, staging, stagedHeld] = (['rowByRow', 'staging', 'staged'] as const).map((k) => median(runs.map((r) => r[k])));
+  const rowByRow = median(runs.map((r) => r.rowByRow));
+  const staging = median(runs.map((r) => r.staging));
+  const stagedHeld = median(runs.map((r) => r.staged));
   const n = rows.length - 1;
   console.log(
     `${schema.label} ${n.toLocaleString()} rows: transaction held ${rowByRow.toFixed(0)} ms row by row, ${stagedHeld.toFixed(0)} ms staged ` +
