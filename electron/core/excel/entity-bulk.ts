@@ -30,7 +30,7 @@ export function entityBulk<F extends object, R extends { id: number }>(
     const set = names.filter((n) => !keep.has(n));
     return {
       insert: `INSERT INTO ${def.table} (${names.join(', ')}) VALUES (${names.map((n) => `@${n}`).join(', ')})`,
-      update: `UPDATE ${def.table} SET ${set.map((n) => `${n} = @${n}`).join(', ')} WHERE id = @id AND updated_at = @seen`,
+      update: `UPDATE ${def.table} SET ${set.map((n) => `${n} = @${n}`).join(', ')} WHERE id = @id AND updated_at IN (@seen, @updated_at)`,
     };
   };
   return {
@@ -39,6 +39,7 @@ export function entityBulk<F extends object, R extends { id: number }>(
       const { columns, seen } = columnsToWrite(ctx, def, fields, existingId);
       return [existingId, seen, columns];
     },
+    // A row this import already wrote (two rows of the file naming one person) carries the import's own time.
     write(ctx, rows) {
       const first = rows[0] as Staged | undefined;
       if (!first) return;
@@ -64,6 +65,7 @@ export function insertBulk(table: string, columns: string[], values: (ctx: Entit
   const sql = `INSERT INTO ${table} (${columns.join(', ')}) VALUES (${columns.map(() => '?').join(', ')})`;
   return {
     stage: (ctx, input) => values(ctx, input),
+    // A row this import already wrote (two rows of the file naming one person) carries the import's own time.
     write(ctx, rows) {
       const insert = stmt(ctx.db, sql);
       for (const r of rows) insert.run(r);

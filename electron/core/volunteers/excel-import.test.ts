@@ -155,6 +155,24 @@ describe('people and rosters through the import engine', () => {
     const failed = await call('excel.commit', { uploadId: b.uploadId });
     expect(failed).toMatchObject({ ok: false, error: { code: 'CONFLICT', message: expect.stringContaining('本次导入未写入任何数据') } });
     expect(core.db.prepare('SELECT count(*) AS n FROM people').get()).toEqual(before);
+
+    // Two rows naming one person, by 人员编号 and by ID number: both are saved, the later last, as row by row.
+    const one = core.db.prepare('SELECT id, name, phone, id_number AS idNumber FROM people WHERE id_number IS NOT NULL ORDER BY id LIMIT 1').get() as {
+      id: number;
+      name: string;
+      phone: string | null;
+      idNumber: string;
+    };
+    const c = await previewed(call, 'people', [
+      ['人员编号', '姓名', '类别', '手机号', '身份证号', '备注'],
+      [one.id, one.name, '党员', one.phone, one.idNumber, '先'],
+      [null, one.name, '楼长', one.phone, one.idNumber, '后'],
+    ]);
+    expect(c.counts).toMatchObject({ update: 2, error: 0 });
+    const twice = await commitBothWays(core.db, call, ROLE_USER.roster, c.uploadId, ['SELECT * FROM people ORDER BY id']);
+    expect(twice.result).toMatchObject({ ok: true, data: { updated: 2 } });
+    expect(twice.staged).toEqual(twice.rowByRow);
+    expect(core.db.prepare('SELECT kind, note FROM people WHERE id = ?').get(one.id)).toEqual({ kind: 'building', note: '后' });
   }, 60_000);
 
   it('placements typed back into a roster come out as row by row did; a person another user deletes meanwhile fails it, keeping nothing', async () => {
