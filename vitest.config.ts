@@ -1,24 +1,40 @@
-import { defineConfig } from 'vitest/config';
+import { defineConfig, type TestProjectInlineConfiguration } from 'vitest/config';
 
-// Two projects: fast unit/integration tests (real SQLite files in temp dirs) and the
-// browser e2e suite, which drives Debian's Chromium against `npm run serve`.
+const unitFiles = ['electron/**/*.test.ts', 'shared/**/*.test.ts', 'renderer/**/*.test.ts', 'test/integration/**/*.test.ts'];
+// These replace the `electron` module with a fake whose state (handlers, windows) must
+// start empty in each file, so they keep a fresh module graph per file.
+const electronSeamFiles = ['electron/main/**/*.test.ts', 'test/integration/transports.test.ts'];
+
+const unitOptions: NonNullable<TestProjectInlineConfiguration['test']> = {
+  environment: 'node',
+  testTimeout: 30_000,
+  // The demo offices are built once per run and copied (test/setup/demo-templates.ts);
+  // passwords are hashed at a low cost in tests only (test/setup/fast-passwords.ts).
+  globalSetup: ['test/setup/demo-templates.ts'],
+  setupFiles: ['test/setup/fast-passwords.ts'],
+  // Background work (an upload's parse, a scheduled backup) is polled for; on a loaded machine it takes seconds.
+  expect: { poll: { timeout: 10_000 } },
+};
+
+// Three projects in one group of two workers: the machines have two cores, and vitest's
+// default (cores − 1) ran every file one after another, the browser files after all the rest.
 export default defineConfig({
   test: {
+    maxWorkers: 2,
     projects: [
       {
         test: {
           name: 'unit',
-          include: ['electron/**/*.test.ts', 'shared/**/*.test.ts', 'renderer/**/*.test.ts', 'test/integration/**/*.test.ts'],
-          environment: 'node',
-          testTimeout: 30_000,
-          // The demo offices are built once per run and copied (test/setup/demo-templates.ts);
-          // passwords are hashed at a low cost in tests only (test/setup/fast-passwords.ts).
-          globalSetup: ['test/setup/demo-templates.ts'],
-          setupFiles: ['test/setup/fast-passwords.ts'],
-          // Background work (an upload's parse, a scheduled backup) is polled for; on a loaded machine it takes seconds.
-          expect: { poll: { timeout: 10_000 } },
+          include: unitFiles,
+          exclude: electronSeamFiles,
+          ...unitOptions,
+          // The core's files share one module graph per worker: loading the contract, zod and
+          // the SQLite module again for each of 130 files cost a third of the unit run.
+          // Nothing in the core keeps state between offices (each test opens its own).
+          isolate: false,
         },
       },
+      { test: { name: 'unit-electron', include: electronSeamFiles, ...unitOptions } },
       {
         test: {
           name: 'e2e',
@@ -29,7 +45,6 @@ export default defineConfig({
           hookTimeout: 180_000,
           // What a user waits for (a demo reset, an automatic roster) can take seconds on an old PC.
           expect: { poll: { timeout: 10_000 } },
-          fileParallelism: false,
         },
       },
     ],

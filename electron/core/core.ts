@@ -34,6 +34,8 @@ export interface CoreOptions {
   demoOnCreate: boolean;
   /** With the demo: its residents, campaigns, key persons and registrations too (default true; unit tests turn it off for speed). */
   demoResidents?: boolean;
+  /** Whether 重置为演示数据 builds the residents too (default true; `npm run serve -- --light-demo`, for browser tests, turns it off). */
+  resetWithResidents?: boolean;
   transport: Ctx['transport'];
   migrations?: Migration[];
   /** STREET_COMMAND_ADMIN_PASSWORD: creates `admin` (and demo users) on a new database. */
@@ -175,6 +177,7 @@ export async function createCore(opts: CoreOptions): Promise<Core> {
     dataDir: opts.dataDir,
     databaseFile: file,
     backupDir,
+    demoResidents: opts.resetWithResidents ?? true,
     backupHealth: () => ({ lastError: scheduler.lastError() }),
     appVersion: APP_VERSION,
     transport: opts.transport,

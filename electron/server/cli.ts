@@ -19,7 +19,7 @@ const HELP = `用法: npm run serve -- [--port 5780] [--data 目录] [--lan] [--
   --data   数据目录（默认 ${defaultDataDir()}）
   --lan    在所有网卡上监听，供办公室局域网内其他电脑访问
   --empty  新建数据库时不生成演示数据
-  --light-demo  演示数据不含居民、重点人员和卡点登记（启动更快，供测试使用）
+  --light-demo  演示数据（含“重置为演示数据”）不含居民、重点人员和卡点登记（更快，供测试使用）
   --key-file  数据库密钥文件（默认在用户配置目录）
   --tls-cert/--tls-key  启用 HTTPS（局域网模式下强烈建议）
   --host-name  其他电脑用来访问本机的名称（如 zhihui.office.lan，可多次给出）；本机地址和计算机名无需填写`;
@@ -72,6 +72,7 @@ async function main(): Promise<void> {
     dataDir,
     demoOnCreate: !values.empty,
     demoResidents: !values['light-demo'],
+    resetWithResidents: !values['light-demo'],
     transport: 'http',
     keyStore: fileKeyStore(keyFile),
     adminPassword: process.env.STREET_COMMAND_ADMIN_PASSWORD,

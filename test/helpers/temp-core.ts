@@ -60,6 +60,8 @@ export interface TempCoreOptions {
   demo?: boolean;
   /** With the demo, also its residents, key persons and registrations (slow; default false). */
   demoResidents?: boolean;
+  /** Whether 重置为演示数据 builds the 140,000 residents too (default true, as in the app; tests of the territory alone turn it off). */
+  resetWithResidents?: boolean;
   now?: () => Date;
   migrations?: Migration[];
   /** Reuse a data directory (to reopen); default: a fresh one from makeDataDir(). */
@@ -77,6 +79,7 @@ export async function openTempCore(opts: TempCoreOptions = {}): Promise<Core> {
     dataDir,
     demoOnCreate: opts.demo ?? false,
     demoResidents: opts.demoResidents ?? false,
+    resetWithResidents: opts.resetWithResidents,
     transport: 'http',
     adminPassword: TEST_PASSWORD,
     now: opts.now,

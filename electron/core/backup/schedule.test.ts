@@ -44,7 +44,7 @@ describe('backups while the app keeps running', () => {
     expect(dailies(t)).toEqual(['2025-06-10']);
     clock.set('2025-06-11T00:00:30.000');
     timer.fire();
-    await vi.waitFor(() => expect(dailies(t)).toEqual(['2025-06-11', '2025-06-10']));
+    await vi.waitFor(() => expect(dailies(t)).toEqual(['2025-06-11', '2025-06-10']), { timeout: 10_000 });
 
     t.core.close();
     expect(timer.stopped()).toBe(true);
@@ -60,7 +60,7 @@ describe('backups while the app keeps running', () => {
     for (let day = 2; day <= 10; day++) {
       clock.set(`2025-06-${String(day).padStart(2, '0')}T00:05:00.000`);
       timer.fire();
-      await vi.waitFor(() => expect(dailies(t)[0]).toBe(`2025-06-${String(day).padStart(2, '0')}`));
+      await vi.waitFor(() => expect(dailies(t)[0]).toBe(`2025-06-${String(day).padStart(2, '0')}`), { timeout: 10_000 });
     }
     expect(dailies(t)).toEqual(['2025-06-10', '2025-06-09', '2025-06-08', '2025-06-07', '2025-06-06', '2025-06-05', '2025-06-04']);
     // A weekly backup once the last is 7 full days old.

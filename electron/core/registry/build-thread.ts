@@ -18,9 +18,9 @@ function typeScriptThreads(): URL | null {
  * written here (still into the copy, so a failure leaves the office as it was). `db` itself
  * is only read.
  */
-export async function buildDemoCopy(db: Database.Database, key: Buffer, target: string, now: Date): Promise<void> {
+export async function buildDemoCopy(db: Database.Database, key: Buffer, target: string, now: Date, residents = true): Promise<void> {
   await vacuumInto(db, target);
-  const build: DemoBuild = { file: target, keyHex: key.toString('hex'), nowMs: now.getTime(), residents: true };
+  const build: DemoBuild = { file: target, keyHex: key.toString('hex'), nowMs: now.getTime(), residents };
   const source = typeScriptThreads();
   const worker = bundledThread({ job: 'demo', ...build }) ?? (source && tsxThread(source, { job: 'demo', ...build }));
   if (worker) await answerOf(worker, 'demo build');

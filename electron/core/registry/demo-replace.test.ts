@@ -5,7 +5,7 @@ describe('重置为演示数据', () => {
   it(
     'a community worker keeps their community after the reset',
     async () => {
-      const { core, call: admin } = await openSignedIn({ demo: true }, 'admin');
+      const { core, call: admin } = await openSignedIn({ demo: true, resetWithResidents: false }, 'admin');
       const worker = await signInAs(core, 'community');
       const before = dataOf<{ communityIds: number[] }>(await worker('auth.me'));
       expect(before.communityIds).toHaveLength(1);

@@ -15,11 +15,13 @@ beforeEach(() => {
 });
 afterEach(() => consoleError.mockRestore());
 
+// These compare the territory and the office only: the reset builds them without the 140,000
+// residents (reset-thread.test.ts resets with them).
 describe('demo.reset (重置为演示数据)', () => {
   it(
     'failing on its last rows, it leaves every row (and the office name) as it was',
     async () => {
-      const { core, call: admin } = await openSignedIn({ demo: true }, 'admin');
+      const { core, call: admin } = await openSignedIn({ demo: true, resetWithResidents: false }, 'admin');
       const command = await signInAs(core, 'command');
       // Make the current data differ from what a reset would write.
       dataOf(await admin('office.update', { name: '测试街道办事处', divisionCode: '411402001' }));
@@ -46,7 +48,7 @@ describe('demo.reset (重置为演示数据)', () => {
   it(
     'backs up the current data first, then restores the demo office',
     async () => {
-      const { core, call: admin } = await openSignedIn({ demo: true }, 'admin');
+      const { core, call: admin } = await openSignedIn({ demo: true, resetWithResidents: false }, 'admin');
       const command = await signInAs(core, 'command');
       const pristine = snapshot(core);
       dataOf(await command('communities.create', { name: '新建测试社区', kind: 'village' }));
@@ -68,7 +70,7 @@ describe('demo.reset (重置为演示数据)', () => {
   );
 
   it('requires the literal confirmation text and changes nothing otherwise', async () => {
-    const { core, call: admin } = await openSignedIn({ demo: true }, 'admin');
+    const { core, call: admin } = await openSignedIn({ demo: true, resetWithResidents: false }, 'admin');
     const extra = dataOf<CommunityRow>(await (await signInAs(core, 'command'))('communities.create', { name: '新建测试社区', kind: 'committee' }));
     const before = snapshot(core);
     for (const input of [{}, { confirm: 'reset' }, { confirm: '重置 ' }, { confirm: '确认' }, undefined]) {

@@ -6,7 +6,7 @@ import type { TileReply } from '../map/packs';
 import type { KeyBridge } from './key-bridge';
 
 /** The options of a core that can cross to a worker (functions cannot). */
-export type WorkerCoreOptions = Pick<CoreOptions, 'dataDir' | 'demoOnCreate' | 'demoResidents' | 'transport' | 'adminPassword'>;
+export type WorkerCoreOptions = Pick<CoreOptions, 'dataDir' | 'demoOnCreate' | 'demoResidents' | 'resetWithResidents' | 'transport' | 'adminPassword'>;
 
 export interface HostData {
   opts: WorkerCoreOptions;

@@ -89,7 +89,7 @@ export async function createWorkerCore(
     /** Each worker as it starts (supervision, tests). */ spawned?: (w: Worker) => void;
   },
 ): Promise<WorkerCore> {
-  const { dataDir, demoOnCreate, demoResidents, transport, adminPassword } = opts;
+  const { dataDir, demoOnCreate, demoResidents, resetWithResidents, transport, adminPassword } = opts;
   let state: CoreState = { imgOrigins: [], recovering: false };
   let nextId = 1;
   let closing = false;
@@ -102,7 +102,7 @@ export async function createWorkerCore(
     new Promise<void>((resolve, reject) => {
       const keys = serveKeyStore(opts.keyStore);
       const w = spawn(opts.hostFile, {
-        opts: { dataDir, demoOnCreate, demoResidents, transport, adminPassword },
+        opts: { dataDir, demoOnCreate, demoResidents, resetWithResidents, transport, adminPassword },
         key: keys.bridge,
         threadFile: opts.threadFile,
       });
