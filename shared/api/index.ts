@@ -5,6 +5,7 @@ import { backup } from './backup';
 import { briefing } from './briefing';
 import { excel } from './excel';
 import { inspections } from './inspections';
+import { disinfection } from './disinfection';
 import { lan } from './lan';
 import { listExports } from './list-exports';
 import { map } from './map';
@@ -43,6 +44,7 @@ export const api = {
   ...householdServices,
   ...briefing,
   ...inspections,
+  ...disinfection,
   ...lan,
   ...listExports,
 };

@@ -1,6 +1,6 @@
 import type Database from 'better-sqlite3-multiple-ciphers';
 import type { z } from 'zod';
-import type { AreaRow, CoverageRow, DisinfectionInput } from '../../../shared/api/inspections';
+import type { AreaRow, CoverageRow, DisinfectionInput } from '../../../shared/api/disinfection';
 import { ApiError } from '../../../shared/api/errors';
 import { localDay } from '../../../shared/domain/days';
 import { DisinfectArea } from '../../../shared/domain/enums';

@@ -1,4 +1,5 @@
 import type { inspections } from '../../../shared/api/inspections';
+import type { disinfection } from '../../../shared/api/disinfection';
 import { actor, entityCtx, type Handlers } from '../api/types';
 import { stmt } from '../db/statements';
 import { exportList } from '../excel/export-list';
@@ -13,7 +14,7 @@ import { extendProblems, fixProblem, getProblem, listProblems, problemHistory, r
 import { inspectionReport } from './report';
 import { ApiError } from '../../../shared/api/errors';
 
-export const inspectionHandlers: Handlers<keyof typeof inspections> = {
+export const inspectionHandlers: Handlers<keyof typeof inspections | keyof typeof disinfection> = {
   'premises.list': (input, ctx) => listRows(entityCtx(ctx), premises, input),
   'premises.create': (f, ctx) => createRow(entityCtx(ctx), premises, f),
   'premises.update': ({ id, ...f }, ctx) => updateRow(entityCtx(ctx), premises, id, f),
