@@ -68,7 +68,17 @@ describe('signed pass QR codes in Chromium', () => {
     for (const key of ['a', 'b', 'c'] as const) {
       const qr = page.locator(`[data-testid="pass-card"][data-pass="${passes[key].passNo}"] [data-testid="pass-qr"]`);
       await qr.waitFor();
-      passes[key].payload = decodeQrPng(await qr.screenshot());
+      // Read as a scanner reads a sheet: again until it decodes (a screenshot taken while the
+      // print layout settles can be blurred by a half-applied scale on a loaded machine).
+      await expect
+        .poll(async () => {
+          try {
+            return (passes[key].payload = decodeQrPng(await qr.screenshot()));
+          } catch {
+            return null;
+          }
+        })
+        .not.toBeNull();
       expect(await api<Check>('passes.check', { payload: passes[key].payload, direction: 'in' })).toMatchObject({ ok: true, passNo: passes[key].passNo });
     }
     // Nine passes: eight cards to an A4 page, the ninth on a second.
