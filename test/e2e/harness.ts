@@ -5,7 +5,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { type Browser, chromium, type Page } from 'playwright-core';
-import { afterAll, beforeAll } from 'vitest';
+import { afterAll, beforeAll, inject } from 'vitest';
 
 const repoRoot = fileURLToPath(new URL('../../', import.meta.url));
 
@@ -37,8 +37,32 @@ export interface RunningServer {
   stop(): Promise<void>;
 }
 
+/** The data folder's name of the run's light demo office (test/e2e/global-setup.ts). */
+export const E2E_TEMPLATE_DIR = 'light-demo';
+const DB_FILE = 'street-command.db';
+
+/**
+ * A new data folder for a light demo server gets a copy of the run's template office (made
+ * by this same CLI at the start of the run), as if the server had made it; a folder that
+ * already holds a database (a restart) is left as it is.
+ */
+function seedFromTemplate(dataDir: string, args: string[]): void {
+  if (args.includes('--empty') || args.includes('--full-demo') || fs.existsSync(path.join(dataDir, DB_FILE))) return;
+  let template: string | undefined;
+  try {
+    template = inject('e2eTemplate');
+  } catch {
+    // Outside a vitest run (the bench, a script): the server makes its own demo.
+  }
+  if (!template) return;
+  fs.mkdirSync(dataDir, { recursive: true });
+  fs.copyFileSync(path.join(template, DB_FILE), path.join(dataDir, DB_FILE));
+  fs.copyFileSync(`${template}.key`, `${dataDir}.key`);
+}
+
 /** Starts `npm run serve` exactly as a user would (same CLI), on a free port. */
 export async function startServer(dataDir: string, extra: string[] = []): Promise<RunningServer> {
+  if (!path.basename(dataDir).startsWith(E2E_TEMPLATE_DIR)) seedFromTemplate(dataDir, extra);
   const port = await freePort();
   const tsx = path.join(repoRoot, 'node_modules', '.bin', 'tsx');
   // The demo's 140,000 residents take seconds to make: browser tests that need them pass --full-demo.
