@@ -71,13 +71,16 @@ describe('signed pass QR codes in Chromium', () => {
       // Read as a scanner reads a sheet: again until it decodes (a screenshot taken while the
       // print layout settles can be blurred by a half-applied scale on a loaded machine).
       await expect
-        .poll(async () => {
-          try {
-            return (passes[key].payload = decodeQrPng(await qr.screenshot()));
-          } catch {
-            return null;
-          }
-        })
+        .poll(
+          async () => {
+            try {
+              return (passes[key].payload = decodeQrPng(await qr.screenshot()));
+            } catch {
+              return null;
+            }
+          },
+          { timeout: 30_000 },
+        )
         .not.toBeNull();
       expect(await api<Check>('passes.check', { payload: passes[key].payload, direction: 'in' })).toMatchObject({ ok: true, passNo: passes[key].passNo });
     }

@@ -1,4 +1,4 @@
-import { BinaryBitmap, HybridBinarizer, QRCodeReader, RGBLuminanceSource } from '@zxing/library';
+import { BinaryBitmap, DecodeHintType, HybridBinarizer, QRCodeReader, RGBLuminanceSource } from '@zxing/library';
 import { PNG } from 'pngjs';
 
 /**
@@ -9,5 +9,7 @@ export function decodeQrPng(png: Buffer): string {
   const { width, height, data } = PNG.sync.read(png);
   const luminance = new Uint8ClampedArray(width * height);
   for (let i = 0; i < width * height; i++) luminance[i] = Math.round((data[i * 4]! * 299 + data[i * 4 + 1]! * 587 + data[i * 4 + 2]! * 114) / 1000);
-  return new QRCodeReader().decode(new BinaryBitmap(new HybridBinarizer(new RGBLuminanceSource(luminance, width, height)))).getText();
+  // TRY_HARDER: a phone camera's reader does too; a screenshot's anti-aliased module edges otherwise fail now and then.
+  const hints = new Map([[DecodeHintType.TRY_HARDER, true]]);
+  return new QRCodeReader().decode(new BinaryBitmap(new HybridBinarizer(new RGBLuminanceSource(luminance, width, height))), hints).getText();
 }

@@ -201,7 +201,16 @@ describe('community scope across the whole contract', () => {
       const o = value as Record<string, unknown>;
       for (const [k, v] of Object.entries(o)) {
         if (KEY_KIND[k]) judge(method, KEY_KIND[k]!, v, `${where}.${k}`, k === 'communityId' && method.startsWith('people.'));
-        else if (k === 'targetId' || k === 'ownerId') judge(method, String(o[k === 'targetId' ? 'targetKind' : 'ownerKind']) as RefKind, v, `${where}.${k}`);
+        // A problem stays with the community it was found in; its target may since belong to no community
+        // (earlier calls of this walk change own rows), which is not another community’s data.
+        else if (k === 'targetId' || k === 'ownerId')
+          judge(
+            method,
+            String(o[k === 'targetId' ? 'targetKind' : 'ownerKind']) as RefKind,
+            v,
+            `${where}.${k}`,
+            k === 'targetId' && method.startsWith('problems.'),
+          );
         else walk(method, v, `${where}.${k}`);
       }
     };
