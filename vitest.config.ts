@@ -16,8 +16,8 @@ const unitOptions: NonNullable<TestProjectInlineConfiguration['test']> = {
   expect: { poll: { timeout: 10_000 } },
 };
 
-// Three projects in one group of two workers: the machines have two cores, and vitest's
-// default (cores − 1) ran every file one after another, the browser files after all the rest.
+// Two workers for the unit projects: the machines have two cores, and vitest's default
+// (cores − 1) ran every file one after another.
 export default defineConfig({
   test: {
     maxWorkers: 2,
@@ -45,6 +45,9 @@ export default defineConfig({
           hookTimeout: 180_000,
           // What a user waits for (a demo reset, an automatic roster) can take seconds on an old PC.
           expect: { poll: { timeout: 10_000 } },
+          // One browser file at a time, after the unit files: two at once made the page-habits
+          // and supplies files fail now and then (clicks landing during a dialog's animation).
+          fileParallelism: false,
         },
       },
     ],

@@ -16,6 +16,8 @@ describe('page habits in Chromium', () => {
     await page.keyboard.press('Escape');
     const ask = page.getByRole('dialog', { name: '放弃未保存的内容？' });
     await ask.waitFor();
+    // A click while the question is still zooming in can miss its button on a loaded machine.
+    await expect.poll(() => ask.getAttribute('class')).not.toContain('ant-zoom-appear');
     await ask.getByRole('button', { name: '继续填写' }).click();
     await ask.waitFor({ state: 'hidden' });
     expect(await dialog.getByLabel('小区名称').inputValue()).toBe('未保存的新小区');
