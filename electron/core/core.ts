@@ -177,7 +177,7 @@ export async function createCore(opts: CoreOptions): Promise<Core> {
     dataDir: opts.dataDir,
     databaseFile: file,
     backupDir,
-    demoResidents: opts.resetWithResidents ?? true,
+    resetWithResidents: opts.resetWithResidents ?? true,
     backupHealth: () => ({ lastError: scheduler.lastError() }),
     appVersion: APP_VERSION,
     transport: opts.transport,

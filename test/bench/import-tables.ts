@@ -3,16 +3,15 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import * as XLSX from 'xlsx';
-import { createCore } from '../../electron/core/core';
-import { fileKeyStore } from '../../electron/core/db/key';
 import { stageRows, writeRows } from '../../electron/core/excel/commit-rows';
 import { getUpload } from '../../electron/core/excel/uploads';
 import { ALL_COMMUNITIES } from '../../electron/core/kernel/entity';
 import { TABLES } from '../../electron/core/registry/tables';
 import { makeId } from '../fixtures/excel/make-fixtures-lib';
 import { uploadFile } from '../helpers/excel';
-import { type Call, signIn, TEST_PASSWORD } from '../helpers/sessions';
+import { type Call, signIn } from '../helpers/sessions';
 import { median, ms } from './timing';
+import { openDemoOffice } from './office';
 
 /**
  * How long other users' writes wait for an import of the other tables: the time its one
@@ -91,14 +90,7 @@ export async function benchImportTables(): Promise<void> {
   console.log('\n## Imports of the other tables: how long other users’ writes wait (the one transaction)');
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'sc-bench-tables-'));
   try {
-    const core = await createCore({
-      dataDir: path.join(dir, 'data'),
-      demoOnCreate: true,
-      demoResidents: false,
-      transport: 'http',
-      keyStore: fileKeyStore(path.join(dir, 'db.key')),
-      adminPassword: TEST_PASSWORD,
-    });
+    const core = await openDemoOffice(dir);
     const call = await signIn(core, 'zhihui');
     const names = (sql: string) => (core.db.prepare(sql).all() as { name: string }[]).map((r) => r.name);
     await measure(core.db, call, 'registrations', registrations(names('SELECT name FROM checkpoints'), 50_000));

@@ -1,11 +1,11 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { type Core, createCore } from '../../electron/core/core';
-import { fileKeyStore } from '../../electron/core/db/key';
+import type { Core } from '../../electron/core/core';
 import { addDays, localDay } from '../../shared/domain/days';
-import { signIn, TEST_PASSWORD } from '../helpers/sessions';
+import { signIn } from '../helpers/sessions';
 import { medianOfCalls, ms } from './timing';
+import { openDemoOffice } from './office';
 
 /**
  * 督查整改 at volume: 20,000 problems over three months and 1,000,000 disinfection records
@@ -79,14 +79,7 @@ export async function benchInspections(): Promise<void> {
   const now = new Date();
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'sc-bench-insp-'));
   try {
-    const core = await createCore({
-      dataDir: path.join(dir, 'data'),
-      demoOnCreate: true,
-      demoResidents: false,
-      transport: 'http',
-      keyStore: fileKeyStore(path.join(dir, 'db.key')),
-      adminPassword: TEST_PASSWORD,
-    });
+    const core = await openDemoOffice(dir);
     const base = await measure(core, now);
     const t0 = process.hrtime.bigint();
     fill(core, 20_000, 1_000_000, now);

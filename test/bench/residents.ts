@@ -1,12 +1,12 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { type Core, createCore } from '../../electron/core/core';
-import { fileKeyStore } from '../../electron/core/db/key';
+import type { Core } from '../../electron/core/core';
 import { residentKey } from '../../electron/core/residents/residents';
 import { makeId } from '../fixtures/excel/make-fixtures-lib';
-import { signIn, TEST_PASSWORD } from '../helpers/sessions';
+import { signIn } from '../helpers/sessions';
 import { medianOfCalls, ms } from './timing';
+import { openDemoOffice } from './office';
 
 /**
  * The demo office at full weight: 150,000 residents in households, 5,000,000 checkpoint
@@ -128,14 +128,7 @@ export async function benchResidents(): Promise<void> {
   const now = new Date();
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'sc-bench-res-'));
   try {
-    const core = await createCore({
-      dataDir: path.join(dir, 'data'),
-      demoOnCreate: true,
-      demoResidents: false,
-      transport: 'http',
-      keyStore: fileKeyStore(path.join(dir, 'db.key')),
-      adminPassword: TEST_PASSWORD,
-    });
+    const core = await openDemoOffice(dir);
     const base = await measure(core, now);
     let t0 = process.hrtime.bigint();
     fill(core, 150_000, 5_000_000, now);

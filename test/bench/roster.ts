@@ -1,10 +1,10 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { type Core, createCore } from '../../electron/core/core';
-import { fileKeyStore } from '../../electron/core/db/key';
-import { signIn, TEST_PASSWORD } from '../helpers/sessions';
+import type { Core } from '../../electron/core/core';
+import { signIn } from '../helpers/sessions';
 import { ms } from './timing';
+import { openDemoOffice } from './office';
 
 /**
  * 自动排班 at scale, through core.call: a week of 300 posts in three shifts (6,300 slots,
@@ -43,14 +43,7 @@ function populate(core: Core, people: number, posts: number): void {
 async function run(people: number, posts: number) {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'sc-bench-roster-'));
   try {
-    const core = await createCore({
-      dataDir: path.join(dir, 'data'),
-      demoOnCreate: true,
-      demoResidents: false,
-      transport: 'http',
-      keyStore: fileKeyStore(path.join(dir, 'db.key')),
-      adminPassword: TEST_PASSWORD,
-    });
+    const core = await openDemoOffice(dir);
     populate(core, people, posts);
     const call = await signIn(core, 'zhihui');
     const made = await call('rosters.create', { name: '压测周', startDate: '2026-11-30', days: 7 });

@@ -1,10 +1,10 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { type Core, createCore } from '../../electron/core/core';
-import { fileKeyStore } from '../../electron/core/db/key';
-import { signIn, TEST_PASSWORD } from '../helpers/sessions';
+import type { Core } from '../../electron/core/core';
+import { signIn } from '../helpers/sessions';
 import { median, ms } from './timing';
+import { openDemoOffice } from './office';
 
 /**
  * Supplies at scale, through core.call (validation, transaction, audit): a plan for 500
@@ -14,14 +14,7 @@ import { median, ms } from './timing';
  */
 
 async function open(dir: string): Promise<Core> {
-  return createCore({
-    dataDir: path.join(dir, 'data'),
-    demoOnCreate: true,
-    demoResidents: false,
-    transport: 'http',
-    keyStore: fileKeyStore(path.join(dir, 'db.key')),
-    adminPassword: TEST_PASSWORD,
-  });
+  return openDemoOffice(dir);
 }
 
 /** `items` new items with plenty of stock, and `checkpoints` checkpoints in service. */

@@ -52,7 +52,7 @@ function seedFromTemplate(dataDir: string, args: string[]): void {
   try {
     template = inject('e2eTemplate');
   } catch {
-    // Outside a vitest run (the bench, a script): the server makes its own demo.
+    // Outside a test file (the global setup making the template, the bench): the server makes its own demo.
   }
   if (!template) return;
   fs.mkdirSync(dataDir, { recursive: true });
@@ -62,7 +62,7 @@ function seedFromTemplate(dataDir: string, args: string[]): void {
 
 /** Starts `npm run serve` exactly as a user would (same CLI), on a free port. */
 export async function startServer(dataDir: string, extra: string[] = []): Promise<RunningServer> {
-  if (!path.basename(dataDir).startsWith(E2E_TEMPLATE_DIR)) seedFromTemplate(dataDir, extra);
+  seedFromTemplate(dataDir, extra);
   const port = await freePort();
   const tsx = path.join(repoRoot, 'node_modules', '.bin', 'tsx');
   // The demo's 140,000 residents take seconds to make: browser tests that need them pass --full-demo.

@@ -40,7 +40,7 @@ export interface Ctx {
   databaseFile: string;
   backupDir: string;
   /** Whether 重置为演示数据 builds residents: a server started with --light-demo (browser tests) resets to the same light demo. */
-  demoResidents: boolean;
+  resetWithResidents: boolean;
   /** The running process's backup schedule: why its last attempt failed (null when it worked). */
   backupHealth: () => { lastError: string | null };
   appVersion: string;

@@ -67,7 +67,7 @@ export const demoHandlers: Handlers<'demo.reset'> = {
     try {
       // The current data is kept as a backup first, so a mistaken reset can be undone.
       await backupNow(ctx.db, ctx.backupDir, 'prereset', ctx.now());
-      await buildDemoCopy(ctx.db, ctx.key, prepared, ctx.now(), ctx.demoResidents);
+      await buildDemoCopy(ctx.db, ctx.key, prepared, ctx.now(), ctx.resetWithResidents);
       // A long write (an import) still open on the live connection must end before it is closed.
       while (ctx.db.inTransaction) await new Promise((r) => setTimeout(r, 20));
       const copy = new Database(prepared, { fileMustExist: true });
