@@ -5,6 +5,15 @@ import { PlanBasis, PlanStatus, RecipientKind } from '../domain/enums';
 
 /** Allocation plans (分配方案): drafted by weights, previewed, approved by a second person, issued in one go. */
 
+/** An item as a plan counts it: its base unit and, for items kept in packs, the pack. */
+const PlanItemUnits = z.object({
+  itemId: Id,
+  name: z.string(),
+  unit: z.string(),
+  packSize: z.number().int(),
+  packUnit: z.string().nullable(),
+});
+
 export const PlanRecipients = z.enum(['community', 'checkpoint', 'both']);
 export const PlanItemInput = z.object({
   itemId: Id,
@@ -47,12 +56,7 @@ export const PlanPreview = {
     /** Items asked for beyond the stock, in words (requested, on hand, cut). */
     shortfalls: z.array(z.string()),
     items: z.array(
-      z.object({
-        itemId: Id,
-        name: z.string(),
-        unit: z.string(),
-        packSize: z.number().int(),
-        packUnit: z.string().nullable(),
+      PlanItemUnits.extend({
         /** Split in whole packs (so a base-unit split could reach more recipients). */
         wholePacks: z.boolean(),
         requested: z.number().int(),
@@ -108,12 +112,7 @@ export const Plan = z.object({
   approvedByName: z.string().nullable(),
   issuedByName: z.string().nullable(),
   items: z.array(
-    z.object({
-      itemId: Id,
-      name: z.string(),
-      unit: z.string(),
-      packSize: z.number().int(),
-      packUnit: z.string().nullable(),
+    PlanItemUnits.extend({
       allowSplit: z.boolean(),
       /** This plan splits the item by its base unit although it is normally kept in whole packs. */
       inUnits: z.boolean(),
