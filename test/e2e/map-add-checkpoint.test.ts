@@ -1,28 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { ringCentre, type Point } from '../../shared/domain/geo';
 import { apiCall, browserSession } from './harness';
+import { pickOnMap } from './map-search';
 
 /** 添加卡点 on the map: the click is where it stands. */
 const session = browserSession('zhihui', { viewport: { width: 1400, height: 900 } });
 
 type Compound = { id: number; name: string; communityName: string; lng: number; lat: number; boundary: { coordinates: number[][][] } | null };
 type Checkpoint = { id: number; name: string; kind: string; compoundId: number | null; lng: number; lat: number };
-
-async function mapSettled() {
-  const read = () => session.page.locator('.map-canvas .leaflet-map-pane').evaluate((el) => (el as HTMLElement).style.transform);
-  let last = await read();
-  await expect
-    .poll(
-      async () => {
-        const now = await read();
-        const still = now === last;
-        last = now;
-        return still;
-      },
-      { interval: 150 },
-    )
-    .toBe(true);
-}
 
 describe('adding a checkpoint on the map', () => {
   it('a click inside a compound opens the form with its coordinates and the compound; saved, it is on the map and in the 卡点 list', async () => {
@@ -32,9 +17,7 @@ describe('adding a checkpoint on the map', () => {
     await expect.poll(() => session.page.getByTestId('map-status').innerText()).toMatch(/已显示 \d+ 个小区、\d+ 个卡点/);
     const before = Number((await session.page.getByTestId('map-status').innerText()).match(/(\d+) 个卡点/)![1]);
     // Fly to the compound: the map's centre is then its centre.
-    await session.page.getByLabel('地图搜索').fill(target.name);
-    await session.page.locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: target.name }).first().click();
-    await mapSettled();
+    await pickOnMap(session.page, target.name, target.name);
     await session.page.getByTestId('map-panel').getByLabel('关闭').click();
 
     await session.page.getByRole('button', { name: '添加卡点' }).click();

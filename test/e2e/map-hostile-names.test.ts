@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { apiCall, browserSession } from './harness';
+import { pickOnMap } from './map-search';
 
 /**
  * Names come from users and imported files. Two crafted ones: a checkpoint whose name
@@ -11,11 +12,7 @@ const session = browserSession('zhihui', { viewport: { width: 1400, height: 900 
 const CHECKPOINT = '<meta http-equiv=refresh content="0;url=/?phished=1">';
 const COMPOUND = '"><svg id=injected width=3000 height=3000 fill=red></svg>';
 
-async function searchAndPick(text: string, optionText: string) {
-  const page = session.page;
-  await page.getByLabel('地图搜索').fill(text);
-  await page.locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: optionText }).first().click();
-}
+const searchAndPick = (text: string, optionText: string) => pickOnMap(session.page, text, optionText);
 
 describe('hostile names on the map', () => {
   it('tooltips and labels show the names as text: no navigation, no injected elements', async () => {

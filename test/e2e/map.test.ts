@@ -5,6 +5,7 @@ import { pinyin } from 'pinyin-pro';
 import { describe, expect, it } from 'vitest';
 import { solidPng } from '../fixtures/map/png';
 import { apiCall, browserSession } from './harness';
+import { pickOnMap } from './map-search';
 
 /** The map as the command centre uses it, on a PC with no internet (no basemap at all). */
 const session = browserSession('zhihui', { viewport: { width: 1400, height: 900 } });
@@ -14,38 +15,7 @@ const mapCentre = async () => {
   return { x: box.x + box.width / 2, y: box.y + box.height / 2 };
 };
 
-/**
- * Waits until the map holds still (the fly-to has ended): the transforms Leaflet moves on
- * every animation frame read the same twice in a row.
- */
-async function mapSettled() {
-  const read = () =>
-    session.page
-      .locator('.map-canvas')
-      .evaluate((map) =>
-        [map.querySelector('.leaflet-map-pane'), map.querySelector('.leaflet-overlay-pane canvas'), map.querySelector('.leaflet-marker-icon')]
-          .map((el) => (el as HTMLElement | null)?.style.transform ?? '')
-          .join('|'),
-      );
-  let last = await read();
-  await expect
-    .poll(
-      async () => {
-        const now = await read();
-        const still = now === last;
-        last = now;
-        return still;
-      },
-      { interval: 150 },
-    )
-    .toBe(true);
-}
-
-async function searchAndPick(text: string, optionText: string) {
-  await session.page.getByLabel('地图搜索').fill(text);
-  await session.page.locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: optionText }).first().click();
-  await mapSettled();
-}
+const searchAndPick = (text: string, optionText: string) => pickOnMap(session.page, text, optionText);
 
 describe('map in Chromium', () => {
   it('draws the demo office: 168 compounds and 99 checkpoints, with a legend', async () => {

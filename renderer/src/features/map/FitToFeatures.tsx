@@ -13,11 +13,24 @@ export function featureBounds(features: Features, projection: Projection): LatLn
   return pts.length ? latLngBounds(pts) : null;
 }
 
-/** Flies to whatever the search picks (the map opens framed on the office: see MapPage). */
+/**
+ * Flies to whatever the search picks (the map opens framed on the office: see MapPage).
+ * The container's `data-flown` names the last flight that has landed, so whoever clicks
+ * relative to the picked place (a browser test, a screen reader's script) knows when the
+ * centre is that place, not somewhere along the way.
+ */
 export function FlyTo({ flyTo, projection }: { flyTo: { lat: number; lng: number; zoom: number; seq: number } | null; projection: Projection }) {
   const map = useMap();
   useEffect(() => {
-    if (flyTo) map.flyTo(projection.toView([flyTo.lng, flyTo.lat]), flyTo.zoom, { duration: 0.6 });
+    if (!flyTo) return;
+    const landed = () => {
+      map.getContainer().dataset.flown = String(flyTo.seq);
+    };
+    map.once('moveend', landed);
+    map.flyTo(projection.toView([flyTo.lng, flyTo.lat]), flyTo.zoom, { duration: 0.6 });
+    return () => {
+      map.off('moveend', landed);
+    };
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [flyTo, map]);
   return null;
