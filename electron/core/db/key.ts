@@ -23,6 +23,11 @@ export const newKey = (): Buffer => crypto.randomBytes(32);
 export function applyKey(db: Database.Database, key: Buffer): void {
   db.pragma("cipher='sqlcipher'");
   db.pragma(`key="x'${key.toString('hex')}'"`);
+  // Whatever is deleted or overwritten is zeroed at once, so 数据清理 leaves nothing legible
+  // without rewriting the file. SQLite3 Multiple Ciphers already turns this on with a key (so
+  // every file the office ever wrote was kept this way; a file from before encryption was
+  // rebuilt page by page when it was encrypted); said here so it never rests on that default.
+  db.pragma('secure_delete = ON');
   connectionKeys.set(db, key);
 }
 

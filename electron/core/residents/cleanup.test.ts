@@ -2,26 +2,16 @@ import Database from 'better-sqlite3-multiple-ciphers';
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { decryptedPages } from '../../../test/helpers/decrypted-pages';
 import { makeId } from '../../../test/fixtures/excel/make-fixtures-lib';
 import { count, dataOf, errorOf, makeTempDir, manualClock, openSignedIn, signInAs } from '../../../test/helpers/temp-core';
-import { applyKey } from '../db/key';
-import { defaultKeyStore } from '../db/open';
+import { migrate } from '../db/migrate';
+import { configure, defaultKeyStore, openDatabase } from '../db/open';
+import { migrations } from '../registry/migrations';
 import { residentKey } from './residents';
 
-/**
- * The database decrypted page by page into a copy (rekey to no key rewrites every page,
- * free ones included), so the test sees what a forensic look at the file would.
- */
-function plaintextBytes(dbFile: string, dataDir: string): Buffer {
-  const copy = path.join(makeTempDir(), 'plain.db');
-  fs.copyFileSync(dbFile, copy);
-  const db = new Database(copy);
-  applyKey(db, defaultKeyStore(dataDir).read()!);
-  db.pragma('journal_mode = DELETE');
-  db.pragma("rekey=''");
-  db.close();
-  return fs.readFileSync(copy);
-}
+/** The file as someone holding the key would read it, free space included (after a checkpoint). */
+const plaintextBytes = (dbFile: string, dataDir: string) => decryptedPages(dbFile, defaultKeyStore(dataDir).read()!);
 
 describe('数据清理', () => {
   it('removes personal data older than the date, keeps the figures, leaves no ID number in the file, backs up first', async () => {
@@ -74,9 +64,37 @@ describe('数据清理', () => {
       households: before.households,
     });
     const bytes = plaintextBytes(core.databaseFile, dataDir);
+    console.log(
+      'PRESENT-before-cleanup?',
+      ids.filter((s) => plaintextBytes(core.databaseFile, dataDir).includes(Buffer.from(s))).length,
+      core.db.pragma('secure_delete'),
+    );
     const left = [...ids, makeId('411402', '19700101', 555), '13666661000', '13555551000', '过客0', '旧病例'].filter((s) => bytes.includes(Buffer.from(s)));
     expect(left).toEqual([]);
     const backups = dataOf<{ kind: string }[]>(await admin('system.backups', {}));
     expect(backups.map((b) => b.kind)).toContain('precleanup');
+  });
+
+  it('a file from before encryption keeps nothing it had deleted once it is encrypted: no later cleanup has old free space to rewrite', async () => {
+    const dataDir = makeTempDir();
+    const file = path.join(dataDir, 'street-command.db');
+    const marker = `旧版删除${makeId('411402', '19850315', 77)}`;
+    const plain = new Database(file);
+    configure(plain);
+    migrate(
+      plain,
+      migrations.filter((m) => m.version <= 100),
+    );
+    const T = '2026-11-01T00:00:00Z';
+    plain.prepare("INSERT INTO communities (id, name, kind, search_key, created_at, updated_at) VALUES (9, ?, 'community', 'x', ?, ?)").run(marker, T, T);
+    plain.prepare('DELETE FROM communities WHERE id = 9').run();
+    plain.pragma('wal_checkpoint(TRUNCATE)');
+    plain.close();
+    expect(fs.readFileSync(file).includes(Buffer.from(marker))).toBe(true); // deleted, yet still in the file
+
+    (await openDatabase(dataDir, migrations)).db.close();
+    const pages = plaintextBytes(file, dataDir);
+    expect(pages.includes(Buffer.from('CREATE TABLE communities'))).toBe(true); // the reader sees the schema
+    expect(pages.includes(Buffer.from(marker))).toBe(false);
   });
 });

@@ -63,8 +63,9 @@ function chunkSql({ table, set, where }: Step): string {
  * plate and pass; key persons whose measure ended keep category, measure and dates but lose who they
  * were; their follow-ups keep the readings; needs and screening visits keep their kind and
  * result but lose their free text; residents not updated since are deleted
- * (buildings and households stay). secure_delete zeroes freed content and the caller
- * VACUUMs afterwards, so nothing is left in free pages of the file.
+ * (buildings and households stay). secure_delete zeroes freed content as each chunk goes
+ * (on for every keyed connection, db/key.ts; set here too so the promise does not rest on how
+ * the caller opened the file), so nothing is left in free pages without a VACUUM.
  *
  * Millions of registrations are cleared in chunks of CLEANUP_CHUNK rows, each its own
  * transaction, with `between` awaited after each so other callers (registrations at the

@@ -46,8 +46,8 @@ export const residentHandlers: Handlers<
     await backupNow(ctx.db, ctx.backupDir, 'precleanup', ctx.now());
     // Chunk by chunk, with a turn of the event loop between: registrations from the gates are answered meanwhile.
     const counts = await cleanupPersonal(ctx.db, before, () => new Promise((r) => setImmediate(r)));
-    // Freed pages are rewritten away; the WAL is emptied so no old page survives beside the file.
-    ctx.db.exec('VACUUM');
+    // Freed content is zeroed as it goes (secure_delete, db/key.ts), so there is no whole-file
+    // VACUUM to hold every caller up; the WAL is emptied so no older page image survives beside the file.
     ctx.db.pragma('wal_checkpoint(TRUNCATE)');
     return counts;
   },
