@@ -1,8 +1,6 @@
 import type { briefing } from '../../../shared/api/briefing';
-import { addDays, dayStart, localDay } from '../../../shared/domain/days';
 import { actor, type Handlers } from '../api/types';
 import { officeOf } from '../places/day-figures';
-import { shiftStaffing } from '../volunteers/day-figures';
 import {
   briefingDay,
   countDay,
@@ -16,24 +14,12 @@ import {
   versions,
 } from './briefings';
 import { briefingDocx } from './docx';
-import { dayFigures, registrationsBetween, trend } from './figures';
+import { liveFigures } from './live';
 import { reportWorkbook } from './report';
 import { getRollup, importRollup, removeUnit } from './rollup';
 
 export const briefingHandlers: Handlers<keyof typeof briefing> = {
-  'dashboard.live': (_, { db, now }) => {
-    const at = now();
-    const today = localDay(at);
-    const { map: _map, ...figures } = dayFigures(db, today, { map: false });
-    return {
-      now: at.toISOString(),
-      today: figures,
-      yesterday: dayFigures(db, addDays(today, -1), { map: false }).totals,
-      yesterdaySoFar: registrationsBetween(db, dayStart(addDays(today, -1)), new Date(at.getTime() - 86_400_000).toISOString()),
-      shift: shiftStaffing(db, at),
-      trend: trend(db, addDays(today, -1), 14),
-    };
-  },
+  'dashboard.live': (_, { db, now, dataVersion }) => liveFigures(db, now(), dataVersion()),
   'system.changes': (_, ctx) => ({ version: ctx.dataVersion() }),
   'briefings.list': ({ year }, { db }) => listBriefings(db, year),
   'briefings.get': ({ id }, { db }) => readBriefing(db, id),

@@ -71,17 +71,34 @@ function campaignOf(db: Db, day: string) {
     null) as { id: number; name: string } | null;
 }
 
-/** Households in the campaign's scope and those reached by the end of the day, per community. */
+/** A campaign's communities: all of them for an office-wide campaign. */
+const IN_CAMPAIGN = `((SELECT scope_all FROM campaigns WHERE id = :id) = 1 OR p.community_id IN (SELECT community_id FROM campaign_communities WHERE campaign_id = :id))`;
+
+/**
+ * Households in the campaign's scope and those reached by the end of the day, per community.
+ * Reached is counted from the campaign's visits (an index range), not by asking each of the
+ * office's ~50,000 households whether it was visited: 总览 counts this on every refresh.
+ */
 function screeningByCommunity(db: Db, campaignId: number | null, day: string) {
   if (campaignId === null) return [];
-  return stmt(
+  const households = stmt(
     db,
-    `SELECT p.community_id AS id, count(*) AS households,
-       coalesce(sum(EXISTS (SELECT 1 FROM visits v WHERE v.campaign_id = :id AND v.household_id = h.id AND v.result IN ('done', 'vacant') AND v.day <= :day)), 0) AS reached
+    `SELECT p.community_id AS id, count(*) AS n
      FROM households h JOIN buildings b ON b.id = h.building_id JOIN compounds p ON p.id = b.compound_id
-     WHERE (SELECT scope_all FROM campaigns WHERE id = :id) = 1 OR p.community_id IN (SELECT community_id FROM campaign_communities WHERE campaign_id = :id)
-     GROUP BY p.community_id`,
-  ).all({ id: campaignId, day }) as { id: number; households: number; reached: number }[];
+     WHERE ${IN_CAMPAIGN} GROUP BY p.community_id`,
+  ).all({ id: campaignId }) as { id: number; n: number }[];
+  const reached = new Map(
+    (
+      stmt(
+        db,
+        `SELECT p.community_id AS id, count(DISTINCT v.household_id) AS n
+         FROM visits v JOIN households h ON h.id = v.household_id JOIN buildings b ON b.id = h.building_id JOIN compounds p ON p.id = b.compound_id
+         WHERE v.campaign_id = :id AND v.result IN ('done', 'vacant') AND v.day <= :day AND ${IN_CAMPAIGN}
+         GROUP BY p.community_id`,
+      ).all({ id: campaignId, day }) as { id: number; n: number }[]
+    ).map((r) => [r.id, r.n]),
+  );
+  return households.map((h) => ({ id: h.id, households: h.n, reached: reached.get(h.id) ?? 0 }));
 }
 
 export interface ResidentDayFigures {
