@@ -22,10 +22,12 @@ export function useConfirmDiscard() {
 }
 
 /**
- * Whether the form now differs from what it held when it opened. The values are taken when
- * it opens and again once the opening animation ends (fields that fill in defaults on mount
- * have then done so) unless the user has already typed or clicked in it. Touched flags alone
- * are not enough: antd keeps them across a reset of fields that were unmounted meanwhile.
+ * Whether the form now differs from what it held before the user first touched it. The values
+ * are taken when it opens, again once the opening animation ends (fields that fill in defaults
+ * on mount have then done so), and last at the user's first key, click or input, before it
+ * takes effect: on a slow PC a click can come during the animation, before the defaults are
+ * in, and the form would then count as changed with nothing typed. Touched flags alone are not
+ * enough: antd keeps them across a reset of fields that were unmounted meanwhile.
  */
 function useDirty(form: FormInstance | undefined, open: boolean | undefined, dirty: boolean | undefined) {
   const opened = useRef<string | null>(null);
@@ -38,8 +40,14 @@ function useDirty(form: FormInstance | undefined, open: boolean | undefined, dir
   const settled = (isOpen: boolean) => {
     if (isOpen && !used.current) opened.current = values();
   };
+  // Capture phase: the handlers run before the field's own, so the values are still the untouched ones.
+  const firstUse = () => {
+    if (used.current) return;
+    used.current = true;
+    opened.current = values();
+  };
   const track = (node: ReactNode) => (
-    <div onInputCapture={() => (used.current = true)} onMouseDownCapture={() => (used.current = true)} onKeyDownCapture={() => (used.current = true)}>
+    <div onInputCapture={firstUse} onMouseDownCapture={firstUse} onKeyDownCapture={firstUse}>
       {node}
     </div>
   );
