@@ -64,14 +64,14 @@ describe('other users during an import commit', () => {
   it('registrations are answered while the rows are staged, all are kept, and a refusal reads as it does without an import', async () => {
     const refusedAlone = await viewer('users.list', {});
     expect(refusedAlone).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
-    const uploadId = await previewed(importer, residentRoster(25_000, compounds));
+    const uploadId = await previewed(importer, residentRoster(10_000, compounds));
     const registrationsBefore = count('SELECT count(*) AS n FROM registrations');
     const refusalsBefore = count("SELECT count(*) AS n FROM audit_log WHERE method = 'users.list' AND kind = 'security'");
 
     const commit = importer('excel.commit', { uploadId });
     let n = 0;
     const [registrations, refusals] = await Promise.all([keepCalling(() => register(n++), commit), keepCalling(() => viewer('users.list', {}), commit)]);
-    expect(await commit).toMatchObject({ ok: true, data: { created: 25_000 } });
+    expect(await commit).toMatchObject({ ok: true, data: { created: 10_000 } });
 
     // Registrations sent during the commit were answered before it ended, not queued behind it.
     expect(registrations.filter((a) => a.envelope.ok && a.beforeCommitEnded).length).toBeGreaterThan(0);
@@ -86,7 +86,7 @@ describe('other users during an import commit', () => {
   }, 180_000);
 
   it('when the import fails at its final write (another PC imported one of its residents meanwhile), nothing of it is kept and every registration is', async () => {
-    const big = residentRoster(20_000, compounds.slice(0, 10));
+    const big = residentRoster(8_000, compounds.slice(0, 10));
     const bigId = await previewed(importer, big);
     // The other PC's file holds the big file's second resident (a header and that row).
     const second = XLSX.utils.sheet_to_json<unknown[]>(XLSX.read(big).Sheets['排查表']!, { header: 1 }).slice(0, 3);
