@@ -23,6 +23,9 @@ const n = (v: number) => v.toLocaleString('zh-CN');
 async function choose(select: ReturnType<Page['locator']>, label: string) {
   await select.click();
   await session.page.locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: label }).click();
+  // The choice is what the select shows, not the click: the next step computes from it.
+  const shown = select.locator(`xpath=ancestor::*[contains(concat(' ', normalize-space(@class), ' '), ' ant-select ')][1]`);
+  await expect.poll(() => shown.innerText()).toContain(label);
 }
 
 /** Picks an option of a searchable antd Select by typing its label, as a keyboard user does. */
