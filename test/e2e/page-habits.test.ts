@@ -1,10 +1,18 @@
 import fs from 'node:fs';
 import * as XLSX from 'xlsx';
 import { describe, expect, it } from 'vitest';
+import type { Locator } from 'playwright-core';
 import { apiCall, browserSession } from './harness';
 
 /** Page-wide habits at a desk: a form is not thrown away by Esc, and a list keeps its filters. */
 const session = browserSession('zhihui');
+
+/**
+ * Waits for a dialog's zoom-in to end. antd takes Esc (and a click can miss a moving button)
+ * only once it has opened: a key pressed during the animation is dropped, as it would be for
+ * a user on a slow PC, who then presses it again.
+ */
+const opened = (dialog: Locator) => expect.poll(() => dialog.getAttribute('class')).not.toMatch(/ant-zoom/);
 
 describe('page habits in Chromium', () => {
   it('Esc on a form with typed input asks before throwing it away; 继续填写 keeps the text', async () => {
@@ -12,23 +20,25 @@ describe('page habits in Chromium', () => {
     await page.goto(`${server.url}/#/places`);
     await page.getByRole('button', { name: '新建小区' }).click();
     const dialog = page.getByRole('dialog', { name: '新建小区' });
+    await opened(dialog);
     await dialog.getByLabel('小区名称').fill('未保存的新小区');
     await page.keyboard.press('Escape');
     const ask = page.getByRole('dialog', { name: '放弃未保存的内容？' });
     await ask.waitFor();
-    // A click while the question is still zooming in can miss its button on a loaded machine.
-    await expect.poll(() => ask.getAttribute('class')).not.toContain('ant-zoom-appear');
+    await opened(ask);
     await ask.getByRole('button', { name: '继续填写' }).click();
     await ask.waitFor({ state: 'hidden' });
     expect(await dialog.getByLabel('小区名称').inputValue()).toBe('未保存的新小区');
 
     // The × asks too; 放弃 closes it.
     await page.locator('.ant-modal-close').click();
+    await opened(ask);
     await ask.getByRole('button', { name: '放弃' }).click();
     await dialog.waitFor({ state: 'hidden' });
 
     // An untouched form closes at once.
     await page.getByRole('button', { name: '新建小区' }).click();
+    await opened(dialog);
     // Focus in the form, nothing typed: Esc closes it at once.
     await dialog.getByLabel('小区名称').click();
     await page.keyboard.press('Escape');
