@@ -45,9 +45,8 @@ export default defineConfig({
           hookTimeout: 180_000,
           // What a user waits for (a demo reset, an automatic roster) can take seconds on an old PC.
           expect: { poll: { timeout: 10_000 } },
-          // One browser file at a time, after the unit files: two at once made the page-habits
-          // and supplies files fail now and then (clicks landing during a dialog's animation).
-          fileParallelism: false,
+          // `npm test` runs these in a vitest process of their own beside the unit files' one
+          // (test/tools/run-tests.mjs), two files at a time: they mostly wait on a server and a page.
         },
       },
     ],
