@@ -44,20 +44,32 @@ const COMMUNITY_SQL: Record<RefKind, string> = {
   person: 'SELECT community_id AS c FROM people WHERE id = ?',
 };
 
-const communityOf = (kind: RefKind, id: number) => (t.core.db.prepare(COMMUNITY_SQL[kind]).get(id) as { c: number | null } | undefined)?.c ?? null;
+const statements = new Map<RefKind, ReturnType<TestCore['core']['db']['prepare']>>();
+const communityOf = (kind: RefKind, id: number) => {
+  if (!statements.has(kind)) statements.set(kind, t.core.db.prepare(COMMUNITY_SQL[kind]));
+  return (statements.get(kind)!.get(id) as { c: number | null } | undefined)?.c ?? null;
+};
 
-/** One row of each kind in another community (people: one that has a community). */
+/**
+ * One row of each kind in another community (people: one that has a community), found once
+ * per kind: each is a scan of the kind's table (140,000 residents), and 60-odd paths ask.
+ * Rows of another community never change in the walk (the community user is refused).
+ */
+const others = new Map<RefKind, number>();
 function otherId(kind: RefKind): number {
+  if (others.has(kind)) return others.get(kind)!;
   const ids = (t.core.db.prepare(`SELECT id FROM ${TABLE[kind]} ORDER BY id`).all() as { id: number }[]).map((r) => r.id);
   const hit = ids.find((id) => {
     const c = communityOf(kind, id);
     return c !== null && c !== own;
   });
   if (hit === undefined) throw new Error(`no ${kind} of another community in the demo`);
+  others.set(kind, hit);
   return hit;
 }
+/** One row of the own community, looked up again each time: the walk's own calls may close or delete it. */
 function ownId(kind: RefKind): number | undefined {
-  const ids = (t.core.db.prepare(`SELECT id FROM ${TABLE[kind]} ORDER BY id`).all() as { id: number }[]).map((r) => r.id);
+  const ids = t.core.db.prepare(`SELECT id FROM ${TABLE[kind]} ORDER BY id`).pluck().all() as number[];
   return ids.find((id) => communityOf(kind, id) === own);
 }
 const TABLE: Record<RefKind, string> = {
