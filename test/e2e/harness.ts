@@ -37,32 +37,48 @@ export interface RunningServer {
   stop(): Promise<void>;
 }
 
-/** The data folder's name of the run's light demo office (test/e2e/global-setup.ts). */
+/** The data folders' names of the run's demo offices (test/e2e/global-setup.ts). */
 export const E2E_TEMPLATE_DIR = 'light-demo';
+export const E2E_FULL_TEMPLATE_DIR = 'full-demo';
 const DB_FILE = 'street-command.db';
 
 /**
- * A new data folder for a light demo server gets a copy of the run's template office (made
- * by this same CLI at the start of the run), as if the server had made it; a folder that
- * already holds a database (a restart) is left as it is.
+ * A new data folder gets a copy of the run's template office (made by this same CLI at the
+ * start of the run: test/e2e/global-setup.ts), as if the server had made it: the light demo,
+ * or with `--full-demo` the demo with its 140,000 residents once the background build of it
+ * is done. A folder that already holds a database (a restart) is left as it is.
  */
-function seedFromTemplate(dataDir: string, args: string[]): void {
-  if (args.includes('--empty') || args.includes('--full-demo') || fs.existsSync(path.join(dataDir, DB_FILE))) return;
+async function seedFromTemplate(dataDir: string, args: string[]): Promise<void> {
+  if (args.includes('--empty') || fs.existsSync(path.join(dataDir, DB_FILE))) return;
   let template: string | undefined;
   try {
-    template = inject('e2eTemplate');
+    template = inject(args.includes('--full-demo') ? 'e2eFullTemplate' : 'e2eTemplate');
   } catch {
-    // Outside a test file (the global setup making the template, the bench): the server makes its own demo.
+    // Outside a test file (the global setup making the templates, the bench): the server makes its own demo.
   }
   if (!template) return;
+  await templateReady(template);
   fs.mkdirSync(dataDir, { recursive: true });
   fs.copyFileSync(path.join(template, DB_FILE), path.join(dataDir, DB_FILE));
   fs.copyFileSync(`${template}.key`, `${dataDir}.key`);
 }
 
-/** Starts `npm run serve` exactly as a user would (same CLI), on a free port. */
-export async function startServer(dataDir: string, extra: string[] = []): Promise<RunningServer> {
-  seedFromTemplate(dataDir, extra);
+/** Waits for a template the global setup builds in the background (`<dir>.ready`, or `<dir>.failed` with why). */
+async function templateReady(dir: string): Promise<void> {
+  for (;;) {
+    if (fs.existsSync(`${dir}.failed`)) throw new Error(`the demo template was not made:\n${fs.readFileSync(`${dir}.failed`, 'utf8')}`);
+    if (fs.existsSync(`${dir}.ready`) || !fs.existsSync(`${dir}.building`)) return;
+    await new Promise((r) => setTimeout(r, 250));
+  }
+}
+
+export interface LaunchedServer extends RunningServer {
+  /** Settles when the server prints that it has started (or rejects with its output). */
+  started: Promise<void>;
+}
+
+/** Starts `npm run serve` exactly as a user would (same CLI), on a free port; returns before it has started. */
+export async function launchServer(dataDir: string, extra: string[] = []): Promise<LaunchedServer> {
   const port = await freePort();
   const tsx = path.join(repoRoot, 'node_modules', '.bin', 'tsx');
   // The demo's 140,000 residents take seconds to make: browser tests that need them pass --full-demo.
@@ -84,7 +100,7 @@ export async function startServer(dataDir: string, extra: string[] = []): Promis
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let output = '';
-  await new Promise<void>((resolve, reject) => {
+  const started = new Promise<void>((resolve, reject) => {
     // Generous: the full demo is built at start-up, and CI machines are often busy with other runs.
     const timer = setTimeout(() => reject(new Error(`server did not start:\n${output}`)), 150_000);
     const onData = (chunk: Buffer) => {
@@ -103,14 +119,23 @@ export async function startServer(dataDir: string, extra: string[] = []): Promis
   });
   return {
     url: `http://127.0.0.1:${port}`,
+    started,
     stop: () =>
       new Promise((resolve) => {
-        if (child.exitCode !== null) return resolve();
+        if (child.exitCode !== null || child.signalCode !== null) return resolve();
         child.removeAllListeners('exit');
         child.on('exit', () => resolve());
         child.kill('SIGTERM');
       }),
   };
+}
+
+/** Starts `npm run serve` exactly as a user would (same CLI), on a free port, from the run's template office. */
+export async function startServer(dataDir: string, extra: string[] = []): Promise<RunningServer> {
+  await seedFromTemplate(dataDir, extra);
+  const server = await launchServer(dataDir, extra);
+  await server.started;
+  return { url: server.url, stop: server.stop };
 }
 
 /** The scripted set-up password for `admin` and the demo users (zhihui, shequ, wuzi, diaodu, lingdao). */
