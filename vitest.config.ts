@@ -7,7 +7,10 @@ const electronSeamFiles = ['electron/main/**/*.test.ts', 'test/integration/trans
 
 const unitOptions: NonNullable<TestProjectInlineConfiguration['test']> = {
   environment: 'node',
-  testTimeout: 30_000,
+  // Sized for a run beside another run (the suite's own load test): the walk over the whole
+  // contract and a backup's re-encryption took 30–35 s then, 5–7 s on a quiet machine.
+  testTimeout: 60_000,
+  hookTimeout: 60_000,
   // The demo offices are built once per run and copied (test/setup/demo-templates.ts);
   // passwords are hashed at a low cost in tests only (test/setup/fast-passwords.ts).
   globalSetup: ['test/setup/demo-templates.ts'],
