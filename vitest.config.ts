@@ -1,4 +1,5 @@
 import { defineConfig, type TestProjectInlineConfiguration } from 'vitest/config';
+import { FullDemoLastSequencer } from './test/setup/sequencer';
 
 const unitFiles = ['electron/**/*.test.ts', 'shared/**/*.test.ts', 'renderer/**/*.test.ts', 'test/integration/**/*.test.ts'];
 // These replace the `electron` module with a fake whose state (handlers, windows) must
@@ -24,6 +25,7 @@ const unitOptions: NonNullable<TestProjectInlineConfiguration['test']> = {
 export default defineConfig({
   test: {
     maxWorkers: 2,
+    sequence: { sequencer: FullDemoLastSequencer },
     projects: [
       {
         test: {
@@ -45,7 +47,9 @@ export default defineConfig({
           environment: 'node',
           globalSetup: ['test/e2e/global-setup.ts'],
           testTimeout: 90_000,
-          hookTimeout: 180_000,
+          // A file's set-up may wait for the run's full demo office, built in the background
+          // (test/e2e/global-setup.ts): over two minutes beside another run.
+          hookTimeout: 360_000,
           // What a user waits for (a demo reset, an automatic roster) can take seconds on an old PC.
           expect: { poll: { timeout: 10_000 } },
           // `npm test` runs these in a vitest process of their own beside the unit files' one

@@ -32,7 +32,8 @@ export default async function setup(project: TestProject): Promise<() => Promise
 
   const fullDir = path.join(root, E2E_FULL_TEMPLATE_DIR);
   fs.writeFileSync(`${fullDir}.building`, '');
-  const full = await launchServer(fullDir, ['--full-demo']);
+  // No hurry: it is built in the background; the files that need it wait in their set-up.
+  const full = await launchServer(fullDir, ['--full-demo'], 900_000);
   const built = full.started.then(
     async () => {
       await full.stop();

@@ -77,8 +77,11 @@ export interface LaunchedServer extends RunningServer {
   started: Promise<void>;
 }
 
-/** Starts `npm run serve` exactly as a user would (same CLI), on a free port; returns before it has started. */
-export async function launchServer(dataDir: string, extra: string[] = []): Promise<LaunchedServer> {
+/**
+ * Starts `npm run serve` exactly as a user would (same CLI), on a free port; returns before it
+ * has started. `startLimitMs` bounds the start (the full demo is built during it).
+ */
+export async function launchServer(dataDir: string, extra: string[] = [], startLimitMs = 150_000): Promise<LaunchedServer> {
   const port = await freePort();
   const tsx = path.join(repoRoot, 'node_modules', '.bin', 'tsx');
   // The demo's 140,000 residents take seconds to make: browser tests that need them pass --full-demo.
@@ -102,7 +105,7 @@ export async function launchServer(dataDir: string, extra: string[] = []): Promi
   let output = '';
   const started = new Promise<void>((resolve, reject) => {
     // Generous: the full demo is built at start-up, and CI machines are often busy with other runs.
-    const timer = setTimeout(() => reject(new Error(`server did not start:\n${output}`)), 150_000);
+    const timer = setTimeout(() => reject(new Error(`server did not start in ${startLimitMs / 1000} s:\n${output}`)), startLimitMs);
     const onData = (chunk: Buffer) => {
       output += chunk.toString();
       if (output.includes('已启动')) {
