@@ -144,11 +144,12 @@ describe('foundation in Chromium', () => {
     await dialog.getByRole('button', { name: '确认重置' }).click();
     // What the user ends up with (the office's own compound gone, the dialog closed), not the
     // passing toast, which a loaded machine can show and hide between two polls.
-    await expect.poll(async () => (await apiCall<{ total: number }>(server, 'compounds.list', { q: '馨苑华园' })).total, { timeout: 30_000 }).toBe(0);
+    // A backup, the build on a thread and the swap: over 30 s when another run loads the machine.
+    await expect.poll(async () => (await apiCall<{ total: number }>(server, 'compounds.list', { q: '馨苑华园' })).total, { timeout: 80_000 }).toBe(0);
     await expect.poll(() => dialog.isVisible()).toBe(false);
     const backups = await apiCall<{ kind: string }[]>(server, 'system.backups', {});
     expect(backups.map((b) => b.kind)).toContain('prereset');
     await visit(page, '#/overview');
     await expect.poll(() => page.getByTestId('stat-compounds').innerText()).toContain('168');
-  });
+  }, 150_000);
 });
