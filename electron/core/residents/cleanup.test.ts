@@ -64,11 +64,6 @@ describe('数据清理', () => {
       households: before.households,
     });
     const bytes = plaintextBytes(core.databaseFile, dataDir);
-    console.log(
-      'PRESENT-before-cleanup?',
-      ids.filter((s) => plaintextBytes(core.databaseFile, dataDir).includes(Buffer.from(s))).length,
-      core.db.pragma('secure_delete'),
-    );
     const left = [...ids, makeId('411402', '19700101', 555), '13666661000', '13555551000', '过客0', '旧病例'].filter((s) => bytes.includes(Buffer.from(s)));
     expect(left).toEqual([]);
     const backups = dataOf<{ kind: string }[]>(await admin('system.backups', {}));
