@@ -29,7 +29,10 @@ beforeAll(async () => {
   await core.close();
   session.browser = await launchBrowser();
   session.server = await startServer(dataDir);
-  session.page = await (await session.browser.newContext({ viewport: { width: 1400, height: 900 }, locale: 'zh-CN' })).newPage();
+  // Three device pixels to a CSS pixel: about the 300 dpi a printer puts on the card. At 96 dpi a
+  // 40 mm code has barely three pixels to a module, blurred at their edges, and some screenshots
+  // did not decode within 30 s even on a quiet machine.
+  session.page = await (await session.browser.newContext({ viewport: { width: 1400, height: 900 }, deviceScaleFactor: 3, locale: 'zh-CN' })).newPage();
   await signInUI(session.page, session.server, 'zhihui');
 });
 afterAll(async () => {

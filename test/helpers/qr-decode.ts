@@ -9,7 +9,8 @@ export function decodeQrPng(png: Buffer): string {
   const { width, height, data } = PNG.sync.read(png);
   // The element's screenshot ends at the code's edge; on a card the paper around it is the
   // quiet zone a reader needs (without it some codes' finder patterns are not found).
-  const margin = 24;
+  // Four modules at least; a code has at most 57 modules across at the versions a pass uses.
+  const margin = Math.max(24, Math.ceil(width / 10));
   const w = width + 2 * margin;
   const h = height + 2 * margin;
   const luminance = new Uint8ClampedArray(w * h).fill(255);

@@ -12,9 +12,16 @@ export function useHashRoute(fallback: string): [string, (route: string) => void
   };
   const [state, setState] = useState(read);
   useEffect(() => {
-    const onChange = () => setState(read());
+    const onChange = () =>
+      setState((now) => {
+        const next = read();
+        return next.route === now.route && next.query === now.query ? now : next;
+      });
     window.addEventListener('hashchange', onChange);
+    // A link followed between the first render and this effect (right after sign-in, on a busy
+    // PC) fired its hashchange before anyone listened: read the address once more.
+    onChange();
     return () => window.removeEventListener('hashchange', onChange);
-  });
+  }, []); // eslint-disable-line react-hooks/exhaustive-deps
   return [state.route, (next) => (window.location.hash = `#/${next}`), state.query];
 }
