@@ -9,7 +9,6 @@
 import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import process from 'node:process';
-import { setTimeout as sleep } from 'node:timers/promises';
 
 const checks = ['typecheck', 'lint'];
 const args = process.argv.slice(2);
@@ -85,24 +84,7 @@ async function unitAndBrowserFiles() {
   return { code: done.some((d) => d.code !== 0) ? 1 : 0 };
 }
 
-/**
- * On a fresh clone `.ci/run` installs without scripts and compiles the native SQLite module
- * (≈ 90 s on one core) beside the type checks and lint, which need no module; it names here
- * the file it writes the build's exit code to, and the suites start once that says 0.
- */
-async function nativeModuleBuilt() {
-  const status = process.env.NATIVE_BUILD_STATUS;
-  if (!status) return true;
-  const started = Date.now();
-  while (!fs.existsSync(status) || fs.readFileSync(status, 'utf8').trim() === '') await sleep(500);
-  const code = fs.readFileSync(status, 'utf8').trim();
-  process.stderr.write(
-    `\n[npm test] native modules built: ${code === '0' ? 'yes' : `NO (exit ${code})`} (waited ${((Date.now() - started) / 1000).toFixed(0)} s)\n`,
-  );
-  return code === '0';
-}
-
-const suite = nativeModuleBuilt().then((built) => (!built ? { code: 1 } : args.includes('--project') ? vitest(args, null) : unitAndBrowserFiles()));
+const suite = args.includes('--project') ? vitest(args, null) : unitAndBrowserFiles();
 const [failedChecks, { code: suiteCode }] = await Promise.all([checking, suite]);
 for (const { script, output } of failedChecks) process.stderr.write(`\n[npm test] npm run ${script} failed:\n${output}\n`);
 process.exit(failedChecks.length || suiteCode !== 0 ? 1 : 0);
