@@ -10,10 +10,10 @@ import { afterAll, beforeAll, inject } from 'vitest';
 const repoRoot = fileURLToPath(new URL('../../', import.meta.url));
 
 /** Debian's Chromium, never a downloaded browser build. */
-export function launchBrowser(): Promise<Browser> {
+export function launchBrowser(extraArgs: string[] = []): Promise<Browser> {
   return chromium.launch({
     executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', ...extraArgs],
   });
 }
 
@@ -126,7 +126,8 @@ export async function launchServer(dataDir: string, extra: string[] = [], startL
     stop: () =>
       new Promise((resolve) => {
         if (child.exitCode !== null || child.signalCode !== null) return resolve();
-        child.removeAllListeners('exit');
+        // The exit also settles `started` of a server stopped while it was starting (the full
+        // demo of a run without the files that need it): the run's teardown waits on that.
         child.on('exit', () => resolve());
         child.kill('SIGTERM');
       }),

@@ -24,7 +24,8 @@ describe('rosters in Chromium', () => {
     await expect.poll(() => session.page.getByTestId('roster-coverage').innerText()).toContain(`${next.filled}/${next.needed} 人次`);
     await session.page.getByRole('tab', { name: /缺岗情况/ }).click();
     if (next.filled === next.needed) {
-      expect(await session.page.getByText(`全部 ${next.needed} 人次已排满`).isVisible()).toBe(true);
+      // The tab may still show its spinner (the coverage loads after the fill): wait for the verdict.
+      await session.page.getByText(`全部 ${next.needed} 人次已排满`).waitFor();
     } else {
       const why = await session.page.getByTestId('gaps').locator('.ant-table-row').first().innerText();
       expect(why).toMatch(/共 \d+ 人，都排不进：|还有 \d+ 人可以安排/);

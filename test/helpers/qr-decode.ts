@@ -1,25 +1,20 @@
-import { BinaryBitmap, DecodeHintType, HybridBinarizer, QRCodeReader, RGBLuminanceSource } from '@zxing/library';
+import jsQR from 'jsqr';
 import { PNG } from 'pngjs';
 
 /**
- * The text of the QR code in a PNG (a screenshot of a printed page), read with ZXing —
- * the library the gate page uses on the phone camera.
+ * The text of the QR code in a PNG (a screenshot of a printed page), read with jsQR — the
+ * reader the gate page runs on the phone camera's frames. Throws when no code is read.
  */
 export function decodeQrPng(png: Buffer): string {
   const { width, height, data } = PNG.sync.read(png);
   // The element's screenshot ends at the code's edge; on a card the paper around it is the
-  // quiet zone a reader needs (without it some codes' finder patterns are not found).
-  // Four modules at least; a code has at most 57 modules across at the versions a pass uses.
+  // quiet zone a reader needs. Four modules at least; a pass's code has at most 57 across.
   const margin = Math.max(24, Math.ceil(width / 10));
   const w = width + 2 * margin;
   const h = height + 2 * margin;
-  const luminance = new Uint8ClampedArray(w * h).fill(255);
-  for (let y = 0; y < height; y++)
-    for (let x = 0; x < width; x++) {
-      const i = (y * width + x) * 4;
-      luminance[(y + margin) * w + x + margin] = Math.round((data[i]! * 299 + data[i + 1]! * 587 + data[i + 2]! * 114) / 1000);
-    }
-  // TRY_HARDER: a phone camera's reader does too; a screenshot's anti-aliased module edges otherwise fail now and then.
-  const hints = new Map([[DecodeHintType.TRY_HARDER, true]]);
-  return new QRCodeReader().decode(new BinaryBitmap(new HybridBinarizer(new RGBLuminanceSource(luminance, w, h))), hints).getText();
+  const rgba = new Uint8ClampedArray(w * h * 4).fill(255);
+  for (let y = 0; y < height; y++) rgba.set(data.subarray(y * width * 4, (y + 1) * width * 4), ((y + margin) * w + margin) * 4);
+  const code = jsQR(rgba, w, h, { inversionAttempts: 'dontInvert' });
+  if (!code) throw new Error('no QR code was read from the picture');
+  return code.data;
 }

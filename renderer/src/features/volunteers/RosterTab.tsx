@@ -96,31 +96,32 @@ export function RosterTab({ canWrite, refs }: { canWrite: boolean; refs: { commu
             </Button>
           </>
         )}
-        {id && (
-          <Button
-            icon={<PrinterOutlined />}
-            href={`#/print/roster/${id}?${new URLSearchParams(
-              Object.entries({ kindId: filter.kindId, communityId: filter.communityId, teamId: filter.teamId, q: filter.q })
-                .filter(([, v]) => v !== undefined)
-                .map(([k, v]) => [k, String(v)]),
-            ).toString()}`}
-          >
-            打印排班表
-          </Button>
-        )}
-        {id && (
-          <Button
-            icon={<DownloadOutlined />}
-            onClick={() =>
-              call('rosters.export', { id }).then(
-                (f) => downloadBase64(f.fileName, f.base64),
-                (e: Error) => message.error(e.message),
-              )
-            }
-          >
-            导出 Excel
-          </Button>
-        )}
+        {/* Always there (disabled until a roster is chosen): buttons that appear when the
+            rosters arrive move 新建排班表 under a pointer that is about to click it. */}
+        <Button
+          icon={<PrinterOutlined />}
+          disabled={!id}
+          href={`#/print/roster/${id}?${new URLSearchParams(
+            Object.entries({ kindId: filter.kindId, communityId: filter.communityId, teamId: filter.teamId, q: filter.q })
+              .filter(([, v]) => v !== undefined)
+              .map(([k, v]) => [k, String(v)]),
+          ).toString()}`}
+        >
+          打印排班表
+        </Button>
+        <Button
+          icon={<DownloadOutlined />}
+          disabled={!id}
+          onClick={() =>
+            id &&
+            call('rosters.export', { id }).then(
+              (f) => downloadBase64(f.fileName, f.base64),
+              (e: Error) => message.error(e.message),
+            )
+          }
+        >
+          导出 Excel
+        </Button>
       </div>
       {!rosters.loading && !id && (
         <Alert type="info" showIcon title="还没有排班表" description="点击“新建排班表”选择日期范围（通常一周），再点击“自动排班”。" />
