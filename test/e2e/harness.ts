@@ -176,7 +176,8 @@ export async function signInUI(page: Page, server: RunningServer, username: stri
   await page.getByLabel('用户名').fill(username);
   await page.getByLabel('密码').fill(password);
   await page.getByRole('button', { name: '登录' }).click();
-  await page.getByTestId('user-menu').waitFor();
+  // The first page after sign-in: over 30 s on a full-demo server while another run loads the machine.
+  await page.getByTestId('user-menu').waitFor({ timeout: 120_000 });
 }
 
 /**
