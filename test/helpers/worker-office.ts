@@ -180,6 +180,8 @@ export async function loadUntil(
   clients: number,
   checkpointId: number,
   until: Promise<unknown> | (() => Promise<unknown>),
+  /** Between one answer and the next request: none for the bench's pressure; a test's PCs pause as people do. */
+  pauseMs = 0,
 ): Promise<Latencies> {
   const out: Latencies = { light: [], registration: [], answers: [], failures: [], registered: 0 };
   let running = true;
@@ -207,6 +209,7 @@ export async function loadUntil(
       } catch (e) {
         out.failures.push((e as Error).message);
       }
+      if (pauseMs > 0 && running) await new Promise((r) => setTimeout(r, pauseMs));
     }
     agent.destroy();
   };

@@ -32,7 +32,8 @@ describe('重置为演示数据 while others work', () => {
           duringBuild.push({ envelope: read, ms }, { envelope: write, ms });
           if (!lateSignIn) lateSignIn = await signInAs(core, 'viewer');
         }
-        await new Promise((r) => setImmediate(r));
+        // A desk's pace, not a flood: a tight loop only loads the test machine's two cores.
+        await new Promise((r) => setTimeout(r, 20));
       }
       expect(dataOf(await reset)).toEqual({ ok: true });
       console.log(
