@@ -106,7 +106,11 @@ describe('Excel import and export in Chromium', () => {
     // Hold the upload request: whatever the page shows meanwhile is shown before the server has a job.
     let release!: () => void;
     const held = new Promise<void>((r) => (release = r));
-    await page.route('**/api/excel.upload', async (route) => {
+    // The file goes as the body and its name in the query (…/excel.upload?table=…): match the path.
+    const isUpload = (url: URL) => url.pathname === '/api/excel.upload';
+    let holding = 0;
+    await page.route(isUpload, async (route) => {
+      holding++;
       await held;
       await route.continue();
     });
@@ -114,9 +118,11 @@ describe('Excel import and export in Chromium', () => {
     await chooser.setFiles(fixture);
     await expect.poll(() => page.getByText('正在读取并上传文件…').isVisible()).toBe(true);
     expect(await page.getByTestId('excel-progress').isVisible()).toBe(true);
+    // Shown while the upload was really held, not in a moment between two answers.
+    expect(holding).toBe(1);
     release();
     await expect.poll(() => page.getByTestId('preview-counts').isVisible()).toBe(true);
-    await page.unroute('**/api/excel.upload');
+    await page.unroute(isUpload);
   });
 
   it('a zero-byte file is called empty on the page', async () => {

@@ -4,7 +4,7 @@ import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { type Browser, chromium, type Page } from 'playwright-core';
+import { type Browser, chromium, type ConsoleMessage, type Page, type Request, type Response } from 'playwright-core';
 import { afterAll, beforeAll, inject } from 'vitest';
 
 const repoRoot = fileURLToPath(new URL('../../', import.meta.url));
@@ -35,6 +35,8 @@ async function freePort(): Promise<number> {
 export interface RunningServer {
   url: string;
   stop(): Promise<void>;
+  /** What the server has printed so far (for a failure's message). */
+  log?: () => string;
 }
 
 /** The data folders' names of the run's demo offices (test/e2e/global-setup.ts). */
@@ -122,6 +124,7 @@ export async function launchServer(dataDir: string, extra: string[] = [], startL
   });
   return {
     url: `http://127.0.0.1:${port}`,
+    log: () => output,
     started,
     stop: () =>
       new Promise((resolve) => {
@@ -139,7 +142,7 @@ export async function startServer(dataDir: string, extra: string[] = []): Promis
   await seedFromTemplate(dataDir, extra);
   const server = await launchServer(dataDir, extra);
   await server.started;
-  return { url: server.url, stop: server.stop };
+  return { url: server.url, stop: server.stop, log: server.log };
 }
 
 /** The scripted set-up password for `admin` and the demo users (zhihui, shequ, wuzi, diaodu, lingdao). */
@@ -175,9 +178,38 @@ export async function signInUI(page: Page, server: RunningServer, username: stri
   await page.goto(`${server.url}/`);
   await page.getByLabel('用户名').fill(username);
   await page.getByLabel('密码').fill(password);
-  await page.getByRole('button', { name: '登录' }).click();
-  // The first page after sign-in: over 30 s on a full-demo server while another run loads the machine.
-  await page.getByTestId('user-menu').waitFor({ timeout: 120_000 });
+  // What the page asked and heard while signing in: a sign-in that never ends says where it stuck.
+  const started = Date.now();
+  const heard: string[] = [];
+  const onResponse = (r: Response) => {
+    if (r.url().includes('/api/')) heard.push(`${((Date.now() - started) / 1000).toFixed(1)} s ${r.status()} ${new URL(r.url()).pathname}`);
+  };
+  const onRequest = (r: Request) => {
+    if (r.url().includes('/api/')) heard.push(`${((Date.now() - started) / 1000).toFixed(1)} s → ${new URL(r.url()).pathname}`);
+  };
+  const onConsole = (m: ConsoleMessage) => {
+    if (m.type() === 'error') heard.push(`${((Date.now() - started) / 1000).toFixed(1)} s console: ${m.text().slice(0, 200)}`);
+  };
+  page.on('response', onResponse);
+  page.on('request', onRequest);
+  page.on('console', onConsole);
+  try {
+    await page.getByRole('button', { name: '登录' }).click();
+    // The first page after sign-in: over 30 s on a full-demo server while another run loads the machine.
+    await page.getByTestId('user-menu').waitFor({ timeout: 120_000 });
+  } catch (e) {
+    const text = await page
+      .locator('body')
+      .innerText({ timeout: 5_000 })
+      .catch(() => '(unreadable)');
+    throw new Error(
+      `sign-in as ${username} did not reach the first page: ${(e as Error).message}\nurl: ${page.url()}\npage: ${text.slice(0, 400)}\nheard:\n${heard.join('\n')}`,
+    );
+  } finally {
+    page.off('response', onResponse);
+    page.off('request', onRequest);
+    page.off('console', onConsole);
+  }
 }
 
 /**
