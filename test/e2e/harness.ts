@@ -62,6 +62,8 @@ async function seedFromTemplate(dataDir: string, args: string[]): Promise<void> 
   await templateReady(template);
   fs.mkdirSync(dataDir, { recursive: true });
   fs.copyFileSync(path.join(template, DB_FILE), path.join(dataDir, DB_FILE));
+  // A server stopped before its close finished leaves its last writes in the WAL: the file and its WAL are one state.
+  if (fs.existsSync(path.join(template, `${DB_FILE}-wal`))) fs.copyFileSync(path.join(template, `${DB_FILE}-wal`), path.join(dataDir, `${DB_FILE}-wal`));
   fs.copyFileSync(`${template}.key`, `${dataDir}.key`);
 }
 
@@ -85,7 +87,6 @@ export interface LaunchedServer extends RunningServer {
  */
 export async function launchServer(dataDir: string, extra: string[] = [], startLimitMs = 150_000): Promise<LaunchedServer> {
   const port = await freePort();
-  const tsx = path.join(repoRoot, 'node_modules', '.bin', 'tsx');
   // The demo's 140,000 residents take seconds to make: browser tests that need them pass --full-demo.
   const demo = extra.includes('--full-demo') ? [] : ['--light-demo'];
   const args = [
@@ -99,7 +100,10 @@ export async function launchServer(dataDir: string, extra: string[] = [], startL
     ...demo,
     ...extra.filter((a) => a !== '--full-demo'),
   ];
-  const child: ChildProcess = spawn(tsx, args, {
+  // `node --import tsx`, as `npm run serve` runs it: one process. tsx's own launcher relays a
+  // SIGTERM and SIGKILLs its child when the child does not confirm it within 30 ms, which on a
+  // loaded machine cut the template server's close short (its users were still in the WAL).
+  const child: ChildProcess = spawn(process.execPath, ['--import', 'tsx', ...args], {
     cwd: repoRoot,
     env: { ...process.env, STREET_COMMAND_ADMIN_PASSWORD: E2E_PASSWORD },
     stdio: ['ignore', 'pipe', 'pipe'],
@@ -203,7 +207,7 @@ export async function signInUI(page: Page, server: RunningServer, username: stri
       .innerText({ timeout: 5_000 })
       .catch(() => '(unreadable)');
     throw new Error(
-      `sign-in as ${username} did not reach the first page: ${(e as Error).message}\nurl: ${page.url()}\npage: ${text.slice(0, 400)}\nheard:\n${heard.join('\n')}`,
+      `sign-in as ${username} did not reach the first page: ${(e as Error).message}\nurl: ${page.url()}\npage: ${text.slice(0, 400)}\nheard:\n${heard.join('\n')}\nserver said (last lines):\n${(server.log?.() ?? '').slice(-1500)}`,
     );
   } finally {
     page.off('response', onResponse);
