@@ -3,7 +3,7 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { listBackups } from '../db/backup';
 import { manualClock } from '../../../test/helpers/temp-core';
 import { openTestCore, signInAs, type TestCore, unwrap } from '../../../test/helpers/sessions';
-import { BACKUP_CHECK_MS, type Every } from './schedule';
+import { BACKUP_CHECK_MS, type Every, scheduleBackups } from './schedule';
 import type { BackupStatusData } from '../../../shared/api/backup';
 
 const cores: TestCore[] = [];
@@ -84,5 +84,27 @@ describe('backups while the app keeps running', () => {
     expect(unwrap<BackupStatusData>(await (await signInAs(t.core, 'admin'))('backup.status')).stale).toBe(true);
     const viewer = await signInAs(t.core, 'viewer');
     expect((await viewer('backup.status')).ok).toBe(false);
+  });
+
+  it('a timer that fires after the database was closed neither fails a backup nor logs an error', async () => {
+    const t = await openTestCore();
+    cores.push(t);
+    const timer = handTimer();
+    // Two days on: the daily backup is due, so a check would read the database.
+    const later = () => new Date(Date.now() + 2 * 86_400_000);
+    const scheduler = scheduleBackups(() => t.core.db, path.join(t.dataDir, 'backups'), later, timer.every);
+    const before = listBackups(path.join(t.dataDir, 'backups')).length;
+    t.core.db.close();
+    const logged = vi.spyOn(console, 'error').mockImplementation(() => {});
+    try {
+      timer.fire();
+      await scheduler.check();
+      expect(logged).not.toHaveBeenCalled();
+    } finally {
+      logged.mockRestore();
+    }
+    expect(scheduler.lastError()).toBeNull();
+    expect(listBackups(path.join(t.dataDir, 'backups'))).toHaveLength(before);
+    scheduler.stop();
   });
 });

@@ -40,6 +40,9 @@ export function scheduleBackups(
   // Checks run one after another (a slow backup and the next tick never overlap).
   let queue: Promise<void> = Promise.resolve();
   const run = async () => {
+    // A connection closed under the timer (a core whose database alone was closed) has nothing
+    // to back up; reporting that as a failed backup would put a false alarm on 总览.
+    if (!db().open) return;
     const reason = blocked();
     if (reason) {
       error = reason;
