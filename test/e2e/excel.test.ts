@@ -116,10 +116,12 @@ describe('Excel import and export in Chromium', () => {
     });
     const [chooser] = await Promise.all([page.waitForEvent('filechooser'), page.getByText('点击或拖入 Excel / WPS / CSV 文件').click()]);
     await chooser.setFiles(fixture);
+    // Shown at once (the file is read first), and still shown once the upload is on its way and held.
     await expect.poll(() => page.getByText('正在读取并上传文件…').isVisible()).toBe(true);
+    await expect.poll(() => holding).toBe(1);
+    expect(await page.getByText('正在读取并上传文件…').isVisible()).toBe(true);
     expect(await page.getByTestId('excel-progress').isVisible()).toBe(true);
-    // Shown while the upload was really held, not in a moment between two answers.
-    expect(holding).toBe(1);
+    expect(await page.getByTestId('preview-counts').isVisible()).toBe(false);
     release();
     await expect.poll(() => page.getByTestId('preview-counts').isVisible()).toBe(true);
     await page.unroute(isUpload);
