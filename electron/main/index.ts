@@ -2,7 +2,7 @@
 import { app, BrowserWindow, dialog, ipcMain, Menu, protocol, safeStorage, session } from 'electron';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { APP_VERSION, type CoreApi } from '../core/core';
+import { APP_VERSION, type CoreApi } from '../core/registry/core';
 import coreHost from '../core/worker/host?modulePath';
 import coreThreads from '../core/registry/threads?modulePath';
 import type { TileRequest } from '../core/map/tile-path';

@@ -1,6 +1,6 @@
 import type { IpcMain, IpcMainInvokeEvent } from 'electron';
 import { methodNames } from '../../shared/api';
-import type { Core } from '../core/core';
+import type { Core } from '../core/registry/core';
 import { isTrustedUrl } from './window';
 
 export interface ApiBinding {

@@ -4,7 +4,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { ApiError } from '../../shared/api/errors';
-import { inRecovery } from '../core/recovery-flag';
+import { inRecovery } from '../core/registry/recovery-flag';
 import { createWorkerCore } from '../core/worker/worker-core';
 import { fileKeyStore } from '../core/db/key';
 import { ensureRenderer } from './ensure-renderer';

@@ -5,7 +5,7 @@ import path from 'node:path';
 import { api, type ErrorCode, methodNames } from '../../shared/api';
 import { buildCsp } from '../../shared/domain/csp';
 import type { SessionChange } from '../core/api/types';
-import type { CoreApi } from '../core/core';
+import type { CoreApi } from '../core/registry/core';
 import { isTilePath, parseTilePath } from '../core/map/tile-path';
 import { hostCheck } from './host-check';
 import { sendStatic } from './static';

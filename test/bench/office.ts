@@ -1,5 +1,5 @@
 import path from 'node:path';
-import { type Core, createCore } from '../../electron/core/core';
+import { type Core, createCore } from '../../electron/core/registry/core';
 import { fileKeyStore } from '../../electron/core/db/key';
 import { TEST_PASSWORD } from '../helpers/sessions';
 

@@ -2,7 +2,7 @@ import crypto from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { type Core, createCore } from '../../electron/core/core';
+import { type Core, createCore } from '../../electron/core/registry/core';
 import { fileKeyStore } from '../../electron/core/db/key';
 import { verifyOffline } from '../../renderer/src/features/gate/verify';
 import { signIn, TEST_PASSWORD } from '../helpers/sessions';

@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import type { Core } from '../../electron/core/core';
+import type { Core } from '../../electron/core/registry/core';
 import { residentKey } from '../../electron/core/residents/residents';
 import { makeId } from '../fixtures/excel/make-fixtures-lib';
 import { signIn } from '../helpers/sessions';

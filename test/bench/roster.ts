@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import type { Core } from '../../electron/core/core';
+import type { Core } from '../../electron/core/registry/core';
 import { signIn } from '../helpers/sessions';
 import { ms } from './timing';
 import { openDemoOffice } from './office';

@@ -7,7 +7,7 @@ import { fileURLToPath } from 'node:url';
 import { type Browser, chromium, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { LanStatusData } from '../../shared/api/lan';
-import { type Core, createCore } from '../../electron/core/core';
+import { type Core, createCore } from '../../electron/core/registry/core';
 import { fileKeyStore } from '../../electron/core/db/key';
 import { ensureRenderer } from '../../electron/server/ensure-renderer';
 import { createHttpServer } from '../../electron/server/http';

@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createCore } from '../../electron/core/core';
+import { createCore } from '../../electron/core/registry/core';
 import { fileKeyStore } from '../../electron/core/db/key';
 import { cameraVideoOf } from '../helpers/camera-video';
 import { decodeQrPng } from '../helpers/qr-decode';

@@ -1,6 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { createCore } from '../../electron/core/core';
+import { createCore } from '../../electron/core/registry/core';
 import { fileKeyStore } from '../../electron/core/db/key';
 
 /** Which demo office: with or without its 140,000 residents. */

@@ -6,7 +6,7 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { createCore } from '../../electron/core/core';
+import { createCore } from '../../electron/core/registry/core';
 import { fileKeyStore } from '../../electron/core/db/key';
 import { farCellsWorkbook, sharedStringBomb } from '../fixtures/excel/hostile-zips';
 import { signInAs, TEST_PASSWORD } from './sessions';

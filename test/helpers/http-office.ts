@@ -3,7 +3,7 @@ import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import type { Envelope } from '../../shared/api';
-import type { CoreOptions } from '../../electron/core/core';
+import type { CoreOptions } from '../../electron/core/registry/core';
 import { createHttpServer } from '../../electron/server/http';
 import { openTestCore, type TestCore, TEST_PASSWORD } from './sessions';
 

@@ -1,5 +1,5 @@
 import { parentPort, workerData } from 'node:worker_threads';
-import { createCore } from '../../electron/core/core';
+import { createCore } from '../../electron/core/registry/core';
 import { signIn } from './sessions';
 
 /**

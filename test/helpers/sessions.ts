@@ -3,7 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import type { Envelope } from '../../shared/api';
 import type { Role } from '../../shared/domain/roles';
-import { type Core, type CoreOptions, createCore } from '../../electron/core/core';
+import { type Core, type CoreOptions, createCore } from '../../electron/core/registry/core';
 import { fileKeyStore } from '../../electron/core/db/key';
 import { copyDemoTemplate } from './demo-template';
 

@@ -6,7 +6,7 @@ import { afterAll, afterEach, beforeEach } from 'vitest';
 import type { Envelope } from '../../shared/api';
 import type { Role } from '../../shared/domain/roles';
 import { insertUser } from '../../electron/core/auth/users-repo';
-import { type Core, createCore } from '../../electron/core/core';
+import { type Core, createCore } from '../../electron/core/registry/core';
 import type { Migration } from '../../electron/core/db/migrate';
 import { defaultKeyStore, openKeyed } from '../../electron/core/db/open';
 import { copyDemoTemplate } from './demo-template';

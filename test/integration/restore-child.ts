@@ -2,7 +2,7 @@
  * Child process for the kill-during-restore test: restores two backups in turn, forever,
  * until the parent kills it at a random moment.
  */
-import { createCore } from '../../electron/core/core';
+import { createCore } from '../../electron/core/registry/core';
 import { fileKeyStore } from '../../electron/core/db/key';
 
 const [dataDir, keyFile, first, second] = process.argv.slice(2) as [string, string, string, string];

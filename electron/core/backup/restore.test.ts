@@ -2,7 +2,7 @@ import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { createCore } from '../core';
+import { createCore } from '../registry/core';
 import { listBackups } from '../db/backup';
 import { fileKeyStore } from '../db/key';
 import { openTestCore, signIn, signInAs, type TestCore, TEST_PASSWORD } from '../../../test/helpers/sessions';

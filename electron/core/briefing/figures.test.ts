@@ -3,7 +3,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import type { BriefingData } from '../../../shared/api/briefing';
 import { FIGURE_KEYS, type Totals } from '../../../shared/domain/briefing-figures';
 import { addDays, localDay } from '../../../shared/domain/days';
-import type { Core } from '../core';
+import type { Core } from '../registry/core';
 import type { Call } from '../../../test/helpers/sessions';
 import { dataOf, manualClock, openSignedIn, SLOW_MS } from '../../../test/helpers/temp-core';
 import { shiftsOf } from '../../../shared/domain/shifts';

@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { BackupStatusData } from '../../../shared/api/backup';
-import { createCore, type Core } from '../core';
+import { createCore, type Core } from '../registry/core';
 import type { Every } from '../backup/schedule';
 import { listBackups } from './backup';
 import { fileKeyStore } from './key';

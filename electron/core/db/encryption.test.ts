@@ -3,7 +3,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { createCore } from '../core';
+import { createCore } from '../registry/core';
 import { copyDemoTemplate } from '../../../test/helpers/demo-template';
 import { signIn, TEST_PASSWORD } from '../../../test/helpers/sessions';
 import { listBackups } from './backup';

@@ -5,7 +5,7 @@ import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { makeTempDir } from '../../../test/helpers/temp-core';
 import { openTestCore, signInAs, type TestCore, unwrap } from '../../../test/helpers/sessions';
-import { createCore } from '../core';
+import { createCore } from '../registry/core';
 import { fileKeyStore } from './key';
 import { acquireDataLock, LOCK_FILE, STALE_MS } from './lock';
 import { StartupError } from './startup-error';

@@ -4,8 +4,8 @@ import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { RecoveryStatusData } from '../../../shared/api/backup';
 import type { Caller } from '../api/types';
-import type { Core } from '../core';
-import { openCore } from '../recovery-core';
+import type { Core } from '../registry/core';
+import { openCore } from '../registry/recovery-core';
 import { listBackups } from './backup';
 import { fileKeyStore, newKey } from './key';
 import { migrations } from '../registry/migrations';
@@ -84,7 +84,7 @@ describe('start-up that never guesses', () => {
   it('a deleted database with backups is refused the demo office too', async () => {
     const o = await office();
     fs.rmSync(o.file);
-    const e = await failure((await import('../core')).createCore({ ...o.opts, demoOnCreate: true }));
+    const e = await failure((await import('../registry/core')).createCore({ ...o.opts, demoOnCreate: true }));
     expect(e.problem).toBe('missing');
     expect(e.message).toContain('不存在');
     expect(fs.existsSync(o.file)).toBe(false);

@@ -7,7 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { MAX_TILE_PACK_BYTES } from '../../../shared/api/map-tiles';
 import { areaPack, makeMbtiles } from '../../../test/fixtures/map/make-mbtiles';
 import { type Call, openTestCore, signInAs, type TestCore, TEST_PASSWORD, unwrap } from '../../../test/helpers/sessions';
-import { createCore } from '../core';
+import { createCore } from '../registry/core';
 import { fileKeyStore } from '../db/key';
 import { createHttpServer } from '../../server/http';
 import { TilePacks, tilesDir } from './packs';

@@ -1,7 +1,7 @@
 import { beforeAll, describe, expect, it, vi } from 'vitest';
 import type { CheckpointRow, CommunityRow, CompoundRow, GridRow } from '../../../shared/api/places';
 import { dataOf, errorOf, openSignedIn, type Call } from '../../../test/helpers/temp-core';
-import type { Core } from '../core';
+import type { Core } from '../registry/core';
 
 type List<T> = { rows: T[]; total: number };
 const list = async <T>(call: Call, name: string, input: object) => dataOf<List<T>>(await call(name, input));

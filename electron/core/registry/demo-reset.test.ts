@@ -2,7 +2,7 @@ import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, type MockInstance, vi } from 'vitest';
 import type { CommunityRow } from '../../../shared/api/places';
 import { count, dataOf, errorOf, openSignedIn, openWithKey, signInAs, SLOW_MS } from '../../../test/helpers/temp-core';
-import type { Core } from '../core';
+import type { Core } from './core';
 import { listBackups } from '../db/backup';
 
 /** Every row of the territory and the office, for before/after comparisons. */

@@ -1,17 +1,17 @@
 import type Database from 'better-sqlite3-multiple-ciphers';
 import path from 'node:path';
-import { api, ApiError, type ApiErrorBody } from '../../shared/api';
-import type { RecoveryStatusData } from '../../shared/api/backup';
-import type { CallResult } from './api/call';
-import type { Caller } from './api/types';
-import { writeAudit } from './auth/audit';
-import { restoreWithoutDatabase, verifiedBackups } from './backup/recovery';
+import { api, ApiError, type ApiErrorBody } from '../../../shared/api';
+import type { RecoveryStatusData } from '../../../shared/api/backup';
+import type { CallResult } from '../api/call';
+import type { Caller } from '../api/types';
+import { writeAudit } from '../auth/audit';
+import { restoreWithoutDatabase, verifiedBackups } from '../backup/recovery';
 import { type Core, type CoreOptions, createCore } from './core';
-import { type DataLock, acquireDataLock } from './db/lock';
-import { DB_FILE, defaultKeyStore } from './db/open';
-import { StartupError } from './db/startup-error';
+import { type DataLock, acquireDataLock } from '../db/lock';
+import { DB_FILE, defaultKeyStore } from '../db/open';
+import { StartupError } from '../db/startup-error';
 import { trackRecovery } from './recovery-flag';
-import { migrations } from './registry/migrations';
+import { migrations } from './migrations';
 
 const recoverable = (e: unknown): e is StartupError => e instanceof StartupError && (e.problem === 'missing' || e.problem === 'damaged');
 

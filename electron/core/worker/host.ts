@@ -1,7 +1,7 @@
 import { parentPort, workerData } from 'node:worker_threads';
-import type { Core } from '../core';
+import type { Core } from '../registry/core';
 import { useBundledThreads } from '../db/job-thread';
-import { inRecovery, openCore } from '../recovery-core';
+import { inRecovery, openCore } from '../registry/recovery-core';
 import { bridgedKeyStore } from './key-bridge';
 import type { CoreState, HostData, Reply, Request } from './messages';
 

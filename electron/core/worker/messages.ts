@@ -1,7 +1,7 @@
 import type { ApiErrorBody } from '../../../shared/api';
 import type { CallResult } from '../api/call';
 import type { Caller } from '../api/types';
-import type { CoreOptions } from '../core';
+import type { CoreOptions } from '../registry/core';
 import type { TileReply } from '../map/packs';
 import type { KeyBridge } from './key-bridge';
 

@@ -5,12 +5,12 @@ import { Worker } from 'node:worker_threads';
 import type { ApiErrorBody } from '../../../shared/api';
 import { ApiError, type ErrorCode } from '../../../shared/api/errors';
 import type { CallResult } from '../api/call';
-import type { CoreApi } from '../core';
+import type { CoreApi } from '../registry/core';
 import type { KeyStore } from '../db/key';
 import { LOCK_FILE } from '../db/lock';
 import { StartupError, type StartupProblem } from '../db/startup-error';
 import type { TileReply } from '../map/packs';
-import { trackRecovery } from '../recovery-flag';
+import { trackRecovery } from '../registry/recovery-flag';
 import { serveKeyStore } from './key-bridge';
 import type { CoreState, HostData, Reply, Request, WorkerCoreOptions } from './messages';
 
