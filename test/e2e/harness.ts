@@ -63,7 +63,8 @@ async function seedFromTemplate(dataDir: string, args: string[]): Promise<void> 
   fs.mkdirSync(dataDir, { recursive: true });
   fs.copyFileSync(path.join(template, DB_FILE), path.join(dataDir, DB_FILE));
   // A server stopped before its close finished leaves its last writes in the WAL: the file and its WAL are one state.
-  if (fs.existsSync(path.join(template, `${DB_FILE}-wal`))) fs.copyFileSync(path.join(template, `${DB_FILE}-wal`), path.join(dataDir, `${DB_FILE}-wal`));
+  const wal = `${DB_FILE}-wal`;
+  if (fs.existsSync(path.join(template, wal))) fs.copyFileSync(path.join(template, wal), path.join(dataDir, wal));
   fs.copyFileSync(`${template}.key`, `${dataDir}.key`);
 }
 
@@ -185,15 +186,11 @@ export async function signInUI(page: Page, server: RunningServer, username: stri
   // What the page asked and heard while signing in: a sign-in that never ends says where it stuck.
   const started = Date.now();
   const heard: string[] = [];
-  const onResponse = (r: Response) => {
-    if (r.url().includes('/api/')) heard.push(`${((Date.now() - started) / 1000).toFixed(1)} s ${r.status()} ${new URL(r.url()).pathname}`);
-  };
-  const onRequest = (r: Request) => {
-    if (r.url().includes('/api/')) heard.push(`${((Date.now() - started) / 1000).toFixed(1)} s → ${new URL(r.url()).pathname}`);
-  };
-  const onConsole = (m: ConsoleMessage) => {
-    if (m.type() === 'error') heard.push(`${((Date.now() - started) / 1000).toFixed(1)} s console: ${m.text().slice(0, 200)}`);
-  };
+  const hear = (line: string) => heard.push(`${((Date.now() - started) / 1000).toFixed(1)} s ${line}`);
+  const api = (url: string) => (url.includes('/api/') ? new URL(url).pathname : null);
+  const onRequest = (r: Request) => void (api(r.url()) && hear(`→ ${api(r.url())}`));
+  const onResponse = (r: Response) => void (api(r.url()) && hear(`${r.status()} ${api(r.url())}`));
+  const onConsole = (m: ConsoleMessage) => void (m.type() === 'error' && hear(`console: ${m.text().slice(0, 200)}`));
   page.on('response', onResponse);
   page.on('request', onRequest);
   page.on('console', onConsole);
